@@ -1,0 +1,165 @@
+/**
+ * Every argument coercion for the CORZ functions lives here: blanks, text numbers,
+ * booleans, 2-D ranges, error values and Excel date serials. Each coercer returns a model
+ * `Result`, so a bad argument becomes a clear `#VALUE!` message instead of a crash.
+ */
+import { EXCEL_SERIAL_MAX, fromExcelSerial } from "../model/dates";
+import { Result, naError, numError, ok, valueError } from "../model/result";
+import { Override } from "../model/scenarios";
+
+/** What Excel may hand a custom function for one argument. */
+export type Arg = unknown;
+
+/** True for values Excel passes for an omitted argument or an empty cell. */
+export function isBlank(x: Arg): boolean {
+  return x === undefined || x === null || x === "";
+}
+
+/** An error value passed in from a cell (when Excel lets it through). */
+function isErrorValue(x: Arg): boolean {
+  if (typeof x !== "object" || x === null || Array.isArray(x)) return false;
+  const e = x as { code?: unknown; type?: unknown };
+  return typeof e.code === "string" || e.type === "Error";
+}
+
+function describe(x: Arg): string {
+  if (typeof x === "string") return `"${x}"`;
+  if (typeof x === "boolean") return x ? "TRUE" : "FALSE";
+  if (isErrorValue(x)) return "an error value";
+  if (Array.isArray(x)) return "a range";
+  return String(x);
+}
+
+/**
+ * A single value: a 1x1 range is unwrapped; larger ranges are an error, as are error
+ * values passed in from cells.
+ */
+export function scalar(x: Arg, name: string): Result<Arg> {
+  let v = x;
+  if (Array.isArray(v)) {
+    const rows = v as unknown[];
+    if (rows.length === 1 && Array.isArray(rows[0]) && (rows[0] as unknown[]).length === 1) {
+      v = (rows[0] as unknown[])[0];
+    } else {
+      return valueError(`${name} must be a single value, not a range`);
+    }
+  }
+  if (isErrorValue(v)) return valueError(`${name} is an error value`);
+  return ok(v);
+}
+
+/** A finite number: numbers and numeric text ("2,027", "5%") are accepted, booleans and other text are not. */
+export function numberArg(x: Arg, name: string, opts: { optional?: number } = {}): Result<number> {
+  const s = scalar(x, name);
+  if (!s.ok) return s;
+  const v = s.value;
+  if (isBlank(v)) {
+    return opts.optional !== undefined ? ok(opts.optional) : valueError(`${name} is required`);
+  }
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? ok(v) : numError(`${name} is not a finite number`);
+  }
+  if (typeof v === "string") {
+    const t = v.trim().replace(/,/g, "");
+    const pct = t.endsWith("%");
+    const n = Number(pct ? t.slice(0, -1) : t);
+    if (t !== "" && Number.isFinite(n)) return ok(pct ? n / 100 : n);
+  }
+  return valueError(`${name} must be a number, got ${describe(v)}`);
+}
+
+/**
+ * A calendar year such as 2027. A date (an Excel serial from 10000 up, such as
+ * DATE(2027,6,30)) stands for its year. Years run from 1900 to 9999.
+ */
+export function yearArg(x: Arg, name = "year"): Result<number> {
+  const n = numberArg(x, name);
+  if (!n.ok) return n;
+  const v = n.value;
+  if (v >= 10000 && v <= EXCEL_SERIAL_MAX) {
+    const d = fromExcelSerial(v);
+    return d.ok ? ok(d.value.year) : d;
+  }
+  if (!Number.isInteger(v)) return valueError(`${name} must be a whole calendar year such as 2027, got ${v}`);
+  if (v < 1900 || v > 9999) return numError(`${name} must be a calendar year from 1900 to 9999, got ${v}`);
+  return ok(v);
+}
+
+/** A positive whole number within [min, max]. */
+export function integerArg(x: Arg, name: string, min: number, max: number): Result<number> {
+  const n = numberArg(x, name);
+  if (!n.ok) return n;
+  if (!Number.isInteger(n.value)) return valueError(`${name} must be a whole number, got ${n.value}`);
+  if (n.value < min || n.value > max) return numError(`${name} must be from ${min} to ${max}, got ${n.value}`);
+  return n;
+}
+
+/** Text; a blank gives `fallback` when one is given. */
+export function textArg(x: Arg, name: string, fallback?: string): Result<string> {
+  const s = scalar(x, name);
+  if (!s.ok) return s;
+  if (isBlank(s.value)) {
+    return fallback !== undefined ? ok(fallback) : valueError(`${name} is required`);
+  }
+  if (typeof s.value !== "string") return valueError(`${name} must be text, got ${describe(s.value)}`);
+  return ok(s.value);
+}
+
+/** Picks one of `choices` (case and spacing forgiven); `aliases` maps other spellings. */
+export function choiceArg<T extends string>(
+  x: Arg,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+  aliases: Readonly<Record<string, T>> = {},
+): Result<T> {
+  const t = textArg(x, name, fallback);
+  if (!t.ok) return t;
+  const key = t.value.toLowerCase().replace(/[\s_-]+/g, "");
+  const hit = choices.find((c) => c.toLowerCase().replace(/[\s_-]+/g, "") === key) ?? aliases[key];
+  return hit ? ok(hit) : naError(`unknown ${name} "${t.value}"; use one of ${choices.join(", ")}`);
+}
+
+export interface ScenarioArg {
+  readonly name: string;
+  readonly overrides: readonly Override[];
+}
+
+const HEADER_WORDS = new Set(["assumption", "name", "key", "input"]);
+
+/**
+ * The optional `scenario` argument: blank means "base"; a single cell is a built-in
+ * scenario name; a two-column range is `assumption | value` overrides on the base case
+ * (a row named "scenario" picks another built-in case). Blank rows and a header row
+ * ("assumption | value") are skipped.
+ */
+export function scenarioArg(x: Arg): Result<ScenarioArg> {
+  if (!Array.isArray(x)) {
+    if (isBlank(x)) return ok({ name: "base", overrides: [] });
+    return scenarioArg([[x]]);
+  }
+  const rows = x as unknown[][];
+  if (rows.length === 1 && rows[0].length === 1) {
+    const v = rows[0][0];
+    if (isBlank(v)) return ok({ name: "base", overrides: [] });
+    if (isErrorValue(v)) return valueError("scenario is an error value");
+    if (typeof v !== "string") {
+      return valueError(`scenario must be a name (base, bull, bear) or a two-column range of assumption | value, got ${describe(v)}`);
+    }
+    return ok({ name: v, overrides: [] });
+  }
+  const width = Math.max(...rows.map((r) => r.length));
+  if (width !== 2) {
+    return valueError(`a scenario range must have two columns (assumption | value), got ${width}`);
+  }
+  const overrides: Override[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const [k, v] = rows[i];
+    if (isBlank(k) && isBlank(v)) continue;
+    if (i === 0 && typeof k === "string" && HEADER_WORDS.has(k.trim().toLowerCase())) continue;
+    if (isErrorValue(k) || isErrorValue(v)) return valueError(`scenario row ${i + 1} holds an error value`);
+    if (isBlank(v)) return valueError(`scenario row ${i + 1} ("${String(k)}") has no value`);
+    overrides.push([k, v]);
+  }
+  return ok({ name: "base", overrides });
+}

@@ -1,0 +1,231 @@
+/**
+ * The CORZ custom functions. Each is a thin wrapper: coerce the arguments (args.ts), call
+ * the model, map errors (errors.ts). The JSDoc below is the metadata: webpack's
+ * custom-functions-metadata-plugin generates functions.json from it. Ids never change;
+ * bump the manifest version when a signature does.
+ *
+ * Conventions: money in USD (not millions), capacity in MW, years as calendar years,
+ * rates as decimals. A year in which the deal bills nothing returns 0.
+ */
+import { ASSUMPTIONS, findAssumption } from "../model/assumptions";
+import { fromExcelSerial, toIso } from "../model/dates";
+import { andThen, naError, ok } from "../model/result";
+import { BUILT_IN_SCENARIOS } from "../model/scenarios";
+import { capacitySchedule, capacityYears, dealNpv, yearRow } from "../model/scenarioModel";
+import { capacityEndOfYear } from "../model/capacity";
+import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
+import { cell } from "./errors";
+import { modelFor, usd } from "./scenario";
+
+/**
+ * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
+ * @customfunction DEAL_REVENUE
+ * @param year Calendar year, e.g. 2027 (a date stands for its year).
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns Revenue in USD.
+ */
+export function dealRevenue(year: any, scenario?: any[][]): number {
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).revenue)))));
+}
+
+/**
+ * Licence-fee gross profit from the CoreWeave contracts in a calendar year, in USD.
+ * @customfunction GROSS_PROFIT
+ * @param year Calendar year, e.g. 2027.
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns Gross profit in USD.
+ */
+export function grossProfit(year: any, scenario?: any[][]): number {
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).grossProfit)))));
+}
+
+/**
+ * Revenue in a contract year (1 = each megawatt's first year of billing), in USD.
+ * @customfunction CONTRACT_YEAR_REVENUE
+ * @param contract_year Contract year from 1 (the term is 12 years, more with renewals).
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns Revenue in USD; 0 after the last contract year.
+ */
+export function contractYearRevenue(contract_year: any, scenario?: any[][]): number {
+  return cell(() =>
+    andThen(integerArg(contract_year, "contract_year", 1, 100), (k) =>
+      andThen(modelFor(scenario), (m) => ok(usd(m.contractYears[k - 1]?.revenue ?? 0))),
+    ),
+  );
+}
+
+/**
+ * Spills the deal by calendar year: year, revenue, gross profit, average billable MW, reported revenue and reported margin.
+ * @customfunction DEAL_SCHEDULE
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns A table with a header row; money in USD.
+ */
+export function dealSchedule(scenario?: any[][]): any[][] {
+  return cell(() =>
+    andThen(modelFor(scenario), (m) =>
+      ok([
+        ["Year", "Revenue (USD)", "Gross profit (USD)", "Billable MW (avg)", "Reported revenue (USD)", "Reported margin"],
+        ...m.years.map((r) => [
+          r.year,
+          usd(r.revenue),
+          usd(r.grossProfit),
+          r.mwBillable,
+          usd(r.reportedRevenue),
+          r.reportedMargin ?? "",
+        ]),
+      ]),
+    ),
+  );
+}
+
+/**
+ * Total contract value: the initial 12-year term plus any renewal options exercised, in USD.
+ * @customfunction DEAL_TCV
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns Total contract value in USD.
+ */
+export function dealTcv(scenario?: any[][]): number {
+  return cell(() => andThen(modelFor(scenario), (m) => ok(usd(m.tcv))));
+}
+
+/**
+ * Gross margin of the hosting contracts: the licence-fee view (the seed's 75-80%) or the reported view with pass-through power in revenue and cost.
+ * @customfunction GROSS_MARGIN
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [view] "licence" (default) or "reported".
+ * @returns Margin as a decimal (0.775 = 77.5%).
+ */
+export function grossMargin(scenario?: any[][], view?: any): number {
+  return cell(() =>
+    andThen(choiceArg(view, "view", ["licence", "reported"] as const, "licence", { license: "licence", licencefee: "licence", licensefee: "licence" }), (v) =>
+      andThen(modelFor(scenario), (m) => ok(v === "licence" ? m.licenceMargin : m.reportedMarginTerm)),
+    ),
+  );
+}
+
+/**
+ * Average licence fee per MW-year: initial contract value / (MW x term), in USD.
+ * @customfunction REVENUE_PER_MW
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns USD per MW per year.
+ */
+export function revenuePerMw(scenario?: any[][]): number {
+  return cell(() => andThen(modelFor(scenario), (m) => ok(usd(m.pricePerMwYear))));
+}
+
+/**
+ * HPC capacity energised by 31 December of a year, in MW of critical IT load (CoreWeave and other sites).
+ * @customfunction HPC_CAPACITY
+ * @param year Calendar year, e.g. 2027.
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns MW.
+ */
+export function hpcCapacity(year: any, scenario?: any[][]): number {
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityEndOfYear(m.capacityLines, y)))));
+}
+
+/**
+ * Spills HPC capacity by year: year, total HPC MW, CoreWeave MW, other MW and the target MW.
+ * @customfunction CAPACITY_SCHEDULE
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns A table with a header row; MW at 31 December.
+ */
+export function capacityScheduleFn(scenario?: any[][]): any[][] {
+  return cell(() =>
+    andThen(modelFor(scenario), (m) => {
+      const { first, last } = capacityYears(m);
+      const target = m.scenario.values.target_mw;
+      return ok([
+        ["Year", "HPC MW", "CoreWeave MW", "Other MW", "Target MW"],
+        ...capacitySchedule(m, first, last).map((r) => [r.year, r.hpcMw, r.coreWeaveMw, r.otherMw, target]),
+      ]);
+    }),
+  );
+}
+
+/**
+ * Net present value of the contracts' licence-fee gross profit as of 1 January of the valuation year (2025 in base), in USD.
+ * @customfunction DEAL_NPV
+ * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%.
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns NPV in USD.
+ */
+export function dealNpvFn(rate: any, scenario?: any[][]): number {
+  return cell(() => andThen(numberArg(rate, "rate"), (r) => andThen(modelFor(scenario), (m) => andThen(dealNpv(m, r), (v) => ok(usd(v))))));
+}
+
+/**
+ * The value of one assumption in a scenario (dates as Excel dates).
+ * @customfunction SCENARIO_VALUE
+ * @param name Assumption key or label, e.g. "licence_margin" or "t1_mw"; see CORZ.ASSUMPTIONS().
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns The value in the assumption's unit.
+ */
+export function scenarioValue(name: any, scenario?: any[][]): number {
+  return cell(() =>
+    andThen(textArg(name, "name"), (n) => {
+      const spec = findAssumption(n);
+      if (!spec) return naError(`unknown assumption "${n}"; see CORZ.ASSUMPTIONS() for the names`);
+      return andThen(modelFor(scenario), (m) => ok(m.scenario.values[spec.key]));
+    }),
+  );
+}
+
+/**
+ * Spills every assumption: key, label, group, unit, value in the scenario, base value, source and as-of date.
+ * @customfunction ASSUMPTIONS
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns A table with a header row.
+ */
+export function assumptionsFn(scenario?: any[][]): any[][] {
+  return cell(() =>
+    andThen(modelFor(scenario), (m) =>
+      ok([
+        ["Key", "Label", "Group", "Unit", "Value", "Base", "Source", "As of"],
+        ...ASSUMPTIONS.map((a) => {
+          const v = m.scenario.values[a.key];
+          const shown = a.kind === "date" ? isoOf(v) : v;
+          return [a.key, a.label, a.group, a.unit, shown, a.base, a.source, a.asOf];
+        }),
+      ]),
+    ),
+  );
+}
+
+function isoOf(serial: number): string {
+  const d = fromExcelSerial(serial);
+  return d.ok ? toIso(d.value) : "";
+}
+
+/**
+ * Spills the built-in scenarios and what each assumes.
+ * @customfunction SCENARIOS
+ * @returns Name and description of each built-in scenario.
+ */
+export function scenariosFn(): any[][] {
+  return cell(() => ok([["Scenario", "Description"], ...BUILT_IN_SCENARIOS.map((s) => [s.name, s.description])]));
+}
+
+/**
+ * Spills the bridge from the seed's licence-fee margin to the reported margin at full run-rate: pass-through power explains part of the gap.
+ * @customfunction MARGIN_BRIDGE
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns Item and value rows (margins as decimals, money in USD per MW-year).
+ */
+export function marginBridgeFn(scenario?: any[][]): any[][] {
+  return cell(() =>
+    andThen(modelFor(scenario), (m) => {
+      const b = m.marginBridge;
+      return ok([
+        ["Item", "Value"],
+        ["Licence fee (USD per MW-year)", usd(b.pricePerMwYear)],
+        ["Pass-through power (USD per MW-year)", usd(b.powerPerMwYear)],
+        ["Licence-fee gross margin", b.licenceMargin],
+        ["Less: dilution by pass-through power", -b.passThroughEffect],
+        ["Reported margin at full run-rate", b.reportedAtRunRate],
+        ["Less: not explained by power (ramp-phase and other costs)", -b.unexplained],
+        ["Reported margin filed", b.observed],
+      ]);
+    }),
+  );
+}

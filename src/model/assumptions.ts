@@ -1,0 +1,419 @@
+/**
+ * The assumption registry: every input the deal, margin, capacity and finance models read,
+ * with its unit, bounds, base-case default and where that default comes from.
+ *
+ * Keys are stable, lower-case ids (they are typed into Excel cells as `assumption | value`
+ * override pairs and shown in the task pane); never rename one.
+ *
+ * Sources: the seed brief (`seed`) is the primary source; public filings and press
+ * releases enrich it (see `shared/reference/domain-facts.md`). A value that is a modelling
+ * judgement, not a sourced figure, says so in its `source`.
+ */
+
+export type AssumptionGroup = "deal" | "margins" | "capacity" | "finance";
+
+/** How a value is stored and shown: dates are Excel serial numbers inside the model. */
+export type AssumptionKind = "number" | "integer" | "rate" | "date";
+
+export interface AssumptionSpec {
+  readonly key: string;
+  readonly label: string;
+  readonly group: AssumptionGroup;
+  /** "MW", "USD", "USD/MWh", "rate", "date", "months", "years", "x", "count", "year". */
+  readonly unit: string;
+  readonly kind: AssumptionKind;
+  /** Inclusive bounds, in the stored unit (dates as ISO strings). */
+  readonly min: number | string;
+  readonly max: number | string;
+  /** Base-case default (dates as ISO strings). */
+  readonly base: number | string;
+  readonly source: string;
+  /** When the source said it (YYYY-MM-DD or YYYY-MM). */
+  readonly asOf: string;
+  /** What was adjusted or derived, and why. */
+  readonly note?: string;
+}
+
+const SEED = "Seed brief (shared/seed/000_aa76e348b6e79788.txt)";
+const SEED_AS_OF = "2024-11";
+const PR_2024_06 =
+  "Core Scientific press release, June 2024 (secondary: investing.com/news/company-news/core-scientific-secures-47-billion-in-hpc-hosting-deals-93CH-3509041)";
+const Q2_2024 =
+  "Core Scientific fiscal Q2 2024 results (secondary: advfn.com/stock-market/NASDAQ/CORZ/stock-news/94336345)";
+const OPTION3_8K =
+  "Core Scientific 8-K exhibit, 2024-10-22 (sec.gov/Archives/edgar/data/1839341/000162828024043341/corescientifichpcoption3re.htm)";
+const RENEWAL_PR = "Core Scientific press release, 2024-11-18 (businesswire.com/news/home/20241118256980/en/)";
+const Q1_2025 = "Core Scientific Q1 2025 results, 2025-05-07 (secondary: itiger.com/news/2533966466)";
+const Q4_2025 = "Core Scientific Q4 2025 results, 2026-03-02 (businesswire.com/news/home/20260302157124/en/)";
+const JUDGEMENT = "Modelling judgement (no public figure)";
+
+function tranche(
+  n: number,
+  mw: number,
+  value: number,
+  start: string,
+  rampMonths: number,
+  src: { mw: string; mwAsOf: string; mwNote?: string; valueNote?: string; start: string; startAsOf: string },
+): AssumptionSpec[] {
+  const t = `t${n}`;
+  return [
+    {
+      key: `${t}_mw`,
+      label: `Tranche ${n} critical IT load`,
+      group: "deal",
+      unit: "MW",
+      kind: "number",
+      min: 0,
+      max: 5000,
+      base: mw,
+      source: src.mw,
+      asOf: src.mwAsOf,
+      note: src.mwNote,
+    },
+    {
+      key: `${t}_value`,
+      label: `Tranche ${n} contract value`,
+      group: "deal",
+      unit: "USD",
+      kind: "number",
+      min: 0,
+      max: 1e12,
+      base: value,
+      source: src.mw,
+      asOf: src.mwAsOf,
+      note: src.valueNote,
+    },
+    {
+      key: `${t}_start`,
+      label: `Tranche ${n} billing start`,
+      group: "deal",
+      unit: "date",
+      kind: "date",
+      min: "2020-01-01",
+      max: "2060-12-31",
+      base: start,
+      source: src.start,
+      asOf: src.startAsOf,
+    },
+    {
+      key: `${t}_ramp_months`,
+      label: `Tranche ${n} billing ramp`,
+      group: "deal",
+      unit: "months",
+      kind: "integer",
+      min: 0,
+      max: 60,
+      base: rampMonths,
+      source: src.start,
+      asOf: src.startAsOf,
+      note: "Months from billing start until the tranche's full MW are billable (linear ramp). Calibrated to the ramp milestones in the source; each MW is billed for the full term from the day it becomes billable.",
+    },
+  ];
+}
+
+export const ASSUMPTIONS: readonly AssumptionSpec[] = [
+  // ---- deal -----------------------------------------------------------------------
+  {
+    key: "term_years",
+    label: "Contract term",
+    group: "deal",
+    unit: "years",
+    kind: "integer",
+    min: 1,
+    max: 30,
+    base: 12,
+    source: SEED,
+    asOf: SEED_AS_OF,
+  },
+  {
+    key: "escalator",
+    label: "Annual price escalator",
+    group: "deal",
+    unit: "rate",
+    kind: "rate",
+    min: -0.1,
+    max: 0.2,
+    base: 0,
+    source: "Not disclosed in any source found; 0 = flat price",
+    asOf: SEED_AS_OF,
+    note: "The contract value is held fixed: an escalator lowers the year-1 price and raises later years, it does not add value.",
+  },
+  {
+    key: "renewal_options",
+    label: "Renewal options exercised",
+    group: "deal",
+    unit: "count",
+    kind: "integer",
+    min: 0,
+    max: 2,
+    base: 0,
+    source: RENEWAL_PR,
+    asOf: "2024-11-18",
+    note: "Each contract carries two five-year renewal options; the base case exercises none (off by default).",
+  },
+  {
+    key: "renewal_term_years",
+    label: "Renewal option length",
+    group: "deal",
+    unit: "years",
+    kind: "integer",
+    min: 1,
+    max: 10,
+    base: 5,
+    source: RENEWAL_PR,
+    asOf: "2024-11-18",
+  },
+  {
+    key: "renewal_repricing",
+    label: "Price change at renewal",
+    group: "deal",
+    unit: "rate",
+    kind: "rate",
+    min: -0.5,
+    max: 1,
+    base: 0,
+    source: `${JUDGEMENT}: renewal at the last contract price`,
+    asOf: SEED_AS_OF,
+  },
+  ...tranche(1, 198, 3.5e9, "2025-05-01", 8, {
+    mw: PR_2024_06,
+    mwAsOf: "2024-06-03",
+    mwNote:
+      "Filed as ~200 MW. Set to 198 MW so the four tranches add up to the seed's 500 MW (filings: 200 + 70 + 112 + 120 = 502 MW, reported as ~500 MW).",
+    start: `${Q1_2025}: first billable ~8 MW at Denton by end of May 2025, ~40 MW by end of Q2 2025, ~250 MW targeted by end of 2025`,
+    startAsOf: "2025-05-07",
+  }),
+  ...tranche(2, 70, 1.225e9, "2025-09-01", 8, {
+    mw: PR_2024_06,
+    mwAsOf: "2024-06",
+    start: `${Q1_2025}: ~250 MW billable targeted by end of 2025 (tranches 1 and 2 reach ~233 MW by then with these ramps)`,
+    startAsOf: "2025-05-07",
+  }),
+  ...tranche(3, 112, 1.975e9, "2026-01-01", 9, {
+    mw: Q2_2024,
+    mwAsOf: "2024-08-07",
+    valueNote: "Derived: total ~$6.7B after this tranche less $4.725B for tranches 1 and 2.",
+    start: `${Q4_2025}: ~350 MW energised at 2026-03-02`,
+    startAsOf: "2026-03-02",
+  }),
+  ...tranche(4, 120, 2.0e9, "2026-07-01", 6, {
+    mw: OPTION3_8K,
+    mwAsOf: "2024-10-22",
+    valueNote: "Brings the total to ~$8.7B, the seed's figure.",
+    start: `${OPTION3_8K}: site work 2H25, operational 2H26`,
+    startAsOf: "2024-10-22",
+  }),
+  // ---- margins --------------------------------------------------------------------
+  {
+    key: "licence_margin",
+    label: "Licence-fee gross margin",
+    group: "margins",
+    unit: "rate",
+    kind: "rate",
+    min: 0,
+    max: 1,
+    base: 0.775,
+    source: `${SEED}: 75% to 80% gross margin, most costs passed through to CoreWeave`,
+    asOf: SEED_AS_OF,
+    note: "Midpoint of the seed's range in the base case.",
+  },
+  {
+    key: "pue",
+    label: "Power usage effectiveness",
+    group: "margins",
+    unit: "x",
+    kind: "number",
+    min: 1,
+    max: 3,
+    base: 1.56,
+    source: "Uptime Institute Global Data Center Survey 2024: average annual PUE 1.56",
+    asOf: "2024",
+  },
+  {
+    key: "power_price",
+    label: "Power price (passed through)",
+    group: "margins",
+    unit: "USD/MWh",
+    kind: "number",
+    min: 0,
+    max: 1000,
+    base: 80.6,
+    source: "US EIA: average retail price to industrial customers 2023, 8.06 cents/kWh (via Statista, 2024-03-18)",
+    asOf: "2024-03-18",
+  },
+  {
+    key: "load_factor",
+    label: "IT load drawn / billable MW",
+    group: "margins",
+    unit: "rate",
+    kind: "rate",
+    min: 0,
+    max: 1,
+    base: 1,
+    source: `${JUDGEMENT}: billable IT load fully drawn, the upper bound of pass-through power`,
+    asOf: SEED_AS_OF,
+  },
+  {
+    key: "reported_margin_observed",
+    label: "Reported colocation gross margin (filed)",
+    group: "margins",
+    unit: "rate",
+    kind: "rate",
+    min: -1,
+    max: 1,
+    base: 0.26,
+    source:
+      "Core Scientific Q3 2025 results: colocation gross margin 26% (FY2025 ~30% on $65.4M, secondary); see domain-facts §4",
+    asOf: "2025-10-24",
+    note: "Used only by the margin bridge, to show how much of the gap to the seed's 75-80% pass-through power explains.",
+  },
+  // ---- capacity -------------------------------------------------------------------
+  {
+    key: "realloc_mw",
+    label: "Mining capacity reallocated to HPC",
+    group: "capacity",
+    unit: "MW",
+    kind: "number",
+    min: 0,
+    max: 5000,
+    base: 70,
+    source: `${SEED}: ~100 MW reallocated from bitcoin mining raises total HPC capacity to 570 MW`,
+    asOf: SEED_AS_OF,
+    note: "570 MW total HPC less the 500 MW contracted to CoreWeave.",
+  },
+  {
+    key: "realloc_date",
+    label: "Reallocated capacity energised",
+    group: "capacity",
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base: "2027-03-31",
+    source: `${Q4_2025}: ~590 MW expected energised by early 2027`,
+    asOf: "2026-03-02",
+  },
+  {
+    key: "expansion_mw",
+    label: "New HPC sites toward the 1 GW ambition",
+    group: "capacity",
+    unit: "MW",
+    kind: "number",
+    min: 0,
+    max: 10000,
+    base: 450,
+    source: `${SEED}: aims to exceed 1 GW of HPC capacity by 2027; Q3 2024 results: "line of sight to more than 1 GW"`,
+    asOf: "2024-11-06",
+    note: "Sites are not disclosed. 450 MW is the smallest 50 MW step that takes the 570 MW identified past 1 GW: a placeholder the ambition implies, not a site list. Edit it.",
+  },
+  {
+    key: "expansion_date",
+    label: "New HPC sites energised",
+    group: "capacity",
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base: "2027-06-30",
+    source: `${SEED}: the ambition is dated 2027; mid-year is a judgement`,
+    asOf: SEED_AS_OF,
+  },
+  {
+    key: "delay_months",
+    label: "Supply-chain delay (generators, transfer switches)",
+    group: "capacity",
+    unit: "months",
+    kind: "integer",
+    min: 0,
+    max: 60,
+    base: 0,
+    source: `${SEED}: names generator and transfer-switch supply as a timeline risk, without a size`,
+    asOf: SEED_AS_OF,
+    note: "Shifts the energisation (and billing start) of every site not yet energised after the 'delay applies after' date.",
+  },
+  {
+    key: "delay_after",
+    label: "Delay applies to sites energising after",
+    group: "capacity",
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base: "2026-03-02",
+    source: `${Q4_2025}: the last status report (~350 MW energised)`,
+    asOf: "2026-03-02",
+  },
+  {
+    key: "target_mw",
+    label: "HPC capacity target",
+    group: "capacity",
+    unit: "MW",
+    kind: "number",
+    min: 0,
+    max: 100000,
+    base: 1000,
+    source: `${SEED}: more than 1 GW of HPC capacity by 2027`,
+    asOf: SEED_AS_OF,
+  },
+  {
+    key: "target_year",
+    label: "HPC capacity target year",
+    group: "capacity",
+    unit: "year",
+    kind: "integer",
+    min: 2020,
+    max: 2060,
+    base: 2027,
+    source: SEED,
+    asOf: SEED_AS_OF,
+  },
+  // ---- finance --------------------------------------------------------------------
+  {
+    key: "discount_rate",
+    label: "Discount rate",
+    group: "finance",
+    unit: "rate",
+    kind: "rate",
+    min: -0.5,
+    max: 1,
+    base: 0.1,
+    source: `${JUDGEMENT}: a round 10% for a long contract with one investment-grade-like counterparty`,
+    asOf: SEED_AS_OF,
+  },
+  {
+    key: "valuation_year",
+    label: "Valuation year (NPV as of 1 January)",
+    group: "finance",
+    unit: "year",
+    kind: "integer",
+    min: 2020,
+    max: 2060,
+    base: 2025,
+    source: `${JUDGEMENT}: the first billing year`,
+    asOf: SEED_AS_OF,
+  },
+];
+
+export type AssumptionKey = (typeof ASSUMPTIONS)[number]["key"];
+
+const BY_KEY = new Map(ASSUMPTIONS.map((a) => [a.key, a]));
+
+export function assumptionSpec(key: string): AssumptionSpec | undefined {
+  return BY_KEY.get(key);
+}
+
+/** Folds case, spaces, underscores, hyphens and dots, so "T1 MW" finds "t1_mw". */
+export function normaliseName(s: string): string {
+  return s.toLowerCase().replace(/[\s_\-.]+/g, "");
+}
+
+const BY_NORMAL = new Map<string, AssumptionSpec>();
+for (const a of ASSUMPTIONS) {
+  BY_NORMAL.set(normaliseName(a.key), a);
+  BY_NORMAL.set(normaliseName(a.label), a);
+}
+
+/** Finds an assumption by key or label, forgiving case, spaces and underscores. */
+export function findAssumption(name: string): AssumptionSpec | undefined {
+  return BY_NORMAL.get(normaliseName(name));
+}

@@ -1,0 +1,41 @@
+/**
+ * Piecewise-linear billing ramps on the model's time axis (decimal calendar years).
+ *
+ * A tranche of M MW starts billing at time s and ramps linearly to full load over r years.
+ * Every megawatt is billed for the full term N from the day it becomes billable, so the
+ * billable load is M * (ramp(t - s) - ramp(t - s - N)): the ramp-down at the end mirrors
+ * the ramp-up, and the MW-years billed add up to exactly M * N whatever the ramp.
+ */
+
+/** Share of the tranche billable x years after billing start: clamp(x / r, 0, 1). */
+export function rampShare(x: number, r: number): number {
+  if (x <= 0) return 0;
+  if (r <= 0 || x >= r) return 1;
+  return x / r;
+}
+
+/**
+ * The integral of `rampShare` from -infinity to x (in years): 0 before the start,
+ * x^2 / (2r) during the ramp, x - r/2 afterwards.
+ */
+export function rampIntegral(x: number, r: number): number {
+  if (x <= 0) return 0;
+  if (r <= 0) return x;
+  if (x < r) return (x * x) / (2 * r);
+  return x - r / 2;
+}
+
+/**
+ * Share-years of the blocks that are in their k-th contract year (k = 1, 2, ...) during
+ * the window [a, b], for a ramp starting at s with length r.
+ */
+export function contractYearShare(a: number, b: number, s: number, r: number, k: number): number {
+  const F = (x: number) => rampIntegral(x, r);
+  return F(b - s - (k - 1)) - F(a - s - (k - 1)) - (F(b - s - k) - F(a - s - k));
+}
+
+/** Share-years billable in [a, b] for a term of n years. */
+export function billableShareYears(a: number, b: number, s: number, r: number, n: number): number {
+  const F = (x: number) => rampIntegral(x, r);
+  return F(b - s) - F(a - s) - (F(b - s - n) - F(a - s - n));
+}

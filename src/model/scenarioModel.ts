@@ -1,0 +1,194 @@
+/**
+ * One scenario, computed: the deal's revenue and margins by calendar and contract year,
+ * capacity by year, and the headline figures. Pure: the same assumptions always give the
+ * same numbers.
+ */
+import { CapacityLine, capacityEndOfYear, capacityLines, capacityTotal } from "./capacity";
+import {
+  Tranche,
+  buildTranches,
+  dealYears,
+  trancheContractYearRevenue,
+  trancheMwAt,
+  trancheMwYears,
+  trancheRevenue,
+  trancheTotal,
+} from "./deal";
+import { npv } from "./finance";
+import { MarginBridge, marginBridge, powerPassThrough, reportedMargin } from "./margins";
+import { Result, numError, ok } from "./result";
+import { Override, ResolvedScenario, resolveScenario } from "./scenarios";
+
+/** Calendar years the model reports on; years outside it earn nothing. */
+export const MODEL_FIRST_YEAR = 2020;
+export const MODEL_LAST_YEAR = 2080;
+
+export interface YearRow {
+  readonly year: number;
+  /** Licence-fee revenue, USD. */
+  readonly revenue: number;
+  /** Licence-fee revenue by tranche (t1..t4), USD. */
+  readonly revenueByTranche: readonly number[];
+  /** Average MW billable over the year (= MW-years billed). */
+  readonly mwBillable: number;
+  /** MW billable on 31 December. */
+  readonly mwBillableEnd: number;
+  /** Licence-fee gross profit, USD. */
+  readonly grossProfit: number;
+  /** Power passed through to the tenant, USD (in reported revenue and cost). */
+  readonly passThroughPower: number;
+  /** Revenue as reported: licence fee plus pass-through power, USD. */
+  readonly reportedRevenue: number;
+  /** Reported margin (gross profit / reported revenue), undefined in a year with no revenue. */
+  readonly reportedMargin: number | undefined;
+}
+
+export interface ContractYearRow {
+  /** 1 = each megawatt's first year of billing. */
+  readonly contractYear: number;
+  readonly revenue: number;
+  readonly grossProfit: number;
+}
+
+export interface CapacityRow {
+  readonly year: number;
+  /** HPC MW energised by 31 December. */
+  readonly hpcMw: number;
+  readonly coreWeaveMw: number;
+  readonly otherMw: number;
+}
+
+export interface ScenarioModel {
+  readonly scenario: ResolvedScenario;
+  readonly tranches: readonly Tranche[];
+  readonly years: readonly YearRow[];
+  readonly contractYears: readonly ContractYearRow[];
+  readonly capacityLines: readonly CapacityLine[];
+  /** Total contract value: initial term plus exercised renewals, USD. */
+  readonly tcv: number;
+  /** TCV over the years billed per megawatt (term plus renewals), USD per year. */
+  readonly averageAnnualRevenue: number;
+  /** MW contracted to CoreWeave. */
+  readonly contractedMw: number;
+  /** All HPC MW identified (CoreWeave, reallocated, new sites). */
+  readonly totalHpcMw: number;
+  /** Initial-term value / (MW x term), USD per MW-year. */
+  readonly pricePerMwYear: number;
+  readonly licenceMargin: number;
+  /** Gross profit / reported revenue over the whole contract. */
+  readonly reportedMarginTerm: number;
+  readonly marginBridge: MarginBridge;
+}
+
+function computeYear(s: ResolvedScenario, tranches: readonly Tranche[], year: number): YearRow {
+  const a = s.values;
+  const revenueByTranche = tranches.map((t) => trancheRevenue(t, year, year + 1));
+  const revenue = revenueByTranche.reduce((x, y) => x + y, 0);
+  const mwBillable = tranches.reduce((x, t) => x + trancheMwYears(t, year, year + 1), 0);
+  const mwBillableEnd = tranches.reduce((x, t) => x + trancheMwAt(t, year + 1), 0);
+  const power = powerPassThrough(mwBillable, a);
+  return {
+    year,
+    revenue,
+    revenueByTranche,
+    mwBillable,
+    mwBillableEnd,
+    grossProfit: revenue * a.licence_margin,
+    passThroughPower: power,
+    reportedRevenue: revenue + power,
+    reportedMargin: reportedMargin(revenue, a.licence_margin, power),
+  };
+}
+
+/** Computes a resolved scenario. */
+export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
+  const a = s.values;
+  const built = buildTranches(a);
+  if (!built.ok) return built;
+  const tranches = built.value;
+  const { first, last } = dealYears(tranches);
+  const years: YearRow[] = [];
+  for (let y = first; y <= last; y++) years.push(computeYear(s, tranches, y));
+  const maxK = Math.max(...tranches.map((t) => t.totalYears));
+  const contractYears: ContractYearRow[] = [];
+  for (let k = 1; k <= maxK; k++) {
+    const revenue = tranches.reduce((x, t) => x + trancheContractYearRevenue(t, k), 0);
+    contractYears.push({ contractYear: k, revenue, grossProfit: revenue * a.licence_margin });
+  }
+  const tcv = tranches.reduce((x, t) => x + trancheTotal(t), 0);
+  const contractedMw = tranches.reduce((x, t) => x + t.mw, 0);
+  const initialValue = tranches.reduce((x, t) => x + t.value, 0);
+  const pricePerMwYear = initialValue / (contractedMw * a.term_years);
+  const lines = capacityLines(a, tranches);
+  const totalPower = years.reduce((x, r) => x + r.passThroughPower, 0);
+  const totalRevenue = years.reduce((x, r) => x + r.revenue, 0);
+  return ok({
+    scenario: s,
+    tranches,
+    years,
+    contractYears,
+    capacityLines: lines,
+    tcv,
+    averageAnnualRevenue: tcv / maxK,
+    contractedMw,
+    totalHpcMw: capacityTotal(lines),
+    pricePerMwYear,
+    licenceMargin: a.licence_margin,
+    reportedMarginTerm: reportedMargin(totalRevenue, a.licence_margin, totalPower) ?? 0,
+    marginBridge: marginBridge(a, pricePerMwYear),
+  });
+}
+
+/** Resolves and computes a scenario by name with optional overrides. */
+export function runScenario(name: string, overrides: readonly Override[] = []): Result<ScenarioModel> {
+  const s = resolveScenario(name, overrides);
+  return s.ok ? computeScenario(s.value) : s;
+}
+
+/** The calendar-year row, or an all-zero row for a year in which nothing is billed. */
+export function yearRow(m: ScenarioModel, year: number): YearRow {
+  const row = m.years.find((r) => r.year === year);
+  if (row) return row;
+  return {
+    year,
+    revenue: 0,
+    revenueByTranche: m.tranches.map(() => 0),
+    mwBillable: 0,
+    mwBillableEnd: 0,
+    grossProfit: 0,
+    passThroughPower: 0,
+    reportedRevenue: 0,
+    reportedMargin: undefined,
+  };
+}
+
+/** HPC capacity by year from `first` to `last` inclusive. */
+export function capacitySchedule(m: ScenarioModel, first: number, last: number): CapacityRow[] {
+  const rows: CapacityRow[] = [];
+  for (let y = first; y <= last; y++) {
+    const cw = capacityEndOfYear(m.capacityLines, y, "CoreWeave");
+    const other = capacityEndOfYear(m.capacityLines, y, "Uncontracted");
+    rows.push({ year: y, hpcMw: cw + other, coreWeaveMw: cw, otherMw: other });
+  }
+  return rows;
+}
+
+/** First and last years of the capacity view: first energisation to the target year or last energisation. */
+export function capacityYears(m: ScenarioModel): { first: number; last: number } {
+  const dates = m.capacityLines.filter((l) => l.mw > 0).map((l) => Math.floor(l.energised));
+  const target = m.scenario.values.target_year;
+  return { first: Math.min(...dates, target), last: Math.max(...dates, target) };
+}
+
+/**
+ * NPV of the licence-fee gross profit, as of 1 January of the valuation year, discounting
+ * each calendar year's gross profit from its year end (Excel's NPV over the year row).
+ * Gross profit before the valuation year is ignored.
+ */
+export function dealNpv(m: ScenarioModel, rate: number): Result<number> {
+  const from = m.scenario.values.valuation_year;
+  const flows = m.years.filter((r) => r.year >= from);
+  if (flows.length === 0) return numError(`no gross profit on or after the valuation year ${from}`);
+  const lead = flows[0].year - from; // zero-flow years between valuation and first billing
+  return npv(rate, [...new Array<number>(lead).fill(0), ...flows.map((r) => r.grossProfit)]);
+}

@@ -1,0 +1,208 @@
+/**
+ * Scenarios: the built-in base, bull and bear cases (each assumption with a one-line
+ * rationale) and user overrides of any assumption. A resolved scenario is a flat record of
+ * validated numbers (dates as Excel serials), ready for the deal and capacity models.
+ */
+import { ASSUMPTIONS, AssumptionSpec, findAssumption, normaliseName } from "./assumptions";
+import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
+import { Result, naError, ok, valueError } from "./result";
+
+export type Assumptions = Readonly<Record<string, number>>;
+
+export interface ScenarioChange {
+  readonly value: number | string;
+  readonly rationale: string;
+}
+
+export interface ScenarioDef {
+  readonly name: string;
+  readonly description: string;
+  /** Assumptions that differ from base, each with its rationale. */
+  readonly changes: Readonly<Record<string, ScenarioChange>>;
+}
+
+export interface ResolvedScenario {
+  readonly name: string;
+  readonly values: Assumptions;
+}
+
+export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
+  {
+    name: "base",
+    description:
+      "The seed base case: $8.7B over 12 years on 500 MW, 77.5% licence-fee margin (midpoint of 75-80%), no delay, no renewals, 1 GW reached in 2027.",
+    changes: {},
+  },
+  {
+    name: "bull",
+    description: "CoreWeave renews, margins at the top of the seed's range, capacity on time.",
+    changes: {
+      licence_margin: { value: 0.8, rationale: "Top of the seed's 75-80% range." },
+      renewal_options: {
+        value: 2,
+        rationale: "CoreWeave takes both five-year options: GPU clusters, once installed, rarely move.",
+      },
+      renewal_repricing: {
+        value: 0.1,
+        rationale: "Partial move toward market rent at renewal (CBRE H2 2024: ~$2.2M per MW-year vs $1.45M in the contract).",
+      },
+      discount_rate: { value: 0.09, rationale: "Lower risk premium once the build-out is delivered." },
+    },
+  },
+  {
+    name: "bear",
+    description: "Supply-chain delay on unfinished sites, margin at the bottom of the range, higher discount rate.",
+    changes: {
+      licence_margin: { value: 0.75, rationale: "Bottom of the seed's 75-80% range." },
+      delay_months: {
+        value: 9,
+        rationale: "Generator and transfer-switch lead times (the seed's named risk) delay every site not yet energised.",
+      },
+      discount_rate: { value: 0.12, rationale: "Premium for concentration on a single, leveraged customer." },
+    },
+  },
+];
+
+export function scenarioNames(): string[] {
+  return BUILT_IN_SCENARIOS.map((s) => s.name);
+}
+
+export function findScenario(name: string): ScenarioDef | undefined {
+  const n = normaliseName(name);
+  return BUILT_IN_SCENARIOS.find((s) => s.name === n);
+}
+
+/** The rationale for an assumption's value in a built-in scenario. */
+export function rationale(scenario: ScenarioDef, key: string): string {
+  const change = scenario.changes[key];
+  if (change) return change.rationale;
+  const spec = findAssumption(key);
+  return spec ? `As base: ${spec.source}` : "";
+}
+
+function fmtNum(x: number): string {
+  return Number.isInteger(x) ? String(x) : String(Math.round(x * 1e6) / 1e6);
+}
+
+function describeBounds(spec: AssumptionSpec): string {
+  switch (spec.kind) {
+    case "integer":
+      return `a whole number of ${spec.unit} from ${spec.min} to ${spec.max}`;
+    case "rate":
+      return `a rate from ${fmtNum(Number(spec.min))} to ${fmtNum(Number(spec.max))} (a decimal: 0.05 is 5%)`;
+    case "date":
+      return `a date from ${spec.min} to ${spec.max}`;
+    default:
+      return `a number of ${spec.unit} from ${fmtNum(Number(spec.min))} to ${fmtNum(Number(spec.max))}`;
+  }
+}
+
+function show(raw: unknown): string {
+  if (typeof raw === "string") return `"${raw}"`;
+  if (raw === null || raw === undefined) return "blank";
+  return String(raw);
+}
+
+/** Parses "12", "1,000", "5%" and numbers; anything else is undefined. */
+function toNumber(raw: unknown): number | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : undefined;
+  if (typeof raw !== "string") return undefined;
+  const s = raw.trim().replace(/,/g, "");
+  if (s === "") return undefined;
+  const pct = s.endsWith("%");
+  const n = Number(pct ? s.slice(0, -1) : s);
+  if (!Number.isFinite(n)) return undefined;
+  return pct ? n / 100 : n;
+}
+
+/**
+ * Checks one assumption value and converts it to the model's unit.
+ * Dates may be ISO strings or Excel serials; the result is always an Excel serial.
+ */
+export function validateAssumption(spec: AssumptionSpec, raw: unknown): Result<number> {
+  const bad = () => valueError<number>(`${spec.key} must be ${describeBounds(spec)}, got ${show(raw)}`);
+  if (spec.kind === "date") {
+    let serial: number | undefined;
+    if (typeof raw === "string") {
+      const d = parseIso(raw);
+      serial = d.ok ? toExcelSerial(d.value) : undefined;
+    } else if (typeof raw === "number") {
+      const d = fromExcelSerial(raw);
+      serial = d.ok ? toExcelSerial(d.value) : undefined;
+    }
+    if (serial === undefined) return bad();
+    const lo = parseIso(String(spec.min));
+    const hi = parseIso(String(spec.max));
+    if (!lo.ok || !hi.ok) throw new Error(`bad bounds for ${spec.key}`);
+    if (serial < toExcelSerial(lo.value) || serial > toExcelSerial(hi.value)) {
+      const d = fromExcelSerial(serial);
+      return valueError(`${spec.key} must be ${describeBounds(spec)}, got ${d.ok ? toIso(d.value) : show(raw)}`);
+    }
+    return ok(serial);
+  }
+  const n = toNumber(raw);
+  if (n === undefined) return bad();
+  if (spec.kind === "integer" && !Number.isInteger(n)) return bad();
+  if (n < Number(spec.min) || n > Number(spec.max)) return bad();
+  return ok(n);
+}
+
+function baseValues(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const spec of ASSUMPTIONS) {
+    const v = validateAssumption(spec, spec.base);
+    if (!v.ok) throw new Error(`base value of ${spec.key} is invalid: ${v.error.message}`);
+    out[spec.key] = v.value;
+  }
+  return out;
+}
+
+const BASE_VALUES = baseValues();
+
+/** One user override: an assumption name (key or label) and its value. */
+export type Override = readonly [name: unknown, value: unknown];
+
+/**
+ * Resolves a built-in scenario, optionally with user overrides applied on top.
+ * An override named "scenario" picks the built-in scenario the others apply to.
+ * Unknown scenario or assumption names give `#N/A` with the valid names; bad values
+ * give `#VALUE!` with the allowed range.
+ */
+export function resolveScenario(name: string, overrides: readonly Override[] = []): Result<ResolvedScenario> {
+  let scenarioName = name.trim() === "" ? "base" : name;
+  const rest: Override[] = [];
+  for (const [k, v] of overrides) {
+    if (typeof k === "string" && normaliseName(k) === "scenario") {
+      if (typeof v !== "string") return valueError(`the "scenario" override must be a scenario name, got ${show(v)}`);
+      scenarioName = v;
+    } else {
+      rest.push([k, v]);
+    }
+  }
+  const def = findScenario(scenarioName);
+  if (!def) {
+    return naError(`unknown scenario "${scenarioName}"; built-in scenarios are ${scenarioNames().join(", ")}`);
+  }
+  const values: Record<string, number> = { ...BASE_VALUES };
+  for (const [key, change] of Object.entries(def.changes)) {
+    const spec = findAssumption(key);
+    if (!spec) throw new Error(`scenario ${def.name} changes unknown assumption ${key}`);
+    const v = validateAssumption(spec, change.value);
+    if (!v.ok) throw new Error(`scenario ${def.name}: ${v.error.message}`);
+    values[spec.key] = v.value;
+  }
+  const label = rest.length > 0 ? `${def.name} + ${rest.length} override${rest.length > 1 ? "s" : ""}` : def.name;
+  for (const [k, v] of rest) {
+    if (typeof k !== "string" || k.trim() === "") {
+      return valueError(`an override's first column must be an assumption name, got ${show(k)}`);
+    }
+    const spec = findAssumption(k);
+    if (!spec) {
+      return naError(`unknown assumption "${k}"; valid names are ${ASSUMPTIONS.map((a) => a.key).join(", ")}`);
+    }
+    const parsed = validateAssumption(spec, v);
+    if (!parsed.ok) return parsed;
+    values[spec.key] = parsed.value;
+  }
+  return ok({ name: label, values });
+}

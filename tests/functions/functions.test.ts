@@ -1,0 +1,247 @@
+/**
+ * The CORZ custom functions on good input (checked against the seed and the model) and on
+ * Excel's awkward inputs (blank, text, boolean, 2-D range, error value, negative, huge).
+ */
+import * as F from "../../src/functions/functions";
+import { runScenario, dealNpv } from "../../src/model/scenarioModel";
+import { AWKWARD_YEAR, excelError } from "./helpers";
+
+const base = (() => {
+  const r = runScenario("base");
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+})();
+
+describe("seed figures through the functions", () => {
+  test("DEAL_TCV is $8.7B in base", () => {
+    expect(F.dealTcv()).toBe(8_700_000_000);
+    expect(F.dealTcv([["base"]])).toBe(8_700_000_000);
+  });
+  test("DEAL_REVENUE(2027) is the full run-rate $725M (all 500 MW billable all year)", () => {
+    expect(F.dealRevenue(2027)).toBe(725_000_000);
+  });
+  test("the 12 contract years sum to $8.7B and average $725M", () => {
+    const years = Array.from({ length: 12 }, (_, i) => F.contractYearRevenue(i + 1));
+    expect(years.every((v) => v === 725_000_000)).toBe(true);
+    expect(years.reduce((a, b) => a + b, 0)).toBe(8_700_000_000);
+    expect(F.contractYearRevenue(13)).toBe(0);
+  });
+  test("GROSS_MARGIN is the seed's midpoint in base and inside 75-80% in every scenario", () => {
+    expect(F.grossMargin()).toBe(0.775);
+    for (const s of ["base", "bull", "bear"]) {
+      const m = F.grossMargin([[s]]);
+      expect(m).toBeGreaterThanOrEqual(0.75);
+      expect(m).toBeLessThanOrEqual(0.8);
+    }
+  });
+  test("reported margin is far below the licence-fee margin (pass-through power)", () => {
+    const reported = F.grossMargin(undefined, "reported");
+    expect(reported).toBeCloseTo(base.reportedMarginTerm, 12);
+    expect(reported).toBeLessThan(0.5);
+    expect(reported).toBeGreaterThan(0.3);
+  });
+  test("REVENUE_PER_MW is $1.45M per MW-year", () => {
+    expect(F.revenuePerMw()).toBe(1_450_000);
+  });
+  test("HPC_CAPACITY passes 1 GW by 2027 in base and bull, not in bear", () => {
+    expect(F.hpcCapacity(2027)).toBeGreaterThan(1000);
+    expect(F.hpcCapacity(2027, [["bull"]])).toBeGreaterThan(1000);
+    expect(F.hpcCapacity(2027, [["bear"]])).toBe(570);
+    expect(F.hpcCapacity(2026)).toBe(500);
+  });
+  test("SCENARIO_VALUE reads assumptions by key or label", () => {
+    expect(F.scenarioValue("term_years")).toBe(12);
+    expect(F.scenarioValue("Contract term")).toBe(12);
+    expect(F.scenarioValue("licence_margin", [["bull"]])).toBe(0.8);
+    expect(F.scenarioValue("t1_mw") + F.scenarioValue("t2_mw") + F.scenarioValue("t3_mw") + F.scenarioValue("t4_mw")).toBe(500);
+    expect(F.scenarioValue("target_mw")).toBe(1000);
+    // A date comes back as an Excel serial: 2025-05-01 is 45778.
+    expect(F.scenarioValue("t1_start")).toBe(45778);
+  });
+});
+
+describe("values match the model", () => {
+  test("DEAL_REVENUE and GROSS_PROFIT equal the model's rows, to the cent", () => {
+    for (const row of base.years) {
+      expect(F.dealRevenue(row.year)).toBeCloseTo(row.revenue, 2);
+      expect(F.grossProfit(row.year)).toBeCloseTo(row.grossProfit, 2);
+    }
+  });
+  test("years with no billing return 0, not an error", () => {
+    expect(F.dealRevenue(2020)).toBe(0);
+    expect(F.dealRevenue(2060)).toBe(0);
+    expect(F.grossProfit(1900)).toBe(0);
+    expect(F.hpcCapacity(2024)).toBe(0);
+  });
+  test("a date stands for its year", () => {
+    // 46568 = 2027-06-29
+    expect(F.dealRevenue(46568)).toBe(F.dealRevenue(2027));
+  });
+  test("numeric text is accepted", () => {
+    expect(F.dealRevenue("2027")).toBe(725_000_000);
+    expect(F.dealNpvFn("10%")).toBe(F.dealNpvFn(0.1));
+  });
+  test("DEAL_NPV equals the model's NPV of gross profit", () => {
+    const npv = dealNpv(base, 0.1);
+    if (!npv.ok) throw new Error("npv failed");
+    expect(F.dealNpvFn(0.1)).toBeCloseTo(npv.value, 2);
+    expect(F.dealNpvFn(0)).toBeCloseTo(8_700_000_000 * 0.775, 2);
+    expect(F.dealNpvFn(0.12)).toBeLessThan(F.dealNpvFn(0.1));
+  });
+  test("DEAL_SCHEDULE spills a header and one row per billing year", () => {
+    const t = F.dealSchedule();
+    expect(t[0]).toEqual(["Year", "Revenue (USD)", "Gross profit (USD)", "Billable MW (avg)", "Reported revenue (USD)", "Reported margin"]);
+    expect(t.length).toBe(base.years.length + 1);
+    expect(t[1][0]).toBe(2025);
+    const total = t.slice(1).reduce((s, r) => s + (r[1] as number), 0);
+    expect(total).toBeCloseTo(8_700_000_000, 0);
+    const y2027 = t.find((r) => r[0] === 2027)!;
+    expect(y2027[3]).toBeCloseTo(500, 9);
+    expect(t.every((r) => r.length === 6)).toBe(true);
+    expect(t.flat().some((v) => typeof v === "number" && !Number.isFinite(v))).toBe(false);
+  });
+  test("CAPACITY_SCHEDULE spills year, totals and the target", () => {
+    const t = F.capacityScheduleFn();
+    expect(t[0]).toEqual(["Year", "HPC MW", "CoreWeave MW", "Other MW", "Target MW"]);
+    const y2027 = t.find((r) => r[0] === 2027)!;
+    expect(y2027).toEqual([2027, 1020, 500, 520, 1000]);
+    for (const r of t.slice(1)) expect((r[2] as number) + (r[3] as number)).toBe(r[1]);
+  });
+  test("ASSUMPTIONS spills every assumption with its source", () => {
+    const t = F.assumptionsFn();
+    expect(t[0]).toEqual(["Key", "Label", "Group", "Unit", "Value", "Base", "Source", "As of"]);
+    const term = t.find((r) => r[0] === "term_years")!;
+    expect(term[4]).toBe(12);
+    const t1 = t.find((r) => r[0] === "t1_start")!;
+    expect(t1[4]).toBe("2025-05-01");
+    expect(t.slice(1).every((r) => typeof r[6] === "string" && (r[6] as string).length > 0)).toBe(true);
+  });
+  test("SCENARIOS lists base, bull and bear", () => {
+    expect(F.scenariosFn().map((r) => r[0])).toEqual(["Scenario", "base", "bull", "bear"]);
+  });
+  test("MARGIN_BRIDGE walks from the licence margin to the filed margin", () => {
+    const t = F.marginBridgeFn();
+    const v = Object.fromEntries(t.slice(1).map((r) => [r[0], r[1] as number]));
+    expect(v["Licence-fee gross margin"]).toBe(0.775);
+    expect(v["Reported margin filed"]).toBe(0.26);
+    const walk = v["Licence-fee gross margin"] + v["Less: dilution by pass-through power"] + v["Less: not explained by power (ramp-phase and other costs)"];
+    expect(walk).toBeCloseTo(0.26, 12);
+  });
+});
+
+describe("scenario argument", () => {
+  test("a two-column override range drives the function", () => {
+    const r = F.dealTcv([
+      ["assumption", "value"],
+      ["renewal_options", 1],
+    ]);
+    // One five-year renewal at the same price: 500 MW x $1.45M x 5 more years.
+    expect(r).toBe(8_700_000_000 + 500 * 1_450_000 * 5);
+  });
+  test("overrides apply on top of a chosen scenario", () => {
+    const m = F.grossMargin([
+      ["scenario", "bear"],
+      ["delay_months", 0],
+    ]);
+    expect(m).toBe(0.75);
+    expect(F.hpcCapacity(2027, [["scenario", "bear"], ["delay_months", 0]])).toBe(1020);
+  });
+  test("blank rows in an override range are skipped", () => {
+    expect(F.revenuePerMw([["t1_value", 3.5e9], [null, null], ["", ""]])).toBe(1_450_000);
+  });
+  test("scenario names are forgiving about case and spaces", () => {
+    expect(F.grossMargin([["  BULL "]])).toBe(0.8);
+  });
+  test("unknown scenario is #N/A with the valid names", () => {
+    const e = excelError(() => F.dealTcv([["moon"]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toBe('unknown scenario "moon"; built-in scenarios are base, bull, bear');
+  });
+  test("unknown assumption is #N/A and names the valid ones", () => {
+    const e = excelError(() => F.dealTcv([["tranche_99", 5]]));
+    expect(e.code).toBe("#N/A");
+    expect(e.message).toMatch(/^unknown assumption "tranche_99"; valid names are term_years, /);
+  });
+  test("an out-of-range override is #VALUE! with the allowed range", () => {
+    const e = excelError(() => F.dealTcv([["term_years", -3]]));
+    expect(e).toEqual({ code: "#VALUE!", message: "term_years must be a whole number of years from 1 to 30, got -3" });
+  });
+  test("a three-column range is #VALUE!", () => {
+    const e = excelError(() => F.dealTcv([["term_years", 12, "x"]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("two columns");
+  });
+  test("a number or boolean as scenario is #VALUE!", () => {
+    expect(excelError(() => F.dealTcv([[3]])).code).toBe("#VALUE!");
+    expect(excelError(() => F.dealTcv([[true]])).code).toBe("#VALUE!");
+  });
+  test("an override row without a value is #VALUE!", () => {
+    const e = excelError(() => F.dealTcv([["term_years", null]]));
+    expect(e.message).toBe('scenario row 1 ("term_years") has no value');
+  });
+  test("an error value inside the range is #VALUE!", () => {
+    expect(excelError(() => F.dealTcv([["term_years", { type: "Error", code: "#DIV/0!" }]])).code).toBe("#VALUE!");
+  });
+  test("a tranche with value but no MW is #VALUE!", () => {
+    const e = excelError(() => F.dealTcv([["t1_mw", 0]]));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toContain("t1_mw is 0");
+  });
+});
+
+describe("awkward year arguments", () => {
+  const yearFns: Array<[string, (y: unknown) => unknown]> = [
+    ["DEAL_REVENUE", (y) => F.dealRevenue(y)],
+    ["GROSS_PROFIT", (y) => F.grossProfit(y)],
+    ["HPC_CAPACITY", (y) => F.hpcCapacity(y)],
+  ];
+  for (const [name, fn] of yearFns) {
+    for (const [label, value, code] of AWKWARD_YEAR) {
+      test(`${name} with ${label} gives ${code}`, () => {
+        const e = excelError(() => fn(value));
+        expect(e.code).toBe(code);
+        if (code === "#VALUE!") expect(e.message.length).toBeGreaterThan(5);
+      });
+    }
+  }
+  test("a 1x1 range is unwrapped", () => {
+    expect(F.dealRevenue([[2027]])).toBe(725_000_000);
+  });
+  test("messages name the argument", () => {
+    expect(excelError(() => F.dealRevenue("next year")).message).toBe('year must be a number, got "next year"');
+    expect(excelError(() => F.dealRevenue(null)).message).toBe("year is required");
+    expect(excelError(() => F.dealRevenue(2027.5)).message).toBe("year must be a whole calendar year such as 2027, got 2027.5");
+  });
+});
+
+describe("other awkward arguments", () => {
+  test("DEAL_NPV rate: blank, text, boolean, range, -100%", () => {
+    expect(excelError(() => F.dealNpvFn(null)).code).toBe("#VALUE!");
+    expect(excelError(() => F.dealNpvFn("ten")).code).toBe("#VALUE!");
+    expect(excelError(() => F.dealNpvFn(false)).code).toBe("#VALUE!");
+    expect(excelError(() => F.dealNpvFn([[0.1, 0.2]])).code).toBe("#VALUE!");
+    expect(excelError(() => F.dealNpvFn(-1)).code).toBe("#DIV/0!");
+  });
+  test("DEAL_NPV at a huge rate is a small finite number, never NaN", () => {
+    const v = F.dealNpvFn(1e6);
+    expect(Number.isFinite(v)).toBe(true);
+    expect(Math.abs(v)).toBeLessThan(1000);
+  });
+  test("CONTRACT_YEAR_REVENUE: zero, fraction and huge contract years", () => {
+    expect(excelError(() => F.contractYearRevenue(0)).code).toBe("#NUM!");
+    expect(excelError(() => F.contractYearRevenue(1.5)).code).toBe("#VALUE!");
+    expect(excelError(() => F.contractYearRevenue(1e9)).code).toBe("#NUM!");
+  });
+  test("GROSS_MARGIN view: aliases and unknown views", () => {
+    expect(F.grossMargin(undefined, "License")).toBe(0.775);
+    expect(F.grossMargin(undefined, "licence fee")).toBe(0.775);
+    const e = excelError(() => F.grossMargin(undefined, "ebitda"));
+    expect(e).toEqual({ code: "#N/A", message: 'unknown view "ebitda"; use one of licence, reported' });
+    expect(excelError(() => F.grossMargin(undefined, 3)).code).toBe("#VALUE!");
+  });
+  test("SCENARIO_VALUE: unknown name, blank and number", () => {
+    expect(excelError(() => F.scenarioValue("colour")).code).toBe("#N/A");
+    expect(excelError(() => F.scenarioValue(null)).message).toBe("name is required");
+    expect(excelError(() => F.scenarioValue(12)).code).toBe("#VALUE!");
+  });
+});

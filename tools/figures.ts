@@ -1,0 +1,40 @@
+/**
+ * Prints the headline figures of each built-in scenario: `npm run figures`.
+ * The base case reproduces the seed: $8.7B over 12 years, $725M a year, 75-80% margin,
+ * 500 MW to CoreWeave, 570 MW of HPC identified, more than 1 GW by 2027.
+ */
+import { capacityEndOfYear } from "../src/model/capacity";
+import { BUILT_IN_SCENARIOS } from "../src/model/scenarios";
+import { dealNpv, runScenario } from "../src/model/scenarioModel";
+
+const usdM = (x: number, digits = 1) =>
+  `$${(x / 1e6).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })}M`;
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+for (const def of BUILT_IN_SCENARIOS) {
+  const r = runScenario(def.name);
+  if (!r.ok) {
+    console.log(`${def.name}: ${r.error.message}`);
+    continue;
+  }
+  const m = r.value;
+  const a = m.scenario.values;
+  const npv = dealNpv(m, a.discount_rate);
+  const identified = m.capacityLines.filter((l) => l.id !== "expansion").reduce((s, l) => s + l.mw, 0);
+  process.stdout.write(
+    [
+      `== ${def.name}: ${def.description}`,
+      `  TCV                        ${usdM(m.tcv)}`,
+      `  contract years             ${m.contractYears.length} (sum ${usdM(m.contractYears.reduce((s, c) => s + c.revenue, 0))})`,
+      `  average annual revenue     ${usdM(m.averageAnnualRevenue)}`,
+      `  price per MW-year          ${usdM(m.pricePerMwYear, 3)}`,
+      `  licence-fee gross margin   ${pct(m.licenceMargin)}   reported (pass-through power, whole term) ${pct(m.reportedMarginTerm)}`,
+      `  MW to CoreWeave            ${m.contractedMw}`,
+      `  HPC MW identified          ${identified}   with new sites ${m.totalHpcMw}`,
+      `  HPC MW end-${a.target_year}            ${capacityEndOfYear(m.capacityLines, a.target_year)} (target ${a.target_mw})`,
+      `  NPV of gross profit @ ${pct(a.discount_rate)}  ${npv.ok ? usdM(npv.value) : npv.error.message} (as of 1 Jan ${a.valuation_year})`,
+      `  revenue by year            ${m.years.map((y) => `${y.year} ${usdM(y.revenue)}`).join(", ")}`,
+      "",
+    ].join("\n"),
+  );
+}
