@@ -4,7 +4,7 @@ export function excelError(f: () => unknown): { code: string; message: string } 
     const v = f();
     throw new Error(`expected an Excel error, got ${JSON.stringify(v)}`);
   } catch (e) {
-    if (e instanceof CustomFunctions.Error) return { code: e.code, message: e.message };
+    if (e instanceof CustomFunctions.Error) return { code: String(e.code), message: e.message ?? "" };
     throw e;
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * Builds the workbook plan for a set of scenarios: Inputs, Deal, Capacity, Summary, Checks.
+ * Pure: scenarios in, plan out.
+ */
+import { computeScenario } from "../model/scenarioModel";
+import { buildCapacity } from "./capacity";
+import { buildChecks, masterCheckFormula } from "./checks";
+import { buildDeal } from "./deal";
+import { buildInputs } from "./inputs";
+import { LAYOUT_VERSION } from "./layout";
+import { PlanScenario } from "./scenario";
+import { buildSummary } from "./summary";
+import { WorkbookPlan } from "./types";
+import { Result, ok, valueError } from "../model/result";
+
+/** Years of slack after the last billing year, so edits that move revenue later still fit. */
+export const TIMELINE_SLACK_YEARS = 2;
+export const MAX_SCENARIOS = 12;
+
+/** The timeline that covers every scenario's billing and capacity years. */
+export function timelineFor(scenarios: readonly PlanScenario[]): Result<{ first: number; years: number }> {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const s of scenarios) {
+    const m = computeScenario({ name: s.name, values: s.values });
+    if (!m.ok) return valueError(`scenario "${s.name}": ${m.error.message}`);
+    const ys = m.value.years;
+    first = Math.min(first, ys[0].year, ...m.value.capacityLines.map((l) => Math.floor(l.energised)), s.values.valuation_year);
+    last = Math.max(last, ys[ys.length - 1].year, s.values.target_year, ...m.value.capacityLines.map((l) => Math.floor(l.energised)));
+  }
+  return ok({ first, years: last - first + 1 + TIMELINE_SLACK_YEARS });
+}
+
+export function buildPlan(scenarios: readonly PlanScenario[]): Result<WorkbookPlan> {
+  if (scenarios.length === 0) return valueError("choose at least one scenario to build");
+  if (scenarios.length > MAX_SCENARIOS) return valueError(`at most ${MAX_SCENARIOS} scenarios fit side by side, got ${scenarios.length}`);
+  const names = scenarios.map((s) => s.name.trim());
+  const dup = names.find((n, i) => names.findIndex((m) => m.toLowerCase() === n.toLowerCase()) !== i);
+  if (dup !== undefined) return valueError(`scenario names must be unique, "${dup}" appears twice`);
+  if (names.some((n) => n === "")) return valueError("every scenario needs a name");
+  const t = timelineFor(scenarios);
+  if (!t.ok) return t;
+  const master = masterCheckFormula();
+  const inputs = buildInputs(scenarios, master);
+  const labels = [`="Live: "&${inputs.selectorRef}`, ...names];
+  const plainLabels = ["Live (selected)", ...names];
+  const deal = buildDeal(inputs, labels, t.value.first, t.value.years, master);
+  const capacity = buildCapacity(inputs, labels, t.value.first, t.value.years, master);
+  const summary = buildSummary(labels, deal, capacity, master);
+  const checks = buildChecks(plainLabels, deal, capacity, t.value.years);
+  return ok({
+    layoutVersion: LAYOUT_VERSION,
+    sheets: [inputs.sheet, deal.sheet, capacity.sheet, summary, checks],
+    names: inputs.names,
+    scenarios: names,
+  });
+}

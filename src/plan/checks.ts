@@ -1,0 +1,55 @@
+/** The Checks sheet: each check TRUE when it holds, rolled up to one master check shown on every sheet. */
+import { absCell, cell, sheetRef } from "./a1";
+import { CAPACITY_ROWS, CapacityLayout } from "./capacity";
+import { DEAL_ROWS, DealLayout } from "./deal";
+import { COL, ROW, SHEET_NAMES } from "./layout";
+import { SheetBuilder } from "./sheet";
+import { CellContent, SheetPlan } from "./types";
+
+export const CHECKS = { masterRow: 3, headerRow: 5, firstRow: 6, resultCol: 3 } as const;
+
+/** The formula every sheet shows in row 2: the master check in words. */
+export function masterCheckFormula(): string {
+  const master = sheetRef(SHEET_NAMES.checks, absCell(CHECKS.masterRow, CHECKS.resultCol));
+  return `=IF(${master},"Checks: all OK","Checks: FAILING, see the ${SHEET_NAMES.checks} sheet")`;
+}
+
+export function buildChecks(labels: readonly string[], deal: DealLayout, capacity: CapacityLayout, timelineYears: number): SheetPlan {
+  const b = new SheetBuilder("checks", SHEET_NAMES.checks, "#C00000");
+  const D = (r: number, c: number) => sheetRef(SHEET_NAMES.deal, absCell(r, c));
+  const Drow = (r: number) => `${sheetRef(SHEET_NAMES.deal, absCell(r, COL.firstPeriod))}:${absCell(r, deal.lastCol)}`;
+  const K = (r: number, c: number) => sheetRef(SHEET_NAMES.capacity, absCell(r, c));
+  const Krow = (r: number) => `${sheetRef(SHEET_NAMES.capacity, absCell(r, COL.firstPeriod))}:${absCell(r, COL.firstPeriod + timelineYears - 1)}`;
+  const timeline = `${sheetRef(SHEET_NAMES.deal, absCell(ROW.timeline, COL.firstPeriod))}:${absCell(ROW.timeline, deal.lastCol)}`;
+
+  const rows: CellContent[][] = [];
+  deal.blockRows.forEach((d0, j) => {
+    const c0 = capacity.blockRows[j];
+    const s = labels[j];
+    const m = D(d0 + DEAL_ROWS.margin, COL.constant);
+    rows.push(
+      ["Revenue over the timeline equals the contract value incl. renewals (to the dollar)", s, `=ROUND(${D(d0 + DEAL_ROWS.revenue, COL.total)}-${D(d0 + DEAL_ROWS.tcv, COL.constant)},0)=0`],
+      ["Billable MW never above MW contracted", s, `=ROUND(MAX(${Drow(d0 + DEAL_ROWS.mwTotal)}),6)<=ROUND(${D(d0 + DEAL_ROWS.contractedMw, COL.constant)},6)`],
+      ["Billable MW never negative", s, `=ROUND(MIN(${Drow(d0 + DEAL_ROWS.mwTotal)}),6)>=0`],
+      ["Licence-fee margin between 0% and 100%", s, `=AND(${m}>=0,${m}<=1)`],
+      ["Reported margin not above the licence-fee margin", s, `=ROUND(${D(d0 + DEAL_ROWS.grossProfit, COL.total)}-${m}*${D(d0 + DEAL_ROWS.reportedRevenue, COL.total)},0)<=0`],
+      ["HPC capacity never negative", s, `=MIN(${Krow(c0 + CAPACITY_ROWS.hpc)})>=0`],
+      ["Target year inside the timeline", s, `=ISNUMBER(MATCH(${K(c0 + CAPACITY_ROWS.targetYear, COL.constant)},${timeline},0))`],
+    );
+  });
+  const last = CHECKS.firstRow + rows.length - 1;
+  b.block("title", ROW.title, 1, "title", [["CORZ — Checks: every row should be TRUE"]]);
+  b.block("check", ROW.check, 1, "check", [[masterCheckFormula()]]);
+  b.block("master", CHECKS.masterRow, 1, "check", [
+    ["Master check (all checks below TRUE)", null, `=AND(${cell(CHECKS.firstRow, CHECKS.resultCol)}:${cell(last, CHECKS.resultCol)})`],
+  ]);
+  b.block("header", CHECKS.headerRow, 1, "header", [["Check", "Scenario", "Result"]]);
+  b.block("rows", CHECKS.firstRow, 1, "calc", rows);
+  b.columnWidths([
+    { column: "A", width: 80 },
+    { column: "B", width: 16 },
+    { column: "C", width: 10 },
+  ]);
+  b.freeze(CHECKS.headerRow, 0);
+  return b.build();
+}

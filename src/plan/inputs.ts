@@ -1,0 +1,142 @@
+/**
+ * The Inputs sheet: every assumption in rows, scenarios side by side in columns (blue,
+ * editable), a scenario selector with a dropdown, the live column picked with INDEX, and
+ * each default's source and as-of date.
+ */
+import { ASSUMPTIONS, AssumptionGroup } from "../model/assumptions";
+import { absCell, cell, columnLetter, sheetRef } from "./a1";
+import { COLOURS, FORMATS, SHEET_NAMES, formatForUnit } from "./layout";
+import { SheetBuilder } from "./sheet";
+import { CellContent, NamePlan, SheetPlan } from "./types";
+import { PlanScenario } from "./scenario";
+
+export const INPUTS = {
+  selectorRow: 3,
+  indexRow: 4,
+  headerRow: 6,
+  firstRow: 7,
+  keyCol: 1,
+  labelCol: 2,
+  unitCol: 3,
+  liveCol: 4,
+  firstScenarioCol: 5,
+} as const;
+
+const GROUP_TITLES: Record<AssumptionGroup, string> = {
+  deal: "Deal",
+  margins: "Margins",
+  capacity: "Capacity",
+  finance: "Finance",
+};
+
+export interface InputsLayout {
+  readonly sheet: SheetPlan;
+  readonly names: NamePlan[];
+  /** Row of each assumption key. */
+  readonly rowOf: Readonly<Record<string, number>>;
+  /** Inputs column of each scenario block: index 0 is the live column, then the scenarios in order. */
+  readonly columns: readonly number[];
+  /** `'CORZ Inputs'!$E$12` for an assumption in a column. */
+  ref(key: string, col: number): string;
+  /** `'CORZ Inputs'!$D$3`: the selected scenario's name. */
+  readonly selectorRef: string;
+}
+
+export function buildInputs(scenarios: readonly PlanScenario[], masterCheck: string): InputsLayout {
+  const name = SHEET_NAMES.inputs;
+  const b = new SheetBuilder("inputs", name, "#2F5597");
+  const nS = scenarios.length;
+  const lastScenarioCol = INPUTS.firstScenarioCol + nS - 1;
+  const sourceCol = lastScenarioCol + 1;
+  const scenarioHeader = `${absCell(INPUTS.headerRow, INPUTS.firstScenarioCol)}:${absCell(INPUTS.headerRow, lastScenarioCol)}`;
+
+  b.block("title", 1, 1, "title", [["CORZ — Inputs: Core Scientific / CoreWeave HPC hosting"]]);
+  b.block("check", 2, 1, "check", [[masterCheck]]);
+  b.block("selector.label", INPUTS.selectorRow, 1, "label", [
+    ["Scenario shown (pick from the list)", null, "name"],
+    ["Live column (position of the selected scenario)", null, "#"],
+  ]);
+  const selector = b.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]]);
+  b.validation(selector, `=${scenarioHeader}`);
+  b.block("selector.index", INPUTS.indexRow, INPUTS.liveCol, "calc", [[`=MATCH(${absCell(INPUTS.selectorRow, INPUTS.liveCol)},${scenarioHeader},0)`]]);
+  b.block("legend", INPUTS.selectorRow, INPUTS.firstScenarioCol, "note", [
+    ["Blue cells on yellow are inputs: type over them. Black cells are formulas, green cells link to other sheets."],
+    ["Dates are Excel dates; rates are decimals shown as %; money in USD shown in millions."],
+  ]);
+
+  b.block("header", INPUTS.headerRow, 1, "header", [
+    ["Key", "Assumption", "Unit", "Live", ...scenarios.map((s) => s.name), "Source", "As of", "Note"],
+  ]);
+
+  // Rows: a title row per group, then its assumptions.
+  const rowOf: Record<string, number> = {};
+  const labels: CellContent[][] = [];
+  const live: CellContent[][] = [];
+  const values: CellContent[][] = [];
+  const notes: CellContent[][] = [];
+  const groupRows: number[] = [];
+  let row = INPUTS.firstRow;
+  let group: AssumptionGroup | undefined;
+  for (const a of ASSUMPTIONS) {
+    if (a.group !== group) {
+      group = a.group;
+      groupRows.push(row);
+      labels.push([GROUP_TITLES[a.group], null, null]);
+      live.push([null]);
+      values.push(scenarios.map(() => null));
+      notes.push([null, null, null]);
+      row++;
+    }
+    rowOf[a.key] = row;
+    labels.push([a.key, a.label, a.unit]);
+    const rowRange = `${absCell(row, INPUTS.firstScenarioCol)}:${absCell(row, lastScenarioCol)}`;
+    live.push([`=INDEX(${rowRange},1,${absCell(INPUTS.indexRow, INPUTS.liveCol)})`]);
+    values.push(scenarios.map((s) => s.values[a.key]));
+    notes.push([a.source, a.asOf, a.note ?? null]);
+    const fmt = formatForUnit(a.unit);
+    b.format(`${cell(row, INPUTS.liveCol)}:${cell(row, lastScenarioCol)}`, { numberFormat: fmt });
+    row++;
+  }
+  const lastRow = row - 1;
+  b.block("labels", INPUTS.firstRow, 1, "label", labels);
+  b.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
+  b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values);
+  b.block("sources", INPUTS.firstRow, sourceCol, "note", notes);
+  for (const r of groupRows) {
+    b.format(`${cell(r, 1)}:${cell(r, sourceCol + 2)}`, { bold: true, fill: COLOURS.headerFill, fontColor: COLOURS.calc });
+  }
+  b.format(`${cell(INPUTS.indexRow, INPUTS.liveCol)}`, { numberFormat: FORMATS.int });
+  b.columnWidths([
+    { column: "A", width: 26 },
+    { column: "B", width: 44 },
+    { column: "C", width: 9 },
+    ...Array.from({ length: nS + 1 }, (_, i) => ({ column: columnLetter(INPUTS.liveCol + i), width: 13 })),
+    { column: columnLetter(sourceCol), width: 70 },
+    { column: columnLetter(sourceCol + 1), width: 11 },
+    { column: columnLetter(sourceCol + 2), width: 60 },
+  ]);
+  b.freeze(INPUTS.headerRow, INPUTS.liveCol);
+
+  const names: NamePlan[] = ASSUMPTIONS.map((a) => ({
+    name: `CORZ_${a.key}`,
+    sheet: name,
+    range: absCell(rowOf[a.key], INPUTS.liveCol),
+    comment: `${a.label} (${a.unit}), live scenario`,
+  }));
+  names.push({ name: "CORZ_scenario", sheet: name, range: absCell(INPUTS.selectorRow, INPUTS.liveCol), comment: "Selected scenario" });
+  void lastRow;
+
+  const columns = [INPUTS.liveCol, ...scenarios.map((_, i) => INPUTS.firstScenarioCol + i)];
+  return {
+    sheet: b.build(),
+    names,
+    rowOf,
+    columns,
+    ref: (key, col) => {
+      const r = rowOf[key];
+      if (r === undefined) throw new Error(`no Inputs row for ${key}`);
+      return sheetRef(name, absCell(r, col));
+    },
+    selectorRef: sheetRef(name, absCell(INPUTS.selectorRow, INPUTS.liveCol)),
+  };
+}

@@ -1,0 +1,76 @@
+/** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
+import { absCell, cell, rangeOf } from "./a1";
+import { COLOURS } from "./layout";
+import { Block, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan } from "./types";
+
+export class SheetBuilder {
+  private readonly blocks: Block[] = [];
+  private readonly formats: Format[] = [];
+  private readonly validations: ListValidation[] = [];
+  private readonly charts: ChartPlan[] = [];
+  private widths: { column: string; width: number }[] = [];
+  private freezeAt = { rows: 0, columns: 0 };
+
+  constructor(
+    readonly key: SheetKey,
+    readonly name: string,
+    private readonly tabColor: string,
+  ) {}
+
+  /** Adds a block of rows at (row, col); the style follows the role. */
+  block(id: string, row: number, col: number, role: BlockRole, cells: CellContent[][]): string {
+    const width = Math.max(...cells.map((r) => r.length));
+    const rows = cells.map((r) => (r.length === width ? r : [...r, ...new Array<CellContent>(width - r.length).fill(null)]));
+    this.blocks.push({ id: `${this.key}.${id}`, at: cell(row, col), cells: rows, role });
+    const range = rangeOf(row, col, rows.length, width);
+    const style = ROLE_STYLE[role];
+    if (style) this.formats.push({ range, ...style });
+    return range;
+  }
+
+  format(range: string, f: Omit<Format, "range">): void {
+    this.formats.push({ range, ...f });
+  }
+
+  validation(range: string, source: string): void {
+    this.validations.push({ range, source });
+  }
+
+  chart(c: ChartPlan): void {
+    this.charts.push(c);
+  }
+
+  columnWidths(widths: { column: string; width: number }[]): void {
+    this.widths = widths;
+  }
+
+  freeze(rows: number, columns: number): void {
+    this.freezeAt = { rows, columns };
+  }
+
+  build(): SheetPlan {
+    return {
+      key: this.key,
+      name: this.name,
+      tabColor: this.tabColor,
+      blocks: this.blocks,
+      formats: this.formats,
+      validations: this.validations,
+      columnWidths: this.widths,
+      freeze: this.freezeAt,
+      charts: this.charts,
+    };
+  }
+}
+
+const ROLE_STYLE: Partial<Record<BlockRole, Omit<Format, "range">>> = {
+  title: { bold: true, fontColor: COLOURS.titleFont, fill: COLOURS.titleFill },
+  header: { bold: true, fill: COLOURS.headerFill },
+  input: { fontColor: COLOURS.input, fill: COLOURS.inputFill },
+  link: { fontColor: COLOURS.link },
+  calc: { fontColor: COLOURS.calc },
+  check: { bold: true },
+  note: { italic: true, fontColor: COLOURS.note, wrap: false },
+};
+
+export { absCell };

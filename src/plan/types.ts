@@ -1,0 +1,91 @@
+/**
+ * A workbook plan: a declarative description of the sheets the add-in writes — blocks of
+ * values and native formulas, number formats, styles, names, validations and charts.
+ * Pure data: the Office.js adapter (src/excel) and the exceljs adapter (src/xlsx) apply
+ * the same plan, and tests read it directly.
+ *
+ * Addresses are A1 strings without a sheet; formulas are English, A1-style, start with "="
+ * and use only functions LibreOffice 7.4 also has.
+ */
+
+/** A cell's content: a value, or a formula when a string starts with "=". */
+export type CellContent = number | string | boolean | null;
+
+/** What a block holds, which decides its style (FAST: blue inputs, black calculations, green links). */
+export type BlockRole = "title" | "header" | "label" | "input" | "calc" | "link" | "check" | "note";
+
+export interface Block {
+  /** Stable id, unique in the workbook: the adapters record what they wrote under it. */
+  readonly id: string;
+  /** Top-left cell. */
+  readonly at: string;
+  /** Rows of contents, all of the same width. */
+  readonly cells: readonly (readonly CellContent[])[];
+  readonly role: BlockRole;
+}
+
+export interface Format {
+  /** A1 range on the sheet. */
+  readonly range: string;
+  readonly numberFormat?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** "#RRGGBB". */
+  readonly fontColor?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+}
+
+export interface ListValidation {
+  readonly range: string;
+  /** A formula giving the allowed values, e.g. "=$E$6:$G$6". */
+  readonly source: string;
+}
+
+export interface Series {
+  readonly name: string;
+  readonly sheet: string;
+  readonly range: string;
+}
+
+export interface ChartPlan {
+  readonly id: string;
+  readonly type: "ColumnClustered" | "Line";
+  readonly title: string;
+  /** Category (x-axis) labels. */
+  readonly categories: Series;
+  readonly series: readonly Series[];
+  /** Cells the chart covers on its own sheet. */
+  readonly anchor: { readonly from: string; readonly to: string };
+}
+
+export type SheetKey = "inputs" | "deal" | "capacity" | "summary" | "checks";
+
+export interface SheetPlan {
+  readonly key: SheetKey;
+  readonly name: string;
+  readonly tabColor: string;
+  readonly blocks: readonly Block[];
+  readonly formats: readonly Format[];
+  readonly validations: readonly ListValidation[];
+  /** Column widths in characters (Excel's "standard width" units). */
+  readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
+  readonly freeze: { readonly rows: number; readonly columns: number };
+  readonly charts: readonly ChartPlan[];
+}
+
+export interface NamePlan {
+  readonly name: string;
+  readonly sheet: string;
+  readonly range: string;
+  readonly comment: string;
+}
+
+export interface WorkbookPlan {
+  /** Layout version; a refresh of sheets written by an older layout rebuilds them. */
+  readonly layoutVersion: number;
+  readonly sheets: readonly SheetPlan[];
+  readonly names: readonly NamePlan[];
+  /** Scenario names in column order on the Inputs sheet. */
+  readonly scenarios: readonly string[];
+}

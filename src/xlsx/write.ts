@@ -1,0 +1,84 @@
+/**
+ * The exceljs adapter: writes a workbook plan to an .xlsx file, so the same sheets the task
+ * pane builds in Excel can be produced, inspected and recalculated (by LibreOffice in the
+ * tests) without Excel. exceljs cannot draw charts: chart plans are listed in a note cell
+ * instead.
+ */
+import ExcelJS from "exceljs";
+import { parseCell } from "../plan/a1";
+import { CellContent, Format, SheetPlan, WorkbookPlan } from "../plan/types";
+
+function argb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+function toCellValue(v: CellContent): ExcelJS.CellValue {
+  if (typeof v === "string" && v.startsWith("=")) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
+  return v;
+}
+
+function eachCell(ws: ExcelJS.Worksheet, range: string, f: (c: ExcelJS.Cell) => void): void {
+  const [a, b = a] = range.split(":");
+  const from = parseCell(a);
+  const to = parseCell(b);
+  for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) f(ws.getCell(r, c));
+}
+
+function applyFormat(ws: ExcelJS.Worksheet, fmt: Format): void {
+  eachCell(ws, fmt.range, (c) => {
+    if (fmt.numberFormat) c.numFmt = fmt.numberFormat;
+    if (fmt.bold !== undefined || fmt.italic !== undefined || fmt.fontColor) {
+      c.font = {
+        ...c.font,
+        ...(fmt.bold !== undefined ? { bold: fmt.bold } : {}),
+        ...(fmt.italic !== undefined ? { italic: fmt.italic } : {}),
+        ...(fmt.fontColor ? { color: { argb: argb(fmt.fontColor) } } : {}),
+      };
+    }
+    if (fmt.fill) c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(fmt.fill) } };
+    if (fmt.wrap !== undefined) c.alignment = { ...c.alignment, wrapText: fmt.wrap };
+  });
+}
+
+function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    properties: { tabColor: { argb: argb(sheet.tabColor) } },
+    views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }],
+  });
+  for (const block of sheet.blocks) {
+    const { row, col } = parseCell(block.at);
+    block.cells.forEach((cells, i) =>
+      cells.forEach((v, j) => {
+        if (v !== null) ws.getCell(row + i, col + j).value = toCellValue(v);
+      }),
+    );
+  }
+  for (const fmt of sheet.formats) applyFormat(ws, fmt);
+  for (const v of sheet.validations) {
+    eachCell(ws, v.range, (c) => {
+      c.dataValidation = { type: "list", allowBlank: false, formulae: [v.source.replace(/^=/, "")], showErrorMessage: true };
+    });
+  }
+  for (const w of sheet.columnWidths) ws.getColumn(w.column).width = w.width;
+  if (sheet.charts.length > 0) {
+    const { row, col } = parseCell(sheet.charts[0].anchor.from);
+    ws.getCell(row, col).value = `Charts (drawn by the add-in in Excel): ${sheet.charts.map((c) => c.title).join("; ")}`;
+  }
+}
+
+/** Writes the plan into a new exceljs workbook. */
+export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "CORZ HPC deal model";
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of plan.sheets) writeSheet(wb, sheet);
+  for (const n of plan.names) {
+    wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
+  }
+  return wb;
+}
+
+/** Writes the plan to an .xlsx file. */
+export async function writePlanXlsx(plan: WorkbookPlan, file: string): Promise<void> {
+  await planToWorkbook(plan).xlsx.writeFile(file);
+}

@@ -1,0 +1,174 @@
+/** The workbook plan, read directly: layout, formulas and conventions (no spreadsheet needed). */
+import { ASSUMPTIONS } from "../../src/model/assumptions";
+import { parseCell } from "../../src/plan/a1";
+import { buildPlan } from "../../src/plan/build";
+import { DEAL_ROWS } from "../../src/plan/deal";
+import { COLOURS, SHEET_NAMES } from "../../src/plan/layout";
+import { INPUTS } from "../../src/plan/inputs";
+import { Block, SheetPlan } from "../../src/plan/types";
+import { plan, scenario } from "../support/plan";
+
+const p = plan();
+const sheet = (key: string): SheetPlan => p.sheets.find((s) => s.key === key)!;
+const formulas = p.sheets.flatMap((s) => s.blocks.flatMap((b) => b.cells.flat())).filter((v): v is string => typeof v === "string" && v.startsWith("="));
+
+function cellOf(s: SheetPlan, a1: string): unknown {
+  const { row, col } = parseCell(a1);
+  for (const b of s.blocks) {
+    const at = parseCell(b.at);
+    const r = row - at.row;
+    const c = col - at.col;
+    if (r >= 0 && r < b.cells.length && c >= 0 && c < b.cells[r].length) return b.cells[r][c];
+  }
+  return undefined;
+}
+
+test("five sheets with the add-in's names, in order", () => {
+  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Summary", "CORZ Checks"]);
+  expect(p.scenarios).toEqual(["base", "bull", "bear"]);
+});
+
+test("block ids are unique and blocks never overlap on a sheet", () => {
+  const ids = p.sheets.flatMap((s) => s.blocks.map((b) => b.id));
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const s of p.sheets) {
+    const seen = new Set<string>();
+    for (const b of s.blocks) {
+      const at = parseCell(b.at);
+      b.cells.forEach((row, i) =>
+        row.forEach((_, j) => {
+          const k = `${at.row + i},${at.col + j}`;
+          expect(seen.has(k) ? `${s.name} ${b.id} overlaps at ${k}` : "").toBe("");
+          seen.add(k);
+        }),
+      );
+    }
+  }
+});
+
+test("every block is rectangular", () => {
+  for (const s of p.sheets) for (const b of s.blocks) expect(new Set(b.cells.map((r) => r.length)).size).toBe(1);
+});
+
+test("formulas use only functions LibreOffice 7.4 has, and no OFFSET/INDIRECT", () => {
+  const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
+  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER"]);
+  expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
+  for (const bad of ["LET(", "LAMBDA(", "XLOOKUP(", "FILTER(", "SEQUENCE(", "OFFSET(", "INDIRECT("]) {
+    expect(formulas.some((f) => f.includes(bad))).toBe(false);
+  }
+});
+
+test("Inputs: every assumption once, scenarios side by side, values as the model resolves them", () => {
+  const inputs = sheet("inputs");
+  const keys = inputs.blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
+  for (const a of ASSUMPTIONS) expect(keys.filter((k) => k === a.key)).toHaveLength(1);
+  const values = inputs.blocks.find((b) => b.id === "inputs.values")!;
+  const row = keys.indexOf("licence_margin");
+  expect(values.cells[row]).toEqual([0.775, 0.8, 0.75]);
+  const dateRow = keys.indexOf("t1_start");
+  expect(values.cells[dateRow][0]).toBe(45778); // 2025-05-01 as an Excel serial
+  expect(values.role).toBe("input");
+});
+
+test("Inputs: the selector has a dropdown of the scenarios and drives the live column through INDEX/MATCH", () => {
+  const inputs = sheet("inputs");
+  expect(inputs.validations).toEqual([{ range: "D3", source: "=$E$6:$G$6" }]);
+  expect(cellOf(inputs, "D3")).toBe("base");
+  expect(cellOf(inputs, "D4")).toBe("=MATCH($D$3,$E$6:$G$6,0)");
+  const live = inputs.blocks.find((b) => b.id === "inputs.live")!;
+  expect(live.cells.filter((r) => r[0] !== null).every((r) => /^=INDEX\(\$E\$\d+:\$G\$\d+,1,\$D\$4\)$/.test(String(r[0])))).toBe(true);
+});
+
+test("Inputs: sources and as-of dates beside every default; inputs in blue", () => {
+  const inputs = sheet("inputs");
+  const notes = inputs.blocks.find((b) => b.id === "inputs.sources")!;
+  const labels = inputs.blocks.find((b) => b.id === "inputs.labels")!;
+  labels.cells.forEach((r, i) => {
+    if (r[1] !== null) {
+      expect(String(notes.cells[i][0]).length).toBeGreaterThan(3);
+      expect(String(notes.cells[i][1])).toMatch(/^\d{4}/);
+    }
+  });
+  const valuesRange = inputs.formats.find((f) => f.fontColor === COLOURS.input);
+  expect(valuesRange).toBeDefined();
+});
+
+test("named ranges point at the live column of the key inputs", () => {
+  const term = p.names.find((n) => n.name === "CORZ_term_years")!;
+  expect(term.sheet).toBe(SHEET_NAMES.inputs);
+  const { col, row } = parseCell(term.range);
+  expect(col).toBe(INPUTS.liveCol);
+  const labels = sheet("inputs").blocks.find((b) => b.id === "inputs.labels")!;
+  expect(labels.cells[row - INPUTS.firstRow][0]).toBe("term_years");
+  expect(p.names.map((n) => n.name)).toContain("CORZ_scenario");
+});
+
+test("Deal: one formula per row copied across (same formula shape in every year column)", () => {
+  const deal = sheet("deal");
+  const periods = deal.blocks.filter((b) => b.id.endsWith(".periods"));
+  expect(periods).toHaveLength(4); // live + 3 scenarios
+  for (const b of periods) {
+    for (const row of b.cells) {
+      const shapes = new Set(row.slice(4).map((f) => String(f).replace(/\b[A-Z]{1,3}(\$?\d+)\b/g, "COL$1").replace(/\$[A-Z]{1,3}\$/g, "$C$")));
+      expect(shapes.size).toBe(1);
+    }
+  }
+});
+
+test("Deal: rows a professional expects are there, with totals and NPV", () => {
+  const labels = sheet("deal").blocks.filter((b) => b.id === "deal.s1.periods")[0].cells.map((r) => r[0]);
+  for (const want of ["Billable MW (average over the year)", "Revenue (licence fee)", "Pass-through power (MW x load x PUE x hours x price)", "Gross profit", "Licence-fee gross margin", "Reported gross margin", "Discount factor (end of year)", "Discounted gross profit"]) {
+    expect(labels).toContain(want);
+  }
+  expect(DEAL_ROWS.npv).toBeGreaterThan(DEAL_ROWS.discounted);
+});
+
+test("no constants typed inside period formulas (only cell references and the formula's structure)", () => {
+  const deal = sheet("deal");
+  for (const b of deal.blocks.filter((x) => x.id.endsWith(".periods"))) {
+    for (const f of b.cells.flatMap((r) => r.slice(4)).map(String)) {
+      const stripped = f.replace(/\$?[A-Z]{1,3}\$?\d+/g, "REF");
+      const numbers = stripped.match(/\d+(\.\d+)?/g) ?? [];
+      // 0, 1 and 2 appear as structure (MAX(x,0), ^2, 2*r, +1 year); nothing else.
+      expect(numbers.filter((n) => !["0", "1", "2"].includes(n))).toEqual([]);
+    }
+  }
+});
+
+test("every sheet shows the master check in row 2 and freezes its headers", () => {
+  for (const s of p.sheets) {
+    expect(String(cellOf(s, "A2"))).toContain("'CORZ Checks'!$C$3");
+    expect(s.freeze.rows).toBeGreaterThan(0);
+    expect(s.columnWidths.length).toBeGreaterThan(1);
+  }
+});
+
+test("Summary: a column per scenario plus live, and two charts over the live block", () => {
+  const s = sheet("summary");
+  const header = s.blocks.find((b) => b.id === "summary.header")!.cells[0];
+  expect(header.slice(3)).toEqual(["base", "bull", "bear"]);
+  expect(String(header[2])).toContain("Live");
+  expect(s.charts.map((c) => c.type)).toEqual(["ColumnClustered", "Line"]);
+  expect(s.charts[0].series.map((x) => x.name)).toEqual(["Revenue (licence fee)", "Gross profit"]);
+});
+
+test("the plan size grows linearly with scenarios and stays well under Excel on the web's 5 MB request limit", () => {
+  const three = JSON.stringify(p).length;
+  const twelve = JSON.stringify(plan(Array.from({ length: 12 }, (_, i) => scenario("base", [], `s${i}`)))).length;
+  expect(three).toBeLessThan(1_500_000);
+  expect(twelve).toBeLessThan(5_000_000);
+});
+
+test("bad scenario sets are errors, not crashes", () => {
+  expect(buildPlan([])).toMatchObject({ ok: false });
+  const dup = buildPlan([scenario("base"), scenario("bull", [], "BASE")]);
+  expect(dup).toMatchObject({ ok: false, error: { kind: "value", message: 'scenario names must be unique, "BASE" appears twice' } });
+  expect(buildPlan(Array.from({ length: 13 }, (_, i) => scenario("base", [], `s${i}`)))).toMatchObject({ ok: false });
+});
+
+test("the plan is deterministic", () => {
+  expect(JSON.stringify(plan())).toBe(JSON.stringify(p));
+});
+
+void ({} as Block);
