@@ -7,7 +7,7 @@ import { buildCapacity } from "./capacity";
 import { buildChecks, masterCheckFormula } from "./checks";
 import { buildDeal } from "./deal";
 import { buildInputs } from "./inputs";
-import { LAYOUT_VERSION } from "./layout";
+import { LAYOUT_VERSION, SHEET_NAMES, SheetNames } from "./layout";
 import { PlanScenario } from "./scenario";
 import { buildSummary } from "./summary";
 import { WorkbookPlan } from "./types";
@@ -31,7 +31,18 @@ export function timelineFor(scenarios: readonly PlanScenario[]): Result<{ first:
   return ok({ first, years: last - first + 1 + TIMELINE_SLACK_YEARS });
 }
 
-export function buildPlan(scenarios: readonly PlanScenario[]): Result<WorkbookPlan> {
+export interface PlanOptions {
+  /** Sheet names to use instead of the defaults (when a default name is taken by a user's sheet). */
+  readonly sheetNames?: Partial<SheetNames>;
+}
+
+const SHEET_NAME_RE = /^[^\\/?*[\]:]{1,31}$/;
+
+export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptions = {}): Result<WorkbookPlan> {
+  const sheetNames: SheetNames = { ...SHEET_NAMES, ...options.sheetNames };
+  for (const n of Object.values(sheetNames)) {
+    if (!SHEET_NAME_RE.test(n) || n.startsWith("'") || n.endsWith("'")) return valueError(`"${n}" is not a valid sheet name`);
+  }
   if (scenarios.length === 0) return valueError("choose at least one scenario to build");
   if (scenarios.length > MAX_SCENARIOS) return valueError(`at most ${MAX_SCENARIOS} scenarios fit side by side, got ${scenarios.length}`);
   const names = scenarios.map((s) => s.name.trim());
@@ -40,18 +51,19 @@ export function buildPlan(scenarios: readonly PlanScenario[]): Result<WorkbookPl
   if (names.some((n) => n === "")) return valueError("every scenario needs a name");
   const t = timelineFor(scenarios);
   if (!t.ok) return t;
-  const master = masterCheckFormula();
-  const inputs = buildInputs(scenarios, master);
+  const master = masterCheckFormula(sheetNames);
+  const inputs = buildInputs(sheetNames, scenarios, master);
   const labels = [`="Live: "&${inputs.selectorRef}`, ...names];
   const plainLabels = ["Live (selected)", ...names];
-  const deal = buildDeal(inputs, labels, t.value.first, t.value.years, master);
-  const capacity = buildCapacity(inputs, labels, t.value.first, t.value.years, master);
-  const summary = buildSummary(labels, deal, capacity, master);
-  const checks = buildChecks(plainLabels, deal, capacity, t.value.years);
+  const deal = buildDeal(sheetNames, inputs, labels, t.value.first, t.value.years, master);
+  const capacity = buildCapacity(sheetNames, inputs, labels, t.value.first, t.value.years, master);
+  const summary = buildSummary(sheetNames, labels, deal, capacity, master);
+  const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years);
   return ok({
     layoutVersion: LAYOUT_VERSION,
     sheets: [inputs.sheet, deal.sheet, capacity.sheet, summary, checks],
     names: inputs.names,
     scenarios: names,
+    sheetNames,
   });
 }

@@ -5,7 +5,7 @@
  */
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
-import { COL, FORMATS, ROW, SHEET_NAMES } from "./layout";
+import { COL, FORMATS, ROW, SheetNames } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -44,8 +44,15 @@ export interface CapacityLayout {
   readonly blockRows: readonly number[];
 }
 
-export function buildCapacity(inputs: InputsLayout, labels: readonly string[], firstYear: number, years: number, masterCheck: string): CapacityLayout {
-  const b = new SheetBuilder("capacity", SHEET_NAMES.capacity, "#BF8F00");
+export function buildCapacity(
+  names: SheetNames,
+  inputs: InputsLayout,
+  labels: readonly string[],
+  firstYear: number,
+  years: number,
+  masterCheck: string,
+): CapacityLayout {
+  const b = new SheetBuilder("capacity", names.capacity, "#BF8F00");
   const lastCol = COL.firstPeriod + years - 1;
   const timeline = `${absCell(ROW.timeline, COL.firstPeriod)}:${absCell(ROW.timeline, lastCol)}`;
 

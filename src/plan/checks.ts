@@ -2,25 +2,31 @@
 import { absCell, cell, sheetRef } from "./a1";
 import { CAPACITY_ROWS, CapacityLayout } from "./capacity";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, ROW, SHEET_NAMES } from "./layout";
+import { COL, ROW, SheetNames } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export const CHECKS = { masterRow: 3, headerRow: 5, firstRow: 6, resultCol: 3 } as const;
 
 /** The formula every sheet shows in row 2: the master check in words. */
-export function masterCheckFormula(): string {
-  const master = sheetRef(SHEET_NAMES.checks, absCell(CHECKS.masterRow, CHECKS.resultCol));
-  return `=IF(${master},"Checks: all OK","Checks: FAILING, see the ${SHEET_NAMES.checks} sheet")`;
+export function masterCheckFormula(names: SheetNames): string {
+  const master = sheetRef(names.checks, absCell(CHECKS.masterRow, CHECKS.resultCol));
+  return `=IF(${master},"Checks: all OK","Checks: FAILING, see the ${names.checks} sheet")`;
 }
 
-export function buildChecks(labels: readonly string[], deal: DealLayout, capacity: CapacityLayout, timelineYears: number): SheetPlan {
-  const b = new SheetBuilder("checks", SHEET_NAMES.checks, "#C00000");
-  const D = (r: number, c: number) => sheetRef(SHEET_NAMES.deal, absCell(r, c));
-  const Drow = (r: number) => `${sheetRef(SHEET_NAMES.deal, absCell(r, COL.firstPeriod))}:${absCell(r, deal.lastCol)}`;
-  const K = (r: number, c: number) => sheetRef(SHEET_NAMES.capacity, absCell(r, c));
-  const Krow = (r: number) => `${sheetRef(SHEET_NAMES.capacity, absCell(r, COL.firstPeriod))}:${absCell(r, COL.firstPeriod + timelineYears - 1)}`;
-  const timeline = `${sheetRef(SHEET_NAMES.deal, absCell(ROW.timeline, COL.firstPeriod))}:${absCell(ROW.timeline, deal.lastCol)}`;
+export function buildChecks(
+  names: SheetNames,
+  labels: readonly string[],
+  deal: DealLayout,
+  capacity: CapacityLayout,
+  timelineYears: number,
+): SheetPlan {
+  const b = new SheetBuilder("checks", names.checks, "#C00000");
+  const D = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
+  const Drow = (r: number) => `${sheetRef(names.deal, absCell(r, COL.firstPeriod))}:${absCell(r, deal.lastCol)}`;
+  const K = (r: number, c: number) => sheetRef(names.capacity, absCell(r, c));
+  const Krow = (r: number) => `${sheetRef(names.capacity, absCell(r, COL.firstPeriod))}:${absCell(r, COL.firstPeriod + timelineYears - 1)}`;
+  const timeline = `${sheetRef(names.deal, absCell(ROW.timeline, COL.firstPeriod))}:${absCell(ROW.timeline, deal.lastCol)}`;
 
   const rows: CellContent[][] = [];
   deal.blockRows.forEach((d0, j) => {
@@ -39,7 +45,7 @@ export function buildChecks(labels: readonly string[], deal: DealLayout, capacit
   });
   const last = CHECKS.firstRow + rows.length - 1;
   b.block("title", ROW.title, 1, "title", [["CORZ — Checks: every row should be TRUE"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheckFormula()]]);
+  b.block("check", ROW.check, 1, "check", [[masterCheckFormula(names)]]);
   b.block("master", CHECKS.masterRow, 1, "check", [
     ["Master check (all checks below TRUE)", null, `=AND(${cell(CHECKS.firstRow, CHECKS.resultCol)}:${cell(last, CHECKS.resultCol)})`],
   ]);

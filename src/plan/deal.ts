@@ -10,7 +10,7 @@
  */
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
-import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SHEET_NAMES } from "./layout";
+import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -82,8 +82,15 @@ function gScalar(x: string, r: string): string {
   return `IF(${r}=0,MAX(${x},0),MIN(MAX(${x},0),${r})^2/(2*${r})+MAX(${x}-${r},0))`;
 }
 
-export function buildDeal(inputs: InputsLayout, labels: readonly string[], firstYear: number, years: number, masterCheck: string): DealLayout {
-  const b = new SheetBuilder("deal", SHEET_NAMES.deal, "#548235");
+export function buildDeal(
+  names: SheetNames,
+  inputs: InputsLayout,
+  labels: readonly string[],
+  firstYear: number,
+  years: number,
+  masterCheck: string,
+): DealLayout {
+  const b = new SheetBuilder("deal", names.deal, "#548235");
   const lastCol = COL.firstPeriod + years - 1;
   const periods = (row: number) => `${cell(row, COL.firstPeriod)}:${cell(row, lastCol)}`;
   const kLast = COL.firstPeriod + MAX_CONTRACT_YEARS - 1;

@@ -5,7 +5,7 @@
  */
 import { ASSUMPTIONS, AssumptionGroup } from "../model/assumptions";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
-import { COLOURS, FORMATS, SHEET_NAMES, formatForUnit } from "./layout";
+import { COLOURS, FORMATS, SheetNames, formatForUnit } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, NamePlan, SheetPlan } from "./types";
 import { PlanScenario } from "./scenario";
@@ -42,8 +42,8 @@ export interface InputsLayout {
   readonly selectorRef: string;
 }
 
-export function buildInputs(scenarios: readonly PlanScenario[], masterCheck: string): InputsLayout {
-  const name = SHEET_NAMES.inputs;
+export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[], masterCheck: string): InputsLayout {
+  const name = names.inputs;
   const b = new SheetBuilder("inputs", name, "#2F5597");
   const nS = scenarios.length;
   const lastScenarioCol = INPUTS.firstScenarioCol + nS - 1;
@@ -117,19 +117,19 @@ export function buildInputs(scenarios: readonly PlanScenario[], masterCheck: str
   ]);
   b.freeze(INPUTS.headerRow, INPUTS.liveCol);
 
-  const names: NamePlan[] = ASSUMPTIONS.map((a) => ({
+  const definedNames: NamePlan[] = ASSUMPTIONS.map((a) => ({
     name: `CORZ_${a.key}`,
     sheet: name,
     range: absCell(rowOf[a.key], INPUTS.liveCol),
     comment: `${a.label} (${a.unit}), live scenario`,
   }));
-  names.push({ name: "CORZ_scenario", sheet: name, range: absCell(INPUTS.selectorRow, INPUTS.liveCol), comment: "Selected scenario" });
+  definedNames.push({ name: "CORZ_scenario", sheet: name, range: absCell(INPUTS.selectorRow, INPUTS.liveCol), comment: "Selected scenario" });
   void lastRow;
 
   const columns = [INPUTS.liveCol, ...scenarios.map((_, i) => INPUTS.firstScenarioCol + i)];
   return {
     sheet: b.build(),
-    names,
+    names: definedNames,
     rowOf,
     columns,
     ref: (key, col) => {

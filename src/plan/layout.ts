@@ -3,7 +3,10 @@ import { SheetKey } from "./types";
 
 export const LAYOUT_VERSION = 1;
 
-export const SHEET_NAMES: Readonly<Record<SheetKey, string>> = {
+/** The names of the sheets the add-in writes; a build may use others when these are taken. */
+export type SheetNames = Readonly<Record<SheetKey, string>>;
+
+export const SHEET_NAMES: SheetNames = {
   inputs: "CORZ Inputs",
   deal: "CORZ Deal",
   capacity: "CORZ Capacity",

@@ -2,7 +2,7 @@
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { CAPACITY_ROWS, CapacityLayout } from "./capacity";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SHEET_NAMES } from "./layout";
+import { COL, FORMATS, ROW, SheetNames } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -22,10 +22,16 @@ export const SUMMARY_METRICS = [
 
 export const SUMMARY = { headerRow: 4, firstRow: 5, firstCol: 3 } as const;
 
-export function buildSummary(labels: readonly string[], deal: DealLayout, capacity: CapacityLayout, masterCheck: string): SheetPlan {
-  const b = new SheetBuilder("summary", SHEET_NAMES.summary, "#7030A0");
-  const D = (r: number, c: number) => sheetRef(SHEET_NAMES.deal, absCell(r, c));
-  const K = (r: number, c: number) => sheetRef(SHEET_NAMES.capacity, absCell(r, c));
+export function buildSummary(
+  names: SheetNames,
+  labels: readonly string[],
+  deal: DealLayout,
+  capacity: CapacityLayout,
+  masterCheck: string,
+): SheetPlan {
+  const b = new SheetBuilder("summary", names.summary, "#7030A0");
+  const D = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
+  const K = (r: number, c: number) => sheetRef(names.capacity, absCell(r, c));
   b.block("title", ROW.title, 1, "title", [["CORZ — Summary: key figures by scenario"]]);
   b.block("check", ROW.check, 1, "check", [[masterCheck]]);
   b.block("header", SUMMARY.headerRow, 1, "header", [["Figure", "Unit", ...labels]]);
@@ -64,10 +70,10 @@ export function buildSummary(labels: readonly string[], deal: DealLayout, capaci
     id: "summary.revenue",
     type: "ColumnClustered",
     title: "Revenue and gross profit by year, live scenario (USD)",
-    categories: { name: "Year", sheet: SHEET_NAMES.deal, range: years },
+    categories: { name: "Year", sheet: names.deal, range: years },
     series: [
-      { name: "Revenue (licence fee)", sheet: SHEET_NAMES.deal, range: dealRow(DEAL_ROWS.revenue) },
-      { name: "Gross profit", sheet: SHEET_NAMES.deal, range: dealRow(DEAL_ROWS.grossProfit) },
+      { name: "Revenue (licence fee)", sheet: names.deal, range: dealRow(DEAL_ROWS.revenue) },
+      { name: "Gross profit", sheet: names.deal, range: dealRow(DEAL_ROWS.grossProfit) },
     ],
     anchor: { from: cell(chartTop, 1), to: cell(chartTop + 18, 2) },
   });
@@ -75,10 +81,10 @@ export function buildSummary(labels: readonly string[], deal: DealLayout, capaci
     id: "summary.capacity",
     type: "Line",
     title: "HPC capacity vs target, live scenario (MW)",
-    categories: { name: "Year", sheet: SHEET_NAMES.capacity, range: years },
+    categories: { name: "Year", sheet: names.capacity, range: years },
     series: [
-      { name: "HPC MW energised", sheet: SHEET_NAMES.capacity, range: capRow(CAPACITY_ROWS.hpc) },
-      { name: "Target", sheet: SHEET_NAMES.capacity, range: capRow(CAPACITY_ROWS.targetRow) },
+      { name: "HPC MW energised", sheet: names.capacity, range: capRow(CAPACITY_ROWS.hpc) },
+      { name: "Target", sheet: names.capacity, range: capRow(CAPACITY_ROWS.targetRow) },
     ],
     anchor: { from: cell(chartTop, 3), to: cell(chartTop + 18, Math.max(lastCol, 7)) },
   });

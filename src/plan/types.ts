@@ -88,4 +88,6 @@ export interface WorkbookPlan {
   readonly names: readonly NamePlan[];
   /** Scenario names in column order on the Inputs sheet. */
   readonly scenarios: readonly string[];
+  /** The name of each sheet. */
+  readonly sheetNames: Readonly<Record<SheetKey, string>>;
 }

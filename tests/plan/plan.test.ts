@@ -172,3 +172,14 @@ test("the plan is deterministic", () => {
 });
 
 void ({} as Block);
+
+test("other sheet names flow into every cross-sheet formula", () => {
+  const r = buildPlan([scenario("base")], { sheetNames: { deal: "CORZ Deal (2)", inputs: "My Inputs's" } });
+  if (!r.ok) throw new Error(r.error.message);
+  const all = r.value.sheets.flatMap((s) => s.blocks.flatMap((b) => b.cells.flat())).map(String);
+  expect(all.some((f) => f.includes("'CORZ Deal (2)'!"))).toBe(true);
+  expect(all.some((f) => f.includes("'My Inputs''s'!"))).toBe(true);
+  expect(all.some((f) => f.includes("'CORZ Deal'!"))).toBe(false);
+  expect(r.value.sheets.map((s) => s.name)).toContain("CORZ Deal (2)");
+  expect(buildPlan([scenario("base")], { sheetNames: { deal: "bad/name" } })).toMatchObject({ ok: false });
+});
