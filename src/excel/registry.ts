@@ -1,0 +1,70 @@
+/**
+ * What the add-in wrote into a workbook, saved with the workbook (document settings): which
+ * sheets are its own (by worksheet id, so a renamed sheet is still recognised), the ranges,
+ * charts and names it wrote, and the input values it last wrote, so a refresh can tell the
+ * user's edits from its own values.
+ */
+import { SheetKey } from "../plan/types";
+
+export const REGISTRY_SETTING = "corz.registry";
+export const REGISTRY_VERSION = 1;
+
+export interface OwnedSheet {
+  readonly id: string;
+  readonly name: string;
+  /** Block ranges written last time (A1, on this sheet). */
+  readonly ranges: readonly string[];
+  readonly charts: readonly string[];
+}
+
+export interface WrittenInputs {
+  /** The Inputs values block. */
+  readonly range: string;
+  /** Assumption key of each row (null for group title rows). */
+  readonly keys: readonly (string | null)[];
+  readonly scenarios: readonly string[];
+  readonly values: readonly (readonly (number | string | boolean | null)[])[];
+  /** The selector cell and the scenario it showed. */
+  readonly selector: string;
+  readonly selected: string;
+  /** Cells holding the user's own values, kept at the last build ("key|scenario"). */
+  readonly userCells: readonly string[];
+}
+
+export interface Registry {
+  readonly version: number;
+  readonly layoutVersion: number;
+  readonly sheets: Partial<Record<SheetKey, OwnedSheet>>;
+  readonly names: readonly string[];
+  readonly inputs?: WrittenInputs;
+}
+
+export const EMPTY_REGISTRY: Registry = { version: REGISTRY_VERSION, layoutVersion: 0, sheets: {}, names: [] };
+
+const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((s) => typeof s === "string");
+
+/**
+ * Reads a stored registry. Anything unreadable (corrupt, another version) gives the empty
+ * registry and a warning: the add-in then treats no sheet as its own, so it never writes
+ * over a sheet it cannot prove it created.
+ */
+export function parseRegistry(raw: unknown): { registry: Registry; warning?: string } {
+  if (raw === null || raw === undefined) return { registry: EMPTY_REGISTRY };
+  try {
+    const r = (typeof raw === "string" ? JSON.parse(raw) : raw) as Partial<Registry>;
+    if (r.version !== REGISTRY_VERSION) throw new Error(`version ${String(r.version)}`);
+    if (typeof r.sheets !== "object" || r.sheets === null || !isStringArray(r.names)) throw new Error("shape");
+    for (const s of Object.values(r.sheets)) {
+      if (!s || typeof s.id !== "string" || typeof s.name !== "string" || !isStringArray(s.ranges) || !isStringArray(s.charts)) {
+        throw new Error("sheet entry");
+      }
+    }
+    return { registry: r as Registry };
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      registry: EMPTY_REGISTRY,
+      warning: `The record of the sheets this add-in wrote could not be read (${why}); existing CORZ sheets are treated as the user's and left untouched, and new sheets are built beside them.`,
+    };
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * The Office.js adapter against the strict Excel double: three syncs whatever the number of
+ * scenarios, nothing read before it is loaded, the user's sheets and edits never lost.
+ */
+import { BuildResult, buildSheets } from "../../src/excel/apply";
+import { EMPTY_REGISTRY, Registry, parseRegistry } from "../../src/excel/registry";
+import { INPUTS } from "../../src/plan/inputs";
+import { SHEET_NAMES } from "../../src/plan/layout";
+import { PlanScenario } from "../../src/plan/scenario";
+import { ExcelDouble } from "../support/excelDouble";
+import { plan, scenario } from "../support/plan";
+
+const three = () => ["base", "bull", "bear"].map((n) => scenario(n));
+
+async function build(x: ExcelDouble, scenarios: PlanScenario[], registry: Registry = EMPTY_REGISTRY, discardEdits = false): Promise<BuildResult> {
+  x.syncCount = 0;
+  x.requestBytes = [];
+  return buildSheets(x.run, scenarios, registry, { discardEdits });
+}
+
+function ok(r: BuildResult) {
+  if (!r.ok) throw new Error(r.message);
+  return r.report;
+}
+
+/** Row of an assumption on the Inputs sheet, from the plan. */
+function inputsRow(key: string): number {
+  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
+  return INPUTS.firstRow + labels.indexOf(key);
+}
+
+describe("first build", () => {
+  test("writes five sheets in exactly three syncs, with calculation and screen updating suspended", async () => {
+    const x = new ExcelDouble();
+    const report = ok(await build(x, three()));
+    expect(x.syncCount).toBe(3);
+    expect(report.syncs).toBe(3);
+    expect(x.suspended).toEqual({ calculation: 1, screenUpdating: 1 });
+    expect(x.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES));
+    expect(report.message).toBe("Built 5 sheets for 3 scenarios in 3 round trips.");
+    // The registry records every sheet by id.
+    for (const s of x.sheets) expect(Object.values(report.registry.sheets).map((o) => o!.id)).toContain(s.id);
+    // The largest request stays well under Excel on the web's 5 MB.
+    expect(Math.max(...x.requestBytes)).toBeLessThan(5_000_000);
+    console.warn(`[measured] 3-scenario build: ${x.syncCount} syncs, request sizes ${x.requestBytes.map((b) => `${(b / 1024).toFixed(0)} KiB`).join(" / ")}`);
+  });
+
+  test("the sync count does not grow with the number of scenarios", async () => {
+    for (const n of [1, 3, 8, 12]) {
+      const x = new ExcelDouble();
+      ok(await build(x, Array.from({ length: n }, (_, i) => scenario(["base", "bull", "bear"][i % 3], [], `s${i}`))));
+      expect(x.syncCount).toBe(3);
+      expect(Math.max(...x.requestBytes)).toBeLessThan(5_000_000);
+    }
+  });
+
+  test("cells, formats, names, validation and charts land where the plan says", async () => {
+    const x = new ExcelDouble();
+    ok(await build(x, three()));
+    const inputs = x.sheet(SHEET_NAMES.inputs);
+    expect(inputs.value("D3")).toBe("base");
+    expect(inputs.value("D4")).toBe("=MATCH($D$3,$E$6:$G$6,0)");
+    expect(inputs.value(`E${inputsRow("licence_margin")}`)).toBe(0.775);
+    expect(inputs.get(`E${inputsRow("licence_margin")}`)?.fontColor).toBe("#0000FF");
+    expect(inputs.get(`E${inputsRow("licence_margin")}`)?.numberFormat).toBe("0.0%;(0.0%);0.0%");
+    expect(inputs.validations.get("D3")).toEqual({ list: { inCellDropDown: true, source: "=$E$6:$G$6" } });
+    expect(x.names.get("CORZ_term_years")?.reference).toBe(`='CORZ Inputs'!$D$${inputsRow("term_years")}`);
+    const summary = x.sheet(SHEET_NAMES.summary);
+    expect(summary.charts.map((c) => [c.name, c.type, c.series.length])).toEqual([
+      ["summary.revenue", "ColumnClustered", 2],
+      ["summary.capacity", "Line", 2],
+    ]);
+    expect(summary.charts[0].series[0].xValues).toMatch(/^CORZ Deal!E4:/);
+    expect(x.sheet(SHEET_NAMES.deal).frozen).toBe("CORZ Deal!A1:D4");
+  });
+});
+
+describe("no data lost", () => {
+  test("a user's sheet named like ours keeps every cell; ours takes a new name everywhere", async () => {
+    const x = new ExcelDouble();
+    const mine = x.addSheet("CORZ Inputs", { A1: "my notes", B7: 42, C9: "=A1&\"!\"" });
+    const before = JSON.stringify(mine.snapshot());
+    const report = ok(await build(x, three()));
+    expect(JSON.stringify(x.sheet("CORZ Inputs").snapshot())).toBe(before);
+    expect(report.sheets.inputs).toBe("CORZ Inputs (2)");
+    expect(report.renamed).toEqual(["CORZ Inputs → CORZ Inputs (2) (a sheet of yours already has that name)"]);
+    const deal = x.sheet(SHEET_NAMES.deal).snapshot();
+    expect(Object.values(deal).some((f) => String(f).includes("'CORZ Inputs (2)'!"))).toBe(true);
+    expect(Object.values(deal).some((f) => String(f).includes("'CORZ Inputs'!"))).toBe(false);
+  });
+
+  test("a refresh keeps the user's edit to an input, and keeps it at the next refresh too", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    const cell = `E${inputsRow("t1_mw")}`;
+    x.sheet(SHEET_NAMES.inputs).set(cell, 150);
+    const second = ok(await build(x, three(), first.registry));
+    expect(second.message).toMatch(/^Refreshed/);
+    expect(x.syncCount).toBe(3);
+    expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(150);
+    expect(second.keptEdits).toEqual([`t1_mw in base (CORZ Inputs!${cell})`]);
+    const third = ok(await build(x, three(), second.registry));
+    expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(150);
+    expect(third.keptEdits).toHaveLength(1);
+    // Asked to reset, the scenario's value comes back.
+    ok(await build(x, three(), third.registry, true));
+    expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(198);
+  });
+
+  test("an edited input that is not valid stops the refresh with its cell and the allowed range; nothing changes", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    const cell = `F${inputsRow("term_years")}`;
+    x.sheet(SHEET_NAMES.inputs).set(cell, -3);
+    const before = JSON.stringify(x.sheets.map((s) => s.snapshot()));
+    const r = await build(x, three(), first.registry);
+    expect(r).toEqual({ ok: false, syncs: 2, message: `CORZ Inputs!${cell} (term_years, bull): term_years must be a whole number of years from 1 to 30, got -3. Correct the cell and build again.` });
+    expect(JSON.stringify(x.sheets.map((s) => s.snapshot()))).toBe(before);
+  });
+
+  test("cells the user added outside the add-in's blocks survive a refresh", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    x.sheet(SHEET_NAMES.deal).set("A400", "my comment");
+    x.sheet(SHEET_NAMES.summary).set("J2", 123);
+    ok(await build(x, three(), first.registry));
+    expect(x.sheet(SHEET_NAMES.deal).value("A400")).toBe("my comment");
+    expect(x.sheet(SHEET_NAMES.summary).value("J2")).toBe(123);
+  });
+
+  test("a user's cell where a new layout would write stops the refresh; nothing changes", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    // With three scenarios the notes end at column J; a fourth scenario moves them to K.
+    x.sheet(SHEET_NAMES.inputs).set("K10", "mine");
+    const before = JSON.stringify(x.sheets.map((s) => s.snapshot()));
+    const r = await build(x, [...three(), scenario("base", [["delay_months", 3]], "late")], first.registry);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain("holds something of yours");
+    expect(JSON.stringify(x.sheets.map((s) => s.snapshot()))).toBe(before);
+  });
+
+  test("a renamed sheet is still ours, under the user's name", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    x.sheet(SHEET_NAMES.deal).name = "Deal model";
+    const second = ok(await build(x, three(), first.registry));
+    expect(second.sheets.deal).toBe("Deal model");
+    expect(x.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "Deal model", "CORZ Capacity", "CORZ Summary", "CORZ Checks"]);
+    expect(Object.values(x.sheet("CORZ Summary").snapshot()).some((f) => String(f).includes("'Deal model'!"))).toBe(true);
+  });
+
+  test("the scenario the user selected on the sheet stays selected after a refresh", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    x.sheet(SHEET_NAMES.inputs).set("D3", "bear");
+    ok(await build(x, three(), first.registry));
+    expect(x.sheet(SHEET_NAMES.inputs).value("D3")).toBe("bear");
+  });
+
+  test("a corrupt registry warns and treats existing sheets as the user's", async () => {
+    const x = new ExcelDouble();
+    ok(await build(x, three()));
+    const { registry, warning } = parseRegistry("{not json");
+    expect(warning).toMatch(/could not be read/);
+    const before = JSON.stringify(x.sheets.map((s) => s.snapshot()));
+    const r = ok(await build(x, three(), registry));
+    expect(r.sheets.inputs).toBe("CORZ Inputs (2)");
+    expect(JSON.stringify(x.sheets.slice(0, 5).map((s) => s.snapshot()))).toBe(before);
+    // The names the first build made are not provably ours any more: left alone.
+    expect(r.skippedNames).toContain("CORZ_term_years");
+    expect(x.names.get("CORZ_term_years")?.reference).toContain("'CORZ Inputs'!");
+  });
+
+  test("a failure while writing a first build removes the sheets it added", async () => {
+    const x = new ExcelDouble();
+    x.addSheet("Sheet1", { A1: 1 });
+    x.failAt = { sync: 3, afterOps: 50 };
+    const r = await build(x, three());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/^Excel refused the build: GeneralException/);
+    expect(x.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+    expect(x.sheet("Sheet1").snapshot()).toEqual({ A1: 1 });
+  });
+});
