@@ -5,7 +5,6 @@
  * applied only at sync (as Excel batches them), and each sync's request size is measured.
  * A failure can be injected at a given sync.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any */
 import { parseCell } from "../../src/plan/a1";
 
 export type CellValue = string | number | boolean;
