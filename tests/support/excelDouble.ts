@@ -213,6 +213,11 @@ class RangeDouble extends Loadable {
     this.need("values");
     return this._values;
   }
+  get formulas(): CellValue[][] {
+    this.guard();
+    this.need("formulas");
+    return this._values;
+  }
   get address(): string {
     this.guard();
     this.need("address");
@@ -431,6 +436,8 @@ export class ExcelDouble {
   /** Bytes of the write payload sent by each sync. */
   requestBytes: number[] = [];
   suspended = { calculation: 0, screenUpdating: 0 };
+  /** The active cell, for Workbook.getActiveCell(). */
+  active = { sheet: "", cell: "A1" };
   /** Throw at this sync number (1-based), after applying this many queued operations. */
   failAt?: { sync: number; afterOps: number };
   private ops: { kind: string; payload: unknown; apply: () => void }[] = [];
@@ -467,7 +474,14 @@ export class ExcelDouble {
   /** A request context for one batch (what `Excel.run` hands its callback). */
   context(): any {
     const ctx = {
-      workbook: { worksheets: new WorksheetCollectionDouble(this), names: new NamesDouble(this) },
+      workbook: {
+        worksheets: new WorksheetCollectionDouble(this),
+        names: new NamesDouble(this),
+        getActiveCell: () => {
+          const ws = new WorksheetDouble(this, () => this.sheet(this.active.sheet));
+          return ws.getRange(this.active.cell);
+        },
+      },
       application: {
         suspendApiCalculationUntilNextSync: () => this.suspended.calculation++,
         suspendScreenUpdatingUntilNextSync: () => this.suspended.screenUpdating++,

@@ -1,0 +1,242 @@
+/**
+ * The task pane's scenarios, as pure data and pure updates: the built-in base, bull and bear
+ * cases plus the user's own (create, duplicate, rename, delete), each user scenario a set of
+ * assumption overrides on a built-in case. Saved in the workbook as JSON; a corrupt or old
+ * payload falls back to the defaults with a warning.
+ */
+import { ASSUMPTIONS, AssumptionSpec, assumptionSpec } from "../model/assumptions";
+import { fromExcelSerial, toIso } from "../model/dates";
+import { Result, naError, ok, valueError } from "../model/result";
+import { BUILT_IN_SCENARIOS, resolveScenario, validateAssumption } from "../model/scenarios";
+import { PlanScenario } from "../plan/scenario";
+
+export const PANE_SETTING = "corz.pane";
+export const PANE_STATE_VERSION = 1;
+export const MAX_NAME_LENGTH = 40;
+
+export type BuiltInName = "base" | "bull" | "bear";
+export const BUILT_IN_NAMES: readonly BuiltInName[] = ["base", "bull", "bear"];
+
+export interface UserScenario {
+  readonly name: string;
+  readonly basedOn: BuiltInName;
+  /** Assumption key → value in the model's unit (dates as Excel serials). */
+  readonly overrides: Readonly<Record<string, number>>;
+}
+
+export interface PaneState {
+  readonly version: number;
+  readonly scenarios: readonly UserScenario[];
+  /** Scenarios to build, by name, in display order. */
+  readonly build: readonly string[];
+}
+
+export const DEFAULT_PANE_STATE: PaneState = { version: PANE_STATE_VERSION, scenarios: [], build: ["base", "bull", "bear"] };
+
+export function isBuiltIn(name: string): name is BuiltInName {
+  return (BUILT_IN_NAMES as readonly string[]).includes(name);
+}
+
+/** Every scenario shown in the list: built-ins first, then the user's. */
+export function allScenarioNames(state: PaneState): string[] {
+  return [...BUILT_IN_NAMES, ...state.scenarios.map((s) => s.name)];
+}
+
+function checkName(state: PaneState, name: string, except?: string): Result<string> {
+  const n = name.trim();
+  if (n === "") return valueError("a scenario needs a name");
+  if (n.length > MAX_NAME_LENGTH) return valueError(`a scenario name can have at most ${MAX_NAME_LENGTH} characters`);
+  if (/^[=+\-@]/.test(n)) return valueError("a scenario name cannot start with =, +, - or @ (Excel would read it as a formula)");
+  const clash = allScenarioNames(state).find((x) => x.toLowerCase() === n.toLowerCase() && x !== except);
+  if (clash) return valueError(`there is already a scenario called "${clash}"`);
+  return ok(n);
+}
+
+/** A name not yet used: "My scenario", "My scenario 2", ... */
+export function freeScenarioName(state: PaneState, wanted: string): string {
+  const taken = new Set(allScenarioNames(state).map((n) => n.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) if (!taken.has(`${wanted} ${i}`.toLowerCase())) return `${wanted} ${i}`;
+}
+
+export function createScenario(state: PaneState, name: string): Result<PaneState> {
+  const n = checkName(state, name);
+  if (!n.ok) return n;
+  return ok({ ...state, scenarios: [...state.scenarios, { name: n.value, basedOn: "base", overrides: {} }], build: [...state.build, n.value] });
+}
+
+export function duplicateScenario(state: PaneState, source: string, name: string): Result<PaneState> {
+  const n = checkName(state, name);
+  if (!n.ok) return n;
+  const copy: UserScenario | undefined = isBuiltIn(source)
+    ? { name: n.value, basedOn: source, overrides: {} }
+    : (() => {
+        const s = state.scenarios.find((x) => x.name === source);
+        return s ? { ...s, name: n.value, overrides: { ...s.overrides } } : undefined;
+      })();
+  if (!copy) return naError(`no scenario called "${source}"`);
+  return ok({ ...state, scenarios: [...state.scenarios, copy], build: [...state.build, n.value] });
+}
+
+export function renameScenario(state: PaneState, from: string, to: string): Result<PaneState> {
+  if (isBuiltIn(from)) return valueError(`the built-in "${from}" scenario cannot be renamed; duplicate it instead`);
+  if (!state.scenarios.some((s) => s.name === from)) return naError(`no scenario called "${from}"`);
+  const n = checkName(state, to, from);
+  if (!n.ok) return n;
+  return ok({
+    ...state,
+    scenarios: state.scenarios.map((s) => (s.name === from ? { ...s, name: n.value } : s)),
+    build: state.build.map((b) => (b === from ? n.value : b)),
+  });
+}
+
+export function deleteScenario(state: PaneState, name: string): Result<PaneState> {
+  if (isBuiltIn(name)) return valueError(`the built-in "${name}" scenario cannot be deleted`);
+  if (!state.scenarios.some((s) => s.name === name)) return naError(`no scenario called "${name}"`);
+  return ok({ ...state, scenarios: state.scenarios.filter((s) => s.name !== name), build: state.build.filter((b) => b !== name) });
+}
+
+export function setBuild(state: PaneState, name: string, on: boolean): PaneState {
+  const order = allScenarioNames(state);
+  const set = new Set(state.build);
+  if (on) set.add(name);
+  else set.delete(name);
+  return { ...state, build: order.filter((n) => set.has(n)) };
+}
+
+/**
+ * Sets one assumption of a user scenario from what the user typed. Dates may be typed as
+ * YYYY-MM-DD; rates as 0.05 or 5%. Returns the message to show inline when it is not valid.
+ */
+export function setOverride(state: PaneState, name: string, key: string, raw: string | number): Result<PaneState> {
+  if (isBuiltIn(name)) return valueError(`the built-in "${name}" scenario is read-only; duplicate it to change its assumptions`);
+  const spec = assumptionSpec(key);
+  if (!spec) return naError(`unknown assumption "${key}"`);
+  const s = state.scenarios.find((x) => x.name === name);
+  if (!s) return naError(`no scenario called "${name}"`);
+  const v = validateAssumption(spec, typeof raw === "string" ? raw.trim() : raw);
+  if (!v.ok) return v;
+  const base = scenarioDefault(s.basedOn, key);
+  const overrides = { ...s.overrides };
+  if (v.value === base) delete overrides[key];
+  else overrides[key] = v.value;
+  return ok({ ...state, scenarios: state.scenarios.map((x) => (x.name === name ? { ...x, overrides } : x)) });
+}
+
+/** Back to the built-in case's value for one field. */
+export function resetField(state: PaneState, name: string, key: string): PaneState {
+  return {
+    ...state,
+    scenarios: state.scenarios.map((x) => {
+      if (x.name !== name) return x;
+      const overrides = { ...x.overrides };
+      delete overrides[key];
+      return { ...x, overrides };
+    }),
+  };
+}
+
+/** The value a built-in scenario gives an assumption, in the model's unit. */
+export function scenarioDefault(builtIn: BuiltInName, key: string): number {
+  const r = resolveScenario(builtIn);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.values[key];
+}
+
+export interface FieldView {
+  readonly spec: AssumptionSpec;
+  /** The value in force, as the user would type it. */
+  readonly text: string;
+  /** The built-in case's value, as text. */
+  readonly defaultText: string;
+  readonly overridden: boolean;
+  readonly readOnly: boolean;
+}
+
+/** A value in the model's unit as the user types it: dates as YYYY-MM-DD. */
+export function formatValue(spec: AssumptionSpec, v: number): string {
+  if (spec.kind === "date") {
+    const d = fromExcelSerial(v);
+    return d.ok ? toIso(d.value) : String(v);
+  }
+  return String(Math.round(v * 1e9) / 1e9);
+}
+
+/** The form's view of one scenario: every assumption with its value, default and source. */
+export function fieldsOf(state: PaneState, name: string): FieldView[] {
+  const user = state.scenarios.find((s) => s.name === name);
+  const builtIn: BuiltInName = user ? user.basedOn : isBuiltIn(name) ? name : "base";
+  return ASSUMPTIONS.map((spec) => {
+    const def = scenarioDefault(builtIn, spec.key);
+    const own = user?.overrides[spec.key];
+    return {
+      spec,
+      text: formatValue(spec, own ?? def),
+      defaultText: formatValue(spec, def),
+      overridden: own !== undefined,
+      readOnly: !user,
+    };
+  });
+}
+
+/** The scenarios to build, resolved for the plan, in display order. */
+export function planScenarios(state: PaneState): Result<PlanScenario[]> {
+  const out: PlanScenario[] = [];
+  for (const name of state.build) {
+    const user = state.scenarios.find((s) => s.name === name);
+    const r = user ? resolveScenario(user.basedOn, Object.entries(user.overrides)) : resolveScenario(name);
+    if (!r.ok) return valueError(`scenario "${name}": ${r.error.message}`);
+    out.push({ name, values: r.value.values });
+  }
+  if (out.length === 0) return valueError("tick at least one scenario to build");
+  return ok(out);
+}
+
+/** Reads the saved pane state; anything unreadable gives the defaults and a warning. */
+export function parsePaneState(raw: unknown): { state: PaneState; warning?: string } {
+  if (raw === null || raw === undefined) return { state: DEFAULT_PANE_STATE };
+  const fallback = (why: string) => ({
+    state: DEFAULT_PANE_STATE,
+    warning: `The scenarios saved in this workbook could not be read (${why}); the built-in scenarios are shown instead.`,
+  });
+  let data: unknown;
+  try {
+    data = typeof raw === "string" ? JSON.parse(raw) : raw;
+  } catch {
+    return fallback("not valid JSON");
+  }
+  const d = data as Partial<PaneState>;
+  if (typeof d !== "object" || d === null) return fallback("not an object");
+  if (d.version !== PANE_STATE_VERSION) return fallback(`saved by format version ${String(d.version)}, this add-in reads version ${PANE_STATE_VERSION}`);
+  if (!Array.isArray(d.scenarios) || !Array.isArray(d.build)) return fallback("missing scenarios");
+  let state: PaneState = { ...DEFAULT_PANE_STATE, build: [] };
+  const dropped: string[] = [];
+  for (const s of d.scenarios as unknown[]) {
+    const u = s as Partial<UserScenario>;
+    if (typeof u?.name !== "string" || !isBuiltIn(String(u.basedOn)) || typeof u.overrides !== "object" || u.overrides === null) {
+      dropped.push(typeof u?.name === "string" ? u.name : "(unnamed)");
+      continue;
+    }
+    const created = createScenario(state, u.name);
+    if (!created.ok) {
+      dropped.push(u.name);
+      continue;
+    }
+    let next: PaneState = { ...created.value, scenarios: created.value.scenarios.map((x) => (x.name === u.name!.trim() ? { ...x, basedOn: u.basedOn as BuiltInName } : x)) };
+    for (const [k, v] of Object.entries(u.overrides)) {
+      const r = setOverride(next, u.name.trim(), k, v as number);
+      if (r.ok) next = r.value;
+      else dropped.push(`${u.name}: ${k}`);
+    }
+    state = next;
+  }
+  const names = new Set(allScenarioNames(state));
+  state = { ...state, build: allScenarioNames(state).filter((n) => (d.build as unknown[]).includes(n) && names.has(n)) };
+  return dropped.length > 0 ? { state, warning: `Some saved scenario settings were not valid and were left out: ${dropped.join(", ")}.` } : { state };
+}
+
+export function serialisePaneState(state: PaneState): string {
+  return JSON.stringify(state);
+}
+
+export { BUILT_IN_SCENARIOS };
