@@ -2,7 +2,6 @@
 import * as fs from "fs";
 import * as path from "path";
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const ref = require("../../tools/function-reference.cjs");
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");

@@ -1,0 +1,98 @@
+/**
+ * A production build (`webpack --mode production`, into a temporary folder) produces what the
+ * manifest points at: taskpane.html loading both bundles (shared runtime), functions.js with
+ * the CustomFunctions.associate calls, functions.json listing exactly the catalogue's functions,
+ * the icons, and a manifest rewritten for the production host.
+ */
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildOutputs, checkManifest } from "../../tools/manifest-check.cjs";
+import { FUNCTIONS } from "../../src/taskpane/catalog";
+
+const root = path.join(__dirname, "..", "..");
+// Read in a child process: the config's plugins load outside jest's module sandbox.
+const urlProd = spawnSync(process.execPath, ["-p", 'require("./webpack.config.js").urlProd'], { cwd: root, encoding: "utf8" }).stdout.trim();
+let out: string;
+let build: { code: number | null; output: string };
+
+function run(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
+
+function filesUnder(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join("/"));
+}
+
+beforeAll(async () => {
+  out = fs.mkdtempSync(path.join(os.tmpdir(), "corz-build-"));
+  const cli = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
+  build = await run([cli, "--mode", "production", "--output-path", out]);
+}, 180000);
+
+afterAll(() => {
+  if (out) fs.rmSync(out, { recursive: true, force: true });
+});
+
+test("the production build succeeds without errors", () => {
+  expect(build.output).not.toMatch(/ERROR in/);
+  expect(build.output).toContain("compiled successfully");
+  expect(build.code).toBe(0);
+});
+
+test("it emits every file the manifest points at", () => {
+  const files = filesUnder(out);
+  for (const f of buildOutputs(root)) expect(files).toContain(f);
+  expect(files.filter((f) => f.startsWith("assets/")).length).toBeGreaterThanOrEqual(5);
+});
+
+test("functions.json lists exactly the catalogue's functions, in Excel's format", () => {
+  const meta = JSON.parse(read("functions.json")) as {
+    functions: Array<{ id: string; name: string; description: string; parameters: unknown[]; result: unknown }>;
+  };
+  expect(meta.functions.map((f) => f.id).sort()).toEqual(FUNCTIONS.map((f) => f.id).sort());
+  for (const f of meta.functions) {
+    expect(f.id).toMatch(/^[A-Z][A-Z0-9_]*$/);
+    expect(f.name).toBe(f.id);
+    expect(f.description.length).toBeGreaterThan(0);
+    expect(Array.isArray(f.parameters)).toBe(true);
+    expect(f.result).toBeDefined();
+  }
+});
+
+test("functions.js associates every function id with its implementation", () => {
+  const js = read("functions.js");
+  expect(js).toContain('CustomFunctions.associate("DEAL_REVENUE"');
+  for (const f of FUNCTIONS) expect(js).toContain(`CustomFunctions.associate("${f.id}"`);
+});
+
+test("taskpane.html loads Office.js, then the task pane and the functions (shared runtime)", () => {
+  const html = read("taskpane.html");
+  const officeJs = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+  const taskpane = html.search(/src="?taskpane\.js/);
+  const functions = html.search(/src="?functions\.js/);
+  expect(officeJs).toBeGreaterThanOrEqual(0);
+  expect(taskpane).toBeGreaterThan(officeJs);
+  expect(functions).toBeGreaterThan(officeJs);
+  expect(html).toMatch(/id="?container"?/);
+});
+
+test("the built manifest points at the production host and at files the build produced", () => {
+  expect(urlProd).toMatch(/^https:\/\/.+\/$/);
+  const xml = read("manifest.xml");
+  expect(xml).not.toContain("localhost");
+  expect(xml).toContain(`${urlProd}functions.json`);
+  expect(checkManifest(xml, { baseUrl: urlProd, served: filesUnder(out) })).toEqual([]);
+});

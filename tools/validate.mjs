@@ -1,0 +1,93 @@
+// `npm run validate [-- <manifest.xml>] [-- --production]`: runs `office-addin-manifest validate`
+// (Microsoft's online validation service) with a time limit and, always, the offline structural
+// check in manifest-check.cjs. When the service cannot be reached (no network, CI) it says so and
+// the offline check decides. `--production` checks the built dist/manifest.xml against urlProd.
+// Exit code 1 when either check finds a problem.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative, resolve } from "node:path";
+import { buildOutputs, checkManifest, DEV_BASE_URL } from "./manifest-check.cjs";
+import { bin, officeToolEnv, root } from "./local-bin.mjs";
+
+const ONLINE_TIMEOUT_MS = 30000;
+const require = createRequire(import.meta.url);
+
+const args = process.argv.slice(2);
+const production = args.includes("--production") || args.includes("-p");
+const manifestPath = resolve(root, args.find((a) => !a.startsWith("-")) ?? (production ? "dist/manifest.xml" : "manifest.xml"));
+
+/** Runs the CLI; { status: "valid" | "invalid" | "unavailable", detail }. */
+function validateOnline() {
+  const cliArgs = [bin("office-addin-manifest"), "validate", manifestPath, ...(production ? ["--production"] : [])];
+  return new Promise((done) => {
+    const child = spawn(process.execPath, cliArgs, {
+      cwd: root,
+      env: officeToolEnv(),
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: ONLINE_TIMEOUT_MS,
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (err) => done({ status: "unavailable", detail: `office-addin-manifest could not run: ${err.message}` }));
+    child.on("close", (code, signal) => {
+      const text = output.trim();
+      if (signal) done({ status: "unavailable", detail: `no answer within ${ONLINE_TIMEOUT_MS / 1000} s` });
+      else if (/Unable to contact the manifest validation service/i.test(text)) {
+        const reason = text.split("\n").find((l) => /reason:|ENOTFOUND|ECONN|ETIMEDOUT/i.test(l)) ?? "no network";
+        done({ status: "unavailable", detail: `Microsoft's validation service could not be reached: ${reason.trim()}` });
+      } else if (/Unable to validate the manifest/i.test(text)) {
+        done({ status: "unavailable", detail: `Microsoft's validation service did not answer: ${text.replace(/\s+/g, " ")}` });
+      } else if (/The manifest is (not )?valid/i.test(text)) {
+        done({ status: code === 0 ? "valid" : "invalid", detail: text });
+      } else {
+        const first = text.split("\n").find((l) => /error/i.test(l)) ?? text.split("\n")[0] ?? "";
+        done({ status: "unavailable", detail: `office-addin-manifest failed (exit ${code}): ${first.trim()}` });
+      }
+    });
+  });
+}
+
+/** Every file under dir, relative to it, with "/" separators. */
+function filesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split("\\").join("/"));
+}
+
+function validateOffline() {
+  const baseUrl = production ? require("../webpack.config.js").urlProd : DEV_BASE_URL;
+  const dist = join(root, "dist");
+  const served = production && existsSync(dist) ? filesUnder(dist) : buildOutputs(root);
+  return checkManifest(readFileSync(manifestPath, "utf8"), { baseUrl, served });
+}
+
+if (!existsSync(manifestPath)) {
+  console.error(`${manifestPath} does not exist${production ? ": run `npm run build` first" : ""}.`);
+  process.exit(1);
+}
+console.log(`Validating ${relative(root, manifestPath)}${production ? " for production" : ""}.`);
+let failed = false;
+
+const online = await validateOnline();
+if (online.status === "unavailable") {
+  console.log(`Online validation not done: ${online.detail}.`);
+  console.log("Running the offline structural check instead (it is no full schema check: validate online before publishing).");
+} else {
+  console.log(`Online validation: the manifest is ${online.status}.`);
+  if (online.detail) console.log(online.detail);
+  failed ||= online.status === "invalid";
+}
+
+const problems = validateOffline();
+if (problems.length === 0) {
+  console.log("Offline structural check: no problems.");
+} else {
+  console.log(`Offline structural check: ${problems.length} problem(s):`);
+  for (const p of problems) console.log(`  [${p.rule}] ${p.message}`);
+  failed = true;
+}
+
+process.exit(failed ? 1 : 0);
