@@ -35,6 +35,37 @@ async function main(): Promise<void> {
   time("a sheet of 14 years x 3 scenarios of DEAL_REVENUE", 500, () => {
     for (const s of ["base", "bull", "bear"]) for (let y = 2025; y <= 2038; y++) F.dealRevenue(y, [[s]]);
   });
+  console.log("== workbook plan and adapters");
+  const { resolveScenario } = await import("../src/model/scenarios");
+  const { buildPlan } = await import("../src/plan/build");
+  const { planToWorkbook } = await import("../src/xlsx/write");
+  const { buildSheets } = await import("../src/excel/apply");
+  const { EMPTY_REGISTRY } = await import("../src/excel/registry");
+  const { ExcelDouble } = await import("../tests/support/excelDouble");
+  const scenarios = (n: number) =>
+    Array.from({ length: n }, (_, i) => {
+      const name = ["base", "bull", "bear"][i % 3];
+      const r = resolveScenario(name);
+      if (!r.ok) throw new Error(r.error.message);
+      return { name: i < 3 ? name : `${name} ${i}`, values: r.value.values };
+    });
+  for (const n of [1, 3, 12]) {
+    const sc = scenarios(n);
+    time(`buildPlan, ${n} scenario(s)`, 20, () => buildPlan(sc));
+    const p = buildPlan(sc);
+    if (!p.ok) throw new Error(p.error.message);
+    const formulas = p.value.sheets.reduce((k, sh) => k + sh.blocks.reduce((m, b) => m + b.cells.flat().filter((v) => typeof v === "string" && v.startsWith("=")).length, 0), 0);
+    console.log(`  plan for ${n}: ${(JSON.stringify(p.value).length / 1024).toFixed(0)} KiB as JSON, ${formulas} formulas`);
+    const x = new ExcelDouble();
+    const t0 = performance.now();
+    const r = await buildSheets(x.run, sc, EMPTY_REGISTRY);
+    const ms = performance.now() - t0;
+    if (!r.ok) throw new Error(r.message);
+    console.log(`  Office.js adapter (Excel double), ${n} scenario(s): ${x.syncCount} syncs, largest request ${(Math.max(...x.requestBytes) / 1024).toFixed(0)} KiB, ${ms.toFixed(0)} ms`);
+    const t1 = performance.now();
+    await planToWorkbook(p.value).xlsx.writeBuffer();
+    console.log(`  exceljs .xlsx written in ${(performance.now() - t1).toFixed(0)} ms`);
+  }
   const dist = path.join(__dirname, "..", "dist");
   console.log("== bundle sizes" + (fs.existsSync(dist) ? "" : " (run `npm run build` first)"));
   if (fs.existsSync(dist)) {
