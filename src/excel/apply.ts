@@ -16,7 +16,7 @@ import { assumptionSpec } from "../model/assumptions";
 import { validateAssumption } from "../model/scenarios";
 import { parseCell } from "../plan/a1";
 import { PlanOptions, buildPlan } from "../plan/build";
-import { SHEET_NAMES } from "../plan/layout";
+import { SHEET_NAMES, TEXT_FORMAT } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
 import { Block, CellContent, ChartPlan, Format, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
 import { OwnedSheet, Registry, WrittenInputs } from "./registry";
@@ -148,8 +148,11 @@ function writeSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: Sheet
     for (const c of old.charts) ws.charts.getItem(c).delete();
   }
   ws.tabColor = sheet.tabColor;
+  // Text formats go first, so the text written into those cells stays text.
+  const isText = (f: Format) => f.numberFormat === TEXT_FORMAT;
+  for (const f of sheet.formats.filter(isText)) applyFormat(ws, f);
   for (const b of sheet.blocks) ws.getRange(blockRange(b)).formulas = toFormulas(b.cells);
-  for (const f of sheet.formats) applyFormat(ws, f);
+  for (const f of sheet.formats.filter((x) => !isText(x))) applyFormat(ws, f);
   for (const v of sheet.validations) {
     const r = ws.getRange(v.range);
     r.dataValidation.clear();

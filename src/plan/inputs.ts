@@ -5,7 +5,7 @@
  */
 import { ASSUMPTIONS, AssumptionGroup } from "../model/assumptions";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
-import { COLOURS, FORMATS, SheetNames, formatForUnit } from "./layout";
+import { COLOURS, FORMATS, SheetNames, TEXT_FORMAT, formatForUnit } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, NamePlan, SheetPlan } from "./types";
 import { PlanScenario } from "./scenario";
@@ -101,7 +101,9 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
   b.block("labels", INPUTS.firstRow, 1, "label", labels);
   b.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
   b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values);
-  b.block("sources", INPUTS.firstRow, sourceCol, "note", notes);
+  const sources = b.block("sources", INPUTS.firstRow, sourceCol, "note", notes);
+  // Text, so Excel keeps "2024-06" as written instead of turning it into a date.
+  b.format(sources, { numberFormat: TEXT_FORMAT });
   for (const r of groupRows) {
     b.format(`${cell(r, 1)}:${cell(r, sourceCol + 2)}`, { bold: true, fill: COLOURS.headerFill, fontColor: COLOURS.calc });
   }

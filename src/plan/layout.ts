@@ -39,6 +39,9 @@ export const FORMATS = {
   factor: "0.0000",
 } as const;
 
+/** The text number format: cells keep what is written in them as text. */
+export const TEXT_FORMAT = "@";
+
 /** Number format for an assumption's unit. */
 export function formatForUnit(unit: string): string {
   switch (unit) {

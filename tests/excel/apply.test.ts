@@ -183,3 +183,10 @@ describe("no data lost", () => {
     expect(x.sheet("Sheet1").snapshot()).toEqual({ A1: 1 });
   });
 });
+
+test("text formats are applied before the text is written", async () => {
+  const x = new ExcelDouble();
+  ok(await build(x, three()));
+  const cell = x.sheet(SHEET_NAMES.inputs).get(`I${inputsRow("t2_mw")}`);
+  expect(cell).toMatchObject({ formula: "2024-06", numberFormat: "@" });
+});

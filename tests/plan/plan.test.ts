@@ -183,3 +183,11 @@ test("other sheet names flow into every cross-sheet formula", () => {
   expect(r.value.sheets.map((s) => s.name)).toContain("CORZ Deal (2)");
   expect(buildPlan([scenario("base")], { sheetNames: { deal: "bad/name" } })).toMatchObject({ ok: false });
 });
+
+test("source and as-of text is formatted as text, so Excel does not turn 2024-06 into a date", () => {
+  const inputs = sheet("inputs");
+  const sources = inputs.blocks.find((b) => b.id === "inputs.sources")!;
+  const f = inputs.formats.find((x) => x.numberFormat === "@");
+  expect(f?.range.startsWith(sources.at)).toBe(true);
+  expect(sources.cells.flat().some((v) => typeof v === "string" && v.startsWith("="))).toBe(false);
+});

@@ -180,7 +180,10 @@ class RangeDouble extends Loadable {
     if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) {
       throw new Error(`InvalidArgument: a ${v.length}x${v[0]?.length} array set on ${this.addr()} (${b.rows}x${b.cols})`);
     }
-    this.ctx.queue("formulas", v, () => this.each((c, i, j) => (c.formula = v[i][j])));
+    // As Excel does, text that looks like a date becomes a date serial unless the cell is formatted as text.
+    const asExcel = (c: CellState, x: CellValue): CellValue =>
+      typeof x === "string" && c.numberFormat !== "@" && /^\d{4}-\d{2}(-\d{2})?$/.test(x) ? `date:${x}` : x;
+    this.ctx.queue("formulas", v, () => this.each((c, i, j) => (c.formula = asExcel(c, v[i][j]))));
   }
   set values(v: CellValue[][]) {
     this.formulas = v;
