@@ -18,6 +18,8 @@ function sideloadHelp() {
     "  Excel on the web: Insert > Add-ins > More Add-ins (or Home > Add-ins) > Upload My Add-in > manifest.xml",
     `    (the browser must reach ${url} and trust its certificate: open ${url}taskpane.html once).`,
     "  Excel on Windows or macOS: run `npx office-addin-debugging start manifest.xml` (or `npm start`) there.",
+    "Without Excel at all: `npm run workbook` writes the same scenario sheets, formulas live, to corz-hpc-model.xlsx",
+    "  (opens in LibreOffice Calc too); `npm run figures` prints each scenario's headline numbers.",
   ].join("\n");
 }
 
