@@ -14,7 +14,7 @@
  */
 import { assumptionSpec } from "../model/assumptions";
 import { validateAssumption } from "../model/scenarios";
-import { parseCell } from "../plan/a1";
+import { parseCell, rangeOf } from "../plan/a1";
 import { PlanOptions, buildPlan } from "../plan/build";
 import { SHEET_NAMES, TEXT_FORMAT } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
@@ -49,18 +49,9 @@ function blockRange(b: Block): string {
   const { row, col } = parseCell(b.at);
   const rows = b.cells.length;
   const cols = b.cells[0]?.length ?? 1;
-  return rangeAddress(row, col, rows, cols);
+  return rangeOf(row, col, rows, cols);
 }
 
-function rangeAddress(row: number, col: number, rows: number, cols: number): string {
-  const letter = (c: number) => {
-    let s = "";
-    for (let n = c; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    return s;
-  };
-  const a = `${letter(col)}${row}`;
-  return rows === 1 && cols === 1 ? a : `${a}:${letter(col + cols - 1)}${row + rows - 1}`;
-}
 
 function cellsOf(range: string): { row: number; col: number; rows: number; cols: number } {
   const [a, b = a] = range.split(":");
@@ -101,7 +92,7 @@ function findEdits(written: WrittenInputs, current: unknown[][]): { key: string;
       const now = current[i]?.[j];
       const was = written.values[i]?.[j];
       const same = typeof now === "number" && typeof was === "number" ? Math.abs(now - was) <= 1e-12 * Math.max(1, Math.abs(was)) : cellText(now) === cellText(was);
-      if (!same || kept.has(`${key}|${scenario}`)) edits.push({ key, scenario, value: now, cell: rangeAddress(origin.row + i, origin.col + j, 1, 1) });
+      if (!same || kept.has(`${key}|${scenario}`)) edits.push({ key, scenario, value: now, cell: rangeOf(origin.row + i, origin.col + j, 1, 1) });
     });
   });
   return edits;
@@ -299,7 +290,7 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
             if (newRanges.some((r) => inside(r, row, col))) {
               return {
                 ok: false as const,
-                message: `${o.ws.name}!${rangeAddress(row, col, 1, 1)} holds something of yours where the new layout writes. Move it and refresh again; nothing was changed.`,
+                message: `${o.ws.name}!${rangeOf(row, col, 1, 1)} holds something of yours where the new layout writes. Move it and refresh again; nothing was changed.`,
                 syncs,
               };
             }
