@@ -1,4 +1,4 @@
-// Renders the README's function reference from the metadata the build generates
+// Renders the README's function reference and the task pane's catalogue from the metadata the build generates
 // (custom-functions-metadata reads the JSDoc in src/functions/functions.ts), so the two
 // cannot drift: tests/project/readme.test.ts compares, `npm run docs` rewrites.
 const path = require("path");
@@ -36,7 +36,18 @@ function section(readme) {
   return readme.slice(a, b + END.length);
 }
 
-module.exports = { metadata, render, section, START, END };
+/** The task pane's catalogue: id, description and parameters of every function. */
+function catalog(meta) {
+  return meta.functions.map((f) => ({
+    id: f.id,
+    description: f.description ?? "",
+    parameters: f.parameters.map((p) => ({ name: p.name, description: p.description ?? "", optional: p.optional === true })),
+  }));
+}
+
+const CATALOG_FILE = path.join(__dirname, "..", "src", "taskpane", "catalog.generated.json");
+
+module.exports = { metadata, render, section, catalog, CATALOG_FILE, START, END };
 
 if (require.main === module) {
   const fs = require("fs");
@@ -46,6 +57,7 @@ if (require.main === module) {
     const old = section(readme);
     if (old === undefined) throw new Error(`README.md has no ${START} ... ${END} section`);
     fs.writeFileSync(file, readme.replace(old, render(meta)));
-    console.log(`README.md: function reference updated (${meta.functions.length} functions)`);
+    fs.writeFileSync(CATALOG_FILE, JSON.stringify(catalog(meta), null, 2) + "\n");
+    console.log(`README.md and ${path.relative(process.cwd(), CATALOG_FILE)}: function reference updated (${meta.functions.length} functions)`);
   });
 }

@@ -1,7 +1,7 @@
 /**
  * src/taskpane/catalog.ts is the task pane's copy of the function list; it must say exactly what
  * the metadata generator (the one the build runs) reads from the JSDoc in functions.ts.
- * When this fails, copy the "Received" side into catalog.ts.
+ * When this fails, run `npm run docs`.
  */
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";

@@ -1,0 +1,235 @@
+/**
+ * The comparables model: peer metrics and multiples, group statistics that ignore empty
+ * values and say how many peers they used, and the implied value of Core Scientific's HPC
+ * hosting business. Names are matched forgivingly; unknown names list the valid ones.
+ */
+import { normaliseName } from "../assumptions";
+import { Result, naError, numError, ok, valueError } from "../result";
+import { Figure, GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, Peer, PeerGroup, SUBJECT_ID } from "./data";
+
+export type MultipleKey = "ev_revenue" | "ev_ebitda" | "ev_per_mw" | "revenue_per_mw" | "backlog_revenue";
+export type Stat = "median" | "mean" | "high" | "low" | "count";
+export type GroupChoice = PeerGroup | "all";
+
+export const MULTIPLES: readonly { key: MultipleKey; label: string; unit: string; valuation: boolean }[] = [
+  { key: "ev_revenue", label: "EV / Revenue", unit: "x", valuation: true },
+  { key: "ev_ebitda", label: "EV / EBITDA", unit: "x", valuation: true },
+  { key: "ev_per_mw", label: "EV per MW active", unit: "USD/MW", valuation: true },
+  { key: "revenue_per_mw", label: "Revenue per MW active", unit: "USD/MW", valuation: false },
+  { key: "backlog_revenue", label: "Backlog / Revenue", unit: "x", valuation: false },
+];
+export const STATS: readonly Stat[] = ["median", "mean", "high", "low", "count"];
+
+/** The user's own values over the defaults: peer id → metric → value (or null to blank it). */
+export type PeerOverrides = Readonly<Record<string, Partial<Readonly<Record<MetricKey, number | null>>>>>;
+
+function lookup<T>(what: string, name: string, table: ReadonlyMap<string, T>, valid: readonly string[]): Result<T> {
+  const hit = table.get(normaliseName(name));
+  return hit !== undefined ? ok(hit) : naError(`unknown ${what} "${name}"; valid ${what}s are ${valid.join(", ")}`);
+}
+
+const PEER_BY_NAME = new Map<string, Peer>();
+for (const p of PEERS) for (const n of [p.id, p.name, ...p.aliases]) PEER_BY_NAME.set(normaliseName(n), p);
+
+export function findPeer(name: string): Result<Peer> {
+  return lookup("peer", name, PEER_BY_NAME, PEERS.map((p) => p.name));
+}
+
+const METRIC_ALIASES: Record<string, MetricKey> = {
+  revenue: "revenue",
+  sales: "revenue",
+  ebitda: "ebitda",
+  adjustedebitda: "ebitda",
+  ev: "ev",
+  enterprisevalue: "ev",
+  marketcap: "market_cap",
+  mktcap: "market_cap",
+  marketcapitalisation: "market_cap",
+  marketcapitalization: "market_cap",
+  mw: "mw_active",
+  mwactive: "mw_active",
+  activemw: "mw_active",
+  mwcontracted: "mw_contracted",
+  contractedmw: "mw_contracted",
+  backlog: "backlog",
+  rpo: "backlog",
+};
+const METRIC_BY_NAME = new Map(Object.entries(METRIC_ALIASES));
+for (const m of METRICS) METRIC_BY_NAME.set(normaliseName(m.label), m.key);
+
+export function findMetric(name: string): Result<MetricKey> {
+  return lookup("metric", name, METRIC_BY_NAME, METRICS.map((m) => m.key));
+}
+
+const MULTIPLE_BY_NAME = new Map<string, MultipleKey>();
+for (const m of MULTIPLES) {
+  MULTIPLE_BY_NAME.set(normaliseName(m.key), m.key);
+  MULTIPLE_BY_NAME.set(normaliseName(m.label), m.key);
+  MULTIPLE_BY_NAME.set(normaliseName(m.label.replace(/\s*\/\s*/g, "/")), m.key);
+}
+for (const [alias, key] of Object.entries({ "ev/sales": "ev_revenue", evsales: "ev_revenue", "ev/mw": "ev_per_mw", evmw: "ev_per_mw" } as const)) {
+  MULTIPLE_BY_NAME.set(normaliseName(alias), key);
+}
+
+export function findMultiple(name: string): Result<MultipleKey> {
+  return lookup("multiple", name, MULTIPLE_BY_NAME, MULTIPLES.map((m) => m.key));
+}
+
+const GROUP_BY_NAME = new Map<string, GroupChoice>([["all", "all"]]);
+for (const g of PEER_GROUPS) {
+  GROUP_BY_NAME.set(normaliseName(g), g);
+  GROUP_BY_NAME.set(normaliseName(GROUP_LABELS[g]), g);
+}
+for (const [alias, g] of Object.entries({ hyperscalers: "hyperscaler", gpuclouds: "gpu-cloud", reit: "colocation-reit", reits: "colocation-reit", colocation: "colocation-reit", hpchosts: "hpc-host", aisilicon: "ai-silicon-cloud" } as const)) {
+  GROUP_BY_NAME.set(alias, g);
+}
+
+export function findGroup(name: string): Result<GroupChoice> {
+  return lookup("group", name, GROUP_BY_NAME, ["all", ...PEER_GROUPS]);
+}
+
+export function findStat(name: string): Result<Stat> {
+  const n = normaliseName(name);
+  const alias: Record<string, Stat> = { average: "mean", avg: "mean", max: "high", maximum: "high", min: "low", minimum: "low", n: "count" };
+  const hit = (STATS as readonly string[]).includes(n) ? (n as Stat) : alias[n];
+  return hit ? ok(hit) : naError(`unknown statistic "${name}"; valid statistics are ${STATS.join(", ")}`);
+}
+
+/** A peer's metric: the user's value where given, else the sourced default; undefined when unknown. */
+export function metricValue(peer: Peer, key: MetricKey, overrides: PeerOverrides = {}): number | undefined {
+  const own = overrides[peer.id]?.[key];
+  if (own !== undefined) return own === null ? undefined : own;
+  return peer.figures[key]?.value;
+}
+
+export interface MultipleValue {
+  readonly value: number;
+  /** "computed" from the peer's figures, or a "published" third-party multiple. */
+  readonly basis: "computed" | "published";
+  readonly published?: Figure;
+}
+
+/**
+ * A peer's multiple. EV/Revenue and EV/EBITDA use a dated published multiple only when EV
+ * or the denominator is unknown. Undefined when it cannot be computed.
+ */
+export function multipleOf(peer: Peer, key: MultipleKey, overrides: PeerOverrides = {}): MultipleValue | undefined {
+  const v = (m: MetricKey) => metricValue(peer, m, overrides);
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : undefined);
+  let computed: number | undefined;
+  switch (key) {
+    case "ev_revenue":
+      computed = ratio(v("ev"), v("revenue"));
+      break;
+    case "ev_ebitda":
+      computed = ratio(v("ev"), v("ebitda"));
+      break;
+    case "ev_per_mw":
+      computed = ratio(v("ev"), v("mw_active"));
+      break;
+    case "revenue_per_mw":
+      computed = ratio(v("revenue"), v("mw_active"));
+      break;
+    case "backlog_revenue":
+      computed = ratio(v("backlog"), v("revenue"));
+      break;
+  }
+  if (computed !== undefined && Number.isFinite(computed)) return { value: computed, basis: "computed" };
+  const pub = key === "ev_revenue" || key === "ev_ebitda" ? peer.published?.[key] : undefined;
+  // A published multiple stands in only while the user has not typed an EV.
+  if (pub && overrides[peer.id]?.ev === undefined) return { value: pub.value, basis: "published", published: pub };
+  return undefined;
+}
+
+export interface PeerSelection {
+  readonly group?: GroupChoice;
+  /** Peer ids to leave out (the subject is always left out). */
+  readonly exclude?: readonly string[];
+  readonly overrides?: PeerOverrides;
+}
+
+export function peersIn(group: GroupChoice = "all"): Peer[] {
+  return PEERS.filter((p) => group === "all" || p.group === group);
+}
+
+export interface StatResult {
+  readonly value: number;
+  readonly count: number;
+  /** Peer ids whose values were used. */
+  readonly used: readonly string[];
+}
+
+/** The median, mean, high, low or count of values, ignoring none (callers drop empties). */
+export function statistic(values: readonly number[], stat: Stat): number {
+  if (stat === "count") return values.length;
+  const sorted = [...values].sort((a, b) => a - b);
+  switch (stat) {
+    case "high":
+      return sorted[sorted.length - 1];
+    case "low":
+      return sorted[0];
+    case "mean":
+      return sorted.reduce((s, x) => s + x, 0) / sorted.length;
+    case "median": {
+      const mid = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+  }
+}
+
+/** A statistic of a multiple over a group, from the peers that have a value. */
+export function groupMultiple(key: MultipleKey, stat: Stat, sel: PeerSelection = {}): Result<StatResult> {
+  const group = sel.group ?? "all";
+  const excluded = new Set([SUBJECT_ID, ...(sel.exclude ?? [])]);
+  const peers = peersIn(group).filter((p) => !excluded.has(p.id));
+  const used: { id: string; value: number }[] = [];
+  for (const p of peers) {
+    const m = multipleOf(p, key, sel.overrides);
+    if (m) used.push({ id: p.id, value: m.value });
+  }
+  const label = MULTIPLES.find((m) => m.key === key)!.label;
+  if (stat === "count") return ok({ value: used.length, count: used.length, used: used.map((u) => u.id) });
+  if (used.length === 0) {
+    return naError(
+      `no peer in ${group === "all" ? "the peer set" : `the ${group} group`} has a value for ${label} (${peers.map((p) => p.name).join(", ") || "no peers"}); type current figures on the Peers sheet`,
+    );
+  }
+  return ok({ value: statistic(used.map((u) => u.value), stat), count: used.length, used: used.map((u) => u.id) });
+}
+
+export interface SubjectMetrics {
+  /** Licence-fee revenue in the chosen year, USD. */
+  readonly revenue: number;
+  /** Licence-fee gross profit in the chosen year, USD: the EBITDA proxy (costs are passed through). */
+  readonly ebitda: number;
+  /** MW billable at full run-rate (contracted to CoreWeave). */
+  readonly mw: number;
+}
+
+export interface ImpliedValue {
+  readonly multiple: number;
+  readonly count: number;
+  readonly used: readonly string[];
+  /** The subject's figure the multiple applies to. */
+  readonly base: number;
+  /** Implied enterprise value of the HPC hosting business, USD. */
+  readonly value: number;
+  readonly perShare?: number;
+}
+
+/**
+ * Implied value of Core Scientific's HPC hosting business: a peer statistic of a valuation
+ * multiple times the deal model's revenue, gross profit (EBITDA proxy) or MW.
+ */
+export function impliedValue(key: MultipleKey, stat: Stat, subject: SubjectMetrics, sel: PeerSelection = {}, shares?: number): Result<ImpliedValue> {
+  const spec = MULTIPLES.find((m) => m.key === key)!;
+  if (!spec.valuation) return valueError(`${spec.label} is not a valuation multiple; use ev_revenue, ev_ebitda or ev_per_mw`);
+  if (stat === "count") return valueError("a count is not a multiple; use median, mean, high or low");
+  if (shares !== undefined && !(shares > 0)) return numError(`shares must be a positive number, got ${shares}`);
+  const s = groupMultiple(key, stat, sel);
+  if (!s.ok) return s;
+  const base = key === "ev_revenue" ? subject.revenue : key === "ev_ebitda" ? subject.ebitda : subject.mw;
+  const value = s.value.value * base;
+  if (!Number.isFinite(value)) return numError("the implied value is not a finite number");
+  return ok({ multiple: s.value.value, count: s.value.count, used: s.value.used, base, value, perShare: shares !== undefined ? value / shares : undefined });
+}
