@@ -95,7 +95,7 @@ type Mutation = [rule: string, what: string, mutate: (x: string) => string];
 const mutations: Mutation[] = [
   ["xml", "a manifest that is not well-formed", (x) => x.replace("</OfficeApp>", "")],
   ["id", "an Id that is no GUID", (x) => x.replace(/<Id>[^<]*<\/Id>/, "<Id>corz-addin</Id>")],
-  ["version", "a three-part Version", (x) => x.replace("<Version>1.0.0.0</Version>", "<Version>1.0.0</Version>")],
+  ["version", "a three-part Version", (x) => x.replace(/<Version>[^<]*<\/Version>/, "<Version>1.0.0</Version>")],
   ["requirements", "no SharedRuntime requirement", (x) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', "")],
   ["runtime", "a short-lived runtime", (x) => x.replace('lifetime="long"', 'lifetime="short"')],
   ["resid", "a resid that names nothing", (x) => x.replace('<Namespace resid="Functions.Namespace"/>', '<Namespace resid="No.Such.String"/>')],
