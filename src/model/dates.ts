@@ -19,6 +19,10 @@ export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
+/**
+ * Days in month `m` (1..12) of year `y`.
+ * @example daysInMonth(2024, 2) // 29 days
+ */
 export function daysInMonth(y: number, m: number): number {
   return [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
 }
@@ -70,19 +74,32 @@ export function parseIso(s: string): Result<CivilDate> {
 
 /** An Excel date serial (whole days; a time of day is dropped) as a civil date. */
 export function fromExcelSerial(serial: number): Result<CivilDate> {
-  if (!Number.isFinite(serial) || serial < 61 || serial > EXCEL_SERIAL_MAX) {
+  // The time of day is dropped before the range check, so 9999-12-31 12:00 (2958465.5) is accepted.
+  const day = Math.floor(serial);
+  if (!Number.isFinite(serial) || day < 61 || day > EXCEL_SERIAL_MAX) {
     return valueError(`a date serial must be between 61 (1900-03-01) and ${EXCEL_SERIAL_MAX} (9999-12-31), got ${serial}`);
   }
-  return ok(civilFromDays(SERIAL_EPOCH_DAYS + Math.floor(serial)));
-}
-
-export function toExcelSerial(d: CivilDate): number {
-  return daysFromCivil(d.year, d.month, d.day) - SERIAL_EPOCH_DAYS;
+  return ok(civilFromDays(SERIAL_EPOCH_DAYS + day));
 }
 
 /**
- * The date as a decimal calendar year: 2025-01-01 is 2025.0, 2025-07-02 is 2025.5 and
- * 2026-01-01 is 2026.0. The model's time axis is in these units.
+ * The Excel date serial of a civil date. From 1900-03-01 on this is days since 1899-12-30;
+ * 1900-01-01 to 1900-02-28 are serials 1 to 59 as in Excel (serial 60 is Excel's
+ * non-existent 1900-02-29). Dates before 1900 have no Excel serial and give 0 or less.
+ *
+ * @example toExcelSerial({ year: 2025, month: 1, day: 1 }) // 45658
+ */
+export function toExcelSerial(d: CivilDate): number {
+  const n = daysFromCivil(d.year, d.month, d.day) - SERIAL_EPOCH_DAYS;
+  return n < 61 ? n - 1 : n;
+}
+
+/**
+ * The date as a decimal calendar year: `year + (days since 1 January) / (days in the year)`.
+ * 2025-01-01 is 2025.0, 2025-07-02 is 2025 + 182/365 (about 2025.4986) and 2026-01-01 is
+ * 2026.0. The model's time axis is in these units.
+ *
+ * @example yearFraction({ year: 2024, month: 7, day: 2 }) // 2024.5 (day 183 of a 366-day year)
  */
 export function yearFraction(d: CivilDate): number {
   const start = daysFromCivil(d.year, 1, 1);

@@ -6,7 +6,7 @@
  */
 import { addMonths, compareDates, fromExcelSerial, yearFraction } from "./dates";
 import { billableShareYears, contractYearShare, rampShare } from "./ramp";
-import { Result, ok, valueError } from "./result";
+import { Result, numError, ok, valueError } from "./result";
 import { Assumptions } from "./scenarios";
 
 export const TRANCHE_COUNT = 4;
@@ -81,6 +81,10 @@ export function buildTranches(a: Assumptions): Result<Tranche[]> {
     }
     const { start, delayed } = delayedStart(a[`${id}_start`], a);
     const prices = pricesFor(value, mw, a.term_years, a.escalator, a.renewal_options, a.renewal_term_years, a.renewal_repricing);
+    if (prices.some((p) => !Number.isFinite(p))) {
+      // Valid inputs can still overflow: a contract value on a vanishingly small MW (e.g. 1e-310).
+      return numError(`${id}: ${value} USD on ${mw} MW gives a price per MW-year too large to compute`);
+    }
     out.push({
       id,
       mw,

@@ -32,18 +32,19 @@ export function npv(rate: number, values: readonly number[]): Result<number> {
  *
  * @param rate annual discount rate, as a decimal
  * @param values cash flows, USD
- * @param dates Excel date serials, none before the first
+ * @param dates Excel date serials, none before the first; a time of day is dropped (Excel truncates dates to whole days)
  * @example xnpv(0.09, [-10000, 2750, 4250, 3250, 2750], [39448, 39508, 39751, 39859, 39904]) // 2086.65
  */
 export function xnpv(rate: number, values: readonly number[], dates: readonly number[]): Result<number> {
   if (values.length !== dates.length) return numError("values and dates must have the same length");
   if (values.length === 0) return numError("XNPV needs at least one cash flow");
   if (!Number.isFinite(rate) || rate <= -1) return numError("rate must be greater than -100%");
-  const d0 = dates[0];
+  const days = dates.map(Math.floor);
+  const d0 = days[0];
   let sum = 0;
   for (let i = 0; i < values.length; i++) {
-    if (!Number.isFinite(dates[i]) || dates[i] < d0) return numError("every date must be on or after the first date");
-    sum += values[i] / Math.pow(1 + rate, (dates[i] - d0) / 365);
+    if (!Number.isFinite(days[i]) || days[i] < d0) return numError("every date must be on or after the first date");
+    sum += values[i] / Math.pow(1 + rate, (days[i] - d0) / 365);
   }
   return Number.isFinite(sum) ? ok(sum) : numError("XNPV overflows at this rate");
 }
@@ -64,9 +65,7 @@ export interface SolverOptions {
  * @example irr([-70000, 12000, 15000, 18000, 21000, 26000]) // 0.0866 (Excel's documentation example)
  */
 export function irr(values: readonly number[], opts: SolverOptions = {}): Result<number> {
-  const f = (r: number) => values.reduce((s, v, i) => s + v / Math.pow(1 + r, i), 0);
-  const df = (r: number) => values.reduce((s, v, i) => s - (i * v) / Math.pow(1 + r, i + 1), 0);
-  return solveRate(values, f, df, opts);
+  return solveRate(values, values.map((_, i) => i), opts);
 }
 
 /**
@@ -75,20 +74,22 @@ export function irr(values: readonly number[], opts: SolverOptions = {}): Result
  */
 export function xirr(values: readonly number[], dates: readonly number[], opts: SolverOptions = {}): Result<number> {
   if (values.length !== dates.length) return numError("values and dates must have the same length");
-  const d0 = dates[0];
-  if (dates.some((d) => !Number.isFinite(d) || d < d0)) return numError("every date must be on or after the first date");
-  const t = dates.map((d) => (d - d0) / 365);
-  const f = (r: number) => values.reduce((s, v, i) => s + v / Math.pow(1 + r, t[i]), 0);
-  const df = (r: number) => values.reduce((s, v, i) => s - (t[i] * v) / Math.pow(1 + r, t[i] + 1), 0);
-  return solveRate(values, f, df, opts);
+  const days = dates.map(Math.floor); // Excel truncates dates to whole days
+  const d0 = days[0];
+  if (days.some((d) => !Number.isFinite(d) || d < d0)) return numError("every date must be on or after the first date");
+  return solveRate(values, days.map((d) => (d - d0) / 365), opts);
 }
 
-function solveRate(
-  values: readonly number[],
-  f: (r: number) => number,
-  df: (r: number) => number,
-  opts: SolverOptions,
-): Result<number> {
+/**
+ * The rate r > -1 at which `sum_i values[i] / (1 + r)^t[i]` is zero (`t` in periods).
+ * Newton's method from the guess; a Newton answer is accepted only if the discounted sum
+ * there is negligible next to the discounted flows (near -100% tiny steps can look like
+ * convergence far from any root); otherwise bisection on a bracketed root.
+ */
+function solveRate(values: readonly number[], t: readonly number[], opts: SolverOptions): Result<number> {
+  const f = (r: number) => values.reduce((s, v, i) => s + v / Math.pow(1 + r, t[i]), 0);
+  const df = (r: number) => values.reduce((s, v, i) => s - (t[i] * v) / Math.pow(1 + r, t[i] + 1), 0);
+  const scale = (r: number) => values.reduce((s, v, i) => s + Math.abs(v) / Math.pow(1 + r, t[i]), 0);
   const tol = opts.tolerance ?? 1e-10;
   const maxIter = opts.maxIterations ?? 100;
   if (values.length < 2 || !values.some((v) => v > 0) || !values.some((v) => v < 0)) {
@@ -103,7 +104,10 @@ function solveRate(
     if (!Number.isFinite(fr) || !Number.isFinite(d) || d === 0) break;
     const next = r - fr / d;
     if (!Number.isFinite(next) || next <= -1) break;
-    if (Math.abs(next - r) < tol) return ok(next);
+    if (Math.abs(next - r) < tol) {
+      if (Math.abs(f(next)) <= 1e-6 * scale(next)) return ok(next);
+      break;
+    }
     r = next;
   }
   // Bisection on a bracket found by scanning rates above -100%.

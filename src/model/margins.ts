@@ -21,7 +21,12 @@ export function powerPassThrough(mwYears: number, a: Assumptions): number {
   return mwYears * a.load_factor * a.pue * HOURS_PER_YEAR * a.power_price;
 }
 
-/** Gross margin with pass-through power in revenue and cost: `GP / (licence + power)`. */
+/**
+ * Gross margin with pass-through power in revenue and cost: `GP / (licence + power)`,
+ * where `GP = licence revenue * licence margin`; undefined when there is no revenue.
+ *
+ * @example reportedMargin(1_450_000, 0.775, 1_101_447.36) // 0.4404 (77.5% on the licence fee alone)
+ */
 export function reportedMargin(licenceRevenue: number, licenceMargin: number, power: number): number | undefined {
   const revenue = licenceRevenue + power;
   return revenue > 0 ? (licenceRevenue * licenceMargin) / revenue : undefined;

@@ -7,7 +7,10 @@
  * the ramp-up, and the MW-years billed add up to exactly M * N whatever the ramp.
  */
 
-/** Share of the tranche billable x years after billing start: clamp(x / r, 0, 1). */
+/**
+ * Share of the tranche billable x years after billing start: clamp(x / r, 0, 1).
+ * @example rampShare(0.25, 0.5) // 0.5 (a quarter-year into a six-month ramp)
+ */
 export function rampShare(x: number, r: number): number {
   if (x <= 0) return 0;
   if (r <= 0 || x >= r) return 1;
@@ -17,6 +20,7 @@ export function rampShare(x: number, r: number): number {
 /**
  * The integral of `rampShare` from -infinity to x (in years): 0 before the start,
  * x^2 / (2r) during the ramp, x - r/2 afterwards.
+ * @example rampIntegral(0.5, 1) // 0.125 share-years
  */
 export function rampIntegral(x: number, r: number): number {
   if (x <= 0) return 0;
@@ -34,7 +38,10 @@ export function contractYearShare(a: number, b: number, s: number, r: number, k:
   return F(b - s - (k - 1)) - F(a - s - (k - 1)) - (F(b - s - k) - F(a - s - k));
 }
 
-/** Share-years billable in [a, b] for a term of n years. */
+/**
+ * Share-years billable in [a, b] for a term of n years.
+ * @example billableShareYears(2025, 2026, 2025, 0.5, 12) // 0.75 share-years (1 year less half a 6-month ramp)
+ */
 export function billableShareYears(a: number, b: number, s: number, r: number, n: number): number {
   const F = (x: number) => rampIntegral(x, r);
   return F(b - s) - F(a - s) - (F(b - s - n) - F(a - s - n));

@@ -122,7 +122,7 @@ export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
   const lines = capacityLines(a, tranches);
   const totalPower = years.reduce((x, r) => x + r.passThroughPower, 0);
   const totalRevenue = years.reduce((x, r) => x + r.revenue, 0);
-  return ok({
+  const model: ScenarioModel = {
     scenario: s,
     tranches,
     years,
@@ -136,7 +136,29 @@ export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
     licenceMargin: a.licence_margin,
     reportedMarginTerm: reportedMargin(totalRevenue, a.licence_margin, totalPower) ?? 0,
     marginBridge: marginBridge(a, pricePerMwYear),
-  });
+  };
+  // Backstop for "never NaN": any non-finite number becomes #NUM! naming the field.
+  const bad = nonFinitePath(model, "model");
+  return bad === undefined ? ok(model) : numError(`${bad} is not a finite number`);
+}
+
+/** The path of the first number in `x` that is NaN or infinite, or undefined if there is none. */
+function nonFinitePath(x: unknown, path: string): string | undefined {
+  if (typeof x === "number") return Number.isFinite(x) ? undefined : path;
+  if (Array.isArray(x)) {
+    for (let i = 0; i < x.length; i++) {
+      const p = nonFinitePath(x[i], `${path}[${i}]`);
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (typeof x === "object" && x !== null) {
+    for (const [k, v] of Object.entries(x)) {
+      const p = nonFinitePath(v, `${path}.${k}`);
+      if (p !== undefined) return p;
+    }
+  }
+  return undefined;
 }
 
 /** Resolves and computes a scenario by name with optional overrides. */

@@ -87,6 +87,8 @@ function fmtNum(x: number): string {
 function describeBounds(spec: AssumptionSpec): string {
   switch (spec.kind) {
     case "integer":
+      if (spec.unit === "year") return `a year from ${spec.min} to ${spec.max}`;
+      if (spec.unit === "count") return `a whole number from ${spec.min} to ${spec.max}`;
       return `a whole number of ${spec.unit} from ${spec.min} to ${spec.max}`;
     case "rate":
       return `a rate from ${fmtNum(Number(spec.min))} to ${fmtNum(Number(spec.max))} (a decimal: 0.05 is 5%)`;

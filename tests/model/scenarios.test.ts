@@ -1,0 +1,167 @@
+import { ASSUMPTIONS, findAssumption } from "../../src/model/assumptions";
+import {
+  BUILT_IN_SCENARIOS,
+  findScenario,
+  rationale,
+  resolveScenario,
+  scenarioNames,
+  validateAssumption,
+} from "../../src/model/scenarios";
+import { serialOf, spec, unwrap } from "./helpers";
+
+const resolve = (name: string, overrides: ReadonlyArray<readonly [unknown, unknown]> = []) => resolveScenario(name, overrides);
+const values = (name: string, overrides: ReadonlyArray<readonly [unknown, unknown]> = []) => unwrap(resolve(name, overrides)).values;
+const base = values("base");
+
+describe("built-in scenarios", () => {
+  test("base, bull and bear", () => {
+    expect(scenarioNames()).toEqual(["base", "bull", "bear"]);
+    expect(findScenario(" Bull ")?.name).toBe("bull");
+    expect(findScenario("BEAR")?.name).toBe("bear");
+    expect(findScenario("bull case")).toBeUndefined();
+  });
+
+  test("base is the registry's defaults, dates as Excel serials", () => {
+    for (const a of ASSUMPTIONS) {
+      expect(base[a.key]).toBe(a.kind === "date" ? serialOf(String(a.base)) : a.base);
+    }
+    expect(base.t1_start).toBe(45778); // 2025-05-01
+  });
+
+  test("every scenario change names a real assumption, has a valid value and a rationale", () => {
+    for (const s of BUILT_IN_SCENARIOS) {
+      expect(s.description.trim()).not.toBe("");
+      for (const [key, change] of Object.entries(s.changes)) {
+        expect(findAssumption(key)?.key).toBe(key);
+        expect(change.rationale.trim().length).toBeGreaterThan(10);
+        expect(rationale(s, key)).toBe(change.rationale);
+        expect(validateAssumption(spec(key), change.value).ok).toBe(true);
+      }
+    }
+    expect(Object.keys(findScenario("bull")!.changes).length).toBeGreaterThan(0);
+    expect(Object.keys(findScenario("bear")!.changes).length).toBeGreaterThan(0);
+  });
+
+  test("an unchanged assumption's rationale points to its base source", () => {
+    expect(rationale(findScenario("bull")!, "term_years")).toBe(`As base: ${spec("term_years").source}`);
+    expect(rationale(findScenario("bull")!, "nonsense")).toBe("");
+  });
+
+  test("bull and bear differ from base in their listed changes only", () => {
+    for (const name of ["bull", "bear"]) {
+      const v = values(name);
+      const changed = ASSUMPTIONS.map((a) => a.key).filter((k) => v[k] !== base[k]);
+      expect(changed.sort()).toEqual(Object.keys(findScenario(name)!.changes).sort());
+    }
+    expect(values("bear").delay_months).toBe(9);
+    expect(values("bull").renewal_options).toBe(2);
+  });
+
+  test("a blank scenario name is base", () => {
+    expect(unwrap(resolve("")).name).toBe("base");
+    expect(unwrap(resolve("  ")).name).toBe("base");
+  });
+});
+
+describe("errors name what is valid", () => {
+  test("unknown scenario: #N/A with the list of scenario names", () => {
+    expect(resolve("moon")).toEqual({
+      ok: false,
+      error: { kind: "na", message: 'unknown scenario "moon"; built-in scenarios are base, bull, bear' },
+    });
+  });
+
+  test("unknown assumption: #N/A listing every valid name", () => {
+    const r = resolve("base", [["t5_mw", 10]]);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.kind).toBe("na");
+    expect(r.error.message).toBe(`unknown assumption "t5_mw"; valid names are ${ASSUMPTIONS.map((a) => a.key).join(", ")}`);
+    for (const a of ASSUMPTIONS) expect(r.error.message).toContain(a.key);
+  });
+
+  test.each([
+    ["term_years", -3, "term_years must be a whole number of years from 1 to 30, got -3"],
+    ["term_years", 12.5, "term_years must be a whole number of years from 1 to 30, got 12.5"],
+    ["Contract term", "twelve", 'term_years must be a whole number of years from 1 to 30, got "twelve"'],
+    ["term_years", null, "term_years must be a whole number of years from 1 to 30, got blank"],
+    ["escalator", 0.5, "escalator must be a rate from -0.1 to 0.2 (a decimal: 0.05 is 5%), got 0.5"],
+    ["t1_mw", -1, "t1_mw must be a number of MW from 0 to 5000, got -1"],
+    ["t1_start", "2019-12-31", "t1_start must be a date from 2020-01-01 to 2060-12-31, got 2019-12-31"],
+    ["t1_start", 40000, "t1_start must be a date from 2020-01-01 to 2060-12-31, got 2009-07-06"],
+    ["t1_start", "2025-02-30", 't1_start must be a date from 2020-01-01 to 2060-12-31, got "2025-02-30"'],
+    ["t1_start", true, "t1_start must be a date from 2020-01-01 to 2060-12-31, got true"],
+  ])("%s = %p: #VALUE! with the allowed range", (name, value, message) => {
+    expect(resolve("base", [[name, value]])).toEqual({ ok: false, error: { kind: "value", message } });
+  });
+
+  test("an override without a name is #VALUE!", () => {
+    expect(resolve("base", [[42, 1]])).toEqual({
+      ok: false,
+      error: { kind: "value", message: "an override's first column must be an assumption name, got 42" },
+    });
+    expect(resolve("base", [["", 1]]).ok).toBe(false);
+  });
+
+  test("NaN and Infinity are refused, never passed on", () => {
+    for (const bad of [NaN, Infinity, -Infinity]) {
+      for (const key of ["t1_mw", "escalator", "term_years", "t1_start"]) {
+        const r = resolve("base", [[key, bad]]);
+        expect(r.ok ? "ok" : r.error.kind).toBe("value");
+      }
+    }
+  });
+});
+
+describe("overrides", () => {
+  test("by label and by forgiving name", () => {
+    expect(values("base", [["Contract term", 15]]).term_years).toBe(15);
+    expect(values("base", [["T1 MW", 150]]).t1_mw).toBe(150);
+    expect(values("base", [["DISCOUNT RATE", 0.08]]).discount_rate).toBe(0.08);
+  });
+
+  test("text numbers: thousands separators and percentages", () => {
+    expect(values("base", [["t1_mw", "1,000"]]).t1_mw).toBe(1000);
+    expect(values("base", [["escalator", "5%"]]).escalator).toBeCloseTo(0.05, 15);
+    expect(values("base", [["term_years", " 20 "]]).term_years).toBe(20);
+  });
+
+  test("a 'scenario' override row picks the scenario the other overrides apply to", () => {
+    const r = unwrap(resolve("base", [["Scenario", "bull"], ["discount_rate", 0.11]]));
+    expect(r.name).toBe("bull + 1 override");
+    expect(r.values.licence_margin).toBe(0.8);
+    expect(r.values.renewal_options).toBe(2);
+    expect(r.values.discount_rate).toBe(0.11);
+    expect(resolve("base", [["scenario", 2]])).toEqual({
+      ok: false,
+      error: { kind: "value", message: 'the "scenario" override must be a scenario name, got 2' },
+    });
+    expect(resolve("base", [["scenario", "moon"]]).ok ? "ok" : "error").toBe("error");
+  });
+
+  test("the scenario label counts the overrides", () => {
+    expect(unwrap(resolve("bear")).name).toBe("bear");
+    expect(unwrap(resolve("bear", [["t1_mw", 190], ["t2_mw", 80]])).name).toBe("bear + 2 overrides");
+  });
+
+  test("dates are accepted as ISO text and as Excel serials, a time of day dropped", () => {
+    const iso = values("base", [["t1_start", "2025-06-01"]]).t1_start;
+    expect(iso).toBe(45809);
+    expect(values("base", [["t1_start", 45809]]).t1_start).toBe(45809);
+    expect(values("base", [["t1_start", 45809.75]]).t1_start).toBe(45809);
+    expect(values("base", [["Tranche 1 billing start", " 2025-06-01 "]]).t1_start).toBe(45809);
+  });
+
+  test("the last override of an assumption wins; others keep the scenario's values", () => {
+    const v = values("bear", [["t1_mw", 150], ["t1_mw", 160]]);
+    expect(v.t1_mw).toBe(160);
+    expect(v.delay_months).toBe(9);
+  });
+
+  test("bounds are inclusive", () => {
+    expect(values("base", [["term_years", 1]]).term_years).toBe(1);
+    expect(values("base", [["term_years", 30]]).term_years).toBe(30);
+    expect(values("base", [["t1_start", "2060-12-31"]]).t1_start).toBe(serialOf("2060-12-31"));
+    expect(resolve("base", [["term_years", 31]]).ok).toBe(false);
+  });
+});
