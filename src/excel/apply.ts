@@ -19,7 +19,7 @@ import { PlanOptions, buildPlan } from "../plan/build";
 import { SHEET_NAMES, TEXT_FORMAT } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
 import { Block, CellContent, ChartPlan, Format, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
-import { OwnedSheet, Registry, WrittenInputs } from "./registry";
+import { OwnedSheet, Registry, WrittenBlock } from "./registry";
 
 /** Excel on the web refuses requests above 5 MB; stay well under it. */
 export const MAX_REQUEST_BYTES = 4_000_000;
@@ -43,7 +43,7 @@ export interface BuildReport {
 
 export type BuildResult = { ok: true; report: BuildReport } | { ok: false; message: string; syncs: number };
 
-const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "summary", "checks"];
+const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "peers", "summary", "checks"];
 
 function blockRange(b: Block): string {
   const { row, col } = parseCell(b.at);
@@ -78,24 +78,64 @@ function cellText(v: unknown): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
+interface Edit {
+  readonly block: string;
+  readonly row: string;
+  readonly col: string;
+  readonly value: unknown;
+  /** "Sheet!C7". */
+  readonly where: string;
+}
+
 /**
- * The user's values in input cells: cells changed since the add-in wrote them, and cells
+ * The user's values in an input block: cells changed since the add-in wrote them, and cells
  * already kept as the user's at an earlier refresh.
  */
-function findEdits(written: WrittenInputs, current: unknown[][]): { key: string; scenario: string; value: unknown; cell: string }[] {
-  const edits: { key: string; scenario: string; value: unknown; cell: string }[] = [];
-  const origin = cellsOf(written.range);
+function findEdits(id: string, written: WrittenBlock, sheetName: string, used: Excel.Range): Edit[] {
+  const edits: Edit[] = [];
+  const box = cellsOf(written.range);
   const kept = new Set(written.userCells);
-  written.keys.forEach((key, i) => {
-    if (key === null) return;
-    written.scenarios.forEach((scenario, j) => {
-      const now = current[i]?.[j];
+  written.rows.forEach((row, i) => {
+    if (row === null) return;
+    written.cols.forEach((col, j) => {
+      const r = box.row - 1 + i - used.rowIndex;
+      const c = box.col - 1 + j - used.columnIndex;
+      const now = used.values[r]?.[c] ?? "";
       const was = written.values[i]?.[j];
       const same = typeof now === "number" && typeof was === "number" ? Math.abs(now - was) <= 1e-12 * Math.max(1, Math.abs(was)) : cellText(now) === cellText(was);
-      if (!same || kept.has(`${key}|${scenario}`)) edits.push({ key, scenario, value: now, cell: rangeOf(origin.row + i, origin.col + j, 1, 1) });
+      if (!same || kept.has(`${row}|${col}`)) edits.push({ block: id, row, col, value: now, where: `${sheetName}!${rangeOf(box.row + i, box.col + j, 1, 1)}` });
     });
   });
   return edits;
+}
+
+/** Checks a kept value for a block whose cells must be numbers (or blank) or TRUE/FALSE. */
+function checkEdit(e: Edit): string | undefined {
+  if (e.block === "peers.figures" && !(typeof e.value === "number" || cellText(e.value) === "")) return `${e.where}: a figure must be a number or blank, got "${cellText(e.value)}"`;
+  if (e.block === "peers.include" && typeof e.value !== "boolean") return `${e.where}: Include must be TRUE or FALSE, got "${cellText(e.value)}"`;
+  return undefined;
+}
+
+/** The plan with the user's kept values written into the blocks, matched by row and column key. */
+function withEdits(plan: WorkbookPlan, edits: readonly Edit[]): WorkbookPlan {
+  if (edits.length === 0) return plan;
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) => {
+        const mine = edits.filter((e) => e.block === b.id);
+        if (!b.keys || mine.length === 0) return b;
+        const cells = b.cells.map((r) => [...r]);
+        for (const e of mine) {
+          const i = b.keys.rows.indexOf(e.row);
+          const j = b.keys.cols.indexOf(e.col);
+          if (i >= 0 && j >= 0) cells[i][j] = e.value === "" ? null : (e.value as CellContent);
+        }
+        return { ...b, cells };
+      }),
+    })),
+  };
 }
 
 function applyFormat(ws: Excel.Worksheet, f: Format): void {
@@ -133,8 +173,10 @@ function addChart(ctx: Excel.RequestContext, ws: Excel.Worksheet, c: ChartPlan):
   chart.setPosition(c.anchor.from, c.anchor.to);
 }
 
-function writeSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetPlan, old: OwnedSheet | undefined): void {
+function writeSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetPlan, old: OwnedSheet | undefined, tableNames: ReadonlyMap<string, string>): void {
   if (old) {
+    // Our tables become plain ranges first, so clearing and re-adding them cannot collide.
+    for (const t of old.tables ?? []) ws.tables.getItem(t).convertToRange();
     for (const r of old.ranges) ws.getRange(r).clear("All");
     for (const c of old.charts) ws.charts.getItem(c).delete();
   }
@@ -155,22 +197,30 @@ function writeSheet(ctx: Excel.RequestContext, ws: Excel.Worksheet, sheet: Sheet
     ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(sheet.freeze.rows, 1), Math.max(sheet.freeze.columns, 1)));
   }
   for (const c of sheet.charts) addChart(ctx, ws, c);
+  for (const t of sheet.tables) {
+    const table = ws.tables.add(t.range, true);
+    table.name = tableNames.get(t.name) ?? t.name;
+    table.showFilterButton = true;
+  }
 }
 
-function inputsWritten(plan: WorkbookPlan, userCells: readonly string[]): WrittenInputs {
-  const inputs = plan.sheets.find((s) => s.key === "inputs")!;
-  const values = inputs.blocks.find((b) => b.id === "inputs.values")!;
-  const labels = inputs.blocks.find((b) => b.id === "inputs.labels")!;
-  const selector = inputs.blocks.find((b) => b.id === "inputs.selector")!;
-  return {
-    range: blockRange(values),
-    keys: labels.cells.map((r) => (r[1] === null ? null : String(r[0]))),
-    scenarios: plan.scenarios,
-    values: values.cells.map((r) => [...r]),
-    selector: selector.at,
-    selected: String(selector.cells[0][0]),
-    userCells,
-  };
+/** Every input block of the plan as written, with the cells kept as the user's. */
+function writtenBlocks(plan: WorkbookPlan, kept: readonly Edit[]): Record<string, WrittenBlock> {
+  const out: Record<string, WrittenBlock> = {};
+  for (const sheet of plan.sheets) {
+    for (const b of sheet.blocks) {
+      if (!b.keys) continue;
+      out[b.id] = {
+        sheet: sheet.key,
+        range: blockRange(b),
+        rows: b.keys.rows,
+        cols: b.keys.cols,
+        values: b.cells.map((r) => [...r]),
+        userCells: kept.filter((e) => e.block === b.id && b.keys!.rows.includes(e.row) && b.keys!.cols.includes(e.col)).map((e) => `${e.row}|${e.col}`),
+      };
+    }
+  }
+  return out;
 }
 
 /**
@@ -180,6 +230,8 @@ function inputsWritten(plan: WorkbookPlan, userCells: readonly string[]): Writte
 export interface BuildOptions {
   /** Write the scenarios' values over input cells the user edited (after asking). */
   readonly discardEdits?: boolean;
+  /** The Peers sheet's group, statistic and exclusions as chosen in the pane. */
+  readonly peers?: PlanOptions["peers"];
 }
 
 export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[], registry: Registry, opts: BuildOptions = {}): Promise<BuildResult> {
@@ -195,6 +247,8 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       sheets.load("items/name,items/id");
       const names = ctx.workbook.names;
       names.load("items/name");
+      const tables = ctx.workbook.tables;
+      tables.load("items/name");
       await sync();
 
       const byId = new Map(sheets.items.map((s) => [s.id, s]));
@@ -218,8 +272,6 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
         c.load("items/name");
         charts[key] = c;
       }
-      const selectedCell = owned.inputs && registry.inputs ? owned.inputs.ws.getRange(registry.inputs.selector) : undefined;
-      selectedCell?.load("values");
       await sync();
 
       // ---- decide: sheet names, the user's edits, collisions, size
@@ -238,41 +290,41 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
         }
       }
 
-      const keptEdits: string[] = [];
-      const userCells: string[] = [];
-      let planScenarios = scenarios;
-      const u = used.inputs;
-      if (!opts.discardEdits && owned.inputs && registry.inputs && u && !u.isNullObject) {
-        const w = registry.inputs;
-        const box = cellsOf(w.range);
-        const current = Array.from({ length: box.rows }, (_, i) =>
-          Array.from({ length: box.cols }, (_, j) => {
-            const r = box.row - 1 + i - u.rowIndex;
-            const c = box.col - 1 + j - u.columnIndex;
-            return u.values[r]?.[c] ?? "";
-          }),
-        );
-        const edits = findEdits(w, current);
-        const changed = new Map<string, Record<string, number>>();
-        for (const e of edits) {
-          const spec = assumptionSpec(e.key);
-          if (!spec || !scenarios.some((s) => s.name === e.scenario)) continue;
-          const v = validateAssumption(spec, e.value);
-          if (!v.ok) return { ok: false as const, message: `${sheetNames.inputs}!${e.cell} (${e.key}, ${e.scenario}): ${v.error.message}. Correct the cell and build again.`, syncs };
-          changed.set(e.scenario, { ...(changed.get(e.scenario) ?? {}), [e.key]: v.value });
-          keptEdits.push(`${e.key} in ${e.scenario} (${sheetNames.inputs}!${e.cell})`);
-          userCells.push(`${e.key}|${e.scenario}`);
+      // The user's values in input cells, found by what the rows and columns mean.
+      const edits: Edit[] = [];
+      if (!opts.discardEdits) {
+        for (const [id, w] of Object.entries(registry.blocks ?? {})) {
+          const o = owned[w.sheet];
+          const u = used[w.sheet];
+          if (o && u && !u.isNullObject) edits.push(...findEdits(id, w, o.ws.name, u));
         }
-        planScenarios = scenarios.map((s) => (changed.has(s.name) ? { name: s.name, values: { ...s.values, ...changed.get(s.name) } } : s));
       }
+      const kept: Edit[] = [];
+      const changed = new Map<string, Record<string, number>>();
+      for (const e of edits) {
+        if (e.block === "inputs.values") {
+          const spec = assumptionSpec(e.row);
+          if (!spec || !scenarios.some((s) => s.name === e.col)) continue;
+          const v = validateAssumption(spec, e.value);
+          if (!v.ok) return { ok: false as const, message: `${e.where} (${e.row}, ${e.col}): ${v.error.message}. Correct the cell and build again.`, syncs };
+          changed.set(e.col, { ...(changed.get(e.col) ?? {}), [e.row]: v.value });
+        } else if (e.block === "inputs.selector") {
+          if (!scenarios.some((s) => s.name === e.value)) continue; // that scenario is gone: show the first
+        } else {
+          const bad = checkEdit(e);
+          if (bad) return { ok: false as const, message: `${bad}. Correct the cell and build again.`, syncs };
+        }
+        kept.push(e);
+      }
+      const planScenarios = scenarios.map((s) => (changed.has(s.name) ? { name: s.name, values: { ...s.values, ...changed.get(s.name) } } : s));
 
-      const options: PlanOptions = { sheetNames };
+      const options: PlanOptions = { sheetNames, ...(opts.peers ? { peers: opts.peers } : {}) };
       const built = buildPlan(planScenarios, options);
       if (!built.ok) return { ok: false as const, message: built.error.message, syncs };
-      let plan = built.value;
-      // Keep the scenario the user had selected, when it still exists.
-      const selected = selectedCell?.values?.[0]?.[0];
-      if (typeof selected === "string" && plan.scenarios.includes(selected)) plan = withSelected(plan, selected);
+      const plan = withEdits(built.value, kept);
+      const keptEdits = kept
+        .filter((e) => e.block !== "inputs.selector" && e.block !== "peers.group" && e.block !== "peers.valuation.choices")
+        .map((e) => (e.block === "inputs.values" ? `${e.row} in ${e.col} (${e.where})` : `${e.row} ${e.col} (${e.where})`));
 
       // The user's cells on our sheets that the new layout would cover: refuse, never overwrite.
       for (const key of KEYS) {
@@ -307,14 +359,31 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       ctx.application.suspendScreenUpdatingUntilNextSync();
       const ownedNames = new Set(registry.names);
       for (const n of names.items) if (ownedNames.has(n.name)) n.delete();
+      // Table names are unique in a workbook: a table of the user's keeps its name, ours takes another.
+      const ownTables = new Set(KEYS.flatMap((k) => (owned[k] ? (owned[k]!.old.tables ?? []) : [])));
+      const takenTables = new Set(tables.items.map((t) => t.name.toLowerCase()).filter((n) => ![...ownTables].some((o) => o.toLowerCase() === n)));
+      const tableNames = new Map<string, string>();
+      for (const t of plan.sheets.flatMap((s) => s.tables)) {
+        let n = t.name;
+        for (let i = 2; takenTables.has(n.toLowerCase()); i++) n = `${t.name}${i}`;
+        takenTables.add(n.toLowerCase());
+        tableNames.set(t.name, n);
+      }
       const written: Partial<Record<SheetKey, Excel.Worksheet>> = {};
       const added: string[] = [];
       for (const sheet of plan.sheets) {
         const o = owned[sheet.key];
         if (!o) added.push(sheet.name);
         const ws = o ? o.ws : sheets.add(sheet.name);
-        const old = o ? { ...o.old, charts: (charts[sheet.key]?.items ?? []).map((c) => c.name).filter((n) => o.old.charts.includes(n)) } : undefined;
-        writeSheet(ctx, ws, sheet, old);
+        const existingTables = new Set(tables.items.map((t) => t.name));
+        const old = o
+          ? {
+              ...o.old,
+              charts: (charts[sheet.key]?.items ?? []).map((c) => c.name).filter((n) => o.old.charts.includes(n)),
+              tables: (o.old.tables ?? []).filter((t) => existingTables.has(t)),
+            }
+          : undefined;
+        writeSheet(ctx, ws, sheet, old, tableNames);
         ws.load("id,name");
         written[sheet.key] = ws;
       }
@@ -345,11 +414,17 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
         sheets: Object.fromEntries(
           plan.sheets.map((s) => [
             s.key,
-            { id: written[s.key]!.id, name: written[s.key]!.name, ranges: s.blocks.map(blockRange), charts: s.charts.map((c) => c.id) },
+            {
+              id: written[s.key]!.id,
+              name: written[s.key]!.name,
+              ranges: s.blocks.map(blockRange),
+              charts: s.charts.map((c) => c.id),
+              tables: s.tables.map((t) => tableNames.get(t.name) ?? t.name),
+            },
           ]),
         ),
         names: plan.names.map((n) => n.name).filter((n) => !othersNames.has(n)),
-        inputs: inputsWritten(plan, userCells),
+        blocks: writtenBlocks(plan, kept),
       };
       const first = Object.keys(registry.sheets).length === 0;
       return {
@@ -370,14 +445,4 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
   } catch (e) {
     return { ok: false, message: `Excel refused the build: ${e instanceof Error ? e.message : String(e)}`, syncs };
   }
-}
-
-/** The plan with another scenario selected on the Inputs sheet. */
-function withSelected(plan: WorkbookPlan, selected: string): WorkbookPlan {
-  return {
-    ...plan,
-    sheets: plan.sheets.map((s) =>
-      s.key !== "inputs" ? s : { ...s, blocks: s.blocks.map((b) => (b.id === "inputs.selector" ? { ...b, cells: [[selected]] } : b)) },
-    ),
-  };
 }

@@ -15,19 +15,19 @@ export interface OwnedSheet {
   /** Block ranges written last time (A1, on this sheet). */
   readonly ranges: readonly string[];
   readonly charts: readonly string[];
+  /** Excel tables written last time (absent in registries written before tables existed). */
+  readonly tables?: readonly string[];
 }
 
-export interface WrittenInputs {
-  /** The Inputs values block. */
+/** An input block as last written: where, what its rows and columns mean, and its values. */
+export interface WrittenBlock {
+  readonly sheet: SheetKey;
   readonly range: string;
-  /** Assumption key of each row (null for group title rows). */
-  readonly keys: readonly (string | null)[];
-  readonly scenarios: readonly string[];
+  /** Row keys (null for rows without values) and column keys. */
+  readonly rows: readonly (string | null)[];
+  readonly cols: readonly string[];
   readonly values: readonly (readonly (number | string | boolean | null)[])[];
-  /** The selector cell and the scenario it showed. */
-  readonly selector: string;
-  readonly selected: string;
-  /** Cells holding the user's own values, kept at the last build ("key|scenario"). */
+  /** Cells holding the user's own values, kept at the last build ("row|col"). */
   readonly userCells: readonly string[];
 }
 
@@ -36,7 +36,8 @@ export interface Registry {
   readonly layoutVersion: number;
   readonly sheets: Partial<Record<SheetKey, OwnedSheet>>;
   readonly names: readonly string[];
-  readonly inputs?: WrittenInputs;
+  /** Input blocks by block id. */
+  readonly blocks?: Readonly<Record<string, WrittenBlock>>;
 }
 
 export const EMPTY_REGISTRY: Registry = { version: REGISTRY_VERSION, layoutVersion: 0, sheets: {}, names: [] };

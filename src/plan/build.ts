@@ -10,6 +10,7 @@ import { buildInputs } from "./inputs";
 import { LAYOUT_VERSION, SHEET_NAMES, SheetNames } from "./layout";
 import { PlanScenario } from "./scenario";
 import { buildSummary } from "./summary";
+import { DEFAULT_PEERS_OPTIONS, PeersOptions, buildPeers } from "./peers";
 import { WorkbookPlan } from "./types";
 import { Result, ok, valueError } from "../model/result";
 
@@ -34,6 +35,8 @@ export function timelineFor(scenarios: readonly PlanScenario[]): Result<{ first:
 export interface PlanOptions {
   /** Sheet names to use instead of the defaults (when a default name is taken by a user's sheet). */
   readonly sheetNames?: Partial<SheetNames>;
+  /** Group, statistic, exclusions and the user's figures for the Peers sheet. */
+  readonly peers?: Partial<PeersOptions>;
 }
 
 const SHEET_NAME_RE = /^[^\\/?*[\]:]{1,31}$/;
@@ -57,11 +60,12 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const plainLabels = ["Live (selected)", ...names];
   const deal = buildDeal(sheetNames, inputs, labels, t.value.first, t.value.years, master);
   const capacity = buildCapacity(sheetNames, inputs, labels, t.value.first, t.value.years, master);
+  const peers = buildPeers(sheetNames, deal, { ...DEFAULT_PEERS_OPTIONS, year: scenarios[0].values.target_year, ...options.peers }, master);
   const summary = buildSummary(sheetNames, labels, deal, capacity, master);
   const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years);
   return ok({
     layoutVersion: LAYOUT_VERSION,
-    sheets: [inputs.sheet, deal.sheet, capacity.sheet, summary, checks],
+    sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, summary, checks],
     names: inputs.names,
     scenarios: names,
     sheetNames,

@@ -56,7 +56,7 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
     ["Scenario shown (pick from the list)", null, "name"],
     ["Live column (position of the selected scenario)", null, "#"],
   ]);
-  const selector = b.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]]);
+  const selector = b.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]], { rows: ["selected"], cols: ["scenario"] });
   b.validation(selector, `=${scenarioHeader}`);
   b.block("selector.index", INPUTS.indexRow, INPUTS.liveCol, "calc", [[`=MATCH(${absCell(INPUTS.selectorRow, INPUTS.liveCol)},${scenarioHeader},0)`]]);
   b.block("legend", INPUTS.selectorRow, INPUTS.firstScenarioCol, "note", [
@@ -70,6 +70,7 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
 
   // Rows: a title row per group, then its assumptions.
   const rowOf: Record<string, number> = {};
+  const rowKeys: (string | null)[] = [];
   const labels: CellContent[][] = [];
   const live: CellContent[][] = [];
   const values: CellContent[][] = [];
@@ -85,8 +86,10 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
       live.push([null]);
       values.push(scenarios.map(() => null));
       notes.push([null, null, null]);
+      rowKeys.push(null);
       row++;
     }
+    rowKeys.push(a.key);
     rowOf[a.key] = row;
     labels.push([a.key, a.label, a.unit]);
     const rowRange = `${absCell(row, INPUTS.firstScenarioCol)}:${absCell(row, lastScenarioCol)}`;
@@ -100,7 +103,7 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
   const lastRow = row - 1;
   b.block("labels", INPUTS.firstRow, 1, "label", labels);
   b.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
-  b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values);
+  b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values, { rows: rowKeys, cols: scenarios.map((s) => s.name) });
   const sources = b.block("sources", INPUTS.firstRow, sourceCol, "note", notes);
   // Text, so Excel keeps "2024-06" as written instead of turning it into a date.
   b.format(sources, { numberFormat: TEXT_FORMAT });

@@ -10,6 +10,7 @@ export const SHEET_NAMES: SheetNames = {
   inputs: "CORZ Inputs",
   deal: "CORZ Deal",
   capacity: "CORZ Capacity",
+  peers: "CORZ Peers",
   summary: "CORZ Summary",
   checks: "CORZ Checks",
 };

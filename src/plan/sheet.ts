@@ -1,13 +1,14 @@
 /** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
 import { absCell, cell, rangeOf } from "./a1";
 import { COLOURS } from "./layout";
-import { Block, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan } from "./types";
+import { Block, BlockKeys, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "./types";
 
 export class SheetBuilder {
   private readonly blocks: Block[] = [];
   private readonly formats: Format[] = [];
   private readonly validations: ListValidation[] = [];
   private readonly charts: ChartPlan[] = [];
+  private readonly tables: TablePlan[] = [];
   private widths: { column: string; width: number }[] = [];
   private freezeAt = { rows: 0, columns: 0 };
 
@@ -18,10 +19,11 @@ export class SheetBuilder {
   ) {}
 
   /** Adds a block of rows at (row, col); the style follows the role. */
-  block(id: string, row: number, col: number, role: BlockRole, cells: CellContent[][]): string {
+  block(id: string, row: number, col: number, role: BlockRole, cells: CellContent[][], keys?: BlockKeys): string {
     const width = Math.max(...cells.map((r) => r.length));
     const rows = cells.map((r) => (r.length === width ? r : [...r, ...new Array<CellContent>(width - r.length).fill(null)]));
-    this.blocks.push({ id: `${this.key}.${id}`, at: cell(row, col), cells: rows, role });
+    if (keys && (keys.rows.length !== rows.length || keys.cols.length !== width)) throw new Error(`keys of block ${id} do not fit its cells`);
+    this.blocks.push({ id: `${this.key}.${id}`, at: cell(row, col), cells: rows, role, ...(keys ? { keys } : {}) });
     const range = rangeOf(row, col, rows.length, width);
     const style = ROLE_STYLE[role];
     if (style) this.formats.push({ range, ...style });
@@ -38,6 +40,10 @@ export class SheetBuilder {
 
   chart(c: ChartPlan): void {
     this.charts.push(c);
+  }
+
+  table(t: TablePlan): void {
+    this.tables.push(t);
   }
 
   columnWidths(widths: { column: string; width: number }[]): void {
@@ -59,6 +65,7 @@ export class SheetBuilder {
       columnWidths: this.widths,
       freeze: this.freezeAt,
       charts: this.charts,
+      tables: this.tables,
     };
   }
 }

@@ -14,9 +14,18 @@ export type CellContent = number | string | boolean | null;
 /** What a block holds, which decides its style (FAST: blue inputs, black calculations, green links). */
 export type BlockRole = "title" | "header" | "label" | "input" | "calc" | "link" | "check" | "note";
 
+/** Names for a block's rows and columns, so a refresh can find the user's edits by meaning, not position. */
+export interface BlockKeys {
+  /** One per row; null for rows that hold no values (group titles). */
+  readonly rows: readonly (string | null)[];
+  readonly cols: readonly string[];
+}
+
 export interface Block {
   /** Stable id, unique in the workbook: the adapters record what they wrote under it. */
   readonly id: string;
+  /** For blocks whose cells the user may type over: what each row and column means. */
+  readonly keys?: BlockKeys;
   /** Top-left cell. */
   readonly at: string;
   /** Rows of contents, all of the same width. */
@@ -59,7 +68,13 @@ export interface ChartPlan {
   readonly anchor: { readonly from: string; readonly to: string };
 }
 
-export type SheetKey = "inputs" | "deal" | "capacity" | "summary" | "checks";
+export type SheetKey = "inputs" | "deal" | "capacity" | "peers" | "summary" | "checks";
+
+/** An Excel table over a range already written by blocks (header row first). */
+export interface TablePlan {
+  readonly name: string;
+  readonly range: string;
+}
 
 export interface SheetPlan {
   readonly key: SheetKey;
@@ -72,6 +87,7 @@ export interface SheetPlan {
   readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
   readonly freeze: { readonly rows: number; readonly columns: number };
   readonly charts: readonly ChartPlan[];
+  readonly tables: readonly TablePlan[];
 }
 
 export interface NamePlan {

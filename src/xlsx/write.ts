@@ -60,6 +60,9 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
     });
   }
   for (const w of sheet.columnWidths) ws.getColumn(w.column).width = w.width;
+  // exceljs writes a table's cells itself; the plan's cells are already there, so the
+  // table becomes an autofilter over the same range (Excel shows the same filter buttons).
+  if (sheet.tables.length > 0) ws.autoFilter = sheet.tables[0].range;
   if (sheet.charts.length > 0) {
     const { row, col } = parseCell(sheet.charts[0].anchor.from);
     ws.getCell(row, col).value = `Charts (drawn by the add-in in Excel): ${sheet.charts.map((c) => c.title).join("; ")}`;

@@ -30,14 +30,14 @@ function inputsRow(key: string): number {
 }
 
 describe("first build", () => {
-  test("writes five sheets in exactly three syncs, with calculation and screen updating suspended", async () => {
+  test("writes six sheets in exactly three syncs, with calculation and screen updating suspended", async () => {
     const x = new ExcelDouble();
     const report = ok(await build(x, three()));
     expect(x.syncCount).toBe(3);
     expect(report.syncs).toBe(3);
     expect(x.suspended).toEqual({ calculation: 1, screenUpdating: 1 });
     expect(x.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES));
-    expect(report.message).toBe("Built 5 sheets for 3 scenarios in 3 round trips.");
+    expect(report.message).toBe("Built 6 sheets for 3 scenarios in 3 round trips.");
     // The registry records every sheet by id.
     for (const s of x.sheets) expect(Object.values(report.registry.sheets).map((o) => o!.id)).toContain(s.id);
     // The largest request stays well under Excel on the web's 5 MB.
@@ -146,7 +146,7 @@ describe("no data lost", () => {
     x.sheet(SHEET_NAMES.deal).name = "Deal model";
     const second = ok(await build(x, three(), first.registry));
     expect(second.sheets.deal).toBe("Deal model");
-    expect(x.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "Deal model", "CORZ Capacity", "CORZ Summary", "CORZ Checks"]);
+    expect(x.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "Deal model", "CORZ Capacity", "CORZ Peers", "CORZ Summary", "CORZ Checks"]);
     expect(Object.values(x.sheet("CORZ Summary").snapshot()).some((f) => String(f).includes("'Deal model'!"))).toBe(true);
   });
 
@@ -166,7 +166,7 @@ describe("no data lost", () => {
     const before = JSON.stringify(x.sheets.map((s) => s.snapshot()));
     const r = ok(await build(x, three(), registry));
     expect(r.sheets.inputs).toBe("CORZ Inputs (2)");
-    expect(JSON.stringify(x.sheets.slice(0, 5).map((s) => s.snapshot()))).toBe(before);
+    expect(JSON.stringify(x.sheets.slice(0, 6).map((s) => s.snapshot()))).toBe(before);
     // The names the first build made are not provably ours any more: left alone.
     expect(r.skippedNames).toContain("CORZ_term_years");
     expect(x.names.get("CORZ_term_years")?.reference).toContain("'CORZ Inputs'!");
@@ -189,4 +189,59 @@ test("text formats are applied before the text is written", async () => {
   ok(await build(x, three()));
   const cell = x.sheet(SHEET_NAMES.inputs).get(`I${inputsRow("t2_mw")}`);
   expect(cell).toMatchObject({ formula: "2024-06", numberFormat: "@" });
+});
+
+describe("tables", () => {
+  test("the Peers comps table is an Excel table, refreshed without colliding with itself", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    expect(x.sheet("CORZ Peers").tables).toEqual([{ name: "CORZ_Peers", range: "A6:W19", filter: true }]);
+    ok(await build(x, three(), first.registry));
+    expect(x.sheet("CORZ Peers").tables).toHaveLength(1);
+  });
+  test("a table of the user's named CORZ_Peers keeps its name; ours takes another", async () => {
+    const x = new ExcelDouble();
+    x.addSheet("Mine").tables.push({ name: "CORZ_Peers", range: "A1:B5" });
+    const r = ok(await build(x, three()));
+    expect(x.sheet("CORZ Peers").tables[0].name).toBe("CORZ_Peers2");
+    expect(x.sheet("Mine").tables[0].name).toBe("CORZ_Peers");
+    expect(r.registry.sheets.peers?.tables).toEqual(["CORZ_Peers2"]);
+  });
+  test("a table the user converted to a range is not converted again", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    x.sheet("CORZ Peers").tables = [];
+    expect((await build(x, three(), first.registry)).ok).toBe(true);
+    expect(x.sheet("CORZ Peers").tables).toHaveLength(1);
+  });
+});
+
+describe("the user's figures on the Peers sheet", () => {
+  const peerCell = (id: string, metric: string) => {
+    const { PEERS_COLS, PEERS_ROWS } = require("../../src/plan/peers");
+    const { PEERS, METRICS } = require("../../src/model/peers/data");
+    const col = PEERS_COLS.metric0 + METRICS.findIndex((m: { key: string }) => m.key === metric);
+    const row = PEERS_ROWS.first + PEERS.findIndex((p: { id: string }) => p.id === id);
+    return `${String.fromCharCode(64 + col)}${row}`;
+  };
+  test("a typed EV and an excluded peer survive a refresh, even with another scenario set", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    const peers = x.sheet("CORZ Peers");
+    peers.set(peerCell("equinix", "ev"), 92.17e9);
+    peers.set("D19", false); // IREN's Include
+    const second = ok(await build(x, [scenario("base")], first.registry));
+    expect(peers.value(peerCell("equinix", "ev"))).toBe(92.17e9);
+    expect(peers.value("D19")).toBe(false);
+    expect(second.keptEdits).toEqual(["iren include (CORZ Peers!D19)", `equinix ev (CORZ Peers!${peerCell("equinix", "ev")})`]);
+    ok(await build(x, three(), second.registry));
+    expect(peers.value(peerCell("equinix", "ev"))).toBe(92.17e9);
+  });
+  test("text typed as a figure stops the refresh with the cell named", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    x.sheet("CORZ Peers").set(peerCell("equinix", "ev"), "about 90bn");
+    const r = await build(x, three(), first.registry);
+    expect(r).toMatchObject({ ok: false, message: `CORZ Peers!${peerCell("equinix", "ev")}: a figure must be a number or blank, got "about 90bn". Correct the cell and build again.` });
+  });
 });

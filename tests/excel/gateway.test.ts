@@ -30,7 +30,7 @@ test("a build saves the registry, and the next build refreshes the same sheets",
   expect(JSON.parse(String(settings.data[REGISTRY_SETTING])).sheets.inputs.name).toBe("CORZ Inputs");
   const second = await g.build([scenario("base")]);
   expect(second.ok && second.report.message).toMatch(/^Refreshed/);
-  expect(x.sheets).toHaveLength(5);
+  expect(x.sheets).toHaveLength(6);
 });
 
 test("a corrupt registry is reported as a warning, and nothing of the old sheets is touched", async () => {
@@ -41,7 +41,7 @@ test("a corrupt registry is reported as a warning, and nothing of the old sheets
   settings.data[REGISTRY_SETTING] = "{broken";
   const r = await g.build([scenario("base")]);
   expect(r.warning).toMatch(/could not be read/);
-  expect(x.sheets).toHaveLength(10);
+  expect(x.sheets).toHaveLength(12);
 });
 
 test("insertFormula writes into an empty active cell and asks before replacing anything", async () => {

@@ -23,8 +23,8 @@ function cellOf(s: SheetPlan, a1: string): unknown {
   return undefined;
 }
 
-test("five sheets with the add-in's names, in order", () => {
-  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Summary", "CORZ Checks"]);
+test("six sheets with the add-in's names, in order", () => {
+  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Peers", "CORZ Summary", "CORZ Checks"]);
   expect(p.scenarios).toEqual(["base", "bull", "bear"]);
 });
 
@@ -52,7 +52,7 @@ test("every block is rectangular", () => {
 
 test("formulas use only functions LibreOffice 7.4 has, and no OFFSET/INDIRECT", () => {
   const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER"]);
+  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE"]);
   expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
   for (const bad of ["LET(", "LAMBDA(", "XLOOKUP(", "FILTER(", "SEQUENCE(", "OFFSET(", "INDIRECT("]) {
     expect(formulas.some((f) => f.includes(bad))).toBe(false);
@@ -190,4 +190,46 @@ test("source and as-of text is formatted as text, so Excel does not turn 2024-06
   const f = inputs.formats.find((x) => x.numberFormat === "@");
   expect(f?.range.startsWith(sources.at)).toBe(true);
   expect(sources.cells.flat().some((v) => typeof v === "string" && v.startsWith("="))).toBe(false);
+});
+
+describe("Peers sheet", () => {
+  const peers = () => sheet("peers");
+  test("a comps table: every peer a row, figures blue and editable, an Excel table over it", () => {
+    const s = peers();
+    const rows = s.blocks.find((b) => b.id === "peers.peers")!.cells.map((r) => r[0]);
+    expect(rows).toHaveLength(13);
+    const figures = s.blocks.find((b) => b.id === "peers.figures")!;
+    expect(figures.role).toBe("input");
+    expect(figures.keys?.cols).toEqual(["revenue", "ebitda", "ev", "market_cap", "mw_active", "mw_contracted", "backlog"]);
+    expect(figures.cells.flat().filter((v) => v !== null).length).toBeGreaterThan(15);
+    expect(s.tables).toEqual([{ name: "CORZ_Peers", range: "A6:W19" }]);
+  });
+  test("statistics are MEDIAN/AVERAGE/MAX/MIN/COUNT over the in-statistics columns, blank when no peer has a value", () => {
+    const stats = peers().blocks.find((b) => b.id === "peers.stats")!;
+    expect(stats.cells.map((r) => String(r[0]).match(/[A-Z]+\(/g)?.pop())).toEqual(["MEDIAN(", "AVERAGE(", "MAX(", "MIN(", "COUNT("]);
+    expect(stats.cells[4][0]).toMatch(/^=COUNT\(\$R\$7:\$R\$19\)$/);
+    expect(stats.cells[0][0]).toBe('=IF(COUNT($R$7:$R$19)=0,"",MEDIAN($R$7:$R$19))');
+  });
+  test("Core Scientific is shown but never in its own statistics", () => {
+    const s = peers();
+    const names = s.blocks.find((b) => b.id === "peers.peers")!.cells.map((r) => r[0]);
+    const i = names.indexOf("Core Scientific");
+    expect(s.blocks.find((b) => b.id === "peers.include")!.cells[i][0]).toBe(false);
+    expect(s.blocks.find((b) => b.id === "peers.used")!.cells[i].every((v) => v === '=""')).toBe(true);
+  });
+  test("the pane's choices reach the sheet: group, statistic, multiple, exclusions, year, shares", () => {
+    const r = buildPlan([scenario("base")], { peers: { group: "hpc-host", stat: "low", multiple: "ev_ebitda", exclude: ["iren"], year: 2030, shares: 1e8 } });
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value.sheets.find((x) => x.key === "peers")!;
+    expect(s.blocks.find((b) => b.id === "peers.group")!.cells).toEqual([["hpc-host"]]);
+    expect(s.blocks.find((b) => b.id === "peers.valuation.choices")!.cells).toEqual([["EV / EBITDA"], ["Low"], [2030], [1e8]]);
+    const names = s.blocks.find((b) => b.id === "peers.peers")!.cells.map((x) => x[0]);
+    expect(s.blocks.find((b) => b.id === "peers.include")!.cells[names.indexOf("IREN")][0]).toBe(false);
+  });
+  test("every default's as-of date is on the sheet, with the notice that market values move daily", () => {
+    const s = peers();
+    const notes = s.blocks.find((b) => b.id === "peers.sources")!.cells.map((r) => String(r[0]));
+    expect(notes.find((n) => n.includes("IREN") || n.includes("Microsoft contract"))).toMatch(/as of \d{4}/);
+    expect(String(s.blocks.find((b) => b.id === "peers.notice")!.cells[0][0])).toContain("Market values move daily");
+  });
 });

@@ -29,6 +29,7 @@ export interface ChartState {
 export class SheetState {
   cells = new Map<string, CellState>();
   charts: ChartState[] = [];
+  tables: { name: string; range: string; filter?: boolean }[] = [];
   tabColor?: string;
   frozen?: string;
   columnWidths = new Map<string, number>();
@@ -323,6 +324,7 @@ class ChartCollectionDouble extends Loadable {
 
 class WorksheetDouble extends Loadable {
   readonly charts: ChartCollectionDouble;
+  readonly tables: any;
   readonly freezePanes: any;
   private snap = { name: "", id: "" };
   constructor(
@@ -331,6 +333,37 @@ class WorksheetDouble extends Loadable {
   ) {
     super(ctx);
     this.charts = new ChartCollectionDouble(ctx, state);
+    this.tables = {
+      add: (range: string, hasHeaders: boolean) => {
+        const t = { name: "", range, filter: false };
+        ctx.queue("tables.add", [range, hasHeaders], () => {
+          if (state().tables.some((x) => x.range === range)) throw new Error(`InvalidArgument: a table already covers ${range}`);
+          state().tables.push(t);
+        });
+        return {
+          set name(v: string) {
+            ctx.queue("table.name", v, () => {
+              if (ctx.sheets.some((s) => s.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase()))) {
+                throw new Error(`InvalidArgument: a table named ${v} already exists in the workbook`);
+              }
+              t.name = v;
+            });
+          },
+          set showFilterButton(v: boolean) {
+            ctx.queue("table.filter", v, () => (t.filter = v));
+          },
+        };
+      },
+      getItem: (name: string) => ({
+        convertToRange: () =>
+          ctx.queue("table.convertToRange", name, () => {
+            const s = state();
+            const i = s.tables.findIndex((x) => x.name === name);
+            if (i < 0) throw new Error(`ItemNotFound: table ${name}`);
+            s.tables.splice(i, 1);
+          }),
+      }),
+    };
     this.freezePanes = {
       unfreeze: () => ctx.queue("unfreeze", null, () => (state().frozen = undefined)),
       freezeAt: (r: Addressed) => ctx.queue("freezeAt", r.label, () => (state().frozen = r.fullAddress)),
@@ -430,6 +463,20 @@ class NamesDouble extends Loadable {
   }
 }
 
+class TablesDouble extends Loadable {
+  private snap: { name: string }[] = [];
+  constructor(ctx: ExcelDouble) {
+    super(ctx);
+  }
+  protected override refresh(): void {
+    this.snap = this.ctx.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+  }
+  get items(): { name: string }[] {
+    this.need("items.name");
+    return this.snap;
+  }
+}
+
 /** The double: a workbook state and a request context over it. */
 export class ExcelDouble {
   sheets: SheetState[] = [];
@@ -480,6 +527,7 @@ export class ExcelDouble {
       workbook: {
         worksheets: new WorksheetCollectionDouble(this),
         names: new NamesDouble(this),
+        tables: new TablesDouble(this),
         getActiveCell: () => {
           const ws = new WorksheetDouble(this, () => this.sheet(this.active.sheet));
           return ws.getRange(this.active.cell);

@@ -20,7 +20,10 @@ import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { WorkbookPlan } from "../../src/plan/types";
 import { planToWorkbook } from "../../src/xlsx/write";
 import { Grid, libreOfficeAvailable, recalculate, valueAt } from "../support/libreoffice";
-import { plan } from "../support/plan";
+import { plan, scenario } from "../support/plan";
+import { METRICS, PEERS } from "../../src/model/peers/data";
+import { MULTIPLES, groupMultiple, impliedValue } from "../../src/model/peers/comps";
+import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
 
 const run = libreOfficeAvailable() ? describe : describe.skip;
 
@@ -149,5 +152,55 @@ run("the workbook stays live: edited inputs recalculate to the model with the sa
     expectBlockMatches(sheets, 0, edited); // the live block shows base, as edited
     expectBlockMatches(sheets, 2, model("bull")); // other scenarios untouched
     expect(valueAt(sheets[SHEET_NAMES.checks], CHECKS.masterRow, CHECKS.resultCol)).toBe(true);
+  });
+});
+
+run("the Peers sheet recalculates to the comparables model", () => {
+  const peersGrid = (sheets: Record<string, Grid>) => sheets["CORZ Peers"];
+  const statCell = (g: Grid, stat: number, multiple: number) => valueAt(g, PEERS_ROWS.stat0 + stat, PEERS_COLS.multiple0 + multiple);
+
+  test("statistics and the implied value equal the model's for the defaults", async () => {
+    const sheets = await recalcPlan(plan());
+    const g = peersGrid(sheets);
+    MULTIPLES.forEach((m, k) => {
+      (["median", "mean", "high", "low"] as const).forEach((stat, i) => {
+        const r = groupMultiple(m.key, stat);
+        const v = statCell(g, i, k);
+        if (r.ok) expect(Math.abs((v as number) - r.value.value)).toBeLessThanOrEqual(1e-12 * Math.abs(r.value.value));
+        else expect(v).toBe("");
+      });
+      const count = groupMultiple(m.key, "count");
+      expect(valueAt(g, PEERS_ROWS.count, PEERS_COLS.multiple0 + k)).toBe(count.ok ? count.value.value : -1);
+    });
+    const v0 = PEERS_ROWS.valuation;
+    const implied = impliedValue("ev_revenue", "median", { revenue: 725e6, ebitda: 725e6 * 0.775, mw: 500 });
+    expect(implied.ok).toBe(true);
+    expect(valueAt(g, v0 + VALUATION_ROWS.chosen, 3)).toBeCloseTo(6.1, 12);
+    expect(valueAt(g, v0 + VALUATION_ROWS.base, 3)).toBeCloseTo(725e6, 4);
+    expect(valueAt(g, v0 + VALUATION_ROWS.value, 3) as number).toBeCloseTo(implied.ok ? implied.value.value : 0, 2);
+    expect(valueAt(g, v0 + VALUATION_ROWS.used, 3)).toBe(2);
+  });
+
+  test("typing current EVs, excluding a peer and choosing a group and statistic: the sheet follows, as the model does", async () => {
+    const p = plan([scenario("base")]);
+    const overrides = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
+    const sheets = await recalcPlan(p, (wb) => {
+      const ws = wb.getWorksheet("CORZ Peers")!;
+      const row = (id: string) => PEERS_ROWS.first + PEERS.findIndex((x) => x.id === id);
+      const col = (k: string) => PEERS_COLS.metric0 + METRICS.findIndex((m) => m.key === k);
+      for (const [id, figs] of Object.entries(overrides)) for (const [k, v] of Object.entries(figs)) ws.getCell(row(id), col(k)).value = v;
+      ws.getCell(row("iren"), PEERS_COLS.include).value = false;
+      ws.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.stat, 3).value = "Mean";
+      ws.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.shares, 3).value = 300e6;
+    });
+    const g = peersGrid(sheets);
+    const sel = { overrides, exclude: ["iren"] };
+    const mean = groupMultiple("ev_revenue", "mean", sel);
+    // From the typed EVs: CoreWeave 40 / 1.92, Equinix 92.17 / 9.217 = 10, Digital Realty 60 / 6 = 10; IREN left out.
+    expect(mean.ok && mean.value.used).toEqual(["digital-realty", "equinix", "coreweave"]);
+    expect(statCell(g, 1, 0) as number).toBeCloseTo(mean.ok ? mean.value.value : 0, 9);
+    const implied = impliedValue("ev_revenue", "mean", { revenue: 725e6, ebitda: 0, mw: 500 }, sel, 300e6);
+    expect(valueAt(g, PEERS_ROWS.valuation + VALUATION_ROWS.value, 3) as number).toBeCloseTo(implied.ok ? implied.value.value : 0, 2);
+    expect(valueAt(g, PEERS_ROWS.valuation + VALUATION_ROWS.perShare, 3) as number).toBeCloseTo(implied.ok ? implied.value.perShare! : 0, 6);
   });
 });
