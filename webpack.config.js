@@ -6,6 +6,7 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { FUNCTION_FILES } = require("./tools/function-files.cjs");
 
 const urlDev = "https://localhost:3000/";
 // Where the production build is hosted: `npm run build` rewrites the manifest's URLs to it.
@@ -55,7 +56,7 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? "source-map" : false,
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
+      functions: FUNCTION_FILES,
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -77,7 +78,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: FUNCTION_FILES,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

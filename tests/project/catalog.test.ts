@@ -3,9 +3,10 @@
  * the metadata generator (the one the build runs) reads from the JSDoc in functions.ts.
  * When this fails, run `npm run docs`.
  */
-import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
+
+const { FUNCTION_FILES } = require("../../tools/function-files.cjs") as { FUNCTION_FILES: string[] };
 
 interface MetadataParameter {
   name: string;
@@ -18,11 +19,10 @@ interface MetadataFunction {
   parameters: MetadataParameter[];
 }
 
-const root = path.join(__dirname, "..", "..");
 let generated: { errors: string[]; functions: MetadataFunction[] };
 
 beforeAll(async () => {
-  const result = await generateCustomFunctionsMetadata([path.join(root, "src", "functions", "functions.ts")], true);
+  const result = await generateCustomFunctionsMetadata(FUNCTION_FILES, true);
   generated = { errors: result.errors, functions: result.errors.length ? [] : JSON.parse(result.metadataJson).functions };
 });
 
