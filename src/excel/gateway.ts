@@ -36,11 +36,18 @@ export function makeGateway(run: Runner, settings: SettingsStore): WorkbookGatew
     build: async (scenarios, opts) => {
       const { registry, warning } = parseRegistry(settings.get(REGISTRY_SETTING));
       const r = await buildSheets(run, scenarios, registry, opts);
+      const warnings = warning ? [warning] : [];
       if (r.ok) {
         settings.set(REGISTRY_SETTING, JSON.stringify(r.report.registry));
-        await settings.save();
+        try {
+          await settings.save();
+        } catch (e) {
+          // The sheets are built; only the record that they are ours is not saved yet. It stays
+          // set in memory, so a refresh in this session still recognises them and saves again.
+          warnings.push(`The sheets were built, but saving the record of them failed (${e instanceof Error ? e.message : String(e)}); refresh once more before closing the workbook.`);
+        }
       }
-      return warning ? { ...r, warning } : r;
+      return warnings.length > 0 ? { ...r, warning: warnings.join(" ") } : r;
     },
     insertFormula: async (formula, overwrite = false) => {
       try {

@@ -1,12 +1,15 @@
 /**
- * The task pane: what the add-in offers, and a notice when it is not running inside Excel.
- * It will grow into the scenario-sheet builder; Excel is reached only through hooks/ and
- * src/excel/, never from the components.
+ * The task pane: scenarios and their assumptions, building the sheets, and the function
+ * browser. The workbook is reached only through the gateway (src/excel/gateway.ts), which is
+ * undefined outside Excel: the pane then shows a notice, and everything that needs Excel is
+ * disabled and says why.
  */
 import {
   Body1,
+  Button,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Title3,
@@ -15,18 +18,23 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { BUILT_IN_SCENARIOS } from "../model/scenarios";
+import type { WorkbookGateway } from "../excel/gateway";
 import { FUNCTIONS, NAMESPACE } from "./catalog";
-import { FunctionList } from "./components/FunctionList";
+import { AssumptionsForm } from "./components/AssumptionsForm";
+import { BuildPanel } from "./components/BuildPanel";
+import { FunctionBrowser } from "./components/FunctionBrowser";
 import { ScenarioList } from "./components/ScenarioList";
 import { OfficeHost, useOfficeTheme } from "./hooks/office";
+import { useBuild } from "./hooks/useBuild";
+import { useInsertFormula } from "./hooks/useInsertFormula";
+import { usePaneState } from "./hooks/usePaneState";
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
   root: {
     display: "flex",
     flexDirection: "column",
-    rowGap: tokens.spacingVerticalL,
+    rowGap: tokens.spacingVerticalXL,
     padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
   },
   header: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -35,11 +43,16 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   readonly host: OfficeHost;
+  /** The open workbook; undefined outside Excel. */
+  readonly gateway?: WorkbookGateway;
 }
 
-export function App({ host }: AppProps) {
+export function App({ host, gateway }: AppProps) {
   const styles = useStyles();
   const theme = useOfficeTheme() === "dark" ? webDarkTheme : webLightTheme;
+  const pane = usePaneState(gateway);
+  const build = useBuild(gateway, pane.state);
+  const insert = useInsertFormula(gateway);
 
   return (
     <FluentProvider theme={theme} className={styles.provider}>
@@ -49,22 +62,41 @@ export function App({ host }: AppProps) {
             CORZ HPC Deal Model
           </Title3>
           <Body1>
-            Core Scientific's HPC hosting contracts with CoreWeave as live Excel functions: revenue, gross profit,
-            capacity and value by year, under the base, bull and bear scenarios or your own overrides. Type{" "}
-            <code>={NAMESPACE}.</code> in a cell to see them.
+            Core Scientific's HPC hosting contracts with CoreWeave as live Excel functions and sheets: revenue, gross profit,
+            capacity and value by year, under the base, bull and bear scenarios or your own. Type <code>={NAMESPACE}.</code> in a
+            cell to see the functions.
           </Body1>
         </header>
         {!host.inExcel && (
-          <MessageBar intent="warning">
+          <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
               <MessageBarTitle>Not running inside Excel</MessageBarTitle>
-              {host.reason} Open the add-in from Excel (Home tab → Deal Model) to use the functions; the list below is
-              for reference.
+              {host.reason} Open the add-in from Excel (Home tab → Deal Model) to build sheets and insert formulas; here you can
+              browse the functions and try scenarios, which are not saved.
             </MessageBarBody>
           </MessageBar>
         )}
-        <FunctionList functions={FUNCTIONS} />
-        <ScenarioList scenarios={BUILT_IN_SCENARIOS} />
+        {pane.loadWarning && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{pane.loadWarning}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button appearance="transparent" size="small" aria-label="Dismiss the warning" onClick={pane.dismissLoadWarning}>
+                  Dismiss
+                </Button>
+              }
+            />
+          </MessageBar>
+        )}
+        {pane.saveError && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{pane.saveError}</MessageBarBody>
+          </MessageBar>
+        )}
+        <BuildPanel build={build} scenarios={pane.state.build} />
+        <ScenarioList pane={pane} />
+        <AssumptionsForm pane={pane} />
+        <FunctionBrowser functions={FUNCTIONS} insert={insert} />
       </main>
     </FluentProvider>
   );

@@ -64,3 +64,18 @@ test("settings are written and saved", async () => {
   await g.writeSetting("corz.pane", "{}");
   expect([g.readSetting("corz.pane"), settings.saved]).toEqual(["{}", 1]);
 });
+
+test("a build whose settings cannot be saved still reports the built sheets, with a warning", async () => {
+  const x = new ExcelDouble();
+  const settings = memorySettings();
+  settings.save = async () => {
+    throw new Error("disk full");
+  };
+  const g = makeGateway(x.run, settings);
+  const r = await g.build([scenario("base")]);
+  expect(r.ok).toBe(true);
+  expect(r.warning).toMatch(/saving the record of them failed \(disk full\)/);
+  // The registry is still set, so the next build in this session refreshes instead of duplicating.
+  const again = await g.build([scenario("base")]);
+  expect(again.ok && again.report.message).toMatch(/^Refreshed/);
+});

@@ -4,29 +4,18 @@
  * the CustomFunctions.associate calls, functions.json listing exactly the catalogue's functions,
  * the icons, and a manifest rewritten for the production host.
  */
-import { spawn, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildOutputs, checkManifest } from "../../tools/manifest-check.cjs";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
+import { BuildResult, productionBuild, root } from "../support/build";
 
-const root = path.join(__dirname, "..", "..");
 // Read in a child process: the config's plugins load outside jest's module sandbox.
 const urlProd = spawnSync(process.execPath, ["-p", 'require("./webpack.config.js").urlProd'], { cwd: root, encoding: "utf8" }).stdout.trim();
 let out: string;
-let build: { code: number | null; output: string };
-
-function run(args: string[]): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, output }));
-  });
-}
+let build: BuildResult;
 
 const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
 
@@ -38,8 +27,7 @@ function filesUnder(dir: string): string[] {
 
 beforeAll(async () => {
   out = fs.mkdtempSync(path.join(os.tmpdir(), "corz-build-"));
-  const cli = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
-  build = await run([cli, "--mode", "production", "--output-path", out]);
+  build = await productionBuild(out);
 }, 180000);
 
 afterAll(() => {

@@ -88,7 +88,10 @@ describe("boot (what index.tsx runs)", () => {
     let ready: (info: { host: string; platform: string }) => void = () => undefined;
     (globalThis as { Office?: unknown }).Office = {
       onReady: () => new Promise((resolve) => (ready = resolve)),
-      context: { officeTheme: { bodyBackgroundColor: "#1f1f1f" } },
+      context: {
+        officeTheme: { bodyBackgroundColor: "#1f1f1f" },
+        document: { settings: { get: () => null, set: () => undefined, saveAsync: () => undefined } },
+      },
     };
     const booting = boot(container);
     await act(async () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
@@ -99,6 +102,19 @@ describe("boot (what index.tsx runs)", () => {
     });
     expect(container.textContent).toContain("CORZ HPC Deal Model");
     expect(container.textContent).not.toContain("Not running inside Excel");
+    // With the workbook's settings reachable, building is offered.
+    expect(container.textContent).toContain("Build sheets");
+    expect(container.textContent).not.toContain("Building sheets needs Excel");
+  });
+
+  test("inside Excel but without access to the document settings: the notice says why, no crash", async () => {
+    const container = document.createElement("div");
+    (globalThis as { Office?: unknown }).Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "PC" }), context: {} };
+    await act(async () => {
+      root = await boot(container);
+    });
+    expect(container.textContent).toContain("Not running inside Excel");
+    expect(container.textContent).toContain("Excel did not give the add-in access to the workbook");
   });
 
   test("refuses a missing container", async () => {

@@ -1,0 +1,80 @@
+/**
+ * The selected scenario's assumptions, grouped as the model groups them (deal, margins,
+ * capacity, finance). A built-in scenario is shown read-only, with a note to duplicate it.
+ */
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  MessageBar,
+  MessageBarBody,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useId } from "react";
+import type { AssumptionGroup } from "../../model/assumptions";
+import type { PaneStateApi } from "../hooks/usePaneState";
+import { isBuiltIn } from "../scenarioState";
+import { AssumptionField } from "./AssumptionField";
+
+const GROUPS: readonly { key: AssumptionGroup; title: string }[] = [
+  { key: "deal", title: "Deal" },
+  { key: "margins", title: "Margins" },
+  { key: "capacity", title: "Capacity" },
+  { key: "finance", title: "Finance" },
+];
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  fields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
+});
+
+export interface AssumptionsFormProps {
+  readonly pane: PaneStateApi;
+}
+
+export function AssumptionsForm({ pane }: AssumptionsFormProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const name = pane.selected;
+  const builtIn = isBuiltIn(name);
+  const basedOn = builtIn ? name : (pane.state.scenarios.find((s) => s.name === name)?.basedOn ?? "base");
+
+  return (
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        Assumptions: {name}
+      </Subtitle2>
+      {builtIn && (
+        <MessageBar intent="info">
+          <MessageBarBody>Built-in scenarios are read-only: duplicate “{name}” to edit its assumptions.</MessageBarBody>
+        </MessageBar>
+      )}
+      <Accordion multiple collapsible defaultOpenItems={["deal"]}>
+        {GROUPS.map((g) => (
+          <AccordionItem key={g.key} value={g.key}>
+            <AccordionHeader as="h3">{g.title}</AccordionHeader>
+            <AccordionPanel>
+              <div className={styles.fields}>
+                {pane.fields
+                  .filter((f) => f.spec.group === g.key)
+                  .map((f) => (
+                    <AssumptionField
+                      key={`${name}\u0000${f.spec.key}`}
+                      field={f}
+                      defaultFrom={basedOn}
+                      onCommit={(raw) => pane.setField(f.spec.key, raw)}
+                      onReset={() => pane.resetField(f.spec.key)}
+                    />
+                  ))}
+              </div>
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+/**
+ * The production build in a real browser: the system's Chromium opens dist/taskpane.html from a
+ * local server, with Microsoft's office.js replaced by the Office/Excel double
+ * (tests/support/browserOffice.ts) reporting Excel on the web. The pane must start inside
+ * "Excel", list the CORZ functions, register (being a shared runtime) every custom function
+ * listed in functions.json, and build the plan's CORZ sheets into the double's workbook, with no
+ * uncaught error and no request leaving the machine.
+ *
+ * Off CI a machine without Chromium skips this file with a loud notice; with CI=true it fails.
+ * Set E2E_ARTIFACTS to a folder to keep the screenshot.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { SHEET_NAMES } from "../../src/plan/layout";
+import { Dist, Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, officeDoubleScript, pngSize, serveDirectory } from "../support/browser";
+
+const SETUP_TIMEOUT_MS = 240_000;
+/** An Office task pane is about 350 px wide. */
+const VIEWPORT = { width: 360, height: 900 };
+
+interface PageProblem {
+  readonly kind: "pageerror" | "console.error" | "console.warning";
+  readonly text: string;
+}
+
+let dist: Dist | undefined;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let isolation: Isolation;
+let functionIds: string[];
+let artifacts: string | undefined;
+const problems: PageProblem[] = [];
+
+(chromiumAvailable() ? describe : describe.skip)("the task pane in Chromium, inside an Excel double", () => {
+  beforeAll(async () => {
+    // The build, the bundle of the double and the browser's start are independent. All three are
+    // awaited even when one fails, so that afterAll can remove the build and close the browser.
+    const [built, script, launched] = await Promise.allSettled([buildDist(), Promise.resolve().then(officeDoubleScript), launch()]);
+    if (built.status === "fulfilled") dist = built.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (built.status === "rejected") throw built.reason;
+    if (script.status === "rejected") throw script.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    const [out, officeScript] = [built.value.dir, script.value];
+    functionIds = (JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
+    server = await serveDirectory(out);
+    context = await launched.value.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC" });
+    isolation = await isolate(context, officeScript);
+    page = await context.newPage();
+    page.on("pageerror", (err) => problems.push({ kind: "pageerror", text: err.stack ?? err.message }));
+    page.on("console", (msg) => {
+      if (msg.type() === "error" || msg.type() === "warning") {
+        problems.push({ kind: msg.type() === "error" ? "console.error" : "console.warning", text: `${msg.text()} (${msg.location().url})` });
+      }
+    });
+    await page.goto(`${server.url}taskpane.html`, { waitUntil: "load" });
+    try {
+      await page.getByRole("heading", { level: 1, name: "CORZ HPC Deal Model" }).waitFor({ timeout: 30_000 });
+    } catch (e) {
+      // Say why the pane did not render: its errors and what it requested.
+      const why = JSON.stringify({ problems, requests: server.log, blocked: isolation.blocked }, null, 2);
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${why}`);
+    }
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    dist?.remove();
+    if (artifacts && !process.env.E2E_ARTIFACTS) fs.rmSync(artifacts, { recursive: true, force: true });
+  });
+
+  test("the page loaded office.js from the double and everything else from the local server", () => {
+    expect(isolation.officeJsServed()).toBe(1);
+    expect(isolation.blocked).toEqual([]);
+    expect(server?.log.filter((line) => !line.endsWith(" 200"))).toEqual([]);
+    expect(server?.log).toEqual(expect.arrayContaining(["GET /taskpane.html 200", "GET /taskpane.js 200", "GET /functions.js 200"]));
+  });
+
+  test("the pane renders its heading inside Excel, without the outside-Excel notice", async () => {
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("CORZ HPC Deal Model");
+    expect(await page.getByRole("heading", { level: 1 }).isVisible()).toBe(true);
+    expect(await page.getByText("Not running inside Excel").count()).toBe(0);
+    expect(await page.evaluate(() => (window as any).Office.context.officeTheme.bodyBackgroundColor)).toBe("#ffffff");
+  });
+
+  test("the function list shows every CORZ function in functions.json", async () => {
+    expect(functionIds.length).toBeGreaterThan(0);
+    const list = page.getByRole("list", { name: "CORZ functions" });
+    expect(await list.isVisible()).toBe(true);
+    expect(await list.locator(":scope > li").count()).toBe(functionIds.length);
+    const signatures = await list.locator(":scope > li > code").allTextContents();
+    expect(signatures.map((s) => /^=CORZ\.([A-Z0-9_]+)\(/.exec(s)?.[1]).sort()).toEqual([...functionIds].sort());
+    expect(signatures).toContain("=CORZ.DEAL_REVENUE(year, [scenario])");
+  });
+
+  test("the shared runtime associated every function in functions.json, and they compute", async () => {
+    const associated = await page.evaluate(() => Object.keys((window as any).__associations));
+    expect([...associated].sort()).toEqual([...functionIds].sort());
+    await expect(page.evaluate(() => (window as any).__associations.DEAL_REVENUE(2027))).resolves.toBe(725_000_000);
+    // An invalid argument comes back as Excel's #VALUE! error, with its message, not as NaN.
+    const error = await page.evaluate(() => {
+      try {
+        return { returned: (window as any).__associations.DEAL_REVENUE(2027.5) };
+      } catch (e) {
+        const err = e as { name: string; code: string; message: string };
+        return { name: err.name, code: err.code, message: err.message };
+      }
+    });
+    expect(error).toEqual({ name: "CustomFunctions.Error", code: "#VALUE!", message: expect.stringContaining("whole calendar year") });
+  });
+
+  // The pane has had this button since it grew a gateway: if it goes, this fails rather than skips.
+  test("Build sheets writes the plan's CORZ sheets into the workbook, saves the registry and reports success", async () => {
+    // Every sheet the plan names (the five of the FAST layout, and any the plan has grown since).
+    const expectedSheets = Object.values(SHEET_NAMES);
+    const button = page.getByRole("button", { name: "Build sheets", exact: true });
+    expect(await button.count()).toBe(1);
+    expect(await button.getAttribute("aria-disabled")).not.toBe("true");
+    expect(await page.evaluate(() => (window as any).__excelDouble.sheets.length)).toBe(0);
+
+    await button.click({ timeout: 10_000 });
+    // Wait for an outcome, success or failure, so that a failure shows the pane's own message.
+    const outcome = page.getByRole("region", { name: "Sheets" }).locator("[aria-live]");
+    await outcome.getByText(/^(Built \d+ sheets|Nothing was changed|The build did not finish)/).waitFor({ timeout: 30_000 });
+    expect(await outcome.innerText()).toMatch(new RegExp(`^Built ${expectedSheets.length} sheets for \\d+ scenarios? in \\d+ round trips\\.$`));
+
+    const workbook = await page.evaluate(() => {
+      const excel = (window as any).__excelDouble;
+      return { sheets: excel.sheets.map((s: { name: string }) => s.name), syncs: excel.syncCount, saved: [...(window as any).__settings.saved.keys()] };
+    });
+    expect([...workbook.sheets].sort()).toEqual([...expectedSheets].sort());
+    expect(workbook.sheets).toEqual(expect.arrayContaining(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Summary", "CORZ Checks"]));
+    expect(workbook.syncs).toBeGreaterThan(0);
+    expect(workbook.saved).toContain("corz.registry");
+    expect(await page.getByText("Nothing was changed in the workbook.").count()).toBe(0);
+    expect(await page.getByText("The build did not finish.").count()).toBe(0);
+    // Once built, the action is a refresh.
+    await page.getByRole("button", { name: "Refresh", exact: true }).waitFor({ timeout: 10_000 });
+  });
+
+  test("screenshots of the pane are PNGs of the task pane's width", async () => {
+    artifacts = process.env.E2E_ARTIFACTS ?? fs.mkdtempSync(path.join(os.tmpdir(), "corz-e2e-"));
+    fs.mkdirSync(artifacts, { recursive: true });
+    // The whole pane, and what the user first sees without scrolling.
+    const full = path.join(artifacts, "taskpane.png");
+    const top = path.join(artifacts, "taskpane-top.png");
+    await page.screenshot({ path: full, fullPage: true });
+    await page.screenshot({ path: top });
+    const [fullPng, topPng] = [fs.readFileSync(full), fs.readFileSync(top)];
+    expect(pngSize(fullPng).width).toBe(VIEWPORT.width);
+    expect(pngSize(fullPng).height).toBeGreaterThanOrEqual(VIEWPORT.height);
+    expect(pngSize(topPng)).toEqual(VIEWPORT);
+    // A blank page compresses to a few hundred bytes; text and controls take tens of kilobytes.
+    expect(fullPng.length).toBeGreaterThan(20_000);
+    expect(topPng.length).toBeGreaterThan(20_000);
+  });
+
+  // Last, so that it covers everything the tests above did in the page.
+  test("no uncaught error, console error or console warning in the page", () => {
+    expect(problems).toEqual([]);
+  });
+});

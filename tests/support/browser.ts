@@ -1,0 +1,214 @@
+/**
+ * Browser tests without Excel: the system's Chromium driven by playwright-core (which never
+ * downloads a browser), the production build served from 127.0.0.1, and Microsoft's office.js
+ * replaced by the double in browserOffice.ts. Nothing leaves the machine: every request that is
+ * not to the local server or to the office.js address is aborted and recorded.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { BuildResult, productionBuild } from "./build";
+
+/** Where the pages load Office.js from (taskpane.html's script tag). */
+export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+const CHROMIUM_PATHS = ["/usr/lib/chromium/chromium", "/usr/bin/chromium"];
+
+/** The Chromium to drive: $CHROMIUM_PATH when set, else Debian's chromium package. */
+export function findChromium(): string | undefined {
+  const candidates = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : CHROMIUM_PATHS;
+  return candidates.find((p) => fs.existsSync(p));
+}
+
+/**
+ * True when browser tests should run. Off CI a machine without Chromium skips them with a loud
+ * notice; with CI=true a missing Chromium is a failure, never a skip.
+ */
+export function chromiumAvailable(): boolean {
+  if (findChromium()) return true;
+  const where = process.env.CHROMIUM_PATH ? `$CHROMIUM_PATH (${process.env.CHROMIUM_PATH})` : CHROMIUM_PATHS.join(" or ");
+  if (process.env.CI === "true") {
+    throw new Error(`CI=true but Chromium is not installed at ${where}: .ci/run must apt-get install chromium fonts-liberation`);
+  }
+  console.warn(
+    `\n*** SKIPPING browser (e2e) tests: Chromium not found at ${where}.\n` +
+      "*** Install it with `apt-get install --no-install-recommends chromium fonts-liberation`, or set CHROMIUM_PATH. ***\n",
+  );
+  return false;
+}
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Launches the system Chromium, headless. */
+export async function launch(): Promise<Browser> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error("Chromium is not installed (see chromiumAvailable)");
+  // Required here, not imported at the top, so that a suite that skips never loads playwright.
+  const { chromium } = require("playwright-core") as typeof import("playwright-core");
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 60_000 });
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+};
+
+export function contentType(file: string): string {
+  return CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
+}
+
+export interface StaticServer {
+  /** The base URL, ending in "/": http://127.0.0.1:<port>/ */
+  readonly url: string;
+  /** Every request served: "GET /taskpane.html 200". */
+  readonly log: readonly string[];
+  /** Stops listening and drops open connections. */
+  close(): Promise<void>;
+}
+
+/** Serves the files under `dir` (GET and HEAD only) on 127.0.0.1, on a port the system picks. */
+export async function serveDirectory(dir: string): Promise<StaticServer> {
+  const base = path.resolve(dir);
+  const log: string[] = [];
+  const server = http.createServer((req, res) => {
+    const done = (status: number, body?: Buffer | string, type = "text/plain; charset=utf-8") => {
+      log.push(`${req.method} ${req.url} ${status}`);
+      res.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...(body === undefined ? {} : { "Content-Length": Buffer.byteLength(body) }) });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return done(405, "method not allowed");
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    } catch {
+      return done(400, "bad path");
+    }
+    if (rel.includes("\0")) return done(400, "bad path");
+    const file = path.resolve(base, `.${rel.endsWith("/") ? `${rel}index.html` : rel}`);
+    if (file !== base && !file.startsWith(base + path.sep)) return done(403, "outside the served folder");
+    fs.readFile(file, (err, data) => (err ? done(404, "not found") : done(200, data, contentType(file))));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    log,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export interface Dist extends BuildResult {
+  /** Deletes the build's folder. */
+  remove(): void;
+}
+
+let dist: Promise<Dist> | undefined;
+
+/**
+ * A production build into a fresh temporary folder, made once per test file (jest gives each
+ * file its own module registry) however many suites in the file ask for it. Rejects, with
+ * webpack's output, when the build fails.
+ */
+export function buildDist(): Promise<Dist> {
+  dist ??= (async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-dist-"));
+    const r = await productionBuild(dir);
+    const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+    if (r.code !== 0 || /ERROR in/.test(r.output)) {
+      remove();
+      throw new Error(`the production build failed (exit ${r.code}):\n${r.output}`);
+    }
+    return { ...r, remove };
+  })();
+  return dist;
+}
+
+/**
+ * The Office/Excel/CustomFunctions double (tests/support/browserOffice.ts and what it imports)
+ * bundled into one classic script for the page, by esbuild (installed as a dependency of tsx).
+ */
+export function officeDoubleScript(): string {
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const r = esbuild.buildSync({
+    entryPoints: [path.join(__dirname, "browserOffice.ts")],
+    bundle: true,
+    format: "iife",
+    globalName: "__officeDoubleModule",
+    platform: "browser",
+    target: "es2020",
+    write: false,
+    logLevel: "silent",
+  });
+  return r.outputFiles[0].text;
+}
+
+export interface Isolation {
+  /** Requests aborted because they would have left the machine. */
+  readonly blocked: readonly string[];
+  /** How many times office.js was answered with the double. */
+  readonly officeJsServed: () => number;
+}
+
+/**
+ * Answers office.js with `officeScript` (after `prelude`, e.g. setting window.__officeDoubleOptions)
+ * and aborts every other request that is not to 127.0.0.1, recording it.
+ */
+export async function isolate(context: BrowserContext, officeScript: string, prelude = ""): Promise<Isolation> {
+  const blocked: string[] = [];
+  let served = 0;
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS_URL) {
+      served++;
+      return route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: `${prelude}\n${officeScript}` });
+    }
+    const { protocol, hostname } = new URL(url);
+    if ((protocol === "http:" || protocol === "https:") && hostname !== "127.0.0.1") {
+      blocked.push(url);
+      return route.abort("blockedbyclient");
+    }
+    return route.continue();
+  });
+  return { blocked, officeJsServed: () => served };
+}
+
+/** Width and height of a PNG, from its IHDR chunk; throws if `data` is not a PNG. */
+export function pngSize(data: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (data.length < 24 || !data.subarray(0, 8).equals(signature) || data.toString("latin1", 12, 16) !== "IHDR") {
+    throw new Error("not a PNG");
+  }
+  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
+}

@@ -1,0 +1,161 @@
+/**
+ * Building and refreshing the sheets from the pane, over the real gateway and adapter and the
+ * strict Excel double: progress while it runs, the report after, Refresh once built, the
+ * user's edits kept (or reset after asking), and a failure reported with the workbook unchanged.
+ */
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { REGISTRY_SETTING } from "../../src/excel/registry";
+import { makeGateway } from "../../src/excel/gateway";
+import { INPUTS } from "../../src/plan/inputs";
+import { SHEET_NAMES } from "../../src/plan/layout";
+import { ExcelDouble } from "../support/excelDouble";
+import { plan, scenario } from "../support/plan";
+import { button, dialog, gatedRunner, input, memorySettings, noDialog, queryButton, renderPane } from "./harness";
+
+/** Row of an assumption on the Inputs sheet, from the plan. */
+function inputsRow(key: string): number {
+  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
+  return INPUTS.firstRow + labels.indexOf(key);
+}
+
+const successText = (text: string | RegExp) => screen.findByText(text, undefined, { timeout: 10000 });
+
+/** The sheets a build writes, from the plan (five today: Inputs, Deal, Capacity, Summary, Checks). */
+const SHEETS = plan().sheets.map((s) => s.name);
+const reportFor = (verb: "Built" | "Refreshed", scenarios = 3) => `${verb} ${SHEETS.length} sheets for ${scenarios} scenarios in 3 round trips.`;
+
+async function buildOnce() {
+  fireEvent.click(button("Build sheets"));
+  await successText(reportFor("Built"));
+}
+
+test("Build sheets shows progress while it runs, then the report; the double has the five sheets and the button reads Refresh", async () => {
+  const x = new ExcelDouble();
+  const gate = gatedRunner(x);
+  const { settings } = renderPane({ x, run: gate.run });
+  expect(queryButton("Refresh")).toBeNull();
+  fireEvent.click(button("Build sheets"));
+
+  // Running: a progress bar, and the button cannot start a second build.
+  expect(screen.getByRole("progressbar")).toBeTruthy();
+  expect(screen.getByText("Building the sheets…")).toBeTruthy();
+  expect(button("Build sheets").getAttribute("aria-disabled")).toBe("true");
+  fireEvent.click(button("Build sheets"));
+  expect(x.syncCount).toBe(0);
+
+  await act(async () => gate.release());
+  await successText(reportFor("Built"));
+  expect(screen.queryByRole("progressbar")).toBeNull();
+  expect(x.sheets.map((s) => s.name)).toEqual(SHEETS);
+  expect(SHEETS.length).toBeGreaterThanOrEqual(5);
+  expect(x.syncCount).toBe(3);
+  expect(typeof settings.data[REGISTRY_SETTING]).toBe("string");
+  expect(button("Refresh").getAttribute("aria-disabled")).toBeNull();
+  expect(queryButton("Build sheets")).toBeNull();
+  expect(button("Refresh and reset edited inputs")).toBeTruthy();
+});
+
+test("a workbook that already has the add-in's sheets opens with Refresh", async () => {
+  const x = new ExcelDouble();
+  const settings = memorySettings();
+  const built = await makeGateway(x.run, settings).build([scenario("base")]);
+  expect(built.ok).toBe(true);
+  renderPane({ x, settings });
+  expect(button("Refresh")).toBeTruthy();
+  fireEvent.click(button("Refresh"));
+  await successText(reportFor("Refreshed"));
+  expect(x.sheets).toHaveLength(SHEETS.length);
+});
+
+test("a refresh after the user edited an input cell keeps the edit and says so", async () => {
+  const { x } = renderPane();
+  await buildOnce();
+  const cell = `E${inputsRow("t1_mw")}`;
+  x.sheet(SHEET_NAMES.inputs).set(cell, 150);
+  fireEvent.click(button("Refresh"));
+  await successText(reportFor("Refreshed"));
+  expect(screen.getByText(`Kept your edits: t1_mw in base (CORZ Inputs!${cell}).`)).toBeTruthy();
+  expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(150);
+});
+
+test("Refresh and reset edited inputs asks first: Cancel does nothing, yes writes the scenario's value back", async () => {
+  const { x } = renderPane();
+  await buildOnce();
+  const cell = `E${inputsRow("t1_mw")}`;
+  x.sheet(SHEET_NAMES.inputs).set(cell, 150);
+  x.syncCount = 0;
+
+  fireEvent.click(button("Refresh and reset edited inputs"));
+  fireEvent.click(button("Cancel", dialog("Reset edited inputs?")));
+  expect(noDialog()).toBe(true);
+  expect(x.syncCount).toBe(0);
+  expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(150);
+
+  fireEvent.click(button("Refresh and reset edited inputs"));
+  fireEvent.click(button("Refresh and reset", dialog("Reset edited inputs?")));
+  await successText(reportFor("Refreshed"));
+  expect(screen.queryByText(/Kept your edits/)).toBeNull();
+  expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(198);
+});
+
+test("the user's scenario is built as a column beside the built-ins, with its own value", async () => {
+  const { x } = renderPane();
+  fireEvent.click(button("New scenario"));
+  fireEvent.change(input(/^Scenario name/), { target: { value: "Late sites" } });
+  fireEvent.click(button("Create", dialog("New scenario")));
+  const t1 = input(/^Tranche 1 critical IT load \(MW\)/);
+  fireEvent.change(t1, { target: { value: "150" } });
+  fireEvent.keyDown(t1, { key: "Enter" });
+  fireEvent.click(button("Build sheets"));
+  await successText(reportFor("Built", 4));
+  const inputs = x.sheet(SHEET_NAMES.inputs);
+  expect([inputs.value("E6"), inputs.value("F6"), inputs.value("G6"), inputs.value("H6")]).toEqual(["base", "bull", "bear", "Late sites"]);
+  expect(inputs.value(`H${inputsRow("t1_mw")}`)).toBe(150);
+  expect(inputs.value(`E${inputsRow("t1_mw")}`)).toBe(198);
+});
+
+test("a build that fails shows the error, and the workbook is left as it was", async () => {
+  const x = new ExcelDouble();
+  const mine = x.addSheet("Sheet1", { A1: "my data" });
+  x.failAt = { sync: 3, afterOps: 10 };
+  renderPane({ x });
+  fireEvent.click(button("Build sheets"));
+  const title = await successText("Nothing was changed in the workbook.");
+  const bar = title.closest(".fui-MessageBar") as HTMLElement;
+  expect(within(bar).getByText(/Excel refused the build: GeneralException \(injected at sync 3/)).toBeTruthy();
+  expect(x.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  expect(mine.snapshot()).toEqual({ A1: "my data" });
+  // Nothing was built, so the action is still a first build.
+  expect(button("Build sheets").getAttribute("aria-disabled")).toBeNull();
+});
+
+test("an unreadable record of the add-in's sheets is reported as a warning beside the result", async () => {
+  const { x } = renderPane({ settings: memorySettings({ [REGISTRY_SETTING]: "{broken" }) });
+  fireEvent.click(button("Refresh"));
+  await successText(reportFor("Built"));
+  expect(screen.getByText(/The record of the sheets this add-in wrote could not be read/)).toBeTruthy();
+  expect(x.sheets).toHaveLength(SHEETS.length);
+});
+
+test("with nothing ticked, building is disabled and says why", () => {
+  const { x } = renderPane();
+  for (const name of ["base", "bull", "bear"]) fireEvent.click(input(`Build ${name}`));
+  const build = button("Build sheets");
+  expect(build.getAttribute("aria-disabled")).toBe("true");
+  const why = document.getElementById(build.getAttribute("aria-describedby")!);
+  expect(why?.textContent).toBe("Tick at least one scenario to build.");
+  fireEvent.click(build);
+  expect(x.syncCount).toBe(0);
+});
+
+test("a sheet and a defined name of the user's are kept, and the report says what was renamed and left alone", async () => {
+  const x = new ExcelDouble();
+  const mine = x.addSheet(SHEET_NAMES.inputs, { A1: "my notes" });
+  x.names.set("CORZ_term_years", { reference: "=Sheet9!A1" });
+  renderPane({ x });
+  await buildOnce();
+  expect(screen.getByText(`Renamed ${SHEET_NAMES.inputs} → ${SHEET_NAMES.inputs} (2) (a sheet of yours already has that name).`)).toBeTruthy();
+  expect(screen.getByText("Left your defined names as they were (not updated): CORZ_term_years.")).toBeTruthy();
+  expect(mine.snapshot()).toEqual({ A1: "my notes" });
+  expect(x.names.get("CORZ_term_years")?.reference).toBe("=Sheet9!A1");
+});

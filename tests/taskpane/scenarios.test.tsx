@@ -1,0 +1,227 @@
+/**
+ * The pane's scenarios and assumptions over the real gateway and an in-memory settings store:
+ * the built-in cases read-only, the user's created, renamed, duplicated and deleted, values
+ * validated and reset, and every change saved in the workbook's settings; a corrupt saved
+ * payload falls back to the defaults with a visible warning.
+ */
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { PANE_SETTING } from "../../src/taskpane/scenarioState";
+import { button, dialog, input, memorySettings, noDialog, queryButton, renderPane, savedPane } from "./harness";
+
+const radio = (name: string) => input(name);
+const radios = () => screen.getAllByRole("radio").map((r) => r.getAttribute("value"));
+const t1Mw = () => input(/^Tranche 1 critical IT load \(MW\)/);
+/** Lets the pane's queued save reach the settings store. */
+const settle = () => act(async () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+
+function createScenario(name?: string) {
+  fireEvent.click(button("New scenario"));
+  const d = dialog("New scenario");
+  if (name !== undefined) fireEvent.change(input(/^Scenario name/), { target: { value: name } });
+  fireEvent.click(button("Create", d));
+}
+
+test("base, bull and bear are listed as built-in, read-only scenarios", () => {
+  renderPane();
+  expect(radios()).toEqual(["base", "bull", "bear"]);
+  expect(within(screen.getByRole("radiogroup")).getAllByText("built-in")).toHaveLength(3);
+  // Built-ins can be duplicated and built, not renamed or deleted.
+  for (const name of ["base", "bull", "bear"]) {
+    expect(button(`Duplicate ${name}`)).toBeTruthy();
+    expect(input(`Build ${name}`).checked).toBe(true);
+    expect(queryButton(`Rename ${name}`)).toBeNull();
+    expect(queryButton(`Delete ${name}`)).toBeNull();
+  }
+  expect(radio("base").checked).toBe(true);
+  expect(screen.getByText("Assumptions: base").tagName).toBe("H2");
+  expect(screen.getByText(/Built-in scenarios are read-only: duplicate “base”/)).toBeTruthy();
+  expect(t1Mw().readOnly).toBe(true);
+});
+
+test("selecting a scenario shows its assumptions, with the default's source and as-of date", () => {
+  renderPane();
+  const renewals = () => input(/^Renewal options exercised/);
+  expect(renewals().value).toBe("0");
+  fireEvent.click(radio("bull"));
+  expect(screen.getByText("Assumptions: bull")).toBeTruthy();
+  expect(renewals().value).toBe("2");
+  expect(screen.getByText(/default 3,500,000,000 \(bull\) · as of 2024-06-03/)).toBeTruthy();
+  // The groups follow the model's: finance is closed until opened, then shows the discount rate.
+  expect(screen.queryByLabelText(/^Discount rate/)).toBeNull();
+  fireEvent.click(button("Finance"));
+  expect(input(/^Discount rate \(rate: 0.05 or 5%\)/).value).toBe("0.09");
+  expect(screen.getByText(/default 0.09 \(9%\) \(bull\) · as of 2024-11/)).toBeTruthy();
+  // The source is one click away, in the field's information popover.
+  fireEvent.click(within(input(/^Discount rate/).closest(".fui-Field") as HTMLElement).getByRole("button"));
+  expect(screen.getByText(/Source: Modelling judgement \(no public figure\): a round 10%/)).toBeTruthy();
+});
+
+test("typing into a built-in scenario changes nothing", async () => {
+  const { settings } = renderPane();
+  fireEvent.change(t1Mw(), { target: { value: "150" } });
+  fireEvent.keyDown(t1Mw(), { key: "Enter" });
+  await settle();
+  expect(settings.data[PANE_SETTING]).toBeUndefined();
+  expect(queryButton("Reset t1_mw to default")).toBeNull();
+});
+
+test("create, rename and delete a scenario; the saved setting follows each step", async () => {
+  const { settings } = renderPane();
+  createScenario();
+  expect(radio("My scenario").checked).toBe(true);
+  expect(screen.getByText("Assumptions: My scenario")).toBeTruthy();
+  await settle();
+  expect(savedPane(settings).scenarios).toEqual([{ name: "My scenario", basedOn: "base", overrides: {} }]);
+  expect(savedPane(settings).build).toEqual(["base", "bull", "bear", "My scenario"]);
+
+  // A name already taken is refused in the dialog, with the reason, and nothing changes.
+  fireEvent.click(button("Rename My scenario"));
+  const d = dialog("Rename “My scenario”");
+  const box = input(/^Scenario name/);
+  expect(box.value).toBe("My scenario");
+  fireEvent.change(box, { target: { value: "BULL" } });
+  fireEvent.click(button("Rename", d));
+  expect(within(d).getByText('There is already a scenario called "bull".')).toBeTruthy();
+  expect(box.getAttribute("aria-invalid")).toBe("true");
+  // Enter in the box submits the form.
+  fireEvent.change(box, { target: { value: "Late sites" } });
+  fireEvent.submit(box.closest("form")!);
+  expect(noDialog()).toBe(true);
+  expect(radio("Late sites").checked).toBe(true);
+  expect(radios()).toEqual(["base", "bull", "bear", "Late sites"]);
+  await settle();
+  expect(savedPane(settings).scenarios.map((s) => s.name)).toEqual(["Late sites"]);
+  expect(savedPane(settings).build).toEqual(["base", "bull", "bear", "Late sites"]);
+
+  // Delete asks first; Cancel keeps it, Delete removes it.
+  fireEvent.click(button("Delete Late sites"));
+  fireEvent.click(button("Cancel", dialog("Delete “Late sites”?")));
+  expect(radios()).toContain("Late sites");
+  fireEvent.click(button("Delete Late sites"));
+  fireEvent.click(button("Delete", dialog("Delete “Late sites”?")));
+  expect(radios()).toEqual(["base", "bull", "bear"]);
+  expect(radio("base").checked).toBe(true);
+  await settle();
+  expect(savedPane(settings).scenarios).toEqual([]);
+  expect(savedPane(settings).build).toEqual(["base", "bull", "bear"]);
+});
+
+test("a refused new name keeps the dialog open; Escape closes it without a change", async () => {
+  const { settings } = renderPane();
+  createScenario("=HACK()");
+  const d = dialog("New scenario");
+  expect(within(d).getByText(/cannot start with =, \+, - or @/)).toBeTruthy();
+  fireEvent.keyDown(input(/^Scenario name/), { key: "Escape" });
+  expect(noDialog()).toBe(true);
+  await settle();
+  expect(settings.data[PANE_SETTING]).toBeUndefined();
+  expect(radios()).toEqual(["base", "bull", "bear"]);
+});
+
+test("duplicating bear makes an editable copy based on bear", async () => {
+  const { settings } = renderPane();
+  fireEvent.click(button("Duplicate bear"));
+  const d = dialog("Duplicate “bear”");
+  expect(input(/^Scenario name/).value).toBe("bear copy");
+  fireEvent.click(button("Duplicate", d));
+  expect(radio("bear copy").checked).toBe(true);
+  expect(screen.getByText("Based on bear; no assumption changed.")).toBeTruthy();
+  expect(t1Mw().readOnly).toBe(false);
+  expect(screen.getByText(/default 198 \(bear\)/)).toBeTruthy();
+  await settle();
+  expect(savedPane(settings).scenarios).toEqual([{ name: "bear copy", basedOn: "bear", overrides: {} }]);
+});
+
+test("a value out of bounds shows the model's message inline and is not saved", async () => {
+  const { settings } = renderPane();
+  createScenario("Mine");
+  await settle();
+  const savesBefore = settings.saved;
+  fireEvent.change(t1Mw(), { target: { value: "-5" } });
+  fireEvent.keyDown(t1Mw(), { key: "Enter" });
+  expect(screen.getByText('t1_mw must be a number of MW from 0 to 5000, got "-5"')).toBeTruthy();
+  expect(t1Mw().getAttribute("aria-invalid")).toBe("true");
+  expect(t1Mw().value).toBe("-5");
+  fireEvent.blur(t1Mw());
+  await settle();
+  expect(settings.saved).toBe(savesBefore);
+  expect(savedPane(settings).scenarios[0].overrides).toEqual({});
+  expect(queryButton("Reset t1_mw to default")).toBeNull();
+  // Escape puts back the value in force and clears the message.
+  fireEvent.keyDown(t1Mw(), { key: "Escape" });
+  expect(t1Mw().value).toBe("198");
+  expect(screen.queryByText(/t1_mw must be/)).toBeNull();
+});
+
+test("a good value is saved on blur, and its reset button restores the default", async () => {
+  const { settings } = renderPane();
+  createScenario("Mine");
+  fireEvent.change(t1Mw(), { target: { value: "150" } });
+  fireEvent.blur(t1Mw());
+  await settle();
+  expect(savedPane(settings).scenarios[0].overrides).toEqual({ t1_mw: 150 });
+  expect(screen.getByText("Based on base; 1 assumption changed.")).toBeTruthy();
+  expect(screen.getByText(/changed from default 198 \(base\)/)).toBeTruthy();
+
+  fireEvent.click(button("Reset t1_mw to default"));
+  expect(t1Mw().value).toBe("198");
+  expect(queryButton("Reset t1_mw to default")).toBeNull();
+  await settle();
+  expect(savedPane(settings).scenarios[0].overrides).toEqual({});
+});
+
+test("the build ticks are saved, and the saved scenarios come back when the workbook is reopened", async () => {
+  const settings = memorySettings();
+  renderPane({ settings });
+  createScenario("Mine");
+  fireEvent.change(t1Mw(), { target: { value: "150" } });
+  fireEvent.keyDown(t1Mw(), { key: "Enter" });
+  fireEvent.click(input("Build bull"));
+  await settle();
+  expect(savedPane(settings).build).toEqual(["base", "bear", "Mine"]);
+  expect(screen.getByText(/for base, bear, Mine/)).toBeTruthy();
+
+  // "Reopen": a new pane over the same settings.
+  document.body.innerHTML = "";
+  renderPane({ settings });
+  expect(input("Build bull").checked).toBe(false);
+  fireEvent.click(radio("Mine"));
+  expect(t1Mw().value).toBe("150");
+  expect(button("Reset t1_mw to default")).toBeTruthy();
+});
+
+test.each([
+  ["not JSON", "{not json", /could not be read \(not valid JSON\)/],
+  ["another format version", JSON.stringify({ version: 99, scenarios: [], build: [] }), /saved by format version 99/],
+  ["a number", 42, /could not be read \(not an object\)/],
+])("a corrupt saved pane setting (%s) falls back to the built-ins with a warning", (_, payload, warning) => {
+  renderPane({ settings: memorySettings({ [PANE_SETTING]: payload }) });
+  expect(screen.getByText(warning)).toBeTruthy();
+  expect(radios()).toEqual(["base", "bull", "bear"]);
+  fireEvent.click(button("Dismiss the warning"));
+  expect(screen.queryByText(warning)).toBeNull();
+});
+
+test("settings that throw when read give the defaults and a warning, not a crash", () => {
+  const settings = memorySettings();
+  settings.get = () => {
+    throw new Error("settings unavailable");
+  };
+  renderPane({ settings });
+  expect(screen.getByText(/could not be read \(settings unavailable\)/)).toBeTruthy();
+  expect(radios()).toEqual(["base", "bull", "bear"]);
+});
+
+test("a save that fails is reported, and the next good save clears the report", async () => {
+  const settings = memorySettings();
+  settings.failSave = "the document is read-only";
+  renderPane({ settings });
+  createScenario("Mine");
+  await settle();
+  expect(screen.getByText("Your scenarios could not be saved in the workbook: the document is read-only")).toBeTruthy();
+  settings.failSave = undefined;
+  fireEvent.click(input("Build Mine"));
+  await settle();
+  expect(screen.queryByText(/could not be saved/)).toBeNull();
+  expect(savedPane(settings).build).toEqual(["base", "bull", "bear"]);
+});
