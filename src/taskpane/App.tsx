@@ -23,6 +23,7 @@ import { FUNCTIONS, NAMESPACE } from "./catalog";
 import { AssumptionsForm } from "./components/AssumptionsForm";
 import { BuildPanel } from "./components/BuildPanel";
 import { FunctionBrowser } from "./components/FunctionBrowser";
+import { PeersPanel } from "./components/PeersPanel";
 import { ScenarioList } from "./components/ScenarioList";
 import { OfficeHost, useOfficeTheme } from "./hooks/office";
 import { useBuild } from "./hooks/useBuild";
@@ -96,6 +97,7 @@ export function App({ host, gateway }: AppProps) {
         <BuildPanel build={build} scenarios={pane.state.build} />
         <ScenarioList pane={pane} />
         <AssumptionsForm pane={pane} />
+        <PeersPanel pane={pane} />
         <FunctionBrowser functions={FUNCTIONS} insert={insert} />
       </main>
     </FluentProvider>

@@ -9,6 +9,8 @@ import { fromExcelSerial, toIso } from "../model/dates";
 import { Result, naError, ok, valueError } from "../model/result";
 import { BUILT_IN_SCENARIOS, resolveScenario, validateAssumption } from "../model/scenarios";
 import { PlanScenario } from "../plan/scenario";
+import { GroupChoice } from "../model/peers/comps";
+import { PEERS, PEER_GROUPS } from "../model/peers/data";
 
 export const PANE_SETTING = "corz.pane";
 export const PANE_STATE_VERSION = 1;
@@ -24,14 +26,50 @@ export interface UserScenario {
   readonly overrides: Readonly<Record<string, number>>;
 }
 
+/** The Peers sheet's choices: which group and statistic, which multiple, which peers are left out. */
+export interface PeerChoices {
+  readonly group: GroupChoice;
+  readonly stat: "median" | "mean" | "high" | "low";
+  readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw";
+  /** Peer ids left out of the statistics. */
+  readonly exclude: readonly string[];
+  /** Shares outstanding for a per-share value; undefined for none. */
+  readonly shares?: number;
+}
+
+export const DEFAULT_PEER_CHOICES: PeerChoices = { group: "all", stat: "median", multiple: "ev_revenue", exclude: [] };
+
 export interface PaneState {
   readonly version: number;
   readonly scenarios: readonly UserScenario[];
   /** Scenarios to build, by name, in display order. */
   readonly build: readonly string[];
+  readonly peers: PeerChoices;
 }
 
-export const DEFAULT_PANE_STATE: PaneState = { version: PANE_STATE_VERSION, scenarios: [], build: ["base", "bull", "bear"] };
+export const DEFAULT_PANE_STATE: PaneState = { version: PANE_STATE_VERSION, scenarios: [], build: ["base", "bull", "bear"], peers: DEFAULT_PEER_CHOICES };
+
+const PEER_STATS: readonly PeerChoices["stat"][] = ["median", "mean", "high", "low"];
+const PEER_MULTIPLES: readonly PeerChoices["multiple"][] = ["ev_revenue", "ev_ebitda", "ev_per_mw"];
+
+/** Changes the Peers sheet's choices; refuses values the sheet does not offer. */
+export function setPeerChoices(state: PaneState, patch: Partial<PeerChoices>): Result<PaneState> {
+  const next: PeerChoices = { ...state.peers, ...patch };
+  if (next.group !== "all" && !PEER_GROUPS.includes(next.group)) return valueError(`unknown peer group "${next.group}"`);
+  if (!PEER_STATS.includes(next.stat)) return valueError(`unknown statistic "${next.stat}"; use ${PEER_STATS.join(", ")}`);
+  if (!PEER_MULTIPLES.includes(next.multiple)) return valueError(`unknown multiple "${next.multiple}"; use ${PEER_MULTIPLES.join(", ")}`);
+  const ids = new Set(PEERS.map((p) => p.id));
+  const unknown = next.exclude.find((id) => !ids.has(id));
+  if (unknown !== undefined) return valueError(`unknown peer "${unknown}"`);
+  if (next.shares !== undefined && !(Number.isFinite(next.shares) && next.shares > 0)) return valueError("shares outstanding must be a positive number, or blank for none");
+  return ok({ ...state, peers: { ...next, exclude: PEERS.map((p) => p.id).filter((id) => next.exclude.includes(id)) } });
+}
+
+/** Includes or leaves out one peer. */
+export function setPeerIncluded(state: PaneState, id: string, included: boolean): Result<PaneState> {
+  const exclude = included ? state.peers.exclude.filter((x) => x !== id) : [...state.peers.exclude, id];
+  return setPeerChoices(state, { exclude });
+}
 
 export function isBuiltIn(name: string): name is BuiltInName {
   return (BUILT_IN_NAMES as readonly string[]).includes(name);
@@ -209,8 +247,13 @@ export function parsePaneState(raw: unknown): { state: PaneState; warning?: stri
   if (typeof d !== "object" || d === null) return fallback("not an object");
   if (d.version !== PANE_STATE_VERSION) return fallback(`saved by format version ${String(d.version)}, this add-in reads version ${PANE_STATE_VERSION}`);
   if (!Array.isArray(d.scenarios) || !Array.isArray(d.build)) return fallback("missing scenarios");
-  let state: PaneState = { ...DEFAULT_PANE_STATE, build: [] };
   const dropped: string[] = [];
+  let state: PaneState = { ...DEFAULT_PANE_STATE, build: [] };
+  if (d.peers !== undefined) {
+    const p = setPeerChoices(state, d.peers as Partial<PeerChoices>);
+    if (p.ok) state = p.value;
+    else dropped.push(`peer choices (${p.error.message})`);
+  }
   for (const s of d.scenarios as unknown[]) {
     const u = s as Partial<UserScenario>;
     if (typeof u?.name !== "string" || !isBuiltIn(String(u.basedOn)) || typeof u.overrides !== "object" || u.overrides === null) {

@@ -14,6 +14,8 @@ import {
   serialisePaneState,
   setBuild,
   setOverride,
+  setPeerChoices,
+  setPeerIncluded,
 } from "../../src/taskpane/scenarioState";
 import { Result } from "../../src/model/result";
 
@@ -101,4 +103,20 @@ test("saved state round-trips; corrupt or old payloads fall back to defaults wit
   expect(partly.state.scenarios).toEqual([{ name: "A", basedOn: "bull", overrides: { delay_months: 6 } }]);
   expect(partly.state.build).toEqual(["A"]);
   expect(partly.warning).toMatch(/A: term_years/);
+});
+
+test("peer choices: validated, saved, and old payloads without them get the defaults", () => {
+  let s = must(setPeerChoices(DEFAULT_PANE_STATE, { group: "hpc-host", stat: "low", multiple: "ev_ebitda", shares: 1e8 }));
+  s = must(setPeerIncluded(s, "iren", false));
+  expect(s.peers).toEqual({ group: "hpc-host", stat: "low", multiple: "ev_ebitda", exclude: ["iren"], shares: 1e8 });
+  expect(must(setPeerIncluded(s, "iren", true)).peers.exclude).toEqual([]);
+  expect(setPeerChoices(s, { group: "banks" as never })).toMatchObject({ ok: false });
+  expect(setPeerChoices(s, { shares: 0 })).toMatchObject({ ok: false });
+  expect(setPeerIncluded(s, "oracle", false)).toMatchObject({ ok: false });
+  expect(parsePaneState(serialisePaneState(s))).toEqual({ state: s });
+  const old = parsePaneState(JSON.stringify({ version: 1, scenarios: [], build: ["base"] }));
+  expect(old).toEqual({ state: { ...DEFAULT_PANE_STATE, build: ["base"] } });
+  const bad = parsePaneState(JSON.stringify({ version: 1, scenarios: [], build: ["base"], peers: { group: "banks" } }));
+  expect(bad.state.peers).toEqual(DEFAULT_PANE_STATE.peers);
+  expect(bad.warning).toMatch(/peer choices/);
 });

@@ -52,7 +52,7 @@ export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState)
     setRunning(true);
     setOutcome(undefined);
     try {
-      const r = await gateway.build(scenarios.value, { discardEdits });
+      const r = await gateway.build(scenarios.value, { discardEdits, peers: state.peers });
       if (r.ok) {
         setBuilt(true);
         setOutcome({ kind: "done", report: r.report, warning: r.warning });

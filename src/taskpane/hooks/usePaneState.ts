@@ -24,6 +24,9 @@ import {
   serialisePaneState,
   setBuild,
   setOverride,
+  setPeerChoices,
+  setPeerIncluded,
+  type PeerChoices,
 } from "../scenarioState";
 
 /** A refusal to show next to the control, or undefined when the change was made. */
@@ -49,6 +52,9 @@ export interface PaneStateApi {
   setBuild(name: string, on: boolean): void;
   setField(key: string, raw: string): Refusal;
   resetField(key: string): void;
+  /** The Peers sheet's group, statistic, multiple and share count. */
+  setPeers(patch: Partial<PeerChoices>): Refusal;
+  includePeer(id: string, included: boolean): Refusal;
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -150,5 +156,7 @@ export function usePaneState(gateway: WorkbookGateway | undefined): PaneStateApi
     setBuild: (name, on) => commit(setBuild(current.current, name, on)),
     setField: (key, raw) => apply((s) => setOverride(s, shown, key, raw)),
     resetField: (key) => commit(resetField(current.current, shown, key)),
+    setPeers: (patch) => apply((s) => setPeerChoices(s, patch)),
+    includePeer: (id, included) => apply((s) => setPeerIncluded(s, id, included)),
   };
 }
