@@ -1,7 +1,8 @@
 /**
  * Speed and size, measured (not asserted): `npm run bench`.
  * Prints the time to compute a scenario, the cost of a custom-function call with and
- * without the scenario cache, and the size of the built bundles when dist/ exists.
+ * without the scenario cache, the Monte Carlo's speed (10k and 100k paths), and the size of
+ * the built bundles when dist/ exists.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
   time("a sheet of 14 years x 3 scenarios of DEAL_REVENUE", 500, () => {
     for (const s of ["base", "bull", "bear"]) for (let y = 2025; y <= 2038; y++) F.dealRevenue(y, [[s]]);
   });
+  await monteCarlo();
   console.log("== workbook plan and adapters");
   const { resolveScenario } = await import("../src/model/scenarios");
   const { buildPlan } = await import("../src/plan/build");
@@ -73,6 +75,62 @@ async function main(): Promise<void> {
       console.log(`${f.padEnd(58)} ${(fs.statSync(path.join(dist, f)).size / 1024).toFixed(1).padStart(10)} KiB`);
     }
   }
+}
+
+/** Median wall time of `runs` calls (after one warm-up call), in ms. */
+async function medianMs(runs: number, f: () => unknown): Promise<number> {
+  await f();
+  const ts: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await f();
+    ts.push(performance.now() - t0);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)];
+}
+
+/** The Monte Carlo: preparation, paths, summaries, the chunked run the worker does, and DEAL_NPV_RISK. */
+async function monteCarlo(): Promise<void> {
+  const { resolveScenario } = await import("../src/model/scenarios");
+  const { prepareRisk, stepRisk, summariseRisk, runRisk } = await import("../src/model/risk/montecarlo");
+  const { defaultRiskSpec } = await import("../src/model/risk/spec");
+  const { runInChunks } = await import("../src/taskpane/riskRun");
+  const { dealNpvRisk, clearRiskCache } = await import("../src/functions/risk");
+  const s = resolveScenario("base");
+  if (!s.ok) throw new Error(s.error.message);
+  const input = (paths: number, years = true) => ({ scenario: s.value, spec: defaultRiskSpec(s.value.values), paths, seed: 1, years });
+  const line = (label: string, ms: number, extra = "") => console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(10)} ms ${extra}`);
+  const must = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  };
+  console.log("== Monte Carlo (base case, default risks; median of 5 runs)");
+  line("prepare (13 delay cases x 1 renewal case of computeScenario)", await medianMs(5, () => must(prepareRisk(input(1)))));
+  for (const n of [10_000, 100_000]) {
+    const sim = await medianMs(5, () => {
+      const r = must(prepareRisk(input(n)));
+      stepRisk(r, n);
+    });
+    const prep = await medianMs(5, () => must(prepareRisk(input(n))));
+    const pathsOnly = sim - prep;
+    line(`${n.toLocaleString("en-US")} paths: prepare + simulate`, sim, `(paths alone ${((pathsOnly * 1000) / n).toFixed(3)} µs/path)`);
+    const r = must(prepareRisk(input(n)));
+    stepRisk(r, n);
+    line(`${n.toLocaleString("en-US")} paths: summary, NPV only`, await medianMs(5, () => must(summariseRisk(r, { years: false }))));
+    line(`${n.toLocaleString("en-US")} paths: summary with revenue by year`, await medianMs(5, () => must(summariseRisk(r))));
+    line(`${n.toLocaleString("en-US")} paths: runRisk end to end`, await medianMs(5, () => must(runRisk(input(n)))));
+    line(
+      `${n.toLocaleString("en-US")} paths: runInChunks (the worker's loop, 10k chunks)`,
+      await medianMs(5, () => runInChunks(input(n), 10_000, () => undefined, () => false)),
+    );
+  }
+  line("1,000,000 paths: runRisk end to end (one run)", await medianMs(1, () => must(runRisk(input(1_000_000)))));
+  const t0 = performance.now();
+  clearRiskCache();
+  dealNpvRisk(0.1, 0.1);
+  line("DEAL_NPV_RISK(0.1, 0.1), 10,000 paths, cache cold", performance.now() - t0);
+  time("DEAL_NPV_RISK(0.1, 0.5) after P10 of the same run (cached)", 20000, () => dealNpvRisk(0.1, 0.5));
 }
 
 main().catch((e) => {

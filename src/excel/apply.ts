@@ -43,7 +43,7 @@ export interface BuildReport {
 
 export type BuildResult = { ok: true; report: BuildReport } | { ok: false; message: string; syncs: number };
 
-const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "peers", "summary", "checks"];
+const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "peers", "customers", "mining", "summary", "checks"];
 
 function blockRange(b: Block): string {
   const { row, col } = parseCell(b.at);
@@ -109,11 +109,18 @@ function findEdits(id: string, written: WrittenBlock, sheetName: string, used: E
   return edits;
 }
 
-/** Checks a kept value for a block whose cells must be numbers (or blank) or TRUE/FALSE. */
+/** Checks a value the user typed into an input block before it is kept. */
 function checkEdit(e: Edit): string | undefined {
-  if (e.block === "peers.figures" && !(typeof e.value === "number" || cellText(e.value) === "")) return `${e.where}: a figure must be a number or blank, got "${cellText(e.value)}"`;
-  if (e.block === "peers.include" && typeof e.value !== "boolean") return `${e.where}: Include must be TRUE or FALSE, got "${cellText(e.value)}"`;
-  return undefined;
+  const text =
+    e.block === "inputs.selector" ||
+    e.block === "peers.group" ||
+    (e.block === "peers.valuation.choices" && (e.row === "multiple" || e.row === "stat")) ||
+    (e.block === "customers.pipeline" && (e.col === "prospect" || e.col === "category"));
+  if (text) return undefined;
+  if (e.block === "peers.include") return typeof e.value === "boolean" ? undefined : `${e.where}: Include must be TRUE or FALSE, got "${cellText(e.value)}"`;
+  const blankOk = e.block === "peers.figures" || e.block === "peers.valuation.choices";
+  if (typeof e.value === "number" || (blankOk && cellText(e.value) === "")) return undefined;
+  return `${e.where}: ${e.row} ${e.col} must be a number${blankOk ? " or blank" : ""}, got "${cellText(e.value)}"`;
 }
 
 /** The plan with the user's kept values written into the blocks, matched by row and column key. */

@@ -163,3 +163,50 @@ export function scenarioArg(x: Arg): Result<ScenarioArg> {
   }
   return ok({ name: "base", overrides });
 }
+
+/**
+ * Every number in a range (or a single value), read row by row: blank cells are skipped;
+ * numbers and numeric text are kept; other text, booleans and error values are `#VALUE!`
+ * naming the cell. A range with no numbers gives an empty list (the caller decides).
+ */
+export function numbersArg(x: Arg, name: string): Result<number[]> {
+  const rows: unknown[][] = Array.isArray(x) ? (x as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r])) : [[x]];
+  const out: number[] = [];
+  const single = rows.length === 1 && rows[0].length === 1;
+  for (let i = 0; i < rows.length; i++) {
+    for (let j = 0; j < rows[i].length; j++) {
+      const v = rows[i][j];
+      if (isBlank(v)) continue;
+      const n = numberArg(v, single ? name : `${name} (row ${i + 1}, column ${j + 1})`);
+      if (!n.ok) return n;
+      out.push(n.value);
+    }
+  }
+  return ok(out);
+}
+
+/** One row of a table argument, with its 1-based row number in the range. */
+export interface TableRow {
+  readonly row: number;
+  readonly cells: readonly unknown[];
+}
+
+/**
+ * A table passed as a range of exactly `width` columns. Wholly blank rows are skipped; an
+ * error value in any cell is `#VALUE!` naming the cell. Cells are returned as Excel gave them
+ * (coerce each with numberArg / textArg).
+ */
+export function tableArg(x: Arg, name: string, width: number): Result<TableRow[]> {
+  const rows: unknown[][] = Array.isArray(x) ? (x as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r])) : [[x]];
+  const w = Math.max(0, ...rows.map((r) => r.length));
+  if (w !== width) return valueError(`${name} must be a range of ${width} columns, got ${w}`);
+  const out: TableRow[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i];
+    if (cells.every(isBlank)) continue;
+    const bad = cells.findIndex(isErrorValue);
+    if (bad >= 0) return valueError(`${name} row ${i + 1}, column ${bad + 1} holds an error value`);
+    out.push({ row: i + 1, cells });
+  }
+  return ok(out);
+}

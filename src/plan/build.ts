@@ -11,6 +11,9 @@ import { LAYOUT_VERSION, SHEET_NAMES, SheetNames } from "./layout";
 import { PlanScenario } from "./scenario";
 import { buildSummary } from "./summary";
 import { DEFAULT_PEERS_OPTIONS, PeersOptions, buildPeers } from "./peers";
+import { buildCustomers } from "./customers";
+import { DEFAULT_MINING_OPTIONS, MiningOptions, buildMining } from "./mining";
+import { PipelineRow, defaultPipeline } from "../model/customers/data";
 import { WorkbookPlan } from "./types";
 import { Result, ok, valueError } from "../model/result";
 
@@ -37,6 +40,9 @@ export interface PlanOptions {
   readonly sheetNames?: Partial<SheetNames>;
   /** Group, statistic, exclusions and the user's figures for the Peers sheet. */
   readonly peers?: Partial<PeersOptions>;
+  /** The customer pipeline; the illustrative default, priced at the first scenario's contract price, when absent. */
+  readonly pipeline?: readonly PipelineRow[];
+  readonly mining?: Partial<MiningOptions>;
 }
 
 const SHEET_NAME_RE = /^[^\\/?*[\]:]{1,31}$/;
@@ -61,11 +67,15 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const deal = buildDeal(sheetNames, inputs, labels, t.value.first, t.value.years, master);
   const capacity = buildCapacity(sheetNames, inputs, labels, t.value.first, t.value.years, master);
   const peers = buildPeers(sheetNames, deal, { ...DEFAULT_PEERS_OPTIONS, year: scenarios[0].values.target_year, ...options.peers }, master);
+  const firstModel = computeScenario({ name: scenarios[0].name, values: scenarios[0].values });
+  if (!firstModel.ok) return firstModel;
+  const customers = buildCustomers(sheetNames, deal, options.pipeline ?? defaultPipeline(firstModel.value.pricePerMwYear), master);
+  const mining = buildMining(sheetNames, deal, { ...DEFAULT_MINING_OPTIONS, ...options.mining }, master);
   const summary = buildSummary(sheetNames, labels, deal, capacity, master);
   const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years);
   return ok({
     layoutVersion: LAYOUT_VERSION,
-    sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, summary, checks],
+    sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, customers.sheet, mining.sheet, summary, checks],
     names: inputs.names,
     scenarios: names,
     sheetNames,

@@ -11,6 +11,8 @@ export const SHEET_NAMES: SheetNames = {
   deal: "CORZ Deal",
   capacity: "CORZ Capacity",
   peers: "CORZ Peers",
+  customers: "CORZ Customers",
+  mining: "CORZ Mining vs HPC",
   summary: "CORZ Summary",
   checks: "CORZ Checks",
 };

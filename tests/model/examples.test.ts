@@ -1,5 +1,5 @@
 /**
- * Docs as code: every `@example <call> // <number> [unit or note]` in src/model/*.ts is
+ * Docs as code: every `@example <call> // <number> [unit or note]` in src/model (and in the subfolder files MODULES lists) is
  * re-run against its module's exports, and must match to half the last decimal shown.
  */
 import * as fs from "fs";
@@ -10,6 +10,8 @@ import * as dates from "../../src/model/dates";
 import * as deal from "../../src/model/deal";
 import * as finance from "../../src/model/finance";
 import * as margins from "../../src/model/margins";
+import * as mining from "../../src/model/mining";
+import * as concentration from "../../src/model/customers/concentration";
 import * as ramp from "../../src/model/ramp";
 import * as result from "../../src/model/result";
 import * as scenarioModel from "../../src/model/scenarioModel";
@@ -24,6 +26,8 @@ const MODULES: Record<string, object> = {
   "deal.ts": deal,
   "finance.ts": finance,
   "margins.ts": margins,
+  "mining.ts": mining,
+  "customers/concentration.ts": concentration,
   "ramp.ts": ramp,
   "result.ts": result,
   "scenarioModel.ts": scenarioModel,
@@ -55,7 +59,10 @@ function parseExpected(text: string): { value: number; tolerance: number } | und
 
 function collectExamples(): Example[] {
   const out: Example[] = [];
-  for (const file of fs.readdirSync(MODEL_DIR).filter((f) => f.endsWith(".ts")).sort()) {
+  // Every file at the top of src/model, plus the files in subfolders that MODULES lists.
+  const top = fs.readdirSync(MODEL_DIR).filter((f) => f.endsWith(".ts"));
+  const files = [...new Set([...top, ...Object.keys(MODULES).filter((f) => f.includes("/"))])];
+  for (const file of files.sort()) {
     fs.readFileSync(path.join(MODEL_DIR, file), "utf8")
       .split("\n")
       .forEach((text, i) => {

@@ -23,8 +23,8 @@ function cellOf(s: SheetPlan, a1: string): unknown {
   return undefined;
 }
 
-test("six sheets with the add-in's names, in order", () => {
-  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Peers", "CORZ Summary", "CORZ Checks"]);
+test("the add-in's sheets, in order", () => {
+  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Peers", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Summary", "CORZ Checks"]);
   expect(p.scenarios).toEqual(["base", "bull", "bear"]);
 });
 
@@ -52,7 +52,7 @@ test("every block is rectangular", () => {
 
 test("formulas use only functions LibreOffice 7.4 has, and no OFFSET/INDIRECT", () => {
   const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE"]);
+  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE"]);
   expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
   for (const bad of ["LET(", "LAMBDA(", "XLOOKUP(", "FILTER(", "SEQUENCE(", "OFFSET(", "INDIRECT("]) {
     expect(formulas.some((f) => f.includes(bad))).toBe(false);

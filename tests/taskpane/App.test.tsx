@@ -60,7 +60,7 @@ test("the filter has a label and narrows the list", () => {
   fireEvent.change(filter, { target: { value: "npv" } });
   const list = screen.getByRole("list", { name: "CORZ functions" });
   const shown = within(list).getAllByText(/^=CORZ\./).map((e) => e.textContent);
-  expect(shown).toEqual(["=CORZ.DEAL_NPV(rate, [scenario])"]);
+  expect(shown).toEqual(["=CORZ.DEAL_NPV(rate, [scenario])", "=CORZ.DEAL_NPV_RISK(rate, percentile, [scenario], [paths], [seed])"]);
 
   fireEvent.change(filter, { target: { value: "no such function" } });
   expect(screen.queryByRole("list", { name: "CORZ functions" })).toBeNull();

@@ -24,6 +24,11 @@ import { plan, scenario } from "../support/plan";
 import { METRICS, PEERS } from "../../src/model/peers/data";
 import { MULTIPLES, groupMultiple, impliedValue } from "../../src/model/peers/comps";
 import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
+import { defaultPipeline } from "../../src/model/customers/data";
+import { concentrationYear } from "../../src/model/customers/concentration";
+import { compareMw, miningParams, mwVolatility, revenueMix } from "../../src/model/mining";
+import { CUSTOMERS, customerRows } from "../../src/plan/customers";
+import { DEFAULT_MINING_OPTIONS, MINING_ROWS, MIX_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
 
 const run = libreOfficeAvailable() ? describe : describe.skip;
 
@@ -202,5 +207,73 @@ run("the Peers sheet recalculates to the comparables model", () => {
     const implied = impliedValue("ev_revenue", "mean", { revenue: 725e6, ebitda: 0, mw: 500 }, sel, 300e6);
     expect(valueAt(g, PEERS_ROWS.valuation + VALUATION_ROWS.value, 3) as number).toBeCloseTo(implied.ok ? implied.value.value : 0, 2);
     expect(valueAt(g, PEERS_ROWS.valuation + VALUATION_ROWS.perShare, 3) as number).toBeCloseTo(implied.ok ? implied.value.perShare! : 0, 6);
+  });
+});
+
+run("the Customers and Mining vs HPC sheets recalculate to their models", () => {
+  let sheets: Record<string, Grid>;
+  const base = () => model("base");
+  const pipeline = () => defaultPipeline(base().pricePerMwYear);
+  beforeAll(async () => {
+    sheets = await recalcPlan(plan([scenario("base")]));
+  });
+
+  test("concentration by year: CoreWeave's share, the top-3 share, the HHI and the pipeline equal the model", () => {
+    const g = sheets["CORZ Customers"];
+    const t0 = CUSTOMERS.first + pipeline().length - 1 + 3;
+    const R = customerRows(pipeline().length);
+    let checked = 0;
+    for (let c = COL.firstPeriod; valueAt(g, t0, c) !== ""; c++) {
+      const y = num(g, t0, c);
+      const m = concentrationYear(base(), pipeline(), y);
+      const close = (row: number, want: number | undefined) => {
+        const v = valueAt(g, t0 + row, c);
+        if (want === undefined) expect(v).toBe("");
+        else expect(Math.abs((v as number) - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      };
+      close(R.coreWeave, m.contracted);
+      close(R.weightedTotal, m.pipelineWeighted);
+      close(R.signedTotal, m.pipelineUnweighted);
+      close(R.share, m.coreWeaveShare);
+      close(R.top3, m.top3Share);
+      close(R.hhi, m.hhi);
+      close(R.shareAllWon, m.coreWeaveShareAllWon);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
+  test("a megawatt two ways, across hashprices, and the revenue mix equal the mining model", () => {
+    const g = sheets["CORZ Mining vs HPC"];
+    const cmp = compareMw(base(), miningParams());
+    if (!cmp.ok) throw new Error(cmp.error.message);
+    const P = (off: number, col: number) => num(g, MINING_ROWS.perMw + off, col);
+    expect(P(PER_MW_ROWS.hashrate, 3)).toBeCloseTo(cmp.value.mining.hashrateEh * 1000, 9);
+    expect(P(PER_MW_ROWS.revenue, 3)).toBeCloseTo(cmp.value.mining.revenue, 4);
+    expect(P(PER_MW_ROWS.grossProfit, 3)).toBeCloseTo(cmp.value.mining.grossProfit, 4);
+    expect(P(PER_MW_ROWS.grossProfit, 4)).toBeCloseTo(cmp.value.hpc.grossProfit, 4);
+    expect(num(g, MINING_ROWS.advantage, 3)).toBeCloseTo(cmp.value.hpcAdvantage, 4);
+    expect(num(g, MINING_ROWS.breakeven, 3)).toBeCloseTo(cmp.value.mining.breakevenHashprice, 9);
+    expect(num(g, MINING_ROWS.matchHpc, 3)).toBeCloseTo(cmp.value.hpcEquivalentHashprice!, 9);
+    const vol = mwVolatility(base(), miningParams());
+    if (!vol.ok) throw new Error(vol.error.message);
+    vol.value.rows.forEach((r, i) => {
+      expect(num(g, MINING_ROWS.levels + i, 4)).toBeCloseTo(r.miningGrossProfit, 4);
+      expect(num(g, MINING_ROWS.levels + i, 6)).toBeCloseTo(r.miningLessHpc, 4);
+    });
+    const t0 = MINING_ROWS.levels + vol.value.rows.length - 1 + 3;
+    const first = num(g, t0, COL.firstPeriod);
+    let last = first;
+    for (let c = COL.firstPeriod; valueAt(g, t0, c) !== ""; c++) last = num(g, t0, c);
+    const mix = revenueMix(base(), DEFAULT_MINING_OPTIONS.siteMw, miningParams(), { first, last });
+    if (!mix.ok) throw new Error(mix.error.message);
+    mix.value.forEach((r, i) => {
+      const c = COL.firstPeriod + i;
+      expect(num(g, t0 + MIX_ROWS.miningMw, c)).toBeCloseTo(r.miningMw, 6);
+      expect(num(g, t0 + MIX_ROWS.miningRevenue, c)).toBeCloseTo(r.miningRevenue, 2);
+      const share = valueAt(g, t0 + MIX_ROWS.hpcShare, c);
+      if (r.hpcShareOfRevenue === undefined) expect(share).toBe("");
+      else expect(share as number).toBeCloseTo(r.hpcShareOfRevenue, 12);
+    });
   });
 });

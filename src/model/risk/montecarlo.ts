@@ -1,0 +1,559 @@
+/**
+ * Monte Carlo over the deal's risks: a CoreWeave default, site delays, the licence margin,
+ * renewal take-up and the discount rate (distributions in spec.ts). Gives the NPV's
+ * distribution (mean, P10/P50/P90, probability below a threshold, histogram) and revenue by
+ * calendar year (mean, P10/P50/P90).
+ *
+ * Fast because little varies per path. Revenue depends on the path only through each site's
+ * delay (whole months) and the number of renewals taken, so each tranche's revenue by year is
+ * computed once per (renewals, delay) case by the scenario model itself (`computeScenario`
+ * with `renewal_options` and `delay_months` overridden) and kept in one flat table; a path
+ * then adds four table rows, applies its default and margin, and discounts: arithmetic on
+ * arrays, no scenario recomputation. Paths draw from one seeded stream in order, so a run is
+ * the same however it is cut into chunks.
+ *
+ * NPV follows `dealNpv`: licence-fee gross profit discounted from each year end to 1 January
+ * of the valuation year, years before it ignored. With no uncertainty every path equals
+ * `dealNpv` exactly.
+ */
+import { delayedStart } from "../deal";
+import { Result, numError, ok, valueError } from "../result";
+import { ResolvedScenario } from "../scenarios";
+import { computeScenario, dealNpv } from "../scenarioModel";
+import { MAX_SEED, Rng } from "./random";
+import { RiskSpec, Sampler, central, checkRiskSpec, sampler, support } from "./spec";
+import { Histogram, histogramSorted, percentileSorted, percentilesUnsorted } from "./stats";
+
+export const MAX_PATHS = 1_000_000;
+/** Paths per chunk between progress reports, unless the caller says otherwise. */
+export const DEFAULT_CHUNK = 10_000;
+/** Renewal options each contract carries (the assumption's upper bound). */
+const MAX_RENEWALS = 2;
+const NO_DEFAULT = 32767; // an Int16 "year" later than any the model reaches
+
+export interface RiskInput {
+  /** A resolved scenario (`resolveScenario`): the deal every path starts from. */
+  readonly scenario: ResolvedScenario;
+  readonly spec: RiskSpec;
+  /** Number of paths, 1 to 1,000,000. */
+  readonly paths: number;
+  /** Seed of the generator, a whole number from 0 to 4,294,967,295. */
+  readonly seed: number;
+  /** NPV threshold for the probability of falling below it, USD; default the deterministic NPV. */
+  readonly threshold?: number;
+}
+
+export interface NpvSummary {
+  readonly mean: number;
+  /** Sample standard deviation (n - 1); 0 for one path. */
+  readonly sd: number;
+  /** Standard error of the mean, sd / sqrt(n). */
+  readonly stdError: number;
+  readonly min: number;
+  readonly max: number;
+  /** Percentiles as Excel's PERCENTILE.INC. */
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly threshold: number;
+  /** Share of paths with NPV strictly below the threshold. */
+  readonly probBelow: number;
+}
+
+export interface YearSummary {
+  readonly year: number;
+  /** Licence-fee revenue, USD. */
+  readonly mean: number;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+export interface RiskSummary {
+  readonly scenario: string;
+  /** Paths simulated. */
+  readonly paths: number;
+  readonly seed: number;
+  /** NPVs are as of 1 January of this year. */
+  readonly valuationYear: number;
+  /** NPV of the scenario without uncertainty, at the discount rate's central value, USD. */
+  readonly deterministicNpv: number;
+  readonly npv: NpvSummary;
+  readonly histogram: Histogram;
+  /** Revenue by calendar year; empty when the summary was asked for without years. */
+  readonly years: readonly YearSummary[];
+  /** Share of paths in which CoreWeave defaults. */
+  readonly defaultShare: number;
+}
+
+export type RiskOutcome =
+  | { readonly status: "done"; readonly summary: RiskSummary }
+  | { readonly status: "cancelled"; readonly done: number; readonly total: number };
+
+/** A run in progress: prepared by `prepareRisk`, advanced by `stepRisk`, read by `summariseRisk`. */
+export interface RiskRun {
+  readonly total: number;
+  readonly done: number;
+}
+
+const fmtInt = (n: unknown): string => {
+  if (typeof n !== "number") return JSON.stringify(n) ?? String(n);
+  return Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: 6 }) : String(n);
+};
+
+/** What a run needs that does not vary per path. */
+interface RunConfig {
+  readonly total: number;
+  readonly seed: number;
+  readonly scenarioName: string;
+  /** Revenue by tranche, renewal case, delay case and year: index ((t * NR + r) * ND + k) * Y + y, USD. */
+  readonly rev: Float64Array;
+  /** T, NR, ND and Y above. */
+  readonly tranches: number;
+  readonly renewalCases: number;
+  readonly delayCases: number;
+  readonly years: number;
+  readonly firstYear: number;
+  readonly valuationYear: number;
+  /** For each tranche, its number among the sites a delay reaches, or -1. */
+  readonly siteOf: readonly number[];
+  readonly sites: number;
+  readonly perSite: boolean;
+  /** Months of delay in delay case 0. */
+  readonly delayLow: number;
+  readonly delay: Sampler;
+  readonly margin: Sampler;
+  readonly rate: Sampler;
+  readonly renewalProbability: number | null;
+  readonly defaultProbability: number;
+  readonly recovery: number;
+  readonly defaultFirst: number;
+  readonly defaultLast: number;
+  readonly threshold: number;
+  readonly deterministicNpv: number;
+}
+
+class RunState implements RiskRun {
+  done = 0;
+  readonly total: number;
+  private readonly rng: Rng;
+  private sorted: Float64Array | undefined;
+  private readonly offsets: Int32Array;
+  // Per path: NPV, renewal case, default year (NO_DEFAULT for none) and each site's delay case.
+  private readonly npv: Float64Array;
+  private readonly renewalOf: Uint8Array;
+  private readonly defaultYearOf: Int16Array;
+  private readonly delayOf: Uint8Array;
+
+  constructor(private readonly c: RunConfig) {
+    this.total = c.total;
+    this.rng = new Rng(c.seed);
+    this.offsets = new Int32Array(c.tranches);
+    this.npv = new Float64Array(c.total);
+    this.renewalOf = new Uint8Array(c.total);
+    this.defaultYearOf = new Int16Array(c.total);
+    this.delayOf = new Uint8Array(c.total * c.sites);
+  }
+
+  /** Simulates up to `count` more paths. */
+  step(count: number): void {
+    const end = Math.min(this.total, this.done + Math.max(1, Math.floor(count)));
+    const { rng, offsets, delayOf } = this;
+    const { rev, tranches: T, years: Y, siteOf, sites: S, renewalCases: NR, delayCases: ND, firstYear } = this.c;
+    const { margin, rate, delay, perSite, defaultFirst, defaultLast } = this.c;
+    const q = this.c.renewalProbability;
+    const p = this.c.defaultProbability;
+    const logSurvive = Math.log1p(-p);
+    const R = this.c.recovery;
+    const lead = firstYear - this.c.valuationYear; // years of zero flow before the table starts (may be negative)
+    for (let path = this.done; path < end; path++) {
+      // Draws, always in this order: margin, rate, renewals, default, delays.
+      const m = margin(rng);
+      const g = 1 + rate(rng);
+      let renewals = 0;
+      if (q !== null && rng.bernoulli(q)) renewals = rng.bernoulli(q) ? 2 : 1;
+      let defaultYear = NO_DEFAULT;
+      if (p > 0) {
+        const k = p >= 1 ? 0 : Math.floor(Math.log1p(-rng.uniform()) / logSurvive); // geometric: first year of default
+        if (k <= defaultLast - defaultFirst) defaultYear = defaultFirst + k;
+      }
+      const dBase = path * S;
+      if (S > 0) {
+        if (perSite) {
+          for (let s = 0; s < S; s++) delayOf[dBase + s] = this.delayCase(delay(rng));
+        } else {
+          const k = this.delayCase(delay(rng));
+          for (let s = 0; s < S; s++) delayOf[dBase + s] = k;
+        }
+      }
+      for (let t = 0; t < T; t++) {
+        const k = siteOf[t] < 0 ? 0 : delayOf[dBase + siteOf[t]];
+        offsets[t] = ((t * NR + renewals) * ND + k) * Y; // with no renewal draw there is one case, 0
+      }
+      // Discount as Excel's NPV from the valuation year: the factor grows by (1 + rate) each year.
+      let factor = 1;
+      for (let i = 0; i < lead; i++) factor *= g;
+      let sum = 0;
+      for (let y = 0; y < Y; y++) {
+        if (y + lead < 0) continue; // before the valuation year
+        let revenue = 0;
+        for (let t = 0; t < T; t++) revenue += rev[offsets[t] + y];
+        if (firstYear + y > defaultYear) revenue *= R;
+        factor *= g;
+        sum += (revenue * m) / factor;
+      }
+      this.npv[path] = sum;
+      this.renewalOf[path] = renewals;
+      this.defaultYearOf[path] = defaultYear;
+    }
+    this.done = end;
+    this.sorted = undefined;
+  }
+
+  private delayCase(months: number): number {
+    const k = Math.round(months) - this.c.delayLow;
+    return k < 0 ? 0 : k >= this.c.delayCases ? this.c.delayCases - 1 : k;
+  }
+
+  /** The NPVs simulated so far, ascending. */
+  sortedNpv(): Float64Array {
+    if (!this.sorted) this.sorted = this.npv.slice(0, this.done).sort();
+    return this.sorted;
+  }
+
+  summary(years: "none" | "auto" | "grouped" | "paths"): Result<RiskSummary> {
+    const n = this.done;
+    if (n === 0) return valueError("no paths have been simulated yet");
+    const sorted = this.sortedNpv();
+    // Sum the differences from one path's NPV: exact when every path is the same, and less
+    // rounding than a plain sum when they are close.
+    const shift = this.npv[0];
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += this.npv[i] - shift;
+    const mean = shift + sum / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (this.npv[i] - mean) ** 2;
+    const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+    if (!Number.isFinite(mean) || !Number.isFinite(sd)) return numError("the simulated NPVs are not finite numbers");
+    let below = 0; // first index with sorted[i] >= threshold (binary search)
+    for (let hi = n; below < hi; ) {
+      const mid = (below + hi) >>> 1;
+      if (sorted[mid] < this.c.threshold) below = mid + 1;
+      else hi = mid;
+    }
+    let defaults = 0;
+    for (let i = 0; i < n; i++) if (this.defaultYearOf[i] !== NO_DEFAULT) defaults++;
+    return ok({
+      scenario: this.c.scenarioName,
+      paths: n,
+      seed: this.c.seed,
+      valuationYear: this.c.valuationYear,
+      deterministicNpv: this.c.deterministicNpv,
+      npv: {
+        mean,
+        sd,
+        stdError: sd / Math.sqrt(n),
+        min: sorted[0],
+        max: sorted[n - 1],
+        p10: percentileSorted(sorted, 0.1),
+        p50: percentileSorted(sorted, 0.5),
+        p90: percentileSorted(sorted, 0.9),
+        threshold: this.c.threshold,
+        probBelow: below / n,
+      },
+      histogram: histogramSorted(sorted),
+      years: years === "none" ? [] : this.yearSummaries(years),
+      defaultShare: defaults / n,
+    });
+  }
+
+  /**
+   * Revenue by year over the paths so far. A path's revenue in a year depends only on its case
+   * (renewals taken, each site's delay) and on whether it has defaulted by then, so paths are
+   * grouped by case and default year, and each year's percentiles come from the few distinct
+   * values with their counts. When cases are many (independent delays at several sites), each
+   * year's column is rebuilt path by path and the percentiles found by selection instead.
+   */
+  private yearSummaries(method: "auto" | "grouped" | "paths"): YearSummary[] {
+    const n = this.done;
+    const { tranches: T, sites: S, renewalCases: NR, delayCases: ND, years: Y, firstYear } = this.c;
+    const caseOf = new Int32Array(n);
+    const ids = new Map<number, number>();
+    const firstPath: number[] = [];
+    for (let path = 0; path < n; path++) {
+      let key = this.renewalOf[path];
+      for (let s = 0; s < S; s++) key = key * ND + this.delayOf[path * S + s];
+      let id = ids.get(key);
+      if (id === undefined) {
+        id = firstPath.length;
+        ids.set(key, id);
+        firstPath.push(path);
+      }
+      caseOf[path] = id;
+    }
+    const C = firstPath.length;
+    // Table offsets of each case's tranche rows.
+    const caseOffsets = new Int32Array(C * T);
+    firstPath.forEach((path, c) => {
+      for (let t = 0; t < T; t++) caseOffsets[c * T + t] = this.offsetOf(path, t, NR, ND);
+    });
+    // Bucket b of a path: it earns the recovery share in year index y exactly when b <= y (Y: never).
+    const bucketOf = (path: number) => {
+      const d = this.defaultYearOf[path];
+      return d === NO_DEFAULT ? Y : Math.max(0, Math.min(Y, d - firstYear + 1));
+    };
+    if (method === "paths" || (method === "auto" && C > Math.max(256, n / 16))) return this.yearsPathByPath(caseOf, caseOffsets, bucketOf);
+    const counts = new Float64Array(C * (Y + 1));
+    for (let path = 0; path < n; path++) counts[caseOf[path] * (Y + 1) + bucketOf(path)]++;
+    const caseTotal = new Float64Array(C);
+    for (let c = 0; c < C; c++) for (let b = 0; b <= Y; b++) caseTotal[c] += counts[c * (Y + 1) + b];
+    const defaulted = new Float64Array(C); // paths of the case earning the recovery share by this year
+    const values = new Float64Array(2 * C);
+    const weights = new Float64Array(2 * C);
+    const order = Array.from({ length: 2 * C }, (_, i) => i);
+    const out: YearSummary[] = [];
+    for (let y = 0; y < Y; y++) {
+      for (let c = 0; c < C; c++) {
+        defaulted[c] += counts[c * (Y + 1) + y];
+        let revenue = 0;
+        for (let t = 0; t < T; t++) revenue += this.c.rev[caseOffsets[c * T + t] + y];
+        values[2 * c] = revenue;
+        weights[2 * c] = caseTotal[c] - defaulted[c];
+        values[2 * c + 1] = revenue * this.c.recovery;
+        weights[2 * c + 1] = defaulted[c];
+      }
+      order.sort((a, b) => values[a] - values[b]);
+      out.push({ year: firstYear + y, ...weightedSummary(values, weights, order, n) });
+    }
+    return out;
+  }
+
+  private offsetOf(path: number, t: number, NR: number, ND: number): number {
+    const site = this.c.siteOf[t];
+    const k = site < 0 ? 0 : this.delayOf[path * this.c.sites + site];
+    return ((t * NR + this.renewalOf[path]) * ND + k) * this.c.years;
+  }
+
+  /** The many-cases fallback: each year's column of path revenues, percentiles by selection. */
+  private yearsPathByPath(caseOf: Int32Array, caseOffsets: Int32Array, bucketOf: (path: number) => number): YearSummary[] {
+    const n = this.done;
+    const { tranches: T, years: Y, firstYear, rev, recovery } = this.c;
+    const bucket = new Int32Array(n);
+    for (let path = 0; path < n; path++) bucket[path] = bucketOf(path);
+    const col = new Float64Array(n);
+    const out: YearSummary[] = [];
+    for (let y = 0; y < Y; y++) {
+      let sum = 0;
+      let shift = 0;
+      for (let path = 0; path < n; path++) {
+        const base = caseOf[path] * T;
+        let revenue = 0;
+        for (let t = 0; t < T; t++) revenue += rev[caseOffsets[base + t] + y];
+        if (bucket[path] <= y) revenue *= recovery;
+        if (path === 0) shift = revenue;
+        col[path] = revenue;
+        sum += revenue - shift;
+      }
+      const [p10, p50, p90] = percentilesUnsorted(col, [0.1, 0.5, 0.9]);
+      out.push({ year: firstYear + y, mean: shift + sum / n, p10, p50, p90 });
+    }
+    return out;
+  }
+}
+
+/**
+ * Mean and PERCENTILE.INC P10/P50/P90 of values with integer weights (counts) adding up to n,
+ * `order` listing the indices by ascending value.
+ */
+function weightedSummary(values: Float64Array, weights: Float64Array, order: readonly number[], n: number): Omit<YearSummary, "year"> {
+  // The value at 0-based rank k: the first value whose cumulative count passes k.
+  const ranks = [0.1, 0.5, 0.9].flatMap((q) => {
+    const h = q * (n - 1);
+    const lo = Math.floor(h);
+    return [lo, Math.min(lo + 1, n - 1)];
+  });
+  const at = new Array<number>(ranks.length);
+  let cum = 0;
+  let shift: number | undefined;
+  let sum = 0;
+  let r = 0;
+  const sortedRanks = ranks.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0]);
+  for (const i of order) {
+    const w = weights[i];
+    if (w === 0) continue;
+    if (shift === undefined) shift = values[i];
+    sum += (values[i] - shift) * w;
+    cum += w;
+    while (r < sortedRanks.length && sortedRanks[r][0] < cum) at[sortedRanks[r++][1]] = values[i];
+  }
+  const pct = (j: number, q: number) => {
+    const h = q * (n - 1);
+    const a = at[2 * j];
+    const b = at[2 * j + 1];
+    return a === b ? a : a + (h - Math.floor(h)) * (b - a);
+  };
+  return { mean: (shift ?? 0) + sum / n, p10: pct(0, 0.1), p50: pct(1, 0.5), p90: pct(2, 0.9) };
+}
+
+function state(run: RiskRun): RunState {
+  if (!(run instanceof RunState)) throw new Error("not a run made by prepareRisk");
+  return run;
+}
+
+/**
+ * Checks a run's input without running it: path count, seed, threshold and every
+ * distribution. The result carries the spec with its defaults filled in.
+ */
+export function checkRiskInput(input: RiskInput): Result<RiskInput> {
+  const { paths, seed, threshold } = input;
+  if (typeof paths !== "number" || !Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) {
+    return valueError(`paths must be a whole number from 1 to ${fmtInt(MAX_PATHS)}, got ${fmtInt(paths)}`);
+  }
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    return valueError(`seed must be a whole number from 0 to ${fmtInt(MAX_SEED)}, got ${fmtInt(seed)}`);
+  }
+  if (threshold !== undefined && !(typeof threshold === "number" && Number.isFinite(threshold))) {
+    return valueError(`the NPV threshold must be a finite number of USD, got ${String(threshold)}`);
+  }
+  const spec = checkRiskSpec(input.spec);
+  return spec.ok ? ok({ ...input, spec: spec.value }) : spec;
+}
+
+/**
+ * Checks the input and precomputes what does not vary per path: the scenario model for each
+ * (renewals taken, delay in months) case the distributions can produce. Nothing is simulated
+ * yet. Bad input gives `#VALUE!` with what is wrong.
+ */
+export function prepareRisk(input: RiskInput): Result<RiskRun> {
+  const checked = checkRiskInput(input);
+  if (!checked.ok) return checked;
+  const { spec, paths, seed, threshold } = checked.value;
+  const values = input.scenario.values;
+
+  const base = computeScenario(input.scenario);
+  if (!base.ok) return base;
+  const deterministic = dealNpv(base.value, central(spec.discountRate));
+  if (!deterministic.ok) return deterministic;
+
+  // The cases: renewals taken x delay in whole months.
+  const renewalCases = spec.renewalProbability === null ? [values.renewal_options] : Array.from({ length: MAX_RENEWALS + 1 }, (_, i) => i);
+  const sup = support(spec.delayMonths);
+  const delayLow = Math.round(sup.min);
+  const delayCases = Math.round(sup.max) - delayLow + 1;
+  const models = [];
+  for (const renewals of renewalCases) {
+    for (let k = 0; k < delayCases; k++) {
+      const m = computeScenario({ name: input.scenario.name, values: { ...values, renewal_options: renewals, delay_months: delayLow + k } });
+      if (!m.ok) return m;
+      models.push(m.value);
+    }
+  }
+  const firstYear = Math.min(...models.map((m) => m.years[0].year));
+  const lastYear = Math.max(...models.map((m) => m.years[m.years.length - 1].year));
+  const Y = lastYear - firstYear + 1;
+  const T = base.value.tranches.length;
+  const rev = new Float64Array(T * renewalCases.length * delayCases * Y);
+  models.forEach((m, i) => {
+    const r = Math.floor(i / delayCases);
+    const k = i % delayCases;
+    for (const row of m.years) {
+      for (let t = 0; t < T; t++) rev[((t * renewalCases.length + r) * delayCases + k) * Y + (row.year - firstYear)] = row.revenueByTranche[t];
+    }
+  });
+
+  // Sites a delay reaches: tranches with MW whose planned start falls after `delay_after`.
+  const siteOf: number[] = [];
+  let sites = 0;
+  for (const t of base.value.tranches) {
+    const reached = t.mw > 0 && delayedStart(t.plannedStart, { ...values, delay_months: 1 }).delayed;
+    siteOf.push(reached && delayCases > 1 ? sites++ : -1);
+  }
+
+  const valuationYear = values.valuation_year;
+  const d = spec.default;
+  return ok(
+    new RunState({
+      total: paths,
+      seed,
+      scenarioName: input.scenario.name,
+      rev,
+      tranches: T,
+      renewalCases: renewalCases.length,
+      delayCases,
+      years: Y,
+      firstYear,
+      valuationYear,
+      siteOf,
+      sites,
+      perSite: spec.delayPerSite,
+      delayLow,
+      delay: sampler(spec.delayMonths),
+      margin: sampler(spec.licenceMargin),
+      rate: sampler(spec.discountRate),
+      renewalProbability: spec.renewalProbability,
+      defaultProbability: d.annualProbability,
+      recovery: d.recovery,
+      defaultFirst: d.firstYear ?? valuationYear,
+      defaultLast: d.lastYear ?? lastYear,
+      threshold: threshold ?? deterministic.value,
+      deterministicNpv: deterministic.value,
+    }),
+  );
+}
+
+/** Simulates up to `count` more paths of a prepared run; returns the paths done so far. */
+export function stepRisk(run: RiskRun, count: number): number {
+  const s = state(run);
+  s.step(count);
+  return s.done;
+}
+
+/**
+ * Summarises the paths simulated so far (all of them once the run is complete). Leave out
+ * revenue by year with `years: false` when only the NPV is wanted.
+ */
+export function summariseRisk(run: RiskRun, opts: SummaryOptions = {}): Result<RiskSummary> {
+  return state(run).summary(opts.years === false ? "none" : (opts.yearMethod ?? "auto"));
+}
+
+export interface SummaryOptions {
+  /** Revenue by year (default true). */
+  readonly years?: boolean;
+  /**
+   * How revenue by year is summarised: "grouped" by case, "paths" one path at a time, or
+   * "auto" (default): grouped unless the cases are many. Both give the same percentiles.
+   */
+  readonly yearMethod?: "auto" | "grouped" | "paths";
+}
+
+/** The NPVs simulated so far, ascending (shared: do not modify). */
+export function sortedNpvs(run: RiskRun): Float64Array {
+  return state(run).sortedNpv();
+}
+
+export interface RunOptions extends SummaryOptions {
+  /** Called after each chunk; returning false cancels the run. */
+  readonly onProgress?: (done: number, total: number) => boolean | void;
+  /** Paths per chunk; default 10,000. */
+  readonly chunk?: number;
+}
+
+/**
+ * Prepares, simulates and summarises a run in one call, reporting progress after each chunk.
+ * A progress callback that returns false stops the run: the outcome is then "cancelled".
+ */
+export function runRisk(input: RiskInput, opts: RunOptions = {}): Result<RiskOutcome> {
+  const chunk = opts.chunk ?? DEFAULT_CHUNK;
+  if (!Number.isInteger(chunk) || chunk < 1) throw new Error(`chunk must be a whole number of paths, got ${chunk}`);
+  const prepared = prepareRisk(input);
+  if (!prepared.ok) return prepared;
+  const run = prepared.value;
+  while (run.done < run.total) {
+    stepRisk(run, chunk); // each step advances at least one path, so the loop ends
+    if (opts.onProgress && opts.onProgress(run.done, run.total) === false && run.done < run.total) {
+      return ok({ status: "cancelled", done: run.done, total: run.total });
+    }
+  }
+  const summary = summariseRisk(run, opts);
+  return summary.ok ? ok({ status: "done", summary: summary.value }) : summary;
+}

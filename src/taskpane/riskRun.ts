@@ -1,0 +1,288 @@
+/**
+ * Running a Monte Carlo from the task pane without freezing it. Everything here is plain
+ * TypeScript, so jest tests it without a real Worker (jsdom has none):
+ *
+ * - the request the pane sends and the messages the worker answers with;
+ * - `runInChunks`: the chunked loop, pausing between chunks so a cancel message gets in;
+ * - `riskWorkerHandler`: what risk.worker.ts does with each message;
+ * - `RiskRunController`: start / cancel / progress / result state for the useRiskRun hook.
+ */
+import { Result, ok, valueError } from "../model/result";
+import { DEFAULT_CHUNK, RiskInput, RiskOutcome, RiskSummary, checkRiskInput, prepareRisk, stepRisk, summariseRisk } from "../model/risk/montecarlo";
+import { RiskSpec } from "../model/risk/spec";
+import { resolveScenario } from "../model/scenarios";
+
+/** What the pane asks the worker to run. */
+export interface RiskRequest {
+  /** The scenario as the pane holds it: its name and assumption values (dates as Excel serials). */
+  readonly scenario: { readonly name: string; readonly values: Readonly<Record<string, number>> };
+  readonly spec: RiskSpec;
+  readonly paths: number;
+  readonly seed: number;
+  /** NPV threshold, USD; default the scenario's deterministic NPV. */
+  readonly threshold?: number;
+}
+
+export type ToWorker =
+  | { readonly type: "run"; readonly id: number; readonly request: RiskRequest; readonly chunk?: number }
+  | { readonly type: "cancel"; readonly id: number };
+
+export type FromWorker =
+  | { readonly type: "progress"; readonly id: number; readonly done: number; readonly total: number }
+  | { readonly type: "done"; readonly id: number; readonly summary: RiskSummary }
+  | { readonly type: "cancelled"; readonly id: number; readonly done: number; readonly total: number }
+  | { readonly type: "failed"; readonly id: number; readonly message: string };
+
+/**
+ * Turns a request (which crossed a thread boundary, so it is checked as untrusted) into the
+ * model's input: every assumption value is validated as the scenario forms validate them, and
+ * the paths, seed and distributions as the model does.
+ */
+export function riskInput(request: unknown): Result<RiskInput> {
+  if (typeof request !== "object" || request === null) return valueError("the risk request is missing");
+  const r = request as Partial<RiskRequest>;
+  const sc = r.scenario;
+  if (typeof sc !== "object" || sc === null || typeof sc.name !== "string" || typeof sc.values !== "object" || sc.values === null) {
+    return valueError("the risk request needs a scenario with a name and its assumption values");
+  }
+  const resolved = resolveScenario("base", Object.entries(sc.values));
+  if (!resolved.ok) return resolved;
+  return checkRiskInput({
+    scenario: { name: sc.name, values: resolved.value.values },
+    spec: r.spec as RiskSpec,
+    paths: r.paths as number,
+    seed: r.seed as number,
+    threshold: r.threshold,
+  });
+}
+
+/**
+ * Yields to the event loop once, so queued messages (a cancel) are handled. A MessageChannel
+ * round trip where there is one: unlike nested setTimeout it is not clamped to 4 ms.
+ */
+export function nextTask(): Promise<void> {
+  if (typeof MessageChannel === "function") {
+    return new Promise((resolve) => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        ch.port1.close();
+        resolve();
+      };
+      ch.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs a Monte Carlo `chunkSize` paths at a time: after each chunk it reports progress and
+ * pauses; a cancellation seen before a chunk (or before the summary) ends the run as
+ * "cancelled". The paths do not depend on the chunk size.
+ */
+export async function runInChunks(
+  input: RiskInput,
+  chunkSize: number,
+  onProgress: (done: number, total: number) => void,
+  isCancelled: () => boolean,
+  pause: () => Promise<void> = nextTask,
+): Promise<Result<RiskOutcome>> {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new Error(`chunkSize must be a whole number of paths, got ${chunkSize}`);
+  const prepared = prepareRisk(input);
+  if (!prepared.ok) return prepared;
+  const run = prepared.value;
+  const cancelled = (): Result<RiskOutcome> => ok({ status: "cancelled", done: run.done, total: run.total });
+  while (run.done < run.total) {
+    if (isCancelled()) return cancelled();
+    stepRisk(run, chunkSize); // at least one path per step, so the loop ends
+    onProgress(run.done, run.total);
+    await pause();
+  }
+  if (isCancelled()) return cancelled();
+  const summary = summariseRisk(run);
+  return summary.ok ? ok({ status: "done", summary: summary.value }) : summary;
+}
+
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * The worker's message handler: "run" starts a run (a newer run cancels an older one; one
+ * runs at a time), "cancel" stops the run with that id after its current chunk. Every run
+ * ends with exactly one "done", "cancelled" or "failed" message.
+ */
+export function riskWorkerHandler(post: (m: FromWorker) => void, pause: () => Promise<void> = nextTask): (message: unknown) => void {
+  const cancelled = new Set<number>();
+  let current: number | undefined;
+  return (message) => {
+    if (typeof message !== "object" || message === null) return;
+    const m = message as Partial<ToWorker>;
+    if (typeof m.id !== "number") return;
+    const id = m.id;
+    if (m.type === "cancel") {
+      if (id === current) cancelled.add(id);
+      return;
+    }
+    if (m.type !== "run") return;
+    const input = riskInput(m.request);
+    if (!input.ok) {
+      post({ type: "failed", id, message: input.error.message });
+      return;
+    }
+    if (current !== undefined) cancelled.add(current);
+    current = id;
+    const chunk = typeof m.chunk === "number" && Number.isInteger(m.chunk) && m.chunk >= 1 ? m.chunk : DEFAULT_CHUNK;
+    runInChunks(input.value, chunk, (done, total) => post({ type: "progress", id, done, total }), () => cancelled.has(id), pause)
+      .then((r) => {
+        if (!r.ok) post({ type: "failed", id, message: r.error.message });
+        else if (r.value.status === "done") post({ type: "done", id, summary: r.value.summary });
+        else post({ type: "cancelled", id, done: r.value.done, total: r.value.total });
+      })
+      .catch((e: unknown) => post({ type: "failed", id, message: `internal error: ${messageOf(e)}` }))
+      .finally(() => {
+        cancelled.delete(id);
+        if (current === id) current = undefined;
+      });
+  };
+}
+
+// ---- the pane's side ----------------------------------------------------------------
+
+/** The part of a Worker the controller uses (a real Worker, or a test double). */
+export interface WorkerLike {
+  postMessage(message: ToWorker): void;
+  onmessage: ((event: { readonly data: FromWorker }) => void) | null;
+  onerror: ((event: { readonly message?: string }) => void) | null;
+  terminate(): void;
+}
+
+export type WorkerFactory = () => WorkerLike | Promise<WorkerLike>;
+
+export type RiskRunStatus = "idle" | "running" | "cancelling" | "done" | "cancelled" | "failed";
+
+export interface RiskRunState {
+  readonly status: RiskRunStatus;
+  /** Paths simulated so far and in all. */
+  readonly done: number;
+  readonly total: number;
+  /** The request of the current or last run (its seed and path count go beside the results). */
+  readonly request?: RiskRequest;
+  readonly summary?: RiskSummary;
+  /** Why the run failed. */
+  readonly message?: string;
+}
+
+export const IDLE: RiskRunState = { status: "idle", done: 0, total: 0 };
+
+/**
+ * Start / cancel / progress / result for one pane, over one worker made on first use. Runs
+ * are numbered; messages about an older run are ignored. Listeners are told of every change.
+ */
+export class RiskRunController {
+  private state: RiskRunState = IDLE;
+  private readonly listeners = new Set<() => void>();
+  private worker: Promise<WorkerLike> | undefined;
+  private runId = 0;
+
+  constructor(
+    private readonly create: WorkerFactory,
+    private readonly chunk: number = DEFAULT_CHUNK,
+  ) {}
+
+  readonly getState = (): RiskRunState => this.state;
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Starts a run (cancelling one in progress). A request the model refuses fails at once, without the worker. */
+  readonly start = (request: RiskRequest): void => {
+    if (this.busy()) this.postCancel(this.runId); // the worker would also drop it for the new run
+    const id = ++this.runId;
+    const checked = riskInput(request);
+    if (!checked.ok) {
+      this.set({ status: "failed", done: 0, total: 0, request, message: checked.error.message });
+      return;
+    }
+    this.set({ status: "running", done: 0, total: request.paths, request });
+    this.workerPromise()
+      .then((w) => {
+        if (id === this.runId) w.postMessage({ type: "run", id, request, chunk: this.chunk });
+      })
+      .catch((e: unknown) => this.fail(id, `the risk worker could not start: ${messageOf(e)}`));
+  };
+
+  /** Asks the worker to stop after its current chunk; the state says "cancelling" until it has. */
+  readonly cancel = (): void => {
+    if (this.state.status !== "running") return;
+    this.set({ ...this.state, status: "cancelling" });
+    this.postCancel(this.runId);
+  };
+
+  private busy(): boolean {
+    return this.state.status === "running" || this.state.status === "cancelling";
+  }
+
+  private postCancel(id: number): void {
+    this.worker?.then((w) => w.postMessage({ type: "cancel", id })).catch(() => undefined); // start() reports a worker that cannot start
+  }
+
+  /** Stops the worker (the pane is closing); a later start makes a new one. */
+  readonly dispose = (): void => {
+    const w = this.worker;
+    this.worker = undefined;
+    this.runId++;
+    if (this.busy()) this.set({ ...this.state, status: "cancelled" });
+    w?.then((x) => x.terminate()).catch(() => undefined);
+  };
+
+  private workerPromise(): Promise<WorkerLike> {
+    if (!this.worker) {
+      const made = Promise.resolve().then(this.create);
+      this.worker = made;
+      made
+        .then((w) => {
+          w.onmessage = (e) => this.receive(e.data);
+          w.onerror = (e) => {
+            // The worker itself broke (e.g. its script did not load): drop it, fail the run.
+            if (this.worker === made) this.worker = undefined;
+            this.fail(this.runId, `the risk worker stopped: ${e.message ?? "unknown error"}`);
+          };
+        })
+        .catch(() => {
+          if (this.worker === made) this.worker = undefined;
+        });
+    }
+    return this.worker;
+  }
+
+  private receive(m: FromWorker): void {
+    if (m.id !== this.runId) return;
+    const s = this.state;
+    if (!this.busy()) return;
+    switch (m.type) {
+      case "progress":
+        this.set({ ...s, done: m.done, total: m.total });
+        break;
+      case "done":
+        this.set({ status: "done", done: m.summary.paths, total: m.summary.paths, request: s.request, summary: m.summary });
+        break;
+      case "cancelled":
+        this.set({ status: "cancelled", done: m.done, total: m.total, request: s.request });
+        break;
+      case "failed":
+        this.set({ status: "failed", done: s.done, total: s.total, request: s.request, message: m.message });
+        break;
+    }
+  }
+
+  private fail(id: number, message: string): void {
+    if (id !== this.runId || !this.busy()) return;
+    const s = this.state;
+    this.set({ status: "failed", done: s.done, total: s.total, request: s.request, message });
+  }
+
+  private set(next: RiskRunState): void {
+    this.state = next;
+    for (const l of [...this.listeners]) l();
+  }
+}

@@ -1,0 +1,153 @@
+/** DEAL_NPV_RISK on good input, on Excel's awkward input, and its cache. */
+import * as F from "../../src/functions/functions";
+import * as montecarlo from "../../src/model/risk/montecarlo";
+import { DEFAULT_PATHS, clearRiskCache, dealNpvRisk } from "../../src/functions/risk";
+import { excelError } from "./helpers";
+
+// No uncertainty at all: every path is the deterministic deal.
+const CERTAIN = [
+  ["default_probability", 0],
+  ["delay_max_months", 0],
+  ["margin_min", 0.775],
+  ["margin_max", 0.775],
+];
+
+/** What Excel passes for an omitted argument or an empty cell. */
+const BLANK = null as any;
+
+afterEach(() => jest.restoreAllMocks());
+
+describe("good input", () => {
+  test("with no uncertainty every percentile is DEAL_NPV", () => {
+    for (const q of [0, 0.1, 0.5, 0.9, 1]) expect(dealNpvRisk(0.1, q, CERTAIN, 50)).toBe(F.dealNpvFn(0.1));
+    expect(dealNpvRisk(0.12, 0.5, [["scenario", "bear"], ...CERTAIN.slice(0, 1), ["delay_min_months", 9], ["delay_max_months", 9], ["margin_min", 0.75], ["margin_max", 0.75]], 20)).toBe(
+      F.dealNpvFn(0.12, [["bear"]]),
+    );
+  });
+
+  test("percentiles rise with the percentile and sit below the deterministic NPV at P10", () => {
+    const p = [0.1, 0.5, 0.9].map((q) => dealNpvRisk(0.1, q, BLANK, 2000));
+    expect(p[0]).toBeLessThanOrEqual(p[1]);
+    expect(p[1]).toBeLessThanOrEqual(p[2]);
+    expect(p[0]).toBeLessThan(F.dealNpvFn(0.1));
+  });
+
+  test("the percentile may be text such as \"10%\"; blank paths and seed take the defaults (10,000 and 1)", () => {
+    expect(dealNpvRisk(0.1, "10%", BLANK, 500)).toBe(dealNpvRisk(0.1, 0.1, BLANK, 500));
+    expect(dealNpvRisk(0.1, 0.5)).toBe(dealNpvRisk(0.1, 0.5, BLANK, DEFAULT_PATHS, 1));
+    expect(dealNpvRisk(0.1, 0.5, BLANK, null, null)).toBe(dealNpvRisk(0.1, 0.5, BLANK, 10000, 1));
+    expect(dealNpvRisk(0.1, 0.5, [[null]], [[2000]], [[7]])).toBe(dealNpvRisk(0.1, 0.5, BLANK, 2000, 7));
+  });
+
+  test("the same seed gives the same answer; another seed a different one", () => {
+    const a = dealNpvRisk(0.1, 0.25, BLANK, 1000, 42);
+    clearRiskCache();
+    expect(dealNpvRisk(0.1, 0.25, BLANK, 1000, 42)).toBe(a);
+    expect(dealNpvRisk(0.1, 0.25, BLANK, 1000, 43)).not.toBe(a);
+  });
+
+  test("risk rows in the scenario range change the answer; a higher default probability lowers P10", () => {
+    const low = dealNpvRisk(0.1, 0.1, [["default_probability", 0.01]], 3000);
+    const high = dealNpvRisk(0.1, 0.1, [["Default probability", "10%"]], 3000);
+    expect(high).toBeLessThan(low);
+    // Renewals add value when they are taken.
+    expect(dealNpvRisk(0.1, 0.5, [...CERTAIN, ["renewal_probability", 1]], 50)).toBe(F.dealNpvFn(0.1, [["renewal_options", 2]]));
+  });
+
+  test("a higher rate gives a lower NPV at every percentile", () => {
+    expect(dealNpvRisk(0.12, 0.5, BLANK, 1000)).toBeLessThan(dealNpvRisk(0.08, 0.5, BLANK, 1000));
+  });
+});
+
+describe("the cache", () => {
+  test("P10, P50 and P90 of the same run simulate once; a new path count or seed simulates again", () => {
+    clearRiskCache();
+    const prepare = jest.spyOn(montecarlo, "prepareRisk");
+    for (const q of [0.1, 0.5, 0.9]) dealNpvRisk(0.1, q, BLANK, 700, 3);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    dealNpvRisk(0.1, 0.5, BLANK, 701, 3);
+    dealNpvRisk(0.1, 0.5, BLANK, 700, 4);
+    expect(prepare).toHaveBeenCalledTimes(3);
+    dealNpvRisk(0.1, 0.5, BLANK, 700, 3);
+    expect(prepare).toHaveBeenCalledTimes(3);
+  });
+
+  test("errors are cached too, and a cached answer is the same as a fresh one", () => {
+    clearRiskCache();
+    const fresh = dealNpvRisk(0.1, 0.3, [["default_probability", 0.05]], 900);
+    expect(dealNpvRisk(0.1, 0.3, [["default_probability", 0.05]], 900)).toBe(fresh);
+    const prepare = jest.spyOn(montecarlo, "prepareRisk");
+    // Nothing is billed on or after a 2060 valuation year: the model says #NUM!, as DEAL_NPV does.
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_year", 2060]], 900)).code).toBe("#NUM!");
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_year", 2060]], 900)).code).toBe("#NUM!");
+    expect(prepare).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("Excel's awkward input", () => {
+  const awkward: ReadonlyArray<[string, unknown]> = [
+    ["text", "soon"],
+    ["boolean", true],
+    ["2-D range", [[0.1, 0.2]]],
+    ["error value", { type: "Error", code: "#N/A" }],
+  ];
+
+  test.each(awkward)("rate as %s is #VALUE!", (_, v) => {
+    expect(excelError(() => dealNpvRisk(v, 0.5, BLANK, 10)).code).toBe("#VALUE!");
+  });
+
+  test.each(awkward)("percentile as %s is #VALUE!", (_, v) => {
+    expect(excelError(() => dealNpvRisk(0.1, v, BLANK, 10)).code).toBe("#VALUE!");
+  });
+
+  test.each(awkward)("paths as %s is #VALUE!", (_, v) => {
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, BLANK, v)).code).toBe("#VALUE!");
+  });
+
+  test.each(awkward)("seed as %s is #VALUE!", (_, v) => {
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, BLANK, 10, v)).code).toBe("#VALUE!");
+  });
+
+  test("a blank rate or percentile is required", () => {
+    expect(excelError(() => dealNpvRisk(null, 0.5))).toEqual({ code: "#VALUE!", message: "rate is required" });
+    expect(excelError(() => dealNpvRisk(0.1, ""))).toEqual({ code: "#VALUE!", message: "percentile is required" });
+  });
+
+  test.each([
+    ["percentile 2", () => dealNpvRisk(0.1, 2, BLANK, 10), "#NUM!"],
+    ["percentile -0.1", () => dealNpvRisk(0.1, -0.1, BLANK, 10), "#NUM!"],
+    ["percentile 1e308", () => dealNpvRisk(0.1, 1e308, BLANK, 10), "#NUM!"],
+    ["percentile NaN", () => dealNpvRisk(0.1, Number.NaN, BLANK, 10), "#NUM!"],
+    ["0 paths", () => dealNpvRisk(0.1, 0.5, BLANK, 0), "#NUM!"],
+    ["negative paths", () => dealNpvRisk(0.1, 0.5, BLANK, -100), "#NUM!"],
+    ["huge paths", () => dealNpvRisk(0.1, 0.5, BLANK, 1e12), "#NUM!"],
+    ["fractional paths", () => dealNpvRisk(0.1, 0.5, BLANK, 10.5), "#NUM!"],
+    ["negative seed", () => dealNpvRisk(0.1, 0.5, BLANK, 10, -1), "#NUM!"],
+    ["huge seed", () => dealNpvRisk(0.1, 0.5, BLANK, 10, 2 ** 32), "#NUM!"],
+    ["infinite rate", () => dealNpvRisk(Infinity, 0.5, BLANK, 10), "#NUM!"],
+  ])("%s is %s", (_, f, code) => {
+    expect(excelError(f).code).toBe(code);
+  });
+
+  test("a rate outside -50%..100% is #VALUE! saying so", () => {
+    expect(excelError(() => dealNpvRisk(5, 0.5, BLANK, 10))).toEqual({ code: "#VALUE!", message: "the discount rate: value must be from -0.5 to 1, got 5" });
+    expect(excelError(() => dealNpvRisk(-2, 0.5, BLANK, 10)).code).toBe("#VALUE!");
+  });
+
+  test("a negative rate within bounds is fine and gives a higher NPV", () => {
+    expect(dealNpvRisk(-0.02, 0.5, CERTAIN, 10)).toBe(F.dealNpvFn(-0.02));
+  });
+
+  test("bad scenario and risk rows: #N/A for unknown names, #VALUE! for bad values", () => {
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["moon"]], 10)).code).toBe("#N/A");
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["default_probability", 1.5]], 10))).toEqual({
+      code: "#VALUE!",
+      message: "default_probability must be a decimal from 0 to 1, got 1.5",
+    });
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["default_probability", "often"]], 10)).message).toBe('default_probability must be a number, got "often"');
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["default_probability", true]], 10)).code).toBe("#VALUE!");
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["delay_min_months", 6], ["delay_max_months", 2]], 10)).message).toMatch(/triangular needs min <= mode <= max/);
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["a", "b", "c"]], 10)).code).toBe("#VALUE!");
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["default_probability", { type: "Error" }]], 10)).code).toBe("#VALUE!");
+  });
+});
