@@ -15,7 +15,7 @@
 import { assumptionSpec } from "../model/assumptions";
 import { validateAssumption } from "../model/scenarios";
 import { parseCell, rangeOf } from "../plan/a1";
-import { PlanOptions, buildPlan } from "../plan/build";
+import { PlanOptions, buildPlan, defaultRiskRun } from "../plan/build";
 import { SHEET_NAMES, TEXT_FORMAT } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
 import { Block, CellContent, ChartPlan, Format, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
@@ -43,7 +43,7 @@ export interface BuildReport {
 
 export type BuildResult = { ok: true; report: BuildReport } | { ok: false; message: string; syncs: number };
 
-const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "peers", "customers", "mining", "summary", "checks"];
+const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "peers", "customers", "mining", "risk", "summary", "checks"];
 
 function blockRange(b: Block): string {
   const { row, col } = parseCell(b.at);
@@ -239,6 +239,10 @@ export interface BuildOptions {
   readonly discardEdits?: boolean;
   /** The Peers sheet's group, statistic and exclusions as chosen in the pane. */
   readonly peers?: PlanOptions["peers"];
+  /** A Monte Carlo run from the pane for the Risk sheet; else the default run, dated today. */
+  readonly risk?: PlanOptions["risk"];
+  /** Today's date (YYYY-MM-DD) for a default run; tests fix it. */
+  readonly today?: string;
 }
 
 export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[], registry: Registry, opts: BuildOptions = {}): Promise<BuildResult> {
@@ -325,7 +329,13 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       }
       const planScenarios = scenarios.map((s) => (changed.has(s.name) ? { name: s.name, values: { ...s.values, ...changed.get(s.name) } } : s));
 
-      const options: PlanOptions = { sheetNames, ...(opts.peers ? { peers: opts.peers } : {}) };
+      let risk = opts.risk;
+      if (!risk) {
+        const run = defaultRiskRun(planScenarios[0]);
+        if ("error" in run) return { ok: false as const, message: run.error.message, syncs };
+        risk = { ...run, runDate: opts.today ?? new Date().toISOString().slice(0, 10) };
+      }
+      const options: PlanOptions = { sheetNames, risk, ...(opts.peers ? { peers: opts.peers } : {}) };
       const built = buildPlan(planScenarios, options);
       if (!built.ok) return { ok: false as const, message: built.error.message, syncs };
       const plan = withEdits(built.value, kept);

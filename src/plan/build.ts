@@ -14,6 +14,21 @@ import { DEFAULT_PEERS_OPTIONS, PeersOptions, buildPeers } from "./peers";
 import { buildCustomers } from "./customers";
 import { DEFAULT_MINING_OPTIONS, MiningOptions, buildMining } from "./mining";
 import { PipelineRow, defaultPipeline } from "../model/customers/data";
+import { RiskSheetInput, buildRisk } from "./risk";
+import { defaultRiskSpec } from "../model/risk/spec";
+import { runRisk } from "../model/risk/montecarlo";
+import { ModelError } from "../model/result";
+
+export const RISK_DEFAULT_PATHS = 10_000;
+
+/** The default Monte Carlo run for a scenario: its default distributions, seed 1. */
+export function defaultRiskRun(s: PlanScenario, paths = RISK_DEFAULT_PATHS, seed = 1): RiskSheetInput | { error: ModelError } {
+  const spec = defaultRiskSpec(s.values);
+  const r = runRisk({ scenario: { name: s.name, values: s.values }, spec, paths, seed });
+  if (!r.ok) return { error: r.error };
+  if (r.value.status !== "done") throw new Error("a run without a progress callback cannot be cancelled");
+  return { summary: r.value.summary, spec, runDate: "" };
+}
 import { WorkbookPlan } from "./types";
 import { Result, ok, valueError } from "../model/result";
 
@@ -43,6 +58,11 @@ export interface PlanOptions {
   /** The customer pipeline; the illustrative default, priced at the first scenario's contract price, when absent. */
   readonly pipeline?: readonly PipelineRow[];
   readonly mining?: Partial<MiningOptions>;
+  /**
+   * A Monte Carlo run to write on the Risk sheet. Without one, the plan runs the default
+   * distributions for the first scenario (RISK_DEFAULT_PATHS paths, seed 1) and records no date.
+   */
+  readonly risk?: RiskSheetInput;
 }
 
 const SHEET_NAME_RE = /^[^\\/?*[\]:]{1,31}$/;
@@ -71,11 +91,14 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   if (!firstModel.ok) return firstModel;
   const customers = buildCustomers(sheetNames, deal, options.pipeline ?? defaultPipeline(firstModel.value.pricePerMwYear), master);
   const mining = buildMining(sheetNames, deal, { ...DEFAULT_MINING_OPTIONS, ...options.mining }, master);
+  const risk = options.risk ?? defaultRiskRun(scenarios[0]);
+  if ("error" in risk) return { ok: false, error: risk.error };
+  const riskSheet = buildRisk(sheetNames, risk, master);
   const summary = buildSummary(sheetNames, labels, deal, capacity, master);
   const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years);
   return ok({
     layoutVersion: LAYOUT_VERSION,
-    sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, customers.sheet, mining.sheet, summary, checks],
+    sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, customers.sheet, mining.sheet, riskSheet.sheet, summary, checks],
     names: inputs.names,
     scenarios: names,
     sheetNames,

@@ -13,6 +13,7 @@ export const SHEET_NAMES: SheetNames = {
   peers: "CORZ Peers",
   customers: "CORZ Customers",
   mining: "CORZ Mining vs HPC",
+  risk: "CORZ Risk",
   summary: "CORZ Summary",
   checks: "CORZ Checks",
 };

@@ -68,7 +68,7 @@ export interface ChartPlan {
   readonly anchor: { readonly from: string; readonly to: string };
 }
 
-export type SheetKey = "inputs" | "deal" | "capacity" | "peers" | "customers" | "mining" | "summary" | "checks";
+export type SheetKey = "inputs" | "deal" | "capacity" | "peers" | "customers" | "mining" | "risk" | "summary" | "checks";
 
 /** An Excel table over a range already written by blocks (header row first). */
 export interface TablePlan {

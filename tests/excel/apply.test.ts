@@ -245,3 +245,9 @@ describe("the user's figures on the Peers sheet", () => {
     expect(r).toMatchObject({ ok: false, message: `CORZ Peers!${peerCell("equinix", "ev")}: equinix ev must be a number or blank, got "about 90bn". Correct the cell and build again.` });
   });
 });
+
+test("the default Monte Carlo run on the Risk sheet is dated the day of the build", async () => {
+  const x = new ExcelDouble();
+  ok(await buildSheets(x.run, three(), EMPTY_REGISTRY, { today: "2026-11-24" }));
+  expect(String(x.sheet("CORZ Risk").value("A3"))).toContain("seed 1, run 2026-11-24");
+});

@@ -1,7 +1,7 @@
 /** The workbook plan, read directly: layout, formulas and conventions (no spreadsheet needed). */
 import { ASSUMPTIONS } from "../../src/model/assumptions";
 import { parseCell } from "../../src/plan/a1";
-import { buildPlan } from "../../src/plan/build";
+import { buildPlan, defaultRiskRun } from "../../src/plan/build";
 import { DEAL_ROWS } from "../../src/plan/deal";
 import { COLOURS, SHEET_NAMES } from "../../src/plan/layout";
 import { INPUTS } from "../../src/plan/inputs";
@@ -24,7 +24,7 @@ function cellOf(s: SheetPlan, a1: string): unknown {
 }
 
 test("the add-in's sheets, in order", () => {
-  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Peers", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Summary", "CORZ Checks"]);
+  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Peers", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Risk", "CORZ Summary", "CORZ Checks"]);
   expect(p.scenarios).toEqual(["base", "bull", "bear"]);
 });
 
@@ -231,5 +231,29 @@ describe("Peers sheet", () => {
     const notes = s.blocks.find((b) => b.id === "peers.sources")!.cells.map((r) => String(r[0]));
     expect(notes.find((n) => n.includes("IREN") || n.includes("Microsoft contract"))).toMatch(/as of \d{4}/);
     expect(String(s.blocks.find((b) => b.id === "peers.notice")!.cells[0][0])).toContain("Market values move daily");
+  });
+});
+
+describe("Risk sheet", () => {
+  test("the run's seed, paths and date are written beside the results; shares are formulas over written-out bins", () => {
+    const run = defaultRiskRun(scenario("base"), 2000, 7);
+    if ("error" in run) throw new Error(run.error.message);
+    const r = buildPlan([scenario("base")], { risk: { ...run, runDate: "2026-11-24" } });
+    if (!r.ok) throw new Error(r.error.message);
+    const s = r.value.sheets.find((x) => x.key === "risk")!;
+    const note = String(s.blocks.find((b) => b.id === "risk.run")!.cells[0][0]);
+    expect(note).toContain('scenario "base", 2,000 paths, seed 7, run 2026-11-24');
+    const hist = s.blocks.find((b) => b.id === "risk.histogram")!;
+    expect(hist.cells.reduce((n, row) => n + Number(row[2]), 0)).toBe(2000);
+    const shares = s.blocks.find((b) => b.id === "risk.histogram.shares")!;
+    expect(String(shares.cells[0][0])).toMatch(/^=C\d+\/SUM\(\$C\$\d+:\$C\$\d+\)$/);
+    expect(s.charts.map((c) => c.id)).toEqual(["risk.histogram"]);
+    const results = s.blocks.find((b) => b.id === "risk.results")!.cells.map((x) => x[0]);
+    expect(results[4]).toBe(run.summary.npv.p10);
+    expect(results[6]).toBe(run.summary.npv.p90);
+  });
+  test("without a run, the plan makes the default one: seed 1, no date", () => {
+    const s = sheet("risk");
+    expect(String(s.blocks.find((b) => b.id === "risk.run")!.cells[0][0])).toContain("seed 1, run on an unrecorded date");
   });
 });

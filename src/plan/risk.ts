@@ -1,0 +1,133 @@
+/**
+ * The Risk sheet: a Monte Carlo run of the deal's NPV and revenue, written as values beside
+ * the seed, the path count and the date of the run (Excel cannot redo the simulation), with
+ * the distributions it drew from, P10/P50/P90, the probability of falling below a threshold,
+ * a histogram over written-out bins (shares and cumulative shares as formulas) and a chart.
+ */
+import { Distribution, RiskSpec } from "../model/risk/spec";
+import { RiskSummary } from "../model/risk/montecarlo";
+import { absCell, cell } from "./a1";
+import { FORMATS, ROW, SheetNames } from "./layout";
+import { SheetBuilder } from "./sheet";
+import { CellContent, SheetPlan } from "./types";
+
+export interface RiskSheetInput {
+  readonly summary: RiskSummary;
+  readonly spec: RiskSpec;
+  /** When the run was made (YYYY-MM-DD), or "" when not recorded. */
+  readonly runDate: string;
+}
+
+export const RISK_ROWS = { run: 3, inputsHeader: 5, inputs: 6 } as const;
+/** Rows of the results block after its header. */
+export const RESULT_ROWS = ["deterministic", "mean", "sd", "stdError", "p10", "p50", "p90", "spread", "threshold", "probBelow", "defaultShare"] as const;
+
+function describe(d: Distribution): [string, CellContent, CellContent, CellContent] {
+  switch (d.kind) {
+    case "fixed":
+      return ["fixed", d.value, d.value, d.value];
+    case "uniform":
+      return ["uniform (min, -, max)", d.min, null, d.max];
+    case "triangular":
+      return ["triangular (min, mode, max)", d.min, d.mode, d.max];
+    case "normal":
+      return [`normal (mean, sd${d.floor !== undefined ? ", floor" : ""})`, d.mean, d.sd, d.floor ?? null];
+  }
+}
+
+export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck: string): { sheet: SheetPlan; resultsRow: number; histogramRow: number; yearsRow: number } {
+  const b = new SheetBuilder("risk", names.risk, "#A50021");
+  const s = input.summary;
+  b.block("title", ROW.title, 1, "title", [["CORZ — Risk: Monte Carlo distribution of the deal's NPV and revenue"]]);
+  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  b.block("run", RISK_ROWS.run, 1, "note", [
+    [
+      `Values from one simulation, not formulas: scenario "${s.scenario}", ${s.paths.toLocaleString("en-US")} paths, seed ${s.seed}, run ${input.runDate || "on an unrecorded date"}. Change the distributions in the task pane and run it again; the same seed gives the same numbers.`,
+    ],
+  ]);
+  b.block("inputs.header", RISK_ROWS.inputsHeader, 1, "header", [["Uncertain input", "Distribution", "Value 1", "Value 2", "Value 3"]]);
+  const spec = input.spec;
+  const inputs: CellContent[][] = [
+    ["CoreWeave default probability per year", "fixed", spec.default.annualProbability, null, null],
+    ["Recovery after a default (share of later revenue still earned)", "fixed", spec.default.recovery, null, null],
+    [`Energisation delay, months (${spec.delayPerSite ? "one draw per site" : "one draw for all sites"})`, ...describe(spec.delayMonths)],
+    ["Licence-fee gross margin", ...describe(spec.licenceMargin)],
+    ["Renewal take-up probability", spec.renewalProbability === null ? "the scenario's renewals" : "fixed", spec.renewalProbability, null, null],
+    ["Discount rate", ...describe(spec.discountRate)],
+  ];
+  b.block("inputs", RISK_ROWS.inputs, 1, "label", inputs);
+  const lastInput = RISK_ROWS.inputs + inputs.length - 1;
+  b.format(`${cell(RISK_ROWS.inputs, 3)}:${cell(RISK_ROWS.inputs + 1, 5)}`, { numberFormat: FORMATS.pct });
+  b.format(`${cell(RISK_ROWS.inputs + 2, 3)}:${cell(RISK_ROWS.inputs + 2, 5)}`, { numberFormat: "0.0" });
+  b.format(`${cell(RISK_ROWS.inputs + 3, 3)}:${cell(lastInput, 5)}`, { numberFormat: FORMATS.pct });
+
+  const r0 = lastInput + 2;
+  const R = (k: (typeof RESULT_ROWS)[number]) => r0 + 1 + RESULT_ROWS.indexOf(k);
+  const C = (k: (typeof RESULT_ROWS)[number]) => absCell(R(k), 3);
+  b.block("results.header", r0, 1, "header", [["NPV of gross profit", "unit", "value"]]);
+  const results: [string, string, CellContent][] = [
+    ["Deterministic NPV (the scenario without uncertainty)", "USD", s.deterministicNpv],
+    ["Mean", "USD", s.npv.mean],
+    ["Standard deviation", "USD", s.npv.sd],
+    ["Standard error of the mean", "USD", s.npv.stdError],
+    ["P10", "USD", s.npv.p10],
+    ["P50 (median)", "USD", s.npv.p50],
+    ["P90", "USD", s.npv.p90],
+    ["P90 less P10", "USD", `=${C("p90")}-${C("p10")}`],
+    ["Threshold", "USD", s.npv.threshold],
+    ["Probability NPV is below the threshold", "rate", s.npv.probBelow],
+    ["Share of paths in which CoreWeave defaults", "rate", s.defaultShare],
+  ];
+  b.block("results.labels", r0 + 1, 1, "label", results.map(([l, u]) => [l, u]));
+  b.block("results", r0 + 1, 3, "calc", results.map(([, , v]) => [v]));
+  b.format(`${cell(R("deterministic"), 3)}:${cell(R("threshold"), 3)}`, { numberFormat: FORMATS.usdM });
+  b.format(`${cell(R("probBelow"), 3)}:${cell(R("defaultShare"), 3)}`, { numberFormat: FORMATS.pct });
+
+  // Histogram: written-out bins and counts; shares and cumulative shares are formulas.
+  const h0 = R("defaultShare") + 2;
+  const bins = s.histogram.counts.length;
+  b.block("histogram.header", h0, 1, "header", [["NPV from (USD)", "to (USD)", "Paths", "Share", "Cumulative share"]]);
+  b.block(
+    "histogram",
+    h0 + 1,
+    1,
+    "label",
+    s.histogram.counts.map((count, i) => [s.histogram.edges[i], s.histogram.edges[i + 1], count]),
+  );
+  const countRange = `${absCell(h0 + 1, 3)}:${absCell(h0 + bins, 3)}`;
+  b.block(
+    "histogram.shares",
+    h0 + 1,
+    4,
+    "calc",
+    s.histogram.counts.map((_, i) => [`=${cell(h0 + 1 + i, 3)}/SUM(${countRange})`, `=SUM(${absCell(h0 + 1, 3)}:${cell(h0 + 1 + i, 3)})/SUM(${countRange})`]),
+  );
+  b.format(`${cell(h0 + 1, 1)}:${cell(h0 + bins, 2)}`, { numberFormat: FORMATS.usdM });
+  b.format(`${cell(h0 + 1, 3)}:${cell(h0 + bins, 3)}`, { numberFormat: FORMATS.int });
+  b.format(`${cell(h0 + 1, 4)}:${cell(h0 + bins, 5)}`, { numberFormat: FORMATS.pct });
+  b.chart({
+    id: "risk.histogram",
+    type: "ColumnClustered",
+    title: `NPV distribution: ${s.paths.toLocaleString("en-US")} paths, seed ${s.seed}`,
+    categories: { name: "NPV from", sheet: names.risk, range: `${cell(h0 + 1, 1)}:${cell(h0 + bins, 1)}` },
+    series: [{ name: "Paths", sheet: names.risk, range: `${cell(h0 + 1, 3)}:${cell(h0 + bins, 3)}` }],
+    anchor: { from: cell(RISK_ROWS.inputsHeader, 7), to: cell(RISK_ROWS.inputsHeader + 20, 14) },
+  });
+
+  // Revenue by year across the paths.
+  const y0 = h0 + bins + 2;
+  b.block("years.header", y0, 1, "header", [["Year", "Mean revenue (USD)", "P10", "P50", "P90"]]);
+  if (s.years.length > 0) {
+    b.block("years", y0 + 1, 1, "label", s.years.map((y) => [y.year, y.mean, y.p10, y.p50, y.p90]));
+    b.format(`${cell(y0 + 1, 2)}:${cell(y0 + s.years.length, 5)}`, { numberFormat: FORMATS.usdM });
+  }
+  b.columnWidths([
+    { column: "A", width: 60 },
+    { column: "B", width: 26 },
+    { column: "C", width: 14 },
+    { column: "D", width: 14 },
+    { column: "E", width: 16 },
+  ]);
+  b.freeze(RISK_ROWS.inputsHeader - 1, 0);
+  return { sheet: b.build(), resultsRow: r0, histogramRow: h0, yearsRow: y0 };
+}
