@@ -24,6 +24,9 @@ import { AssumptionsForm } from "./components/AssumptionsForm";
 import { BuildPanel } from "./components/BuildPanel";
 import { FunctionBrowser } from "./components/FunctionBrowser";
 import { PeersPanel } from "./components/PeersPanel";
+import { RiskPanel } from "./components/RiskPanel";
+import { useRiskRun } from "./hooks/useRiskRun";
+import type { WorkerFactory } from "./riskRun";
 import { ScenarioList } from "./components/ScenarioList";
 import { OfficeHost, useOfficeTheme } from "./hooks/office";
 import { useBuild } from "./hooks/useBuild";
@@ -46,13 +49,18 @@ export interface AppProps {
   readonly host: OfficeHost;
   /** The open workbook; undefined outside Excel. */
   readonly gateway?: WorkbookGateway;
+  /** Makes the Monte Carlo worker; tests pass an in-process one. */
+  readonly riskWorker?: WorkerFactory;
 }
 
-export function App({ host, gateway }: AppProps) {
+export function App({ host, gateway, riskWorker }: AppProps) {
   const styles = useStyles();
   const theme = useOfficeTheme() === "dark" ? webDarkTheme : webLightTheme;
   const pane = usePaneState(gateway);
-  const build = useBuild(gateway, pane.state);
+  const risk = useRiskRun(riskWorker);
+  const riskSheet =
+    risk.status === "done" && risk.summary && risk.request ? { summary: risk.summary, spec: risk.request.spec, runDate: new Date().toISOString().slice(0, 10) } : undefined;
+  const build = useBuild(gateway, pane.state, riskSheet);
   const insert = useInsertFormula(gateway);
 
   return (
@@ -98,6 +106,7 @@ export function App({ host, gateway }: AppProps) {
         <ScenarioList pane={pane} />
         <AssumptionsForm pane={pane} />
         <PeersPanel pane={pane} />
+        <RiskPanel pane={pane} risk={risk} />
         <FunctionBrowser functions={FUNCTIONS} insert={insert} />
       </main>
     </FluentProvider>

@@ -144,6 +144,16 @@ const problems: PageProblem[] = [];
     await page.getByRole("button", { name: "Refresh", exact: true }).waitFor({ timeout: 10_000 });
   });
 
+  test("the Monte Carlo runs in a real Web Worker: 100,000 paths, progress, then P10/P50/P90", async () => {
+    const region = page.getByRole("region", { name: "Risk (Monte Carlo)" });
+    await region.getByRole("button", { name: "Run", exact: true }).click({ timeout: 10_000 });
+    const result = region.getByText(/^base: P10 \$/);
+    await result.waitFor({ timeout: 60_000 });
+    expect(await result.innerText()).toMatch(/100,000 paths, seed 1\)/);
+    // The worker is its own script, loaded from the local server.
+    expect(server.log.some((line) => /^GET \/\d+\.js 200$/.test(line))).toBe(true);
+  });
+
   test("screenshots of the pane are PNGs of the task pane's width", async () => {
     artifacts = process.env.E2E_ARTIFACTS ?? fs.mkdtempSync(path.join(os.tmpdir(), "corz-e2e-"));
     fs.mkdirSync(artifacts, { recursive: true });

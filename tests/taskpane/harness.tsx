@@ -9,6 +9,7 @@ import { SettingsStore, WorkbookGateway, makeGateway } from "../../src/excel/gat
 import { App } from "../../src/taskpane/App";
 import { PANE_SETTING, PaneState } from "../../src/taskpane/scenarioState";
 import { ExcelDouble } from "../support/excelDouble";
+import { InProcessWorker } from "./riskWorkerDouble";
 
 // Fluent's MessageBar measures itself with ResizeObserver, which every Office webview has and
 // jsdom lacks; nothing here depends on the measurement.
@@ -108,7 +109,8 @@ export function renderPane(opts: { x?: ExcelDouble; settings?: MemorySettings; r
   const x = opts.x ?? new ExcelDouble();
   const settings = opts.settings ?? memorySettings();
   const gateway = makeGateway(opts.run ?? x.run, settings);
-  render(<App host={{ inExcel: true }} gateway={gateway} />);
+  // The Monte Carlo worker runs in-process (jsdom has no Worker).
+  render(<App host={{ inExcel: true }} gateway={gateway} riskWorker={() => new InProcessWorker()} />);
   return { x, settings, gateway };
 }
 

@@ -9,6 +9,7 @@ import type { WorkbookGateway } from "../../excel/gateway";
 import { REGISTRY_SETTING } from "../../excel/registry";
 import { PaneState, planScenarios } from "../scenarioState";
 import { sentence } from "../text";
+import type { RiskSheetInput } from "../../plan/risk";
 
 export type BuildOutcome =
   | { readonly kind: "done"; readonly report: BuildReport; readonly warning?: string }
@@ -37,7 +38,7 @@ function hasRegistry(gateway: WorkbookGateway | undefined): boolean {
   }
 }
 
-export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState): BuildApi {
+export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState, risk?: RiskSheetInput): BuildApi {
   const [built, setBuilt] = useState(() => hasRegistry(gateway));
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<BuildOutcome | undefined>();
@@ -52,7 +53,7 @@ export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState)
     setRunning(true);
     setOutcome(undefined);
     try {
-      const r = await gateway.build(scenarios.value, { discardEdits, peers: state.peers });
+      const r = await gateway.build(scenarios.value, { discardEdits, peers: state.peers, ...(risk ? { risk } : {}) });
       if (r.ok) {
         setBuilt(true);
         setOutcome({ kind: "done", report: r.report, warning: r.warning });

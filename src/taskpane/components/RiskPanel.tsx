@@ -1,0 +1,109 @@
+/**
+ * The Monte Carlo run: which scenario, how many paths, the seed and the main distributions;
+ * Run (in a Web Worker, with progress) and Cancel; P10/P50/P90 when done. The next Build /
+ * Refresh writes the run to the Risk sheet with its seed, path count and date.
+ */
+import { Body1, Button, Caption1, Dropdown, Field, Input, Option, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/spec";
+import type { RiskRunApi } from "../hooks/useRiskRun";
+import type { PaneStateApi } from "../hooks/usePaneState";
+import { planScenarios } from "../scenarioState";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+});
+
+/** The settings the panel offers (the rest keep their defaults). */
+const SHOWN = ["default_probability", "default_recovery", "delay_max_months", "renewal_probability"] as const;
+
+const usdM = (x: number) => `$${(x / 1e6).toLocaleString("en-US", { maximumFractionDigits: 0 })}M`;
+
+export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonly risk: RiskRunApi }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const scenarios = planScenarios(pane.state);
+  const names = scenarios.ok ? scenarios.value.map((s) => s.name) : [];
+  const [chosen, setChosen] = useState<string | undefined>();
+  const scenarioName = chosen !== undefined && names.includes(chosen) ? chosen : names[0];
+  const [paths, setPaths] = useState("100000");
+  const [seed, setSeed] = useState("1");
+  const [settings, setSettings] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | undefined>();
+  const running = risk.status === "running" || risk.status === "cancelling";
+
+  const run = () => {
+    if (!scenarios.ok || scenarioName === undefined) return setError("tick a scenario to build first");
+    const s = scenarios.value.find((x) => x.name === scenarioName)!;
+    const given: Record<string, number> = {};
+    for (const [k, v] of Object.entries(settings)) if (v.trim() !== "") given[k] = Number(v.trim().replace(/%$/, "")) / (v.trim().endsWith("%") ? 100 : 1);
+    const spec = riskSpecFromSettings(s.values, given);
+    if (!spec.ok) return setError(spec.error.message);
+    const n = Number(paths.replace(/,/g, ""));
+    if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return setError(`paths must be a whole number from 1 to 1,000,000, got ${paths}`);
+    const sd = Number(seed);
+    if (!Number.isInteger(sd) || sd < 0 || sd > 4294967295) return setError(`seed must be a whole number from 0 to 4,294,967,295, got ${seed}`);
+    setError(undefined);
+    risk.start({ scenario: { name: s.name, values: s.values }, spec: spec.value, paths: n, seed: sd });
+  };
+
+  const summary = risk.status === "done" ? risk.summary : undefined;
+  return (
+    <section aria-labelledby={headingId} className={styles.section}>
+      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+        Risk (Monte Carlo)
+      </Subtitle2>
+      <Caption1>NPV of gross profit over many paths: CoreWeave default, site delays, margin and renewals drawn at random, reproducibly from the seed.</Caption1>
+      <Field label="Scenario">
+        <Dropdown value={scenarioName ?? ""} selectedOptions={scenarioName ? [scenarioName] : []} onOptionSelect={(_, d) => setChosen(d.optionValue)}>
+          {names.map((n) => (
+            <Option key={n} value={n}>
+              {n}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Paths">
+        <Input value={paths} inputMode="numeric" onChange={(_, d) => setPaths(d.value)} />
+      </Field>
+      <Field label="Seed">
+        <Input value={seed} inputMode="numeric" onChange={(_, d) => setSeed(d.value)} />
+      </Field>
+      {SHOWN.map((key) => {
+        const s = RISK_SETTINGS.find((x) => x.key === key)!;
+        return (
+          <Field key={key} label={`${s.label} (${s.unit === "rate" ? "decimal or %" : "months"}; blank = default)`} hint={s.basis}>
+            <Input value={settings[key] ?? ""} onChange={(_, d) => setSettings({ ...settings, [key]: d.value })} />
+          </Field>
+        );
+      })}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabledFocusable={running || !scenarios.ok} onClick={run}>
+          Run
+        </Button>
+        <Button disabledFocusable={!running} onClick={risk.cancel}>
+          Cancel
+        </Button>
+      </div>
+      <div aria-live="polite">
+        {error && <Body1 role="alert">{error}</Body1>}
+        {running && (
+          <Field validationMessage={`${risk.done.toLocaleString("en-US")} of ${risk.total.toLocaleString("en-US")} paths`} validationState="none">
+            <ProgressBar aria-label="Simulating paths" value={risk.total > 0 ? risk.done / risk.total : 0} />
+          </Field>
+        )}
+        {risk.status === "cancelled" && <Body1>Cancelled after {risk.done.toLocaleString("en-US")} paths.</Body1>}
+        {risk.status === "failed" && <Body1 role="alert">{risk.message}</Body1>}
+        {summary && (
+          <Body1>
+            {summary.scenario}: P10 {usdM(summary.npv.p10)}, P50 {usdM(summary.npv.p50)}, P90 {usdM(summary.npv.p90)}, mean {usdM(summary.npv.mean)};{" "}
+            {(summary.npv.probBelow * 100).toFixed(1)}% of paths below {usdM(summary.npv.threshold)} ({summary.paths.toLocaleString("en-US")} paths, seed{" "}
+            {summary.seed}). The next Build or Refresh writes it to the Risk sheet.
+          </Body1>
+        )}
+      </div>
+    </section>
+  );
+}

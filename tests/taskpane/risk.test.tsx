@@ -1,0 +1,31 @@
+/** The pane's Monte Carlo panel: a reproducible run in the worker, cancel, and the run written to the Risk sheet. */
+import { fireEvent, screen } from "@testing-library/react";
+import { button, input, renderPane } from "./harness";
+
+test("run, read P10/P50/P90, and the next build writes the run with its seed and path count", async () => {
+  const { x } = renderPane();
+  fireEvent.change(input("Paths"), { target: { value: "3000" } });
+  fireEvent.change(input("Seed"), { target: { value: "42" } });
+  fireEvent.click(button("Run"));
+  const result = await screen.findByText(/^base: P10 \$/, undefined, { timeout: 10000 });
+  expect(result.textContent).toContain("3,000 paths, seed 42");
+  fireEvent.click(button("Build sheets"));
+  await screen.findByText(/^Built \d+ sheets/, undefined, { timeout: 10000 });
+  expect(String(x.sheet("CORZ Risk").value("A3"))).toMatch(/scenario "base", 3,000 paths, seed 42, run \d{4}-\d{2}-\d{2}/);
+});
+
+test("a setting out of range is refused with its allowed range, and nothing runs", async () => {
+  renderPane();
+  fireEvent.change(input(/CoreWeave default probability per year/), { target: { value: "1.5" } });
+  fireEvent.click(button("Run"));
+  expect((await screen.findByRole("alert")).textContent).toBe("default_probability must be a decimal from 0 to 1, got 1.5");
+});
+
+test("cancel stops a long run part-way", async () => {
+  renderPane();
+  fireEvent.change(input("Paths"), { target: { value: "1000000" } });
+  fireEvent.click(button("Run"));
+  await screen.findByText(/of 1,000,000 paths/, undefined, { timeout: 10000 });
+  fireEvent.click(button("Cancel"));
+  expect((await screen.findByText(/^Cancelled after/, undefined, { timeout: 10000 })).textContent).not.toContain("1,000,000");
+});
