@@ -320,7 +320,7 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
     min: 0,
     max: 1,
     basis:
-      "1.5%. CoreWeave is rated Ba3 (Moody's) and BB- (Fitch), May 2025; long-run default studies put one-year defaults at about 1% for that grade, more over a 12-year term as ratings drift. 1.5% a year (about 17% over 12 years) is a judgement on that evidence.",
+      "1.5%: a modelling judgement, not a sourced rate. CoreWeave's debt is rated speculative grade (Ba3 Moody's, BB- Fitch, May 2025); no default rate for it is given by any source used here. 1.5% a year is about 17% over 12 years; set your own.",
   },
   {
     key: "default_recovery",
