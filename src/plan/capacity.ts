@@ -58,11 +58,7 @@ export function buildCapacity(
 
   b.block("title", ROW.title, 1, "title", [["CORZ — Capacity: HPC MW of critical IT load energised by 31 December"]]);
   b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("timeline.label", ROW.timeline, 1, "header", [["Year", "year", firstYear, null]]);
-  b.block("timeline", ROW.timeline, COL.firstPeriod, "header", [
-    Array.from({ length: years }, (_, i) => (i === 0 ? `=${absCell(ROW.timeline, COL.constant)}` : `=${cell(ROW.timeline, COL.firstPeriod + i - 1)}+1`)),
-  ]);
-  b.format(`${cell(ROW.timeline, COL.constant)}:${cell(ROW.timeline, lastCol)}`, { numberFormat: FORMATS.year });
+  b.timeline("timeline", ROW.timeline, firstYear, years, null);
 
   const blockRows: number[] = [];
   inputs.columns.forEach((col, j) => {

@@ -75,11 +75,7 @@ export function buildCustomers(names: SheetNames, deal: DealLayout, pipeline: re
   const at = (off: number, c: number) => cell(t0 + off, c);
   const lastCol = deal.lastCol;
   const Y = (c: number) => cell(t0 + R.timeline, c, { row: true });
-  b.block("timeline.label", t0, 1, "header", [["Year", "year", deal.firstYear, "Total"]]);
-  b.block("timeline", t0, COL.firstPeriod, "header", [
-    Array.from({ length: deal.years }, (_, i) => (i === 0 ? `=${absCell(t0, COL.constant)}` : `=${cell(t0, COL.firstPeriod + i - 1)}+1`)),
-  ]);
-  b.format(`${cell(t0, COL.constant)}:${cell(t0, lastCol)}`, { numberFormat: FORMATS.year });
+  b.timeline("timeline", t0, deal.firstYear, deal.years, "Total");
   const period = (label: string, unit: string, total: boolean, f: (c: number) => string, off: number): CellContent[] => [
     label,
     unit,

@@ -102,11 +102,7 @@ export function buildDeal(
   b.block("index", ROW.index, COL.firstPeriod, "calc", [
     Array.from({ length: MAX_CONTRACT_YEARS }, (_, i) => (i === 0 ? 1 : `=${cell(ROW.index, COL.firstPeriod + i - 1)}+1`)),
   ]);
-  b.block("timeline.label", ROW.timeline, 1, "header", [["Year", "year", firstYear, "Total"]]);
-  b.block("timeline", ROW.timeline, COL.firstPeriod, "header", [
-    Array.from({ length: years }, (_, i) => (i === 0 ? `=${absCell(ROW.timeline, COL.constant)}` : `=${cell(ROW.timeline, COL.firstPeriod + i - 1)}+1`)),
-  ]);
-  b.format(`${cell(ROW.timeline, COL.constant)}:${cell(ROW.timeline, lastCol)}`, { numberFormat: FORMATS.year });
+  b.timeline("timeline", ROW.timeline, firstYear, years, "Total");
   b.format(`${cell(ROW.index, COL.firstPeriod)}:${cell(ROW.index, kLast)}`, { numberFormat: FORMATS.int, fontColor: "#808080" });
 
   const blockRows: number[] = [];

@@ -142,11 +142,7 @@ export function buildMining(names: SheetNames, deal: DealLayout, opts: MiningOpt
   const t0 = lastLevel + 3;
   const lastCol = deal.lastCol;
   const at = (off: number, c: number) => cell(t0 + off, c);
-  b.block("mix.timeline.label", t0, 1, "header", [["Year", "year", deal.firstYear, "Total"]]);
-  b.block("mix.timeline", t0, COL.firstPeriod, "header", [
-    Array.from({ length: deal.years }, (_, i) => (i === 0 ? `=${absCell(t0, COL.constant)}` : `=${cell(t0, COL.firstPeriod + i - 1)}+1`)),
-  ]);
-  b.format(`${cell(t0, COL.constant)}:${cell(t0, lastCol)}`, { numberFormat: FORMATS.year });
+  b.timeline("mix.timeline", t0, deal.firstYear, deal.years, "Total");
   const period = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] => [
     label,
     unit,

@@ -1,6 +1,6 @@
 /** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
 import { absCell, cell, rangeOf } from "./a1";
-import { COLOURS } from "./layout";
+import { COL, COLOURS, FORMATS } from "./layout";
 import { Block, BlockKeys, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "./types";
 
 export class SheetBuilder {
@@ -28,6 +28,18 @@ export class SheetBuilder {
     const style = ROLE_STYLE[role];
     if (style) this.formats.push({ range, ...style });
     return range;
+  }
+
+  /**
+   * A timeline row: "Year" in the label column, the first year as a constant, then one
+   * formula per period (the first links the constant, each next one adds a year).
+   */
+  timeline(id: string, row: number, firstYear: number, years: number, totalLabel: string | null): void {
+    this.block(`${id}.label`, row, COL.label, "header", [["Year", "year", firstYear, totalLabel]]);
+    this.block(id, row, COL.firstPeriod, "header", [
+      Array.from({ length: years }, (_, i) => (i === 0 ? `=${absCell(row, COL.constant)}` : `=${cell(row, COL.firstPeriod + i - 1)}+1`)),
+    ]);
+    this.format(`${cell(row, COL.constant)}:${cell(row, COL.firstPeriod + years - 1)}`, { numberFormat: FORMATS.year });
   }
 
   format(range: string, f: Omit<Format, "range">): void {

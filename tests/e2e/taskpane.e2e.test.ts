@@ -151,7 +151,7 @@ const problems: PageProblem[] = [];
     await result.waitFor({ timeout: 60_000 });
     expect(await result.innerText()).toMatch(/100,000 paths, seed 1\)/);
     // The worker is its own script, loaded from the local server.
-    expect(server.log.some((line) => /^GET \/\d+\.js 200$/.test(line))).toBe(true);
+    expect(server!.log.some((line) => /^GET \/\d+\.js 200$/.test(line))).toBe(true);
   });
 
   test("screenshots of the pane are PNGs of the task pane's width", async () => {
