@@ -8,7 +8,7 @@ const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly:
 const common = {
   transform: { "^.+\\.tsx?$": tsJest },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  setupFiles: ["<rootDir>/tests/setup/customFunctions.ts"],
+  setupFiles: ["<rootDir>/tests/setup/customFunctions.ts", "<rootDir>/tests/setup/fastcheck.ts"],
 };
 
 module.exports = {

@@ -187,7 +187,7 @@ describe("statistics", () => {
   });
 
   test("equal values make one bin; bins are a nice step wide", () => {
-    expect(histogramSorted([3, 3, 3])).toEqual({ edges: [3, 3], counts: [3] });
+    expect(histogramSorted([3, 3, 3])).toEqual({ edges: [2.5, 3.5], counts: [3] });
     expect([niceStep(37e6), niceStep(0.021), niceStep(1), niceStep(2.4e9)]).toEqual([5e7, 0.025, 1, 2.5e9]);
     expect([5e7, 2.5e7, 2e7, 1e7].map(stats.niceStepBelow)).toEqual([2.5e7, 2e7, 1e7, 5e6]);
   });
@@ -208,7 +208,7 @@ describe("no uncertainty: every path is the deterministic deal", () => {
     for (const v of [out.npv.p10, out.npv.p50, out.npv.p90, out.npv.min, out.npv.max, out.npv.mean]) expect(Math.abs(v - expected)).toBeLessThanOrEqual(1e-6);
     expect(out.npv.sd).toBe(0);
     expect(out.deterministicNpv).toBe(expected);
-    expect(out.histogram).toEqual({ edges: [out.npv.min, out.npv.min], counts: [200] });
+    expect(out.histogram).toEqual({ edges: [out.npv.min - 0.5, out.npv.min + 0.5], counts: [200] });
     expect(out.npv.probBelow).toBe(0); // the threshold defaults to the deterministic NPV, and nothing is below it
     for (const row of m.years) {
       const y = out.years.find((x) => x.year === row.year)!;

@@ -134,7 +134,7 @@ export function niceStepBelow(step: number): number {
  * `2 IQR / n^(1/3)` (Sturges' `log2 n + 1` bins when the interquartile range is 0), kept to
  * 5..50 bins and rounded to a nice step (up, or down if that leaves fewer than 5 bins), with
  * edges on multiples of the step. All equal values (or a spread below a trillionth of their
- * size) give one bin [min, max].
+ * size) give one bin [min, max] ([v - 0.5, v + 0.5] when all equal v).
  *
  * Freedman, D. and Diaconis, P. (1981), "On the histogram as a density estimator: L2 theory".
  */
@@ -145,7 +145,10 @@ export function histogramSorted(sorted: ArrayLike<number>): Histogram {
   const max = sorted[n - 1];
   // Equal values make one bin; so does a spread too small for distinct edges in floating point.
   const scale = Math.max(Math.abs(min), Math.abs(max));
-  if (!(max - min > 1e-12 * scale && max - min > 1e-280)) return { edges: [min, max], counts: [n] };
+  if (!(max - min > 1e-12 * scale && max - min > 1e-280)) {
+    // Equal values get a bin one unit wide around them, so the edges still rise.
+    return min < max ? { edges: [min, max], counts: [n] } : { edges: [min - 0.5, max + 0.5], counts: [n] };
+  }
   const iqr = percentileSorted(sorted, 0.75) - percentileSorted(sorted, 0.25);
   const wanted = iqr > 0 ? Math.ceil((max - min) / ((2 * iqr) / Math.cbrt(n))) : Math.ceil(Math.log2(n) + 1);
   const bins0 = Math.min(MAX_BINS, Math.max(MIN_BINS, wanted));
