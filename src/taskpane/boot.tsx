@@ -4,6 +4,7 @@
  * renders without a gateway, with a notice instead.
  */
 import { createRoot, Root } from "react-dom/client";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { WorkbookGateway, officeGateway } from "../excel/gateway";
 import { App } from "./App";
 import { OfficeHost, waitForOffice } from "./hooks/office";
@@ -22,6 +23,10 @@ export async function boot(container: HTMLElement | null): Promise<Root> {
   if (!container) throw new Error('taskpane.html has no element with id "container"');
   const { host, gateway } = connect(await waitForOffice());
   const root = createRoot(container);
-  root.render(<App host={host} gateway={gateway} />);
+  root.render(
+    <ErrorBoundary>
+      <App host={host} gateway={gateway} />
+    </ErrorBoundary>,
+  );
   return root;
 }
