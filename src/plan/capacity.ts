@@ -6,7 +6,7 @@
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, ROW, SheetNames } from "./layout";
-import { SheetBuilder } from "./sheet";
+import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export const CAPACITY_LINES = [
@@ -98,13 +98,8 @@ export function buildCapacity(
       b.format(`${cell(l0 + 1, COL.constant)}:${cell(l0 + 2, COL.constant)}`, { numberFormat: FORMATS.date });
     });
 
-    const period = (label: string, unit: string, f: (c: number) => string): CellContent[] => [
-      label,
-      unit,
-      null,
-      null,
-      ...Array.from({ length: years }, (_, i) => f(COL.firstPeriod + i)),
-    ];
+    // Capacity rows are stocks (MW at a date): no totals. The row argument only matters for totals.
+    const period = (label: string, unit: string, f: (c: number) => string): CellContent[] => periodCells(0, years, label, unit, false, f);
     const Y = (c: number) => cell(ROW.timeline, c, { row: true });
     const at = (off: number, c: number) => cell(R(off), c);
     const rows: CellContent[][] = CAPACITY_LINES.map((line, i) => {

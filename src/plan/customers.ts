@@ -7,7 +7,7 @@ import { DEFAULT_PIPELINE_LABEL, PipelineRow } from "../model/customers/data";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
 import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { SheetBuilder } from "./sheet";
+import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export const PIPELINE_COLS = ["prospect", "category", "mw", "pricePerMwYear", "startYear", "termYears", "probability"] as const;
@@ -76,13 +76,8 @@ export function buildCustomers(names: SheetNames, deal: DealLayout, pipeline: re
   const lastCol = deal.lastCol;
   const Y = (c: number) => cell(t0 + R.timeline, c, { row: true });
   b.timeline("timeline", t0, deal.firstYear, deal.years, "Total");
-  const period = (label: string, unit: string, total: boolean, f: (c: number) => string, off: number): CellContent[] => [
-    label,
-    unit,
-    null,
-    total ? `=SUM(${at(off, COL.firstPeriod)}:${at(off, lastCol)})` : null,
-    ...Array.from({ length: deal.years }, (_, i) => f(COL.firstPeriod + i)),
-  ];
+  const period = (label: string, unit: string, total: boolean, f: (c: number) => string, off: number): CellContent[] =>
+    periodCells(t0 + off, deal.years, label, unit, total, f);
   const live = deal.blockRows[0];
   b.block("coreweave", t0 + R.coreWeave, 1, "link", [
     period("CoreWeave (contracted licence revenue, live scenario)", "USD", true, (c) => `=${sheetRef(names.deal, cell(live + DEAL_ROWS.revenue, c))}`, R.coreWeave),

@@ -11,7 +11,7 @@
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames } from "./layout";
-import { SheetBuilder } from "./sheet";
+import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export const TRANCHES = [1, 2, 3, 4] as const;
@@ -92,7 +92,6 @@ export function buildDeal(
 ): DealLayout {
   const b = new SheetBuilder("deal", names.deal, "#548235");
   const lastCol = COL.firstPeriod + years - 1;
-  const periods = (row: number) => `${cell(row, COL.firstPeriod)}:${cell(row, lastCol)}`;
   const kLast = COL.firstPeriod + MAX_CONTRACT_YEARS - 1;
   const K = `${absCell(ROW.index, COL.firstPeriod)}:${absCell(ROW.index, kLast)}`;
 
@@ -224,13 +223,8 @@ export function buildDeal(
     const Y = (c: number) => cell(ROW.timeline, c, { row: true });
     const at = (off: number, c: number) => cell(R(off), c);
     /** Label, unit, no constant, the row's total (flows only), then the formula for each year. */
-    const periodRow = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] => [
-      label,
-      unit,
-      null,
-      total ? `=SUM(${periods(R(off))})` : null,
-      ...Array.from({ length: years }, (_, i) => f(COL.firstPeriod + i)),
-    ];
+    const periodRow = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] =>
+      periodCells(R(off), years, label, unit, total, f);
     const rows: CellContent[][] = [];
     for (const i of TRANCHES) {
       const t0 = R(DEAL_ROWS.tranche0 + (i - 1) * 8);

@@ -7,7 +7,7 @@ import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE, MiningParams } fro
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
 import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { SheetBuilder } from "./sheet";
+import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export interface MiningOptions extends MiningParams {
@@ -143,13 +143,8 @@ export function buildMining(names: SheetNames, deal: DealLayout, opts: MiningOpt
   const lastCol = deal.lastCol;
   const at = (off: number, c: number) => cell(t0 + off, c);
   b.timeline("mix.timeline", t0, deal.firstYear, deal.years, "Total");
-  const period = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] => [
-    label,
-    unit,
-    null,
-    total ? `=SUM(${at(off, COL.firstPeriod)}:${at(off, lastCol)})` : null,
-    ...Array.from({ length: deal.years }, (_, i) => f(COL.firstPeriod + i)),
-  ];
+  const period = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] =>
+    periodCells(t0 + off, deal.years, label, unit, total, f);
   const dealRow = (off: number, c: number) => sheetRef(names.deal, cell(live + off, c));
   b.block("mix", t0 + MIX_ROWS.hpcMw, 1, "calc", [
     period(MIX_ROWS.hpcMw, "HPC MW billable (average, live scenario)", "MW", false, (c) => `=${dealRow(DEAL_ROWS.mwTotal, c)}`),

@@ -92,4 +92,13 @@ const ROLE_STYLE: Partial<Record<BlockRole, Omit<Format, "range">>> = {
   note: { italic: true, fontColor: COLOURS.note, wrap: false },
 };
 
+/**
+ * One period row in the FAST layout: label, unit, no constant, the row's total (for flows),
+ * then the formula `f` gives for each period column.
+ */
+export function periodCells(row: number, years: number, label: string, unit: string, total: boolean, f: (col: number) => string): CellContent[] {
+  const last = COL.firstPeriod + years - 1;
+  return [label, unit, null, total ? `=SUM(${cell(row, COL.firstPeriod)}:${cell(row, last)})` : null, ...Array.from({ length: years }, (_, i) => f(COL.firstPeriod + i))];
+}
+
 export { absCell };
