@@ -95,7 +95,7 @@ async function monteCarlo(): Promise<void> {
   const { resolveScenario } = await import("../src/model/scenarios");
   const { prepareRisk, stepRisk, summariseRisk, runRisk } = await import("../src/model/risk/montecarlo");
   const { defaultRiskSpec } = await import("../src/model/risk/spec");
-  const { runInChunks } = await import("../src/taskpane/riskRun");
+  const { runInChunks } = await import("../src/taskpane/riskWorkerHandler");
   const { dealNpvRisk, clearRiskCache } = await import("../src/functions/risk");
   const s = resolveScenario("base");
   if (!s.ok) throw new Error(s.error.message);

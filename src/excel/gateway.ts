@@ -4,7 +4,7 @@
  * document settings; tests use the same code over the Excel double and an in-memory store.
  */
 import { PlanScenario } from "../plan/scenario";
-import { BuildOptions, BuildResult, Runner, buildSheets } from "./apply";
+import type { BuildOptions, BuildResult, Runner } from "./apply";
 import { REGISTRY_SETTING, parseRegistry } from "./registry";
 
 /** The part of `Office.context.document.settings` the add-in uses. */
@@ -35,6 +35,9 @@ export function makeGateway(run: Runner, settings: SettingsStore): WorkbookGatew
     },
     build: async (scenarios, opts) => {
       const { registry, warning } = parseRegistry(settings.get(REGISTRY_SETTING));
+      // The plan builder and the adapter (and the model they run) are a chunk of their own,
+      // fetched in the background once the pane has loaded and needed only at the first build.
+      const { buildSheets } = await import(/* webpackChunkName: "build", webpackPrefetch: true */ "./apply");
       const r = await buildSheets(run, scenarios, registry, opts);
       const warnings = warning ? [warning] : [];
       if (r.ok) {

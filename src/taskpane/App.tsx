@@ -7,6 +7,7 @@
 import {
   Body1,
   Button,
+  Caption1,
   FluentProvider,
   MessageBar,
   MessageBarActions,
@@ -18,20 +19,27 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
+import { Suspense } from "react";
 import type { WorkbookGateway } from "../excel/gateway";
-import { FUNCTIONS, NAMESPACE } from "./catalog";
-import { AssumptionsForm } from "./components/AssumptionsForm";
+import { NAMESPACE } from "./namespace";
 import { BuildPanel } from "./components/BuildPanel";
-import { FunctionBrowser } from "./components/FunctionBrowser";
-import { PeersPanel } from "./components/PeersPanel";
-import { RiskPanel } from "./components/RiskPanel";
+import { ErrorBoundary } from "./components/ErrorBoundary";
 import { useRiskRun } from "./hooks/useRiskRun";
+import { preloadedLazy } from "./lazyPanel";
 import type { WorkerFactory } from "./riskRun";
 import { ScenarioList } from "./components/ScenarioList";
 import { OfficeHost, useOfficeTheme } from "./hooks/office";
 import { useBuild } from "./hooks/useBuild";
 import { useInsertFormula } from "./hooks/useInsertFormula";
 import { usePaneState } from "./hooks/usePaneState";
+
+// The sections below the fold come in a chunk of their own that starts loading with the pane
+// (see lazyPanel.ts), so the first paint does not wait for them.
+const panels = () => import(/* webpackChunkName: "panels" */ "./panels");
+const AssumptionsForm = preloadedLazy(() => panels().then((m) => m.AssumptionsForm));
+const PeersPanel = preloadedLazy(() => panels().then((m) => m.PeersPanel));
+const RiskPanel = preloadedLazy(() => panels().then((m) => m.RiskPanel));
+const CatalogBrowser = preloadedLazy(() => panels().then((m) => m.CatalogBrowser));
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -104,10 +112,14 @@ export function App({ host, gateway, riskWorker }: AppProps) {
         )}
         <BuildPanel build={build} scenarios={pane.state.build} />
         <ScenarioList pane={pane} />
-        <AssumptionsForm pane={pane} />
-        <PeersPanel pane={pane} />
-        <RiskPanel pane={pane} risk={risk} />
-        <FunctionBrowser functions={FUNCTIONS} insert={insert} />
+        <ErrorBoundary>
+          <Suspense fallback={<Caption1 role="status">Loading the assumptions, peers, risk and function panels…</Caption1>}>
+            <AssumptionsForm pane={pane} />
+            <PeersPanel pane={pane} />
+            <RiskPanel pane={pane} risk={risk} />
+            <CatalogBrowser insert={insert} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
     </FluentProvider>
   );

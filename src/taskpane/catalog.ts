@@ -7,7 +7,9 @@
 
 import catalog from "./catalog.generated.json";
 
-export const NAMESPACE = "CORZ";
+import { NAMESPACE } from "./namespace";
+
+export { NAMESPACE };
 
 export interface FunctionParameter {
   readonly name: string;

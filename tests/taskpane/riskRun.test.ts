@@ -6,7 +6,8 @@
 import { runRisk } from "../../src/model/risk/montecarlo";
 import { certainSpec, defaultRiskSpec } from "../../src/model/risk/spec";
 import { resolveScenario } from "../../src/model/scenarios";
-import { FromWorker, RiskRequest, RiskRunController, RiskRunState, ToWorker, WorkerLike, riskInput, riskWorkerHandler, runInChunks } from "../../src/taskpane/riskRun";
+import { FromWorker, RiskRequest, RiskRunController, RiskRunState, ToWorker, WorkerLike, riskInput } from "../../src/taskpane/riskRun";
+import { riskWorkerHandler, runInChunks } from "../../src/taskpane/riskWorkerHandler";
 import { InProcessWorker, waitFor } from "./riskWorkerDouble";
 
 const base = (() => {

@@ -3,7 +3,8 @@
  * riskRun.ts running in-process, every message copied (as postMessage's structured clone
  * would) and delivered on a later task.
  */
-import { FromWorker, ToWorker, WorkerLike, riskWorkerHandler } from "../../src/taskpane/riskRun";
+import { FromWorker, ToWorker, WorkerLike } from "../../src/taskpane/riskRun";
+import { riskWorkerHandler } from "../../src/taskpane/riskWorkerHandler";
 
 const copy = <T>(x: T): T => (typeof structuredClone === "function" ? structuredClone(x) : (JSON.parse(JSON.stringify(x)) as T));
 const later = (f: () => void) => setTimeout(f, 0);

@@ -18,30 +18,18 @@
  */
 import { delayedStart } from "../deal";
 import { Result, numError, ok, valueError } from "../result";
-import { ResolvedScenario } from "../scenarios";
 import { computeScenario, dealNpv } from "../scenarioModel";
-import { MAX_SEED, Rng } from "./random";
-import { RiskSpec, Sampler, central, checkRiskSpec, sampler, support } from "./spec";
+import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
+import { Rng } from "./random";
+import { Sampler, central, sampler, support } from "./spec";
 import { Histogram, histogramSorted, percentileSorted, percentilesUnsorted } from "./stats";
 
-export const MAX_PATHS = 1_000_000;
-/** Paths per chunk between progress reports, unless the caller says otherwise. */
-export const DEFAULT_CHUNK = 10_000;
+export { DEFAULT_CHUNK, MAX_PATHS, checkRiskInput } from "./input";
+export type { RiskInput } from "./input";
+
 /** Renewal options each contract carries (the assumption's upper bound). */
 const MAX_RENEWALS = 2;
 const NO_DEFAULT = 32767; // an Int16 "year" later than any the model reaches
-
-export interface RiskInput {
-  /** A resolved scenario (`resolveScenario`): the deal every path starts from. */
-  readonly scenario: ResolvedScenario;
-  readonly spec: RiskSpec;
-  /** Number of paths, 1 to 1,000,000. */
-  readonly paths: number;
-  /** Seed of the generator, a whole number from 0 to 4,294,967,295. */
-  readonly seed: number;
-  /** NPV threshold for the probability of falling below it, USD; default the deterministic NPV. */
-  readonly threshold?: number;
-}
 
 export interface NpvSummary {
   readonly mean: number;
@@ -96,10 +84,6 @@ export interface RiskRun {
   readonly done: number;
 }
 
-const fmtInt = (n: unknown): string => {
-  if (typeof n !== "number") return JSON.stringify(n) ?? String(n);
-  return Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: 6 }) : String(n);
-};
 
 /** What a run needs that does not vary per path. */
 interface RunConfig {
@@ -400,24 +384,6 @@ function state(run: RiskRun): RunState {
   return run;
 }
 
-/**
- * Checks a run's input without running it: path count, seed, threshold and every
- * distribution. The result carries the spec with its defaults filled in.
- */
-export function checkRiskInput(input: RiskInput): Result<RiskInput> {
-  const { paths, seed, threshold } = input;
-  if (typeof paths !== "number" || !Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) {
-    return valueError(`paths must be a whole number from 1 to ${fmtInt(MAX_PATHS)}, got ${fmtInt(paths)}`);
-  }
-  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    return valueError(`seed must be a whole number from 0 to ${fmtInt(MAX_SEED)}, got ${fmtInt(seed)}`);
-  }
-  if (threshold !== undefined && !(typeof threshold === "number" && Number.isFinite(threshold))) {
-    return valueError(`the NPV threshold must be a finite number of USD, got ${String(threshold)}`);
-  }
-  const spec = checkRiskSpec(input.spec);
-  return spec.ok ? ok({ ...input, spec: spec.value }) : spec;
-}
 
 /**
  * Checks the input and precomputes what does not vary per path: the scenario model for each

@@ -1,0 +1,49 @@
+/**
+ * What a Monte Carlo run is asked to do, and its checks: path count, seed, threshold and every
+ * distribution. Apart from the simulation (montecarlo.ts, which re-exports all of this), so the
+ * task pane can check a request before handing it to its worker without loading the engine.
+ */
+import { Result, ok, valueError } from "../result";
+import { ResolvedScenario } from "../scenarios";
+import { MAX_SEED } from "./random";
+import { RiskSpec, checkRiskSpec } from "./spec";
+
+export const MAX_PATHS = 1_000_000;
+/** Paths per chunk between progress reports, unless the caller says otherwise. */
+export const DEFAULT_CHUNK = 10_000;
+
+export interface RiskInput {
+  /** A resolved scenario (`resolveScenario`): the deal every path starts from. */
+  readonly scenario: ResolvedScenario;
+  readonly spec: RiskSpec;
+  /** Number of paths, 1 to 1,000,000. */
+  readonly paths: number;
+  /** Seed of the generator, a whole number from 0 to 4,294,967,295. */
+  readonly seed: number;
+  /** NPV threshold for the probability of falling below it, USD; default the deterministic NPV. */
+  readonly threshold?: number;
+}
+
+const fmtInt = (n: unknown): string => {
+  if (typeof n !== "number") return JSON.stringify(n) ?? String(n);
+  return Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: 6 }) : String(n);
+};
+
+/**
+ * Checks a run's input without running it: path count, seed, threshold and every
+ * distribution. The result carries the spec with its defaults filled in.
+ */
+export function checkRiskInput(input: RiskInput): Result<RiskInput> {
+  const { paths, seed, threshold } = input;
+  if (typeof paths !== "number" || !Number.isInteger(paths) || paths < 1 || paths > MAX_PATHS) {
+    return valueError(`paths must be a whole number from 1 to ${fmtInt(MAX_PATHS)}, got ${fmtInt(paths)}`);
+  }
+  if (typeof seed !== "number" || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
+    return valueError(`seed must be a whole number from 0 to ${fmtInt(MAX_SEED)}, got ${fmtInt(seed)}`);
+  }
+  if (threshold !== undefined && !(typeof threshold === "number" && Number.isFinite(threshold))) {
+    return valueError(`the NPV threshold must be a finite number of USD, got ${String(threshold)}`);
+  }
+  const spec = checkRiskSpec(input.spec);
+  return spec.ok ? ok({ ...input, spec: spec.value }) : spec;
+}
