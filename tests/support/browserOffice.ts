@@ -1,96 +1,12 @@
 /**
  * The Office.js a browser test serves in place of Microsoft's CDN script (bundled for the page by
- * `officeDoubleScript()` in browser.ts): `Office` reports Excel on the web, with a theme and
- * in-memory document settings; `Excel.run` runs batches against one strict ExcelDouble; and
- * `CustomFunctions` records what the shared runtime associates. The test reads the state back
- * through `window.__excelDouble`, `window.__settings` and `window.__associations`.
- *
- * A page may set `window.__officeDoubleOptions` before this script runs (see OfficeDoubleOptions).
+ * `officeDoubleScript()` in browser.ts): the preview page's Office/Excel/CustomFunctions double
+ * (src/preview/office.ts), installed with the options the page set in
+ * `window.__officeDoubleOptions` before this script ran. The test reads the state back through
+ * `window.__excelDouble`, `window.__settings` and `window.__associations`.
  */
-import "../setup/customFunctions";
-import { ExcelDouble } from "./excelDouble";
+import { OfficeDoubleOptions, installOfficeDouble } from "../../src/preview/office";
 
-/** What a test can change before the script loads. */
-export interface OfficeDoubleOptions {
-  /** Office.onReady's host; "Excel" unless told. */
-  host?: string | null;
-  /** The Office theme's colours; light (Office's "Colorful") unless told. */
-  theme?: Partial<Office.OfficeTheme>;
-  /** Sheets the workbook starts with: name → { A1: value }. */
-  sheets?: Record<string, Record<string, string | number | boolean>>;
-  /** Document settings the workbook starts with (name → value, as saved). */
-  settings?: Record<string, unknown>;
-}
+export type { OfficeDoubleOptions };
 
-type AsyncCallback = (result: { status: string; value?: unknown; error?: { message: string } }) => void;
-
-const win = window as unknown as Record<string, unknown>;
-const options = (win.__officeDoubleOptions ?? {}) as OfficeDoubleOptions;
-
-const excel = new ExcelDouble();
-for (const [name, cells] of Object.entries(options.sheets ?? {})) excel.addSheet(name, cells);
-if (excel.sheets.length > 0) excel.active = { sheet: excel.sheets[0].name, cell: "A1" };
-
-/** Document settings: set/remove change the in-memory copy; saveAsync persists it. */
-const current = new Map<string, unknown>(Object.entries(options.settings ?? {}));
-const saved = new Map<string, unknown>(current);
-// Settings round-trip through JSON in Office, so a saved value is a copy, never the caller's object.
-const copy = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-const settings = {
-  get: (name: string) => (current.has(name) ? copy(current.get(name)) : null),
-  set: (name: string, value: unknown) => void current.set(name, copy(value)),
-  remove: (name: string) => void current.delete(name),
-  saveAsync: (a?: unknown, b?: unknown) => {
-    const callback = (typeof a === "function" ? a : b) as AsyncCallback | undefined;
-    saved.clear();
-    for (const [k, v] of current) saved.set(k, copy(v));
-    // Office calls back asynchronously, never inside saveAsync.
-    setTimeout(() => callback?.({ status: "succeeded", value: undefined }), 0);
-  },
-  refreshAsync: (callback?: AsyncCallback) => {
-    current.clear();
-    for (const [k, v] of saved) current.set(k, copy(v));
-    setTimeout(() => callback?.({ status: "succeeded", value: settings }), 0);
-  },
-};
-
-const info = { host: options.host === undefined ? "Excel" : options.host, platform: "OfficeOnline" };
-const ready = Promise.resolve(info);
-
-win.Office = {
-  onReady: (callback?: (i: typeof info) => void) => ready.then((i) => (callback?.(i), i)),
-  HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
-  PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
-  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
-  context: {
-    officeTheme: {
-      bodyBackgroundColor: "#ffffff",
-      bodyForegroundColor: "#000000",
-      controlBackgroundColor: "#ffffff",
-      controlForegroundColor: "#000000",
-      isDarkTheme: false,
-      ...options.theme,
-    },
-    document: { settings },
-  },
-};
-
-win.Excel = { run: excel.run };
-
-/** Every association the page made: id → function. */
-const associations: Record<string, (...args: unknown[]) => unknown> = {};
-const associate = (id: string, fn: (...args: unknown[]) => unknown) => {
-  if (typeof id !== "string" || typeof fn !== "function") throw new Error(`CustomFunctions.associate(${String(id)}, ${typeof fn}): expected an id and a function`);
-  if (id in associations) throw new Error(`CustomFunctions.associate: ${id} is associated twice`);
-  associations[id] = fn;
-};
-const customFunctions = win.CustomFunctions as { associate: unknown };
-// Both forms Office accepts: associate(id, fn) and associate({ id: fn, ... }).
-customFunctions.associate = (idOrMap: string | Record<string, (...args: unknown[]) => unknown>, fn?: (...args: unknown[]) => unknown) => {
-  if (typeof idOrMap === "string") associate(idOrMap, fn as (...args: unknown[]) => unknown);
-  else for (const [id, f] of Object.entries(idOrMap)) associate(id, f);
-};
-
-win.__excelDouble = excel;
-win.__settings = { current, saved };
-win.__associations = associations;
+installOfficeDouble((window as unknown as { __officeDoubleOptions?: OfficeDoubleOptions }).__officeDoubleOptions ?? {});

@@ -1,0 +1,595 @@
+/**
+ * A strict test double of the slice of the Excel JavaScript API the adapter uses. Stricter
+ * than office-addin-mock: reading a property that was not loaded and synced throws (as
+ * Excel's PropertyNotLoaded does), every `context.sync()` is counted, writes are queued and
+ * applied only at sync (as Excel batches them), and each sync's request size is measured.
+ * A failure can be injected at a given sync. Listeners hear of every sync and of every cell
+ * the user types (the preview page redraws its grid with them).
+ *
+ * It lives in src/preview because the preview page runs the real task pane over it; the unit
+ * tests and the bench import it through tests/support/excelDouble.ts.
+ */
+import { parseCell } from "../plan/a1";
+
+export type CellValue = string | number | boolean;
+
+export interface CellState {
+  formula?: CellValue;
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontColor?: string;
+  fill?: string;
+}
+
+export interface ChartState {
+  name: string;
+  type: string;
+  title?: string;
+  series: { name?: string; values?: string; xValues?: string }[];
+  position?: [string, string?];
+}
+
+export class SheetState {
+  cells = new Map<string, CellState>();
+  charts: ChartState[] = [];
+  tables: { name: string; range: string; filter?: boolean }[] = [];
+  tabColor?: string;
+  frozen?: string;
+  columnWidths = new Map<string, number>();
+  validations = new Map<string, unknown>();
+  constructor(
+    public name: string,
+    public readonly id: string,
+  ) {}
+  get(a1: string): CellState | undefined {
+    const { row, col } = parseCell(a1);
+    return this.cells.get(`${row},${col}`);
+  }
+  /** The content of a cell (a formula string or a value), "" when empty. */
+  value(a1: string): CellValue {
+    return this.get(a1)?.formula ?? "";
+  }
+  set(a1: string, v: CellValue): void {
+    const { row, col } = parseCell(a1);
+    this.cells.set(`${row},${col}`, { ...(this.cells.get(`${row},${col}`) ?? {}), formula: v });
+  }
+  /** Every non-empty cell as "A1" → content. */
+  snapshot(): Record<string, CellValue> {
+    const out: Record<string, CellValue> = {};
+    for (const [k, c] of this.cells) {
+      if (c.formula === undefined || c.formula === "") continue;
+      const [r, col] = k.split(",").map(Number);
+      out[`${letters(col)}${r}`] = c.formula;
+    }
+    return out;
+  }
+}
+
+function letters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function box(address: string): { row: number; col: number; rows: number; cols: number } {
+  const plain = address.includes("!") ? address.split("!")[1] : address;
+  if (/^[A-Z]+:[A-Z]+$/.test(plain)) {
+    const [a, b] = plain.split(":");
+    const c1 = parseCell(`${a}1`).col;
+    const c2 = parseCell(`${b}1`).col;
+    return { row: 1, col: c1, rows: 1048576, cols: c2 - c1 + 1 };
+  }
+  const [a, b = a] = plain.split(":");
+  const p = parseCell(a);
+  const q = parseCell(b);
+  return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
+}
+
+/** Base of every API object: tracks which properties were loaded and synced. */
+class Loadable {
+  private readonly loaded = new Set<string>();
+  private readonly pending = new Set<string>();
+  constructor(protected readonly ctx: ExcelDouble) {}
+  load(props?: string | string[]): this {
+    const list = Array.isArray(props) ? props : (props ?? "").split(",");
+    for (const p of list.map((s) => s.trim()).filter(Boolean)) this.pending.add(p.replace(/^items\//, "items."));
+    this.ctx.onSync(() => {
+      for (const p of this.pending) this.loaded.add(p);
+      this.pending.clear();
+      this.refresh();
+    });
+    return this;
+  }
+  /** Called at sync to take a fresh copy of loaded values. */
+  protected refresh(): void {}
+  /** For items a collection load returns: loaded as of the sync that returned them. */
+  markLoaded(props: string[]): this {
+    for (const p of props) this.loaded.add(p);
+    this.refresh();
+    return this;
+  }
+  protected need(prop: string): void {
+    if (!this.loaded.has(prop) && ![...this.loaded].some((p) => p.startsWith(`items.`) && prop === "items")) {
+      throw new Error(`PropertyNotLoaded: ${this.constructor.name}.${prop} was read before load("${prop}") and context.sync()`);
+    }
+  }
+  protected isLoaded(prop: string): boolean {
+    return this.loaded.has(prop);
+  }
+}
+
+class RangeDouble extends Loadable {
+  private _values: CellValue[][] = [];
+  private _address = "";
+  private _rowIndex = 0;
+  private _columnIndex = 0;
+  private _isNull = false;
+  readonly format: any;
+  readonly dataValidation: any;
+  constructor(
+    ctx: ExcelDouble,
+    private readonly sheet: () => SheetState,
+    private readonly addr: () => string | undefined,
+  ) {
+    super(ctx);
+    const self = this;
+    const fmt = (key: keyof CellState) => (v: unknown) => self.ctx.queue(`format.${key}`, v, () => self.each((c) => ((c as any)[key] = v)));
+    this.format = {
+      font: {
+        set bold(v: boolean) {
+          fmt("bold")(v);
+        },
+        set italic(v: boolean) {
+          fmt("italic")(v);
+        },
+        set color(v: string) {
+          fmt("fontColor")(v);
+        },
+      },
+      fill: {
+        set color(v: string) {
+          fmt("fill")(v);
+        },
+      },
+      set wrapText(v: boolean) {
+        self.ctx.queue("wrapText", v, () => undefined);
+      },
+      set columnWidth(v: number) {
+        self.ctx.queue("columnWidth", v, () => {
+          const a = self.addr() ?? "";
+          self.sheet().columnWidths.set(a.split(":")[0], v);
+        });
+      },
+    };
+    this.dataValidation = {
+      clear: () => self.ctx.queue("dv.clear", null, () => self.sheet().validations.delete(self.addr() ?? "")),
+      set rule(v: unknown) {
+        self.ctx.queue("dv.rule", v, () => self.sheet().validations.set(self.addr() ?? "", v));
+      },
+    };
+  }
+  private each(f: (c: CellState, r: number, c2: number) => void): void {
+    const b = box(this.addr() ?? "A1");
+    const s = this.sheet();
+    for (let i = 0; i < b.rows; i++)
+      for (let j = 0; j < b.cols; j++) {
+        const k = `${b.row + i},${b.col + j}`;
+        const c = s.cells.get(k) ?? {};
+        f(c, i, j);
+        s.cells.set(k, c);
+      }
+  }
+  set formulas(v: CellValue[][]) {
+    const b = box(this.addr() ?? "A1");
+    if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) {
+      throw new Error(`InvalidArgument: a ${v.length}x${v[0]?.length} array set on ${this.addr()} (${b.rows}x${b.cols})`);
+    }
+    // As Excel does, text that looks like a date becomes a date serial unless the cell is formatted as text.
+    const asExcel = (c: CellState, x: CellValue): CellValue =>
+      typeof x === "string" && c.numberFormat !== "@" && /^\d{4}-\d{2}(-\d{2})?$/.test(x) ? `date:${x}` : x;
+    this.ctx.queue("formulas", v, () => this.each((c, i, j) => (c.formula = asExcel(c, v[i][j]))));
+  }
+  set values(v: CellValue[][]) {
+    this.formulas = v;
+  }
+  set numberFormat(v: string[][]) {
+    const b = box(this.addr() ?? "A1");
+    if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: numberFormat size on ${this.addr()}`);
+    this.ctx.queue("numberFormat", v, () => this.each((c, i, j) => (c.numberFormat = v[i][j])));
+  }
+  clear(applyTo: string): void {
+    this.ctx.queue("clear", applyTo, () => {
+      const b = box(this.addr() ?? "A1");
+      const s = this.sheet();
+      for (let i = 0; i < b.rows; i++) for (let j = 0; j < b.cols; j++) s.cells.delete(`${b.row + i},${b.col + j}`);
+    });
+  }
+  protected override refresh(): void {
+    const a = this.addr();
+    this._isNull = a === undefined;
+    if (a === undefined) return;
+    const b = box(a);
+    const s = this.sheet();
+    this._address = `${s.name}!${a}`;
+    this._rowIndex = b.row - 1;
+    this._columnIndex = b.col - 1;
+    this._values = Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => s.cells.get(`${b.row + i},${b.col + j}`)?.formula ?? ""));
+  }
+  get values(): CellValue[][] {
+    this.guard();
+    this.need("values");
+    return this._values;
+  }
+  get formulas(): CellValue[][] {
+    this.guard();
+    this.need("formulas");
+    return this._values;
+  }
+  get address(): string {
+    this.guard();
+    this.need("address");
+    return this._address;
+  }
+  get rowIndex(): number {
+    this.guard();
+    this.need("rowIndex");
+    return this._rowIndex;
+  }
+  get columnIndex(): number {
+    this.guard();
+    this.need("columnIndex");
+    return this._columnIndex;
+  }
+  get isNullObject(): boolean {
+    if (!this.ctx.syncedSince(this)) throw new Error("PropertyNotLoaded: isNullObject read before context.sync()");
+    return this._isNull;
+  }
+  private guard(): void {
+    if (this._isNull) throw new Error("InvalidObjectPath: the range is a null object");
+  }
+}
+
+type Addressed = RangeDouble & { readonly fullAddress: string; readonly label: string };
+
+class ChartDouble {
+  readonly title: { text: string };
+  readonly series: any;
+  constructor(
+    private readonly ctx: ExcelDouble,
+    private readonly state: ChartState,
+  ) {
+    const self = this;
+    this.title = {
+      set text(v: string) {
+        self.ctx.queue("chart.title", v, () => (self.state.title = v));
+      },
+    } as { text: string };
+    const seriesApi = (i: number) => ({
+      set name(v: string) {
+        self.ctx.queue("series.name", v, () => (self.state.series[i].name = v));
+      },
+      setValues: (r: Addressed) => self.ctx.queue("series.values", r.label, () => (self.state.series[i].values = r.fullAddress)),
+      setXAxisValues: (r: Addressed) => self.ctx.queue("series.x", r.label, () => (self.state.series[i].xValues = r.fullAddress)),
+    });
+    this.series = {
+      getItemAt: (i: number) => seriesApi(i),
+      add: (name: string) => {
+        const i = self.state.series.length;
+        self.ctx.queue("series.add", name, () => undefined);
+        self.state.series.push({ name });
+        return seriesApi(i);
+      },
+    };
+  }
+  set name(v: string) {
+    this.ctx.queue("chart.name", v, () => (this.state.name = v));
+  }
+  setPosition(from: string, to?: string): void {
+    this.ctx.queue("chart.position", [from, to], () => (this.state.position = [from, to]));
+  }
+}
+
+class ChartCollectionDouble extends Loadable {
+  private snapshot: { name: string }[] = [];
+  constructor(
+    ctx: ExcelDouble,
+    private readonly sheet: () => SheetState,
+  ) {
+    super(ctx);
+  }
+  add(type: string, source: Addressed, seriesBy: string): ChartDouble {
+    const state: ChartState = { name: "", type, series: [{}] };
+    this.ctx.queue("chart.add", { type, seriesBy, source: source.label }, () => {
+      state.series[0].values = source.fullAddress;
+      this.sheet().charts.push(state);
+    });
+    return new ChartDouble(this.ctx, state);
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.queue("chart.delete", name, () => {
+          const s = this.sheet();
+          const i = s.charts.findIndex((c) => c.name === name);
+          if (i < 0) throw new Error(`ItemNotFound: chart ${name}`);
+          s.charts.splice(i, 1);
+        }),
+    };
+  }
+  protected override refresh(): void {
+    this.snapshot = this.sheet().charts.map((c) => ({ name: c.name }));
+  }
+  get items(): { name: string }[] {
+    this.need("items.name");
+    return this.snapshot;
+  }
+}
+
+class WorksheetDouble extends Loadable {
+  readonly charts: ChartCollectionDouble;
+  readonly tables: any;
+  readonly freezePanes: any;
+  private snap = { name: "", id: "" };
+  constructor(
+    ctx: ExcelDouble,
+    readonly state: () => SheetState,
+  ) {
+    super(ctx);
+    this.charts = new ChartCollectionDouble(ctx, state);
+    this.tables = {
+      add: (range: string, hasHeaders: boolean) => {
+        const t = { name: "", range, filter: false };
+        ctx.queue("tables.add", [range, hasHeaders], () => {
+          if (state().tables.some((x) => x.range === range)) throw new Error(`InvalidArgument: a table already covers ${range}`);
+          state().tables.push(t);
+        });
+        return {
+          set name(v: string) {
+            ctx.queue("table.name", v, () => {
+              if (ctx.sheets.some((s) => s.tables.some((x) => x !== t && x.name.toLowerCase() === v.toLowerCase()))) {
+                throw new Error(`InvalidArgument: a table named ${v} already exists in the workbook`);
+              }
+              t.name = v;
+            });
+          },
+          set showFilterButton(v: boolean) {
+            ctx.queue("table.filter", v, () => (t.filter = v));
+          },
+        };
+      },
+      getItem: (name: string) => ({
+        convertToRange: () =>
+          ctx.queue("table.convertToRange", name, () => {
+            const s = state();
+            const i = s.tables.findIndex((x) => x.name === name);
+            if (i < 0) throw new Error(`ItemNotFound: table ${name}`);
+            s.tables.splice(i, 1);
+          }),
+      }),
+    };
+    this.freezePanes = {
+      unfreeze: () => ctx.queue("unfreeze", null, () => (state().frozen = undefined)),
+      freezeAt: (r: Addressed) => ctx.queue("freezeAt", r.label, () => (state().frozen = r.fullAddress)),
+    };
+  }
+  getRange(address: string): RangeDouble {
+    const r = new RangeDouble(this.ctx, this.state, () => address);
+    // Resolved when the batch runs, as Excel resolves a sheet added earlier in the same batch.
+    Object.defineProperty(r, "fullAddress", { get: () => `${this.state().name}!${address}` });
+    Object.defineProperty(r, "label", { value: address });
+    return r;
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeDouble {
+    return this.getRange(`${letters(col + 1)}${row + 1}:${letters(col + cols)}${row + rows}`);
+  }
+  getUsedRangeOrNullObject(): RangeDouble {
+    return new RangeDouble(this.ctx, this.state, () => {
+      const keys = [...this.state().cells.entries()].filter(([, c]) => c.formula !== undefined && c.formula !== "").map(([k]) => k.split(",").map(Number));
+      if (keys.length === 0) return undefined;
+      const rows = keys.map((k) => k[0]);
+      const cols = keys.map((k) => k[1]);
+      const r0 = Math.min(...rows);
+      const c0 = Math.min(...cols);
+      return `${letters(c0)}${r0}:${letters(Math.max(...cols))}${Math.max(...rows)}`;
+    });
+  }
+  set tabColor(v: string) {
+    this.ctx.queue("tabColor", v, () => (this.state().tabColor = v));
+  }
+  delete(): void {
+    this.ctx.queue("worksheet.delete", null, () => {
+      const s = this.state();
+      this.ctx.sheets = this.ctx.sheets.filter((x) => x !== s);
+    });
+  }
+  protected override refresh(): void {
+    this.snap = { name: this.state().name, id: this.state().id };
+  }
+  get name(): string {
+    this.need("name");
+    return this.snap.name;
+  }
+  get id(): string {
+    this.need("id");
+    return this.snap.id;
+  }
+}
+
+class WorksheetCollectionDouble extends Loadable {
+  private snap: WorksheetDouble[] = [];
+  constructor(ctx: ExcelDouble) {
+    super(ctx);
+  }
+  add(name: string): WorksheetDouble {
+    const id = `{sheet-${this.ctx.nextId++}}`;
+    const state = new SheetState(name, id);
+    this.ctx.queue("worksheets.add", name, () => {
+      if (this.ctx.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.sheets.push(state);
+    });
+    return new WorksheetDouble(this.ctx, () => state);
+  }
+  getItem(key: string): WorksheetDouble {
+    const find = () => {
+      const s = this.ctx.sheets.find((x) => x.id === key || x.name.toLowerCase() === key.toLowerCase());
+      if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
+      return s;
+    };
+    return new WorksheetDouble(this.ctx, find);
+  }
+  protected override refresh(): void {
+    this.snap = this.ctx.sheets.map((s) => new WorksheetDouble(this.ctx, () => s).markLoaded(["name", "id"]));
+  }
+  get items(): WorksheetDouble[] {
+    this.need("items.name");
+    return this.snap;
+  }
+}
+
+class NamesDouble extends Loadable {
+  private snap: { name: string; delete(): void }[] = [];
+  constructor(ctx: ExcelDouble) {
+    super(ctx);
+  }
+  add(name: string, reference: string, comment?: string): void {
+    this.ctx.queue("names.add", [name, reference], () => {
+      if (this.ctx.names.has(name)) throw new Error(`ItemAlreadyExists: name ${name}`);
+      this.ctx.names.set(name, { reference, comment });
+    });
+  }
+  protected override refresh(): void {
+    this.snap = [...this.ctx.names.keys()].map((name) => ({ name, delete: () => this.ctx.queue("names.delete", name, () => this.ctx.names.delete(name)) }));
+  }
+  get items(): { name: string; delete(): void }[] {
+    this.need("items.name");
+    return this.snap;
+  }
+}
+
+class TablesDouble extends Loadable {
+  private snap: { name: string }[] = [];
+  constructor(ctx: ExcelDouble) {
+    super(ctx);
+  }
+  protected override refresh(): void {
+    this.snap = this.ctx.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+  }
+  get items(): { name: string }[] {
+    this.need("items.name");
+    return this.snap;
+  }
+}
+
+/** The double: a workbook state and a request context over it. */
+export class ExcelDouble {
+  sheets: SheetState[] = [];
+  names = new Map<string, { reference: string; comment?: string }>();
+  nextId = 1;
+  syncCount = 0;
+  /** Bytes of the write payload sent by each sync. */
+  requestBytes: number[] = [];
+  suspended = { calculation: 0, screenUpdating: 0 };
+  /** The active cell, for Workbook.getActiveCell(). */
+  active = { sheet: "", cell: "A1" };
+  /** Throw at this sync number (1-based), after applying this many queued operations. */
+  failAt?: { sync: number; afterOps: number };
+  private ops: { kind: string; payload: unknown; apply: () => void }[] = [];
+  private syncHooks: (() => void)[] = [];
+  private synced = new WeakSet<object>();
+  private pendingSynced: object[] = [];
+  private listeners = new Set<() => void>();
+
+  /** Calls `listener` after every sync and every `type`; returns a function that stops it. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  /** The user types into a cell, outside any batch (as in Excel's grid): "" clears it. */
+  type(sheetName: string, a1: string, content: CellValue): void {
+    const s = this.sheet(sheetName);
+    if (content === "") {
+      const { row, col } = parseCell(a1);
+      const c = s.cells.get(`${row},${col}`);
+      if (c) delete c.formula;
+    } else s.set(a1, content);
+    this.changed();
+  }
+
+  addSheet(name: string, cells: Record<string, CellValue> = {}): SheetState {
+    const s = new SheetState(name, `{sheet-${this.nextId++}}`);
+    for (const [a1, v] of Object.entries(cells)) s.set(a1, v);
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}; sheets are ${this.sheets.map((x) => x.name).join(", ")}`);
+    return s;
+  }
+
+  queue(kind: string, payload: unknown, apply: () => void): void {
+    this.ops.push({ kind, payload, apply });
+  }
+
+  onSync(f: () => void): void {
+    this.syncHooks.push(f);
+  }
+
+  syncedSince(o: object): boolean {
+    this.pendingSynced.push(o);
+    return this.synced.has(o) || this.syncCount > 0;
+  }
+
+  /** A request context for one batch (what `Excel.run` hands its callback). */
+  context(): any {
+    const ctx = {
+      workbook: {
+        worksheets: new WorksheetCollectionDouble(this),
+        names: new NamesDouble(this),
+        tables: new TablesDouble(this),
+        getActiveCell: () => {
+          const ws = new WorksheetDouble(this, () => this.sheet(this.active.sheet));
+          return ws.getRange(this.active.cell);
+        },
+      },
+      application: {
+        suspendApiCalculationUntilNextSync: () => this.suspended.calculation++,
+        suspendScreenUpdatingUntilNextSync: () => this.suspended.screenUpdating++,
+      },
+      sync: async () => this.sync(),
+    };
+    return ctx;
+  }
+
+  /** `Excel.run` over this double. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => batch(this.context() as Excel.RequestContext);
+
+  private async sync(): Promise<void> {
+    this.syncCount++;
+    const ops = this.ops;
+    this.ops = [];
+    this.requestBytes.push(ops.reduce((n, o) => n + (JSON.stringify(o.payload) ?? "").length + o.kind.length, 0));
+    try {
+      ops.forEach((o, i) => {
+        if (this.failAt && this.failAt.sync === this.syncCount && i === this.failAt.afterOps) {
+          throw new Error(`GeneralException (injected at sync ${this.syncCount}, operation ${i})`);
+        }
+        o.apply();
+      });
+    } catch (e) {
+      this.changed();
+      throw e;
+    }
+    const hooks = this.syncHooks;
+    this.syncHooks = [];
+    for (const h of hooks) h();
+    this.changed();
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The preview's formula evaluator (src/preview/evaluate.ts): Excel's rules on small formulas,
+ * and on the whole workbook the task pane builds into the Excel double it must agree with the
+ * TypeScript model year by year and make every check of the plan's Checks sheet TRUE.
+ */
+import { buildSheets } from "../../src/excel/apply";
+import { EMPTY_REGISTRY } from "../../src/excel/registry";
+import { capacityEndOfYear } from "../../src/model/capacity";
+import { ScenarioModel, dealNpv, runScenario, yearRow } from "../../src/model/scenarioModel";
+import { CAPACITY_ROWS } from "../../src/plan/capacity";
+import { CHECKS } from "../../src/plan/checks";
+import { DEAL_ROWS } from "../../src/plan/deal";
+import { COL, ROW, SHEET_NAMES } from "../../src/plan/layout";
+import { Evaluator, Matrix, Scalar, XlError, bookOf, dateSerial, parseFormula } from "../../src/preview/evaluate";
+import { ExcelDouble } from "../support/excelDouble";
+import { scenario } from "../support/plan";
+
+function model(name: string): ScenarioModel {
+  const r = runScenario(name, []);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** Evaluates `formula` in Sheet1 of a workbook holding `cells`. */
+function calc(formula: string, cells: Record<string, string | number | boolean> = {}, custom?: (name: string, args: unknown[]) => unknown): Scalar | Matrix {
+  const x = new ExcelDouble();
+  x.addSheet("Sheet1", cells);
+  x.addSheet("Other Sheet", { B2: 40 });
+  x.names.set("CORZ_rate", { reference: "='Sheet1'!$A$1" });
+  return new Evaluator(bookOf(x), custom).formula(formula, "Sheet1");
+}
+
+const code = (v: unknown) => (v instanceof XlError ? v.code : v);
+
+describe("Excel's rules", () => {
+  test.each([
+    ["=1+2*3", 7],
+    ["=(1+2)*3", 9],
+    ["=-2^2", 4],
+    ["=2^3^2", 64],
+    ["=50%*4", 2],
+    ['="a"&1&TRUE', "a1TRUE"],
+    ["=1/0", "#DIV/0!"],
+    ['="x"+1', "#VALUE!"],
+    ['="12"+1', 13],
+    ["=A1+A9", 0.25],
+    ["='Other Sheet'!B2/2", 20],
+    ["=CORZ_rate*4", 1],
+    ["=Missing!A1", "#REF!"],
+    ["=NOSUCH(1)", "#NAME?"],
+    ['="B"="b"', true],
+    ['=1<"a"', true],
+    ["=TRUE>1", true],
+    ["=A9=0", true],
+    ["=IF(A1>0,\"yes\",1/0)", "yes"],
+    ["=IF(FALSE,1)", false],
+    ["=IFERROR(1/0,-1)", -1],
+    ["=AND(TRUE,1,A1)", true],
+    ["=OR(FALSE,0)", false],
+    ["=NOT(0)", true],
+    ["=SUM(A1:A3,10)", 16.25],
+    ["=MAX(A1:A3)", 5],
+    ["=MIN(C1:C2)", 0],
+    ["=AVERAGE(A1:A3)", 6.25 / 3],
+    ["=MEDIAN(A1:A3,A4)", 1],
+    ["=MEDIAN(C1:C2)", "#NUM!"],
+    ["=COUNT(A1:A4)", 3],
+    ["=LARGE(A1:A3,2)", 1],
+    ["=ROUND(2.675,2)", 2.68],
+    ["=ROUND(-2.5,0)", -3],
+    ["=SUMPRODUCT((A1:A3>0.5)*A1:A3)", 6],
+    ["=SUMPRODUCT(A1:A3,B1:B3)", 0.25 * 1 + 5 * 1 + 1 * 3],
+    ["=SUMPRODUCT(A1:A3,B1:B2)", "#VALUE!"],
+    ["=MATCH(5,A1:A3,0)", 2],
+    ["=MATCH(2,A1:A3,0)", "#N/A"],
+    ['=MATCH("bull",D1:F1,0)', 2],
+    ["=INDEX(D1:F1,3)", "bear"],
+    ["=INDEX(A1:B3,3,2)", 3],
+    ["=INDEX(A1:B3,4,1)", "#REF!"],
+    ["=CHOOSE(2,1/0,7,1/0)", 7],
+    ["=ISNUMBER(D1)", false],
+    ["=ISNUMBER(A1)", true],
+    ["=DATE(2025,1,1)", 45658],
+    ["=YEAR(45658)", 2025],
+    ["=EDATE(DATE(2025,1,31),1)", dateSerial(2025, 2, 28)],
+    ["=YEAR(G1)", 2024],
+    ["=CORZ.TWICE(A2,\"x\")", 10],
+    ["=CORZ.FAIL()", "#N/A"],
+  ])("%s is %p", (formula, expected) => {
+    const cells = { A1: 0.25, A2: 5, A3: 1, A4: "text", B1: 1, B2: 1, B3: 3, D1: "base", E1: "bull", F1: "bear", G1: "date:2024-11-18" };
+    const custom = (name: string, args: unknown[]) => {
+      if (name === "CORZ.TWICE") return (args[0] as number) * 2;
+      throw Object.assign(new Error("no such scenario"), { code: "#N/A" });
+    };
+    expect(code(calc(formula, cells, custom))).toEqual(expected);
+  });
+
+  test("a formula that refers to itself is #CIRC!, and one that cannot be read is #NAME?", () => {
+    expect(code(calc("=A1", { A1: "=A1+1" }))).toBe("#CIRC!");
+    expect(code(calc("=1+"))).toBe("#NAME?");
+    const x = new ExcelDouble();
+    x.addSheet("S", { A1: "=B1", B1: "=A1" });
+    expect(code(new Evaluator(bookOf(x)).value("S", 1, 1))).toBe("#CIRC!");
+    expect(() => parseFormula("=SUM(1,")).toThrow(SyntaxError);
+  });
+
+  test("ranges broadcast: a row times a scalar is a row", () => {
+    const m = calc("=A1:C1*2", { A1: 1, B1: 2, C1: 3 });
+    expect(m).toBeInstanceOf(Matrix);
+    expect((m as Matrix).cells).toEqual([[2, 4, 6]]);
+  });
+});
+
+describe("the workbook the task pane builds", () => {
+  const x = new ExcelDouble();
+  let ev: Evaluator;
+  beforeAll(async () => {
+    const r = await buildSheets(x.run, ["base", "bull", "bear"].map((n) => scenario(n)), EMPTY_REGISTRY, {});
+    if (!r.ok) throw new Error(r.message);
+    ev = new Evaluator(bookOf(x));
+  });
+  const at = (sheet: string, row: number, col: number) => ev.value(sheet, row, col);
+  const num = (sheet: string, row: number, col: number) => {
+    const v = at(sheet, row, col);
+    if (typeof v !== "number") throw new Error(`${sheet} row ${row} col ${col}: expected a number, got ${String(v)}`);
+    return v;
+  };
+
+  test("every check on the Checks sheet is TRUE and every sheet's master check reads OK", () => {
+    const checks = SHEET_NAMES.checks;
+    expect(at(checks, CHECKS.masterRow, CHECKS.resultCol)).toBe(true);
+    let n = 0;
+    for (let r = CHECKS.firstRow; at(checks, r, 1) !== null; r++, n++) expect([at(checks, r, 1), at(checks, r, CHECKS.resultCol)]).toEqual([at(checks, r, 1), true]);
+    expect(n).toBeGreaterThanOrEqual(20);
+    for (const name of Object.values(SHEET_NAMES)) expect(at(name, 2, 1)).toBe("Checks: all OK");
+  });
+
+  test.each([
+    [0, "base"],
+    [1, "base"],
+    [2, "bull"],
+    [3, "bear"],
+  ])("Deal and Capacity block %i equal the %s model year by year", (block, name) => {
+    const m = model(name as string);
+    const d0 = ROW.firstBlock + (block as number) * DEAL_ROWS.height;
+    const c0 = ROW.firstBlock + (block as number) * CAPACITY_ROWS.height;
+    let years = 0;
+    for (let c = COL.firstPeriod; at(SHEET_NAMES.deal, ROW.timeline, c) !== null; c++, years++) {
+      const y = num(SHEET_NAMES.deal, ROW.timeline, c);
+      const row = yearRow(m, y);
+      expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, c)).toBeCloseTo(row.revenue, 2);
+      expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.grossProfit, c)).toBeCloseTo(row.grossProfit, 2);
+      expect(num(SHEET_NAMES.capacity, c0 + CAPACITY_ROWS.hpc, c)).toBeCloseTo(capacityEndOfYear(m.capacityLines, y), 9);
+    }
+    expect(years).toBeGreaterThan(10);
+    expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, COL.total)).toBeCloseTo(m.tcv, 2);
+    const npv = dealNpv(m, m.scenario.values.discount_rate);
+    if (!npv.ok) throw new Error(npv.error.message);
+    expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant)).toBeCloseTo(npv.value, 2);
+  });
+
+  test("no formula anywhere is #NAME?, #REF! or #CIRC! (every function and reference is understood)", () => {
+    const bad: string[] = [];
+    let formulas = 0;
+    for (const s of x.sheets)
+      for (const [k, c] of s.cells) {
+        if (typeof c.formula !== "string" || !c.formula.startsWith("=")) continue;
+        formulas++;
+        const [r, col] = k.split(",").map(Number);
+        const v = ev.value(s.name, r, col);
+        if (v instanceof XlError && ["#NAME?", "#REF!", "#CIRC!"].includes(v.code)) bad.push(`${s.name}!${r},${col} ${c.formula.slice(0, 80)} = ${v.code}`);
+      }
+    expect(formulas).toBeGreaterThan(1000);
+    expect(bad).toEqual([]);
+  });
+});
