@@ -11,11 +11,11 @@ import { ASSUMPTIONS, findAssumption } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
 import { BUILT_IN_SCENARIOS } from "../model/scenarios";
-import { capacitySchedule, capacityYears, dealNpv, yearRow } from "../model/scenarioModel";
-import { capacityEndOfYear } from "../model/capacity";
+import { npv } from "../model/finance";
+import { capacitySchedule, capacityYears } from "../model/scenarioModel";
 import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
-import { modelFor, usd } from "./scenario";
+import { capacityIn, flowsOf, modelFor, rowIn, usd } from "./scenario";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -25,7 +25,7 @@ import { modelFor, usd } from "./scenario";
  * @returns Revenue in USD.
  */
 export function dealRevenue(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).revenue)))));
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(rowIn(m, y).revenue)))));
 }
 
 /**
@@ -36,7 +36,7 @@ export function dealRevenue(year: any, scenario?: any[][]): number {
  * @returns Gross profit in USD.
  */
 export function grossProfit(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).grossProfit)))));
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(rowIn(m, y).grossProfit)))));
 }
 
 /**
@@ -121,7 +121,7 @@ export function revenuePerMw(scenario?: any[][]): number {
  * @returns MW.
  */
 export function hpcCapacity(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityEndOfYear(m.capacityLines, y)))));
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityIn(m, y)))));
 }
 
 /**
@@ -151,7 +151,10 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
  * @returns NPV in USD.
  */
 export function dealNpvFn(rate: any, scenario?: any[][]): number {
-  return cell(() => andThen(numberArg(rate, "rate"), (r) => andThen(modelFor(scenario), (m) => andThen(dealNpv(m, r), (v) => ok(usd(v))))));
+  // dealNpv(m, r), with the cash flows taken once per scenario.
+  return cell(() =>
+    andThen(numberArg(rate, "rate"), (r) => andThen(modelFor(scenario), (m) => andThen(flowsOf(m), (f) => andThen(npv(r, f), (v) => ok(usd(v)))))),
+  );
 }
 
 /**

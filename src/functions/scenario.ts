@@ -1,25 +1,92 @@
 /**
  * Turns a function's `scenario` argument into a computed scenario model, with a small
- * cache: a sheet full of CORZ formulas over the same scenario computes it once.
+ * cache: a sheet full of CORZ formulas over the same scenario computes it once. Per model, the
+ * figures a cell asks for by year (revenue rows, capacity, the NPV's cash flows) are memoised
+ * too, so a recalculation of thousands of cells is a few lookups per cell.
  */
+import { capacityEndOfYear } from "../model/capacity";
 import { Result, andThen } from "../model/result";
-import { ScenarioModel, runScenario } from "../model/scenarioModel";
+import { ScenarioModel, YearRow, npvFlows, runScenario, yearRow } from "../model/scenarioModel";
 import { Arg, scenarioArg } from "./args";
 
 const CACHE_SIZE = 64;
 const cache = new Map<string, Result<ScenarioModel>>();
+/** The same models, found by the scenario's name as typed: the common case skips building a key. */
+const byName = new Map<string, Result<ScenarioModel>>();
+
+/**
+ * The built-in scenario a blank, a name or a one-cell range names, exactly as typed; undefined
+ * for anything else (override ranges, wrong types, errors), which takes the general path.
+ */
+function plainName(x: Arg): string | undefined {
+  if (x === undefined || x === null || x === "") return "base";
+  let v: unknown = x;
+  if (Array.isArray(x)) {
+    if (x.length !== 1 || !Array.isArray(x[0]) || x[0].length !== 1) return undefined;
+    v = x[0][0];
+    if (v === undefined || v === null || v === "") return "base";
+  }
+  return typeof v === "string" ? v : undefined;
+}
+
+function remember(map: Map<string, Result<ScenarioModel>>, key: string, r: Result<ScenarioModel>): Result<ScenarioModel> {
+  if (map.size >= CACHE_SIZE) map.delete(map.keys().next().value as string);
+  map.set(key, r);
+  return r;
+}
 
 /** Resolves and computes the scenario an argument names or describes. */
 export function modelFor(x: Arg): Result<ScenarioModel> {
-  return andThen(scenarioArg(x), (s) => {
-    const key = JSON.stringify([s.name.trim().toLowerCase(), s.overrides]);
-    const hit = cache.get(key);
+  const name = plainName(x);
+  if (name !== undefined) {
+    const hit = byName.get(name);
     if (hit) return hit;
-    const r = runScenario(s.name, s.overrides);
-    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(key, r);
-    return r;
+  }
+  const r = andThen(scenarioArg(x), (s) => {
+    const key = JSON.stringify([s.name.trim().toLowerCase(), s.overrides]);
+    return cache.get(key) ?? remember(cache, key, runScenario(s.name, s.overrides));
   });
+  return name !== undefined ? remember(byName, name, r) : r;
+}
+
+/** What the functions read from a model by year, filled in as cells ask. */
+interface ModelMemo {
+  readonly rows: Map<number, YearRow>;
+  readonly capacity: Map<number, number>;
+  flows?: Result<number[]>;
+}
+
+const memos = new WeakMap<ScenarioModel, ModelMemo>();
+
+function memoOf(m: ScenarioModel): ModelMemo {
+  let memo = memos.get(m);
+  if (!memo) {
+    memo = { rows: new Map(m.years.map((r) => [r.year, r])), capacity: new Map() };
+    memos.set(m, memo);
+  }
+  return memo;
+}
+
+/** `yearRow(m, year)`, found in a map instead of a scan (years with no billing: the model's zero row). */
+export function rowIn(m: ScenarioModel, year: number): YearRow {
+  return memoOf(m).rows.get(year) ?? yearRow(m, year);
+}
+
+/** HPC MW energised by 31 December of `year` (`capacityEndOfYear` over every line), memoised per year. */
+export function capacityIn(m: ScenarioModel, year: number): number {
+  const c = memoOf(m).capacity;
+  let mw = c.get(year);
+  if (mw === undefined) {
+    mw = capacityEndOfYear(m.capacityLines, year);
+    c.set(year, mw);
+  }
+  return mw;
+}
+
+/** The NPV's cash flows (`npvFlows`), computed once per model. Callers must not change the array. */
+export function flowsOf(m: ScenarioModel): Result<number[]> {
+  const memo = memoOf(m);
+  return (memo.flows ??= npvFlows(m));
 }
 
 /** Money leaves the add-in in USD rounded to the cent. */

@@ -208,9 +208,19 @@ export function capacityYears(m: ScenarioModel): { first: number; last: number }
  * Gross profit before the valuation year is ignored.
  */
 export function dealNpv(m: ScenarioModel, rate: number): Result<number> {
+  const flows = npvFlows(m);
+  return flows.ok ? npv(rate, flows.value) : flows;
+}
+
+/**
+ * The cash flows `dealNpv` discounts: licence-fee gross profit by calendar year from the
+ * valuation year (zeros for years before the first billing), USD, the first at the end of the
+ * valuation year.
+ */
+export function npvFlows(m: ScenarioModel): Result<number[]> {
   const from = m.scenario.values.valuation_year;
   const flows = m.years.filter((r) => r.year >= from);
   if (flows.length === 0) return numError(`no gross profit on or after the valuation year ${from}`);
   const lead = flows[0].year - from; // zero-flow years between valuation and first billing
-  return npv(rate, [...new Array<number>(lead).fill(0), ...flows.map((r) => r.grossProfit)]);
+  return ok([...new Array<number>(lead).fill(0), ...flows.map((r) => r.grossProfit)]);
 }
