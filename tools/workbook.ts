@@ -1,30 +1,17 @@
 /**
  * The no-Excel path: writes the scenario sheets the task pane builds to an .xlsx file that
- * Excel, LibreOffice or Google Sheets can open, all formulas live.
+ * Excel, LibreOffice or Google Sheets can open, all formulas live (see src/xlsx/cli.ts).
  *
- *   npm run workbook                       -> corz-hpc-model.xlsx with base, bull and bear
- *   npm run workbook -- out.xlsx base bear -> only those scenarios
+ *   npm run workbook                                              -> corz-hpc-model.xlsx, base/bull/bear
+ *   npm run workbook -- --scenarios base,bear --out corz-model.xlsx
+ *   npm run workbook -- --help
  */
-import { resolveScenario } from "../src/model/scenarios";
-import { buildPlan } from "../src/plan/build";
-import { writePlanXlsx } from "../src/xlsx/write";
+import { runWorkbookCommand } from "../src/xlsx/cli";
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const out = args[0]?.endsWith(".xlsx") ? args.shift()! : "corz-hpc-model.xlsx";
-  const names = args.length > 0 ? args : ["base", "bull", "bear"];
-  const scenarios = names.map((n) => {
-    const r = resolveScenario(n);
-    if (!r.ok) throw new Error(r.error.message);
-    return { name: n, values: r.value.values };
-  });
-  const plan = buildPlan(scenarios);
-  if (!plan.ok) throw new Error(plan.error.message);
-  await writePlanXlsx(plan.value, out);
-  console.log(`Wrote ${out}: ${plan.value.sheets.map((s) => s.name).join(", ")} for ${names.join(", ")}.`);
-}
-
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+runWorkbookCommand(process.argv.slice(2), (line) => console.error(line)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -34,6 +34,9 @@ export function rampIntegral(x: number, r: number): number {
  * the window [a, b], for a ramp starting at s with length r.
  */
 export function contractYearShare(a: number, b: number, s: number, r: number, k: number): number {
+  // Outside the years the k-th contract year spans the two integrals cancel; say 0 exactly
+  // rather than leave the rounding residue of two equal numbers (e.g. 6e-8 USD after the term).
+  if (b - s - (k - 1) <= 0 || a - s - k >= Math.max(r, 0)) return 0;
   const F = (x: number) => rampIntegral(x, r);
   return F(b - s - (k - 1)) - F(a - s - (k - 1)) - (F(b - s - k) - F(a - s - k));
 }
@@ -43,6 +46,7 @@ export function contractYearShare(a: number, b: number, s: number, r: number, k:
  * @example billableShareYears(2025, 2026, 2025, 0.5, 12) // 0.75 share-years (1 year less half a 6-month ramp)
  */
 export function billableShareYears(a: number, b: number, s: number, r: number, n: number): number {
+  if (b - s <= 0 || a - s - n >= Math.max(r, 0)) return 0; // before billing, or after the last MW's term: exactly 0
   const F = (x: number) => rampIntegral(x, r);
   return F(b - s) - F(a - s) - (F(b - s - n) - F(a - s - n));
 }

@@ -1,12 +1,13 @@
 /**
  * The exceljs adapter: writes a workbook plan to an .xlsx file, so the same sheets the task
  * pane builds in Excel can be produced, inspected and recalculated (by LibreOffice in the
- * tests) without Excel. exceljs cannot draw charts: chart plans are listed in a note cell
- * instead.
+ * tests) without Excel: the same sheets, formulas, number formats, styles, names, tables and
+ * list validations. exceljs cannot draw charts: each sheet's chart plans are listed in a note
+ * cell instead (the Office.js adapter draws them).
  */
 import ExcelJS from "exceljs";
 import { parseCell } from "../plan/a1";
-import { CellContent, Format, SheetPlan, WorkbookPlan } from "../plan/types";
+import { CellContent, Format, SheetPlan, TablePlan, WorkbookPlan } from "../plan/types";
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
@@ -40,6 +41,36 @@ function applyFormat(ws: ExcelJS.Worksheet, fmt: Format): void {
   });
 }
 
+/**
+ * A table over cells the blocks already wrote: exceljs writes a table's cells itself, so the
+ * header and rows are read back from the sheet and handed over unchanged (formulas included).
+ */
+function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
+  const [a, b] = t.range.split(":");
+  const from = parseCell(a);
+  const to = parseCell(b);
+  const width = to.col - from.col + 1;
+  const rowValues = (r: number) => Array.from({ length: width }, (_, j) => ws.getCell(r, from.col + j).value);
+  const header = rowValues(from.row).map((v, j) => (typeof v === "string" && v !== "" ? v : `Column${j + 1}`));
+  const rows: ExcelJS.CellValue[][] = [];
+  for (let r = from.row + 1; r <= to.row; r++) rows.push(rowValues(r));
+  // exceljs restyles the cells of a table it writes; keep the plan's styles.
+  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) styles.set(`${r},${c}`, { ...ws.getCell(r, c).style });
+  ws.addTable({
+    name: t.name,
+    ref: a,
+    headerRow: true,
+    style: { theme: "TableStyleLight9", showRowStripes: true },
+    columns: header.map((name) => ({ name, filterButton: true })),
+    rows,
+  });
+  for (const [k, st] of styles) {
+    const [r, c] = k.split(",").map(Number);
+    ws.getCell(r, c).style = st;
+  }
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
   const ws = wb.addWorksheet(sheet.name, {
     properties: { tabColor: { argb: argb(sheet.tabColor) } },
@@ -60,19 +91,20 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
     });
   }
   for (const w of sheet.columnWidths) ws.getColumn(w.column).width = w.width;
-  // exceljs writes a table's cells itself; the plan's cells are already there, so the
-  // table becomes an autofilter over the same range (Excel shows the same filter buttons).
-  if (sheet.tables.length > 0) ws.autoFilter = sheet.tables[0].range;
+  for (const t of sheet.tables) addTable(ws, t);
   if (sheet.charts.length > 0) {
     const { row, col } = parseCell(sheet.charts[0].anchor.from);
     ws.getCell(row, col).value = `Charts (drawn by the add-in in Excel): ${sheet.charts.map((c) => c.title).join("; ")}`;
   }
 }
 
+/** The workbook's creator: how `npm run workbook` knows a file it may replace is its own. */
+export const WORKBOOK_CREATOR = "CORZ HPC deal model";
+
 /** Writes the plan into a new exceljs workbook. */
 export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  wb.creator = "CORZ HPC deal model";
+  wb.creator = WORKBOOK_CREATOR;
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
   for (const n of plan.names) {

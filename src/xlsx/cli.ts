@@ -1,0 +1,214 @@
+/**
+ * `npm run workbook`: the model without Excel. Parses the command line, builds the same plan
+ * the task pane builds, and writes it to an .xlsx file through the exceljs adapter, saying
+ * what it does on one progress line per step. Node only (the task pane never imports it).
+ *
+ * The file appears under its final name only once it is complete: it is written next to the
+ * target under a temporary name and renamed. An existing file is replaced only when this
+ * command wrote it (its creator says so) or when --force is given.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as path from "path";
+import { resolveScenario } from "../model/scenarios";
+import { MAX_SCENARIOS, RISK_DEFAULT_PATHS, buildPlan, defaultRiskRun } from "../plan/build";
+import { PlanScenario } from "../plan/scenario";
+import { WorkbookPlan } from "../plan/types";
+import { WORKBOOK_CREATOR, planToWorkbook } from "./write";
+
+export const DEFAULT_OUT = "corz-hpc-model.xlsx";
+export const DEFAULT_SCENARIOS = ["base", "bull", "bear"] as const;
+const MAX_PATHS = 1_000_000;
+
+export const USAGE = `Usage: npm run workbook -- [--scenarios base,bull,bear] [--out ${DEFAULT_OUT}] [--paths ${RISK_DEFAULT_PATHS}] [--seed 1] [--force]
+
+Writes the CORZ scenario sheets (Inputs, Deal, Capacity, Peers, Customers, Mining vs HPC, Risk,
+Summary, Checks) to an .xlsx file with every output a live formula. It opens in Excel,
+LibreOffice Calc and other spreadsheet programs, without the add-in.
+
+  --scenarios  Comma-separated built-in scenarios, in column order: base, bull, bear
+               (default: base,bull,bear; at most ${MAX_SCENARIOS}).
+  --out        The .xlsx file to write (default: ${DEFAULT_OUT}).
+  --paths      Monte Carlo paths for the Risk sheet, 1 to ${MAX_PATHS.toLocaleString("en-US")} (default: ${RISK_DEFAULT_PATHS.toLocaleString("en-US")}).
+  --seed       Seed of the Monte Carlo, a whole number from 0 to 4294967295 (default: 1).
+  --force      Replace --out even if it is a file this command did not write.
+  --help       Show this text.`;
+
+export interface WorkbookArgs {
+  readonly scenarios: readonly string[];
+  readonly out: string;
+  readonly paths: number;
+  readonly seed: number;
+  readonly force: boolean;
+}
+
+export type ParsedArgs = { readonly kind: "help" } | { readonly kind: "run"; readonly args: WorkbookArgs } | { readonly kind: "error"; readonly message: string };
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number | string {
+  const n = Number(text.replace(/_/g, ""));
+  if (text.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+    return `${flag} must be a whole number from ${min.toLocaleString("en-US")} to ${max.toLocaleString("en-US")}, got "${text}"`;
+  }
+  return n;
+}
+
+/** Reads the command line (the arguments after `npm run workbook --`). Never throws. */
+export function parseWorkbookArgs(argv: readonly string[]): ParsedArgs {
+  let scenarios: string[] = [...DEFAULT_SCENARIOS];
+  let out = DEFAULT_OUT;
+  let paths = RISK_DEFAULT_PATHS;
+  let seed = 1;
+  let force = false;
+  const flags = ["--scenarios", "--out", "--paths", "--seed"];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--help" || arg === "-h") return { kind: "help" };
+    if (arg === "--force") {
+      force = true;
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!flags.includes(flag)) {
+      return { kind: "error", message: `unknown argument "${arg}"; the arguments are ${[...flags, "--force", "--help"].join(", ")}` };
+    }
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || (eq < 0 && value.startsWith("--"))) return { kind: "error", message: `${flag} needs a value` };
+    if (flag === "--scenarios") {
+      scenarios = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
+      if (scenarios.length === 0) return { kind: "error", message: "--scenarios needs at least one scenario name (base, bull, bear)" };
+      if (scenarios.length > MAX_SCENARIOS) return { kind: "error", message: `--scenarios takes at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}` };
+    } else if (flag === "--out") {
+      if (!/\.xlsx$/i.test(value)) return { kind: "error", message: `--out must name an .xlsx file, got "${value}"` };
+      out = value;
+    } else {
+      const n = flag === "--paths" ? wholeNumber(flag, value, 1, MAX_PATHS) : wholeNumber(flag, value, 0, 4_294_967_295);
+      if (typeof n === "string") return { kind: "error", message: n };
+      if (flag === "--paths") paths = n;
+      else seed = n;
+    }
+  }
+  return { kind: "run", args: { scenarios, out, paths, seed, force } };
+}
+
+/** The plan for the command's scenarios: their Risk sheet uses the first scenario. */
+export function planFor(args: WorkbookArgs): { plan: WorkbookPlan } | { error: string } {
+  const scenarios: PlanScenario[] = [];
+  const seen = new Set<string>();
+  for (const name of args.scenarios) {
+    const r = resolveScenario(name);
+    if (!r.ok) return { error: `--scenarios: ${r.error.message}` };
+    const label = seen.has(name.toLowerCase()) ? `${name} ${scenarios.length + 1}` : name;
+    seen.add(name.toLowerCase());
+    scenarios.push({ name: label, values: r.value.values });
+  }
+  const risk = defaultRiskRun(scenarios[0], args.paths, args.seed);
+  if ("error" in risk) return { error: risk.error.message };
+  const plan = buildPlan(scenarios, { risk });
+  if (!plan.ok) return { error: plan.error.message };
+  return { plan: plan.value };
+}
+
+/** Why an existing file must not be replaced, or undefined when it may be. */
+async function refuseToReplace(file: string): Promise<string | undefined> {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    return undefined; // nothing there
+  }
+  if (!stat.isFile()) return `${file} exists and is not a file`;
+  try {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    if (wb.creator === WORKBOOK_CREATOR) return undefined;
+  } catch {
+    // not a workbook we can read: not ours
+  }
+  return `${file} exists and was not written by this command; choose another --out or add --force to replace it`;
+}
+
+/**
+ * Writes `bytes` to `file` so that the file never exists half-written: a temporary file in the
+ * same folder, flushed, then renamed over the target. On any failure the temporary file is removed.
+ * `write` is the call that puts the bytes on disk (a test makes it fail part-way).
+ */
+export function writeFileAtomically(file: string, bytes: Uint8Array, write: (fd: number, data: Uint8Array) => unknown = fs.writeSync): void {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const fd = fs.openSync(tmp, "wx");
+    try {
+      write(fd, bytes);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+function describeFsError(e: unknown, file: string): string {
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOENT: "its folder does not exist",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only",
+    ENOSPC: "the disk is full",
+    EISDIR: "it is a folder",
+    ENOTDIR: "part of the path is not a folder",
+  };
+  return `cannot write ${file}: ${why[err.code ?? ""] ?? err.message ?? String(e)}`;
+}
+
+/** Runs the command; `log` receives the progress lines. Resolves with an exit code, never rejects. */
+export async function runWorkbookCommand(argv: readonly string[], log: (line: string) => void): Promise<number> {
+  const parsed = parseWorkbookArgs(argv);
+  if (parsed.kind === "help") {
+    log(USAGE);
+    return 0;
+  }
+  if (parsed.kind === "error") {
+    log(`error: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const args = parsed.args;
+  const t0 = performance.now();
+  const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
+  try {
+    if (!args.force) {
+      const refusal = await refuseToReplace(args.out);
+      if (refusal) {
+        log(`error: ${refusal}`);
+        return 1;
+      }
+    }
+    log(`[1/3] Modelling ${args.scenarios.join(", ")} (Monte Carlo: ${args.paths.toLocaleString("en-US")} paths, seed ${args.seed})…`);
+    const built = planFor(args);
+    if ("error" in built) {
+      log(`error: ${built.error}`);
+      return 2;
+    }
+    const formulas = built.plan.sheets.reduce(
+      (n, s) => n + s.blocks.reduce((m, b) => m + b.cells.flat().filter((v) => typeof v === "string" && v.startsWith("=")).length, 0),
+      0,
+    );
+    log(`[2/3] Laying out ${built.plan.sheets.length} sheets with ${formulas.toLocaleString("en-US")} formulas… (${secs()} s)`);
+    const bytes = new Uint8Array(await planToWorkbook(built.plan).xlsx.writeBuffer());
+    try {
+      writeFileAtomically(args.out, bytes);
+    } catch (e) {
+      log(`error: ${describeFsError(e, args.out)}`);
+      return 1;
+    }
+    log(`[3/3] Wrote ${args.out} (${(bytes.length / 1024).toFixed(0)} KiB) in ${secs()} s: ${built.plan.sheets.map((s) => s.name).join(", ")}.`);
+    return 0;
+  } catch (e) {
+    log(`error: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,321 @@
+/**
+ * Proof by recalculation: the full workbook, written by the exceljs adapter, is recalculated by
+ * LibreOffice Calc (a spreadsheet application nobody here wrote), and EVERY formula cell is
+ * compared with what the TypeScript engine says it must show (tests/support/expectations.ts):
+ * relative difference at most 1e-9 (absolute below 1), text and TRUE/FALSE exactly.
+ *
+ * - The recalculation is proven to have happened: every formula's cached value in the file is
+ *   poisoned (a number no cell can show), so a cell LibreOffice did not recompute fails.
+ * - No cell is an error after recalculation (#NAME? would mean a function LibreOffice 7.4 lacks).
+ * - The custom functions, called with the same inputs, give the numbers the sheet cells show.
+ * - A mismatch names the sheet, the cell, its formula and both values.
+ *
+ * Set RECALC_REPORT to a file to keep the measurements (cells compared, largest difference,
+ * time of the recalculation) as JSON.
+ */
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import * as F from "../../src/functions/functions";
+import * as C from "../../src/functions/customers";
+import * as M from "../../src/functions/mining";
+import * as P from "../../src/functions/peers";
+import { defaultPipeline } from "../../src/model/customers/data";
+import { parseIso, toExcelSerial } from "../../src/model/dates";
+import { miningParams } from "../../src/model/mining";
+import { PEERS, METRICS } from "../../src/model/peers/data";
+import { Override } from "../../src/model/scenarios";
+import { ScenarioModel, runScenario } from "../../src/model/scenarioModel";
+import { CAPACITY_ROWS } from "../../src/plan/capacity";
+import { DEAL_ROWS } from "../../src/plan/deal";
+import { INPUTS } from "../../src/plan/inputs";
+import { COL, ROW, SHEET_NAMES } from "../../src/plan/layout";
+import { DEFAULT_MINING_OPTIONS, MINING_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
+import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
+import { CUSTOMERS, customerRows } from "../../src/plan/customers";
+import { WorkbookPlan } from "../../src/plan/types";
+import { planToWorkbook } from "../../src/xlsx/write";
+import { ExpectationInput, FormulaCell, Want, expectations, formulaCells, relativeDifference } from "../support/expectations";
+import { Grid, libreOfficeAvailable, recalculate, valueAt } from "../support/libreoffice";
+import { plan as buildTestPlan, scenario } from "../support/plan";
+
+const TOLERANCE = 1e-9;
+/** The cached value written for every formula: no cell of the model can show it. */
+const POISON = -987_654_321.125;
+const ERROR_VALUE = /^(#[A-Z0-9/]+[!?]?|#N\/A|Err:\d+)$/;
+
+/** LibreOffice's CSV export writes a date-formatted number as an ISO date: read it back as Excel's serial. */
+function asNumber(v: number | string | boolean): number | string | boolean {
+  if (typeof v !== "string") return v;
+  const d = parseIso(v);
+  return d.ok ? toExcelSerial(d.value) : v;
+}
+
+const run = libreOfficeAvailable() ? describe : describe.skip;
+
+function model(name: string, overrides: Override[] = []): ScenarioModel {
+  const r = runScenario(name, overrides);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+interface Compared {
+  readonly cell: FormulaCell;
+  readonly got: number | string | boolean;
+  readonly want?: Want;
+  readonly difference: number;
+  readonly ok: boolean;
+}
+
+interface Recalculated {
+  readonly plan: WorkbookPlan;
+  readonly sheets: Record<string, Grid>;
+  readonly compared: Compared[];
+  readonly uncompared: { cell: FormulaCell; got: number | string | boolean; reason: string }[];
+  readonly seconds: number;
+  readonly cachedPoisoned: number;
+}
+
+/** Writes the plan with every cached formula result poisoned, lets `edit` type into it, and has LibreOffice recalculate it. */
+async function recalculatePlan(plan: WorkbookPlan, input: ExpectationInput, edit?: (wb: ExcelJS.Workbook) => void): Promise<Recalculated> {
+  const wb = planToWorkbook(plan);
+  let cachedPoisoned = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        const v = c.value as ExcelJS.CellFormulaValue | null;
+        if (v && typeof v === "object" && "formula" in v) {
+          c.value = { formula: v.formula, result: POISON } as ExcelJS.CellFormulaValue;
+          cachedPoisoned++;
+        }
+      }),
+    ),
+  );
+  edit?.(wb);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-recalc-"));
+  const file = path.join(dir, "corz.xlsx");
+  await wb.xlsx.writeFile(file);
+  const t0 = performance.now();
+  const sheets = recalculate(file);
+  const seconds = (performance.now() - t0) / 1000;
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const expect = expectations(plan, input);
+  const compared: Compared[] = [];
+  const uncompared: Recalculated["uncompared"] = [];
+  for (const cell of formulaCells(plan)) {
+    const grid = sheets[cell.sheet.name];
+    if (!grid) throw new Error(`LibreOffice returned no sheet named ${cell.sheet.name}`);
+    const raw = valueAt(grid, cell.row, cell.col);
+    const e = expect(cell);
+    if ("uncompared" in e) {
+      uncompared.push({ cell, got: raw, reason: e.uncompared });
+      continue;
+    }
+    const want = e.want;
+    const got = typeof want === "number" ? asNumber(raw) : raw;
+    let difference = 0;
+    let ok: boolean;
+    if (typeof want === "number" && typeof got === "number") {
+      difference = relativeDifference(got, want);
+      ok = difference <= TOLERANCE;
+    } else ok = got === want;
+    compared.push({ cell, got, want, difference, ok });
+  }
+  return { plan, sheets, compared, uncompared, seconds, cachedPoisoned };
+}
+
+const describeCell = (c: FormulaCell) => `'${c.sheet.name}'!${c.address} ${c.formula.length > 160 ? c.formula.slice(0, 160) + "…" : c.formula}`;
+
+function mismatches(r: Recalculated): string[] {
+  const bad = r.compared.filter((x) => !x.ok);
+  return bad.map((x) => `${describeCell(x.cell)}\n    LibreOffice: ${JSON.stringify(x.got)}  model: ${JSON.stringify(x.want)}  relative difference: ${x.difference.toExponential(2)}`);
+}
+
+function report(label: string, r: Recalculated): void {
+  const largest = r.compared.reduce((a, b) => (b.difference > a.difference ? b : a), r.compared[0]);
+  const numeric = r.compared.filter((x) => typeof x.want === "number").length;
+  const summary = {
+    label,
+    formulaCells: r.compared.length + r.uncompared.length,
+    compared: r.compared.length,
+    numericCompared: numeric,
+    uncompared: r.uncompared.length,
+    largestRelativeDifference: largest.difference,
+    largestAt: `'${largest.cell.sheet.name}'!${largest.cell.address}`,
+    recalculationSeconds: Number(r.seconds.toFixed(2)),
+  };
+  console.warn(`LibreOffice recalculation (${label}): ${JSON.stringify(summary)}`);
+  const file = process.env.RECALC_REPORT;
+  if (file) {
+    const prior = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as unknown[]) : [];
+    fs.writeFileSync(file, JSON.stringify([...prior, summary], null, 2));
+  }
+}
+
+const defaultInput = (models: ScenarioModel[], live = 0): ExpectationInput => ({
+  models,
+  live,
+  pipeline: defaultPipeline(models[0].pricePerMwYear),
+  mining: miningParams(),
+  siteMw: DEFAULT_MINING_OPTIONS.siteMw,
+  peers: { group: "all", stat: "median", multiple: "ev_revenue", year: models[0].scenario.values.target_year },
+});
+
+/** A sheet's number at (row, col), or a failure naming the cell. */
+function sheetNumber(r: Recalculated, sheet: string, row: number, col: number): number {
+  const v = valueAt(r.sheets[sheet], row, col);
+  if (typeof v !== "number") throw new Error(`'${sheet}' row ${row} col ${col} is ${JSON.stringify(v)}, not a number`);
+  return v;
+}
+
+/** A custom function's money is rounded to the cent (src/functions/scenario.ts usd): half a cent is allowed on top. */
+function expectSame(got: number, sheet: number, what: string, money = /REVENUE|PROFIT|NPV|TCV|PER_MW|ECONOMICS|IMPLIED/.test(what)): void {
+  const d = relativeDifference(got, sheet);
+  const ok = d <= TOLERANCE || (money && Math.abs(got - sheet) <= 0.005 + TOLERANCE * Math.abs(sheet));
+  if (!ok) throw new Error(`${what}: custom function ${got}, sheet ${sheet} (relative difference ${d.toExponential(2)})`);
+}
+
+run("LibreOffice recalculates every formula cell of the full workbook to the TypeScript engine's value", () => {
+  const models = ["base", "bull", "bear"].map((n) => model(n));
+  let r: Recalculated;
+  beforeAll(async () => {
+    r = await recalculatePlan(buildTestPlan(), defaultInput(models));
+    report("base, bull, bear as built", r);
+  });
+
+  test("the recalculation happened: every formula's cached value was poisoned and no cell still shows it", () => {
+    expect(r.cachedPoisoned).toBe(formulaCells(r.plan).length);
+    const stale = [...r.compared, ...r.uncompared].filter((x) => x.got === POISON).map((x) => describeCell(x.cell));
+    expect(stale).toEqual([]);
+  });
+
+  test("no formula cell is an error after recalculation (no #NAME?: every function exists in LibreOffice 7.4)", () => {
+    const errors = [...r.compared, ...r.uncompared].filter((x) => typeof x.got === "string" && ERROR_VALUE.test(x.got)).map((x) => `${describeCell(x.cell)} → ${x.got}`);
+    expect(errors).toEqual([]);
+  });
+
+  test(`every compared cell equals the model within ${TOLERANCE} (relative), naming any that does not`, () => {
+    expect(r.compared.length).toBeGreaterThan(4000);
+    expect(mismatches(r)).toEqual([]);
+  });
+
+  test("every formula cell is compared, except those named with a reason", () => {
+    const unexplained = r.uncompared.filter((x) => x.reason === "").map((x) => `${describeCell(x.cell)} (block ${x.cell.blockId}) = ${JSON.stringify(x.got)}`);
+    expect(unexplained).toEqual([]);
+    expect(r.uncompared.length).toBeLessThan(5);
+    // Each one left out is still a number, not an error.
+    for (const x of r.uncompared) expect(typeof x.got).toBe("number");
+  });
+
+  test("the custom functions give the numbers the sheet cells show, scenario by scenario", () => {
+    let checked = 0;
+    ["base", "bull", "bear"].forEach((name, i) => {
+      const d0 = ROW.firstBlock + (i + 1) * DEAL_ROWS.height;
+      const c0 = ROW.firstBlock + (i + 1) * CAPACITY_ROWS.height;
+      const sc = [[name]];
+      for (let c = COL.firstPeriod; valueAt(r.sheets[SHEET_NAMES.deal], ROW.timeline, c) !== ""; c++) {
+        const y = sheetNumber(r, SHEET_NAMES.deal, ROW.timeline, c);
+        expectSame(F.dealRevenue(y, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, c), `DEAL_REVENUE(${y}, "${name}")`);
+        expectSame(F.grossProfit(y, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.grossProfit, c), `GROSS_PROFIT(${y}, "${name}")`);
+        expectSame(F.hpcCapacity(y, sc), sheetNumber(r, SHEET_NAMES.capacity, c0 + CAPACITY_ROWS.hpc, c), `HPC_CAPACITY(${y}, "${name}")`);
+        checked += 3;
+      }
+      const rate = sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.rate, COL.constant);
+      expectSame(F.dealNpvFn(rate, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant), `DEAL_NPV(${rate}, "${name}")`);
+      expectSame(F.dealTcv(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.tcv, COL.constant), `DEAL_TCV("${name}")`);
+      expectSame(F.revenuePerMw(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.avgPrice, COL.constant), `REVENUE_PER_MW("${name}")`);
+      expectSame(F.grossMargin(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.margin, COL.constant), `GROSS_MARGIN("${name}")`);
+      checked += 4;
+    });
+    // Customers, Mining and Peers follow the live scenario (base).
+    const n = defaultPipeline(models[0].pricePerMwYear).length;
+    const t0 = CUSTOMERS.first + n - 1 + 3;
+    const R = customerRows(n);
+    for (let c = COL.firstPeriod; valueAt(r.sheets[SHEET_NAMES.customers], t0, c) !== ""; c++) {
+      const y = sheetNumber(r, SHEET_NAMES.customers, t0, c);
+      if (F.dealRevenue(y) === 0) continue; // no HPC revenue: the share is blank on the sheet and #N/A-free 0 is not comparable
+      expectSame(C.concentrationFn(y), sheetNumber(r, SHEET_NAMES.customers, t0 + R.share, c), `CONCENTRATION(${y})`);
+      expectSame(C.concentrationFn(y, undefined, "hhi"), sheetNumber(r, SHEET_NAMES.customers, t0 + R.hhi, c), `CONCENTRATION(${y},,"hhi")`);
+      expectSame(C.pipelineRevenueFn(y), sheetNumber(r, SHEET_NAMES.customers, t0 + R.weightedTotal, c), `PIPELINE_REVENUE(${y})`);
+      checked += 3;
+    }
+    const perMw = (off: number, col: number) => sheetNumber(r, SHEET_NAMES.mining, MINING_ROWS.perMw + off, col);
+    expectSame(M.mwEconomicsFn("mining"), perMw(PER_MW_ROWS.grossProfit, 3), `MW_ECONOMICS("mining")`);
+    expectSame(M.mwEconomicsFn("hpc"), perMw(PER_MW_ROWS.grossProfit, 4), `MW_ECONOMICS("hpc")`);
+    expectSame(M.mwEconomicsFn("mining", undefined, undefined, "revenue"), perMw(PER_MW_ROWS.revenue, 3), `MW_ECONOMICS("mining",,,"revenue")`);
+    expectSame(P.peerMultipleFn("ev_revenue"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.stat0, PEERS_COLS.multiple0), `PEER_MULTIPLE("ev_revenue")`);
+    expectSame(P.peerMultipleFn("backlog_revenue", "all", "mean"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.stat0 + 1, PEERS_COLS.multiple0 + 4), `PEER_MULTIPLE("backlog_revenue",,"mean")`);
+    expectSame(P.impliedValueFn("ev_revenue"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.valuation + VALUATION_ROWS.value, 3), `IMPLIED_VALUE("ev_revenue")`);
+    checked += 6;
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
+run("after an analyst types into the workbook, LibreOffice's recalculation still equals the engine with the same inputs", () => {
+  const edits: Override[] = [
+    ["t1_mw", 150],
+    ["delay_months", 4],
+    ["escalator", 0.03],
+    ["renewal_options", 1],
+    ["renewal_repricing", 0.05],
+    ["t3_ramp_months", 0],
+    ["discount_rate", 0.085],
+  ];
+  const peerEdits = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
+  const edited = model("base", edits);
+  const models = [edited, model("bull"), model("bear")];
+  let r: Recalculated;
+  beforeAll(async () => {
+    const p = buildTestPlan([scenario("base"), scenario("bull"), scenario("bear")]);
+    const input: ExpectationInput = {
+      ...defaultInput(models, 2),
+      // The pipeline is priced when the workbook is built (base as built), not when inputs change.
+      pipeline: defaultPipeline(model("base").pricePerMwYear),
+      peers: { group: "all", stat: "mean", multiple: "ev_revenue", year: 2027, exclude: ["iren"], overrides: peerEdits, shares: 300e6 },
+    };
+    r = await recalculatePlan(p, input, (wb) => {
+      const inputs = wb.getWorksheet(SHEET_NAMES.inputs)!;
+      const keyRow = (key: string) => {
+        for (let row = INPUTS.firstRow; row < INPUTS.firstRow + 80; row++) if (inputs.getCell(row, INPUTS.keyCol).value === key) return row;
+        throw new Error(`no input row for ${key}`);
+      };
+      for (const [k, v] of edits) inputs.getCell(keyRow(String(k)), INPUTS.firstScenarioCol).value = v as number;
+      inputs.getCell(INPUTS.selectorRow, INPUTS.liveCol).value = "bear";
+      const peers = wb.getWorksheet(SHEET_NAMES.peers)!;
+      const row = (id: string) => PEERS_ROWS.first + PEERS.findIndex((x) => x.id === id);
+      const col = (k: string) => PEERS_COLS.metric0 + METRICS.findIndex((m) => m.key === k);
+      for (const [id, figs] of Object.entries(peerEdits)) for (const [k, v] of Object.entries(figs)) peers.getCell(row(id), col(k)).value = v;
+      peers.getCell(row("iren"), PEERS_COLS.include).value = false;
+      peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.stat, 3).value = "Mean";
+      peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.shares, 3).value = 300e6;
+    });
+    report("typed inputs, bear selected, peers edited", r);
+  });
+
+  test("every formula cell equals the engine run with the typed inputs; none is an error or stale", () => {
+    const bad = [...r.compared, ...r.uncompared].filter((x) => x.got === POISON || (typeof x.got === "string" && ERROR_VALUE.test(x.got)));
+    expect(bad.map((x) => describeCell(x.cell))).toEqual([]);
+    expect(r.compared.length).toBeGreaterThan(4000);
+    expect(mismatches(r)).toEqual([]);
+  });
+
+  test("the custom functions with the same overrides (a two-column range) give the edited sheet's numbers", () => {
+    const range = edits.map(([k, v]) => [k, v]);
+    const d0 = ROW.firstBlock + DEAL_ROWS.height; // the first scenario block: base, as edited
+    let checked = 0;
+    for (let c = COL.firstPeriod; valueAt(r.sheets[SHEET_NAMES.deal], ROW.timeline, c) !== ""; c++) {
+      const y = sheetNumber(r, SHEET_NAMES.deal, ROW.timeline, c);
+      expectSame(F.dealRevenue(y, range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, c), `DEAL_REVENUE(${y}, overrides)`);
+      expectSame(F.grossProfit(y, range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.grossProfit, c), `GROSS_PROFIT(${y}, overrides)`);
+      checked += 2;
+    }
+    expectSame(F.dealNpvFn(0.085, range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant), "DEAL_NPV(0.085, overrides)");
+    expectSame(F.dealTcv(range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.tcv, COL.constant), "DEAL_TCV(overrides)");
+    // The live block follows the selector: bear.
+    expectSame(F.dealNpvFn(model("bear").scenario.values.discount_rate, [["bear"]]), sheetNumber(r, SHEET_NAMES.deal, ROW.firstBlock + DEAL_ROWS.npv, COL.constant), 'DEAL_NPV(rate, "bear") vs the live block');
+    expect(checked).toBeGreaterThan(20);
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * The no-Excel path: `npm run workbook` (src/xlsx/cli.ts) and the exceljs adapter behind it.
+ * The file it writes, read back with exceljs, holds what the plan says — sheets, every formula,
+ * number formats, defined names, tables and list validations — and the command fails clearly,
+ * leaving nothing half-written under the final name.
+ */
+import { spawnSync } from "child_process";
+import ExcelJS from "exceljs";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseCell } from "../../src/plan/a1";
+import { DEFAULT_OUT, parseWorkbookArgs, planFor, runWorkbookCommand, writeFileAtomically } from "../../src/xlsx/cli";
+import { WORKBOOK_CREATOR, planToWorkbook } from "../../src/xlsx/write";
+import { root } from "../support/build";
+import { plan as testPlan } from "../support/plan";
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-workbook-"));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  jest.restoreAllMocks();
+});
+
+async function runCommand(...argv: string[]): Promise<{ code: number; lines: string[] }> {
+  const lines: string[] = [];
+  const code = await runWorkbookCommand(argv, (l) => lines.push(l));
+  return { code, lines };
+}
+
+const leftovers = () => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
+
+describe("parseWorkbookArgs", () => {
+  test("defaults: base, bull and bear to corz-hpc-model.xlsx, 10,000 paths, seed 1", () => {
+    expect(parseWorkbookArgs([])).toEqual({ kind: "run", args: { scenarios: ["base", "bull", "bear"], out: DEFAULT_OUT, paths: 10_000, seed: 1, force: false } });
+  });
+
+  test("--flag value and --flag=value both work", () => {
+    const r = parseWorkbookArgs(["--scenarios", "base, bear", "--out=x.xlsx", "--paths", "5_000", "--seed=7", "--force"]);
+    expect(r).toEqual({ kind: "run", args: { scenarios: ["base", "bear"], out: "x.xlsx", paths: 5000, seed: 7, force: true } });
+  });
+
+  test.each([
+    [["--sheets", "all"], /unknown argument "--sheets"/],
+    [["base"], /unknown argument "base"/],
+    [["--out"], /--out needs a value/],
+    [["--out", "--force"], /--out needs a value/],
+    [["--out", "model.xls"], /--out must name an .xlsx file/],
+    [["--scenarios", ","], /at least one scenario/],
+    [["--scenarios", Array(13).fill("base").join(",")], /at most 12 scenarios/],
+    [["--paths", "0"], /--paths must be a whole number from 1 to 1,000,000, got "0"/],
+    [["--paths", "1.5"], /--paths must be a whole number/],
+    [["--seed", "-1"], /--seed must be a whole number from 0/],
+    [["--seed", ""], /--seed must be a whole number/],
+  ])("%j is refused: %s", (argv, message) => {
+    const r = parseWorkbookArgs(argv);
+    expect(r.kind).toBe("error");
+    expect(r.kind === "error" && r.message).toMatch(message);
+  });
+
+  test("--help and -h ask for the usage", () => {
+    expect(parseWorkbookArgs(["--scenarios", "base", "--help"])).toEqual({ kind: "help" });
+    expect(parseWorkbookArgs(["-h"])).toEqual({ kind: "help" });
+  });
+});
+
+describe("npm run workbook", () => {
+  test("writes the workbook with a progress line per step and no temporary file left", async () => {
+    const out = path.join(dir, "corz-model.xlsx");
+    const { code, lines } = await runCommand("--scenarios", "base,bull,bear", "--out", out, "--paths", "2000");
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.slice(0, 5))).toEqual(["[1/3]", "[2/3]", "[3/3]"]);
+    expect(lines[0]).toContain("base, bull, bear");
+    expect(lines[1]).toMatch(/9 sheets with [\d,]+ formulas/);
+    expect(lines[2]).toContain(`Wrote ${out}`);
+    expect(leftovers()).toEqual([]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.creator).toBe(WORKBOOK_CREATOR);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(testPlan().sheets.map((s) => s.name));
+  });
+
+  test("an unknown scenario is a clear error, exit code 2, and no file", async () => {
+    const out = path.join(dir, "x.xlsx");
+    const { code, lines } = await runCommand("--scenarios", "base,moon", "--out", out);
+    expect(code).toBe(2);
+    expect(lines.at(-1)).toMatch(/^error: --scenarios: unknown scenario "moon"; built-in scenarios are base, bull, bear/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a bad argument prints the error and the usage, exit code 2", async () => {
+    const { code, lines } = await runCommand("--paths", "lots");
+    expect(code).toBe(2);
+    expect(lines[0]).toMatch(/^error: --paths must be a whole number/);
+    expect(lines[0]).toContain("Usage: npm run workbook --");
+  });
+
+  test("a folder that does not exist: a clear error, exit code 1", async () => {
+    const out = path.join(dir, "no", "such", "folder", "x.xlsx");
+    const { code, lines } = await runCommand("--scenarios", "base", "--out", out, "--paths", "100");
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toBe(`error: cannot write ${out}: its folder does not exist`);
+    expect(fs.existsSync(path.dirname(out))).toBe(false);
+  });
+
+  test("--out naming a folder is refused and the folder is untouched", async () => {
+    const out = path.join(dir, "folder.xlsx");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "keep.txt"), "mine");
+    const { code, lines } = await runCommand("--scenarios", "base", "--out", out, "--force", "--paths", "100");
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toMatch(new RegExp(`^error: cannot write ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
+    expect(fs.readFileSync(path.join(out, "keep.txt"), "utf8")).toBe("mine");
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("an existing file it did not write is kept unless --force; its own file is replaced", async () => {
+    const out = path.join(dir, "budget.xlsx");
+    fs.writeFileSync(out, "the user's own file");
+    const refused = await runCommand("--scenarios", "base", "--out", out, "--paths", "100");
+    expect(refused.code).toBe(1);
+    expect(refused.lines.at(-1)).toMatch(/was not written by this command; choose another --out or add --force/);
+    expect(fs.readFileSync(out, "utf8")).toBe("the user's own file");
+
+    const forced = await runCommand("--scenarios", "base", "--out", out, "--paths", "100", "--force");
+    expect(forced.code).toBe(0);
+    const again = await runCommand("--scenarios", "bear", "--out", out, "--paths", "100");
+    expect(again.code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("CORZ Inputs")!.getCell("E6").value).toBe("bear");
+  });
+
+  test("the tools/workbook.ts entry runs under npm's tsx and exits with the command's code", () => {
+    const tsx = path.join(root, "node_modules", ".bin", "tsx");
+    const help = spawnSync(tsx, ["tools/workbook.ts", "--help"], { cwd: root, encoding: "utf8" });
+    expect(help.status).toBe(0);
+    expect(help.stderr).toContain("Usage: npm run workbook --");
+    const bad = spawnSync(tsx, ["tools/workbook.ts", "--bogus"], { cwd: root, encoding: "utf8" });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('error: unknown argument "--bogus"');
+  });
+});
+
+describe("writeFileAtomically: never a half-written file under the final name", () => {
+  test("a write that fails part-way leaves the previous file intact and no temporary file", () => {
+    const out = path.join(dir, "model.xlsx");
+    fs.writeFileSync(out, "previous version");
+    const diskFills = (fd: number, data: Uint8Array) => {
+      fs.writeSync(fd, data.subarray(0, 10)); // some bytes reach the disk, then the disk fills up
+      throw Object.assign(new Error("ENOSPC: no space left on device"), { code: "ENOSPC" });
+    };
+    expect(() => writeFileAtomically(out, new Uint8Array(1000).fill(65), diskFills)).toThrow(/ENOSPC/);
+    expect(fs.readFileSync(out, "utf8")).toBe("previous version");
+    expect(leftovers()).toEqual([]);
+  });
+
+  test("a successful write replaces the file in one step", () => {
+    const out = path.join(dir, "model.xlsx");
+    fs.writeFileSync(out, "old");
+    writeFileAtomically(out, new TextEncoder().encode("new contents"));
+    expect(fs.readFileSync(out, "utf8")).toBe("new contents");
+    expect(leftovers()).toEqual([]);
+  });
+});
+
+describe("the .xlsx holds what the plan says", () => {
+  let wb: ExcelJS.Workbook;
+  const built = planFor({ scenarios: ["base", "bull", "bear"], out: "x.xlsx", paths: 1000, seed: 1, force: false });
+  if ("error" in built) throw new Error(built.error);
+  const plan = built.plan;
+  beforeAll(async () => {
+    const bytes = await planToWorkbook(plan).xlsx.writeBuffer();
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as ArrayBuffer);
+  });
+
+  test("every cell of every block: values as written, formulas as planned", () => {
+    let formulas = 0;
+    let values = 0;
+    const wrong: string[] = [];
+    for (const sheet of plan.sheets) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      for (const b of sheet.blocks) {
+        const at = parseCell(b.at);
+        b.cells.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (v === null) return;
+            const read = ws.getCell(at.row + i, at.col + j).value;
+            // exceljs reads a date-formatted number back as a Date: turn it into Excel's serial again.
+            const got = read instanceof Date ? (read.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : read;
+            if (typeof v === "string" && v.startsWith("=")) {
+              formulas++;
+              const f = got && typeof got === "object" && "formula" in got ? `=${got.formula}` : got;
+              if (f !== v) wrong.push(`${sheet.name}!${at.row + i},${at.col + j}: ${JSON.stringify(f)} != ${v}`);
+            } else {
+              values++;
+              if (got !== v) wrong.push(`${sheet.name}!${at.row + i},${at.col + j}: ${JSON.stringify(got)} != ${JSON.stringify(v)}`);
+            }
+          }),
+        );
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(formulas).toBeGreaterThan(4000);
+    expect(values).toBeGreaterThan(1000);
+  });
+
+  test("number formats, defined names, list validations, tables and the charts' note", () => {
+    for (const sheet of plan.sheets) {
+      const ws = wb.getWorksheet(sheet.name)!;
+      for (const f of sheet.formats.filter((x) => x.numberFormat)) {
+        const first = f.range.split(":")[0];
+        expect([sheet.name, first, ws.getCell(first).numFmt ?? "General"]).toEqual([sheet.name, first, f.numberFormat]);
+      }
+      for (const v of sheet.validations) {
+        const dv = ws.getCell(v.range.split(":")[0]).dataValidation;
+        expect(dv.type).toBe("list");
+        expect(dv.formulae).toEqual([v.source.replace(/^=/, "")]);
+      }
+      const tables = Object.keys((ws as unknown as { tables: Record<string, unknown> }).tables ?? {});
+      expect(tables.sort()).toEqual(sheet.tables.map((t) => t.name).sort());
+      if (sheet.charts.length > 0) {
+        const { row, col } = parseCell(sheet.charts[0].anchor.from);
+        expect(String(ws.getCell(row, col).value)).toContain(sheet.charts[0].title);
+      }
+    }
+    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(["CORZ_Peers", "CORZ_Pipeline"]);
+    const names = wb.definedNames.model.map((n) => n.name).sort();
+    expect(names).toEqual(plan.names.map((n) => n.name).sort());
+    expect(names.length).toBeGreaterThan(30);
+  });
+
+  test("the plan's styles survive the tables (exceljs would restyle a table's cells)", () => {
+    const sheet = plan.sheets.find((s) => s.key === "peers")!;
+    const ws = wb.getWorksheet(sheet.name)!;
+    const table = sheet.tables[0];
+    const fmt = sheet.formats.find((f) => f.numberFormat && parseCell(f.range.split(":")[0]).row > parseCell(table.range.split(":")[0]).row);
+    expect(fmt).toBeDefined();
+    expect(ws.getCell(fmt!.range.split(":")[0]).numFmt).toBe(fmt!.numberFormat);
+  });
+});
