@@ -50,6 +50,7 @@ export function scalar(x: Arg, name: string): Result<Arg> {
 
 /** A finite number: numbers and numeric text ("2,027", "5%") are accepted, booleans and other text are not. */
 export function numberArg(x: Arg, name: string, opts: { optional?: number } = {}): Result<number> {
+  if (typeof x === "number") return Number.isFinite(x) ? ok(x) : numError(`${name} is not a finite number`); // the common case, first
   const s = scalar(x, name);
   if (!s.ok) return s;
   const v = s.value;

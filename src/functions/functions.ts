@@ -151,10 +151,18 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
  * @returns NPV in USD.
  */
 export function dealNpvFn(rate: any, scenario?: any[][]): number {
-  // dealNpv(m, r), with the cash flows taken once per scenario.
-  return cell(() =>
-    andThen(numberArg(rate, "rate"), (r) => andThen(modelFor(scenario), (m) => andThen(flowsOf(m), (f) => andThen(npv(r, f), (v) => ok(usd(v)))))),
-  );
+  // dealNpv(m, r) with the cash flows taken once per scenario; early returns rather than nested
+  // andThen closures, as a sheet may hold thousands of these cells.
+  return cell(() => {
+    const r = numberArg(rate, "rate");
+    if (!r.ok) return r;
+    const m = modelFor(scenario);
+    if (!m.ok) return m;
+    const f = flowsOf(m.value);
+    if (!f.ok) return f;
+    const v = npv(r.value, f.value);
+    return v.ok ? ok(usd(v.value)) : v;
+  });
 }
 
 /**

@@ -49,6 +49,12 @@ export function modelFor(x: Arg): Result<ScenarioModel> {
   return name !== undefined ? remember(byName, name, r) : r;
 }
 
+/** Empties the scenario cache (for measurements of a cold start, and tests). */
+export function clearModelCache(): void {
+  cache.clear();
+  byName.clear();
+}
+
 /** What the functions read from a model by year, filled in as cells ask. */
 interface ModelMemo {
   readonly rows: Map<number, YearRow>;

@@ -17,11 +17,12 @@ import { Result, fail, numError, ok } from "./result";
 export function npv(rate: number, values: readonly number[]): Result<number> {
   if (!Number.isFinite(rate)) return numError("rate must be a finite number");
   if (rate === -1) return fail("div0", "rate of -100% divides by zero");
+  const growth = 1 + rate;
   let sum = 0;
   let factor = 1;
-  for (const v of values) {
-    factor *= 1 + rate;
-    sum += v / factor;
+  for (let i = 0; i < values.length; i++) {
+    factor *= growth;
+    sum += values[i] / factor;
   }
   return Number.isFinite(sum) ? ok(sum) : numError("NPV overflows at this rate");
 }
