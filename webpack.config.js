@@ -2,6 +2,15 @@
 // custom functions), functions.js on its own (the manifest's Functions.Script.Url),
 // functions.json generated from the JSDoc in src/functions/functions.ts, the icons and the
 // manifest. `webpack serve` serves dist/ on https://localhost:3000.
+//
+// The preview page (preview.html: the real task pane beside an in-memory workbook, for trying the
+// add-in without Excel) is built by development builds and the dev server, and by a production
+// build only when asked (`--env preview`, as the browser tests do): its own entry, so none of it
+// is in taskpane.js.
+//
+// Office.js: production pages load it from Microsoft's CDN (AppSource requires that). The dev
+// server serves the copy in the @microsoft/office-js package at /office-js/ instead, so that
+// `npm start` works offline; `--env officeJs=cdn` keeps the CDN there too.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
@@ -14,6 +23,34 @@ const urlDev = "https://localhost:3000/";
 const urlProd = "https://www.contoso.com/corz-hpc-addin/";
 
 const port = Number((require("./package.json").config || {}).dev_server_port || 3000);
+
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+
+/**
+ * The Content-Security-Policy of the pages: scripts only from the add-in's own origin and
+ * Office's CDN (office.js loads its host scripts, strings and telemetry script from there),
+ * connections only to the same two and to the telemetry endpoints office.js itself posts to.
+ * Fluent UI writes its styles at run time, hence 'unsafe-inline' for styles only. No eval:
+ * production builds have no devtool, development builds use separate source-map files.
+ * The preview page loads nothing from Microsoft, so it gets `cdn: false`.
+ */
+function contentSecurityPolicy({ cdn }) {
+  const office = cdn ? " https://appsforoffice.microsoft.com" : "";
+  return [
+    "default-src 'self'",
+    `script-src 'self'${office}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self'${office}${cdn ? " https://*.pipe.aria.microsoft.com" : ""}`,
+    "worker-src 'self'",
+    `frame-src 'self'${office}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
 
 // office-addin-dev-certs makes a localhost certificate and installs its CA, which needs sudo on
 // Linux and a keychain on macOS; where that cannot be done (CI, a container) it would throw or
@@ -50,6 +87,8 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   // Certificates are only wanted by `webpack serve`; a build must not try to install a CA.
   const httpsOptions = env.WEBPACK_SERVE ? await devCertificates() : undefined;
+  const preview = dev || Boolean(env.preview);
+  const localOfficeJs = Boolean(env.WEBPACK_SERVE) && env.officeJs !== "cdn";
 
   return {
     mode: dev ? "development" : "production",
@@ -57,6 +96,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: FUNCTION_FILES,
+      ...(preview ? { preview: "./src/preview/index.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -86,11 +126,26 @@ module.exports = async (env = {}, argv = {}) => {
         // Shared runtime: the task pane page is also the functions' page, so it loads both.
         chunks: ["taskpane", "functions"],
         chunksSortMode: "manual",
+        officeJs: localOfficeJs ? OFFICE_JS_LOCAL : OFFICE_JS_CDN,
+        csp: contentSecurityPolicy({ cdn: true }),
       }),
+      ...(preview
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              // The double first, then the task pane and the functions exactly as taskpane.html loads them.
+              chunks: ["preview", "taskpane", "functions"],
+              chunksSortMode: "manual",
+              csp: contentSecurityPolicy({ cdn: false }),
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "manifest.xml", to: "manifest.xml", transform: manifestFor(dev) },
+          ...(preview ? [{ from: "src/preview/preview.css", to: "preview.css" }] : []),
         ],
       }),
     ],
@@ -102,7 +157,11 @@ module.exports = async (env = {}, argv = {}) => {
     devServer: {
       port,
       headers: { "Access-Control-Allow-Origin": "*" },
-      static: { directory: path.resolve(__dirname, "dist") },
+      static: [
+        { directory: path.resolve(__dirname, "dist") },
+        // office.js from the npm package, read from node_modules as it is (86 MB: never copied).
+        ...(localOfficeJs ? [{ directory: path.dirname(require.resolve("@microsoft/office-js/dist/office.js")), publicPath: "/office-js", watch: false }] : []),
+      ],
       server: httpsOptions ? { type: "https", options: httpsOptions } : { type: "https" },
     },
   };

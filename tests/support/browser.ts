@@ -137,14 +137,14 @@ export interface Dist extends BuildResult {
 let dist: Promise<Dist> | undefined;
 
 /**
- * A production build into a fresh temporary folder, made once per test file (jest gives each
- * file its own module registry) however many suites in the file ask for it. Rejects, with
- * webpack's output, when the build fails.
+ * A production build, with the preview page (`--env preview`), into a fresh temporary folder,
+ * made once per test file (jest gives each file its own module registry) however many suites in
+ * the file ask for it. Rejects, with webpack's output, when the build fails.
  */
 export function buildDist(): Promise<Dist> {
   dist ??= (async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-dist-"));
-    const r = await productionBuild(dir);
+    const r = await productionBuild(dir, ["preview"]);
     const remove = () => fs.rmSync(dir, { recursive: true, force: true });
     if (r.code !== 0 || /ERROR in/.test(r.output)) {
       remove();

@@ -29,9 +29,12 @@ export function runNode(args: string[]): Promise<{ code: number | null; output: 
   });
 }
 
-/** A production build into `dir` (an existing, preferably empty folder). Never rejects on a failed build: check `code`. */
-export async function productionBuild(dir: string): Promise<BuildResult> {
+/**
+ * A production build into `dir` (an existing, preferably empty folder), with webpack `--env`
+ * flags such as "preview" (also build preview.html). Never rejects on a failed build: check `code`.
+ */
+export async function productionBuild(dir: string, env: readonly string[] = []): Promise<BuildResult> {
   const cli = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
-  const { code, output } = await runNode([cli, "--mode", "production", "--output-path", dir]);
+  const { code, output } = await runNode([cli, "--mode", "production", "--output-path", dir, ...env.flatMap((e) => ["--env", e])]);
   return { dir, code, output };
 }

@@ -1,0 +1,59 @@
+/**
+ * Shows a cell's value the way its number format asks, for the preview grid: the formats the
+ * plan uses (sections for positive;negative;zero, quoted text, $, %, thousands separators,
+ * scaling by trailing commas, decimals, yyyy-mm-dd dates, @ for text). A format it cannot read
+ * falls back to General.
+ */
+import { Scalar, XlError, toText } from "./evaluate";
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function date(serial: number, pattern: string): string {
+  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000);
+  const pad = (n: number, w = 2) => String(n).padStart(w, "0");
+  return pattern
+    .replace(/yyyy/i, String(d.getUTCFullYear()))
+    .replace(/mm/i, pad(d.getUTCMonth() + 1))
+    .replace(/dd/i, pad(d.getUTCDate()));
+}
+
+function numberSection(x: number, section: string): string {
+  // Literal text: "quoted", \c, and the characters Excel shows as they are.
+  const literals: string[] = [];
+  const body = section.replace(/"([^"]*)"|\\(.)/g, (_, q: string | undefined, c: string | undefined) => {
+    literals.push(q ?? c ?? "");
+    return `\u0000${literals.length - 1}\u0000`;
+  });
+  const m = /[#0,]*[0#](?:\.[0#]+)?,*/.exec(body);
+  if (!m) return body.replace(/\u0000(\d+)\u0000/g, (_, i) => literals[Number(i)]);
+  const digits = m[0];
+  const scale = /,+$/.exec(digits)?.[0].length ?? 0;
+  const decimals = /\.([0#]+)/.exec(digits)?.[1].length ?? 0;
+  const grouped = /[0#],[0#]/.test(digits);
+  let v = Math.abs(x) / Math.pow(1000, scale);
+  if (body.includes("%")) v *= 100;
+  const shown = v.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouped });
+  const out = body.slice(0, m.index) + shown + body.slice(m.index + digits.length);
+  return out.replace(/\u0000(\d+)\u0000/g, (_, i) => literals[Number(i)]);
+}
+
+/** The text a cell shows for `value` under `numberFormat` (Excel's General when absent). */
+export function formatValue(value: Scalar, numberFormat?: string): string {
+  if (value === null) return "";
+  if (value instanceof XlError) return value.code;
+  if (typeof value !== "number" || !numberFormat || numberFormat === "General" || numberFormat === "@") {
+    return typeof value === "number" ? general(value) : toText(value);
+  }
+  if (/y{2,4}|d{1,2}/i.test(numberFormat.replace(/"[^"]*"/g, ""))) return date(value, numberFormat);
+  const sections = numberFormat.split(";");
+  if (value < 0 && sections.length > 1) return numberSection(value, sections[1]);
+  if (value === 0 && sections.length > 2) return numberSection(value, sections[2]);
+  const shown = numberSection(value, sections[0]);
+  return value < 0 ? `-${shown}` : shown;
+}
+
+/** General: up to 11 significant digits, as a narrow Excel column shows them. */
+function general(x: number): string {
+  if (Number.isInteger(x) && Math.abs(x) < 1e11) return String(x);
+  return String(Number(x.toPrecision(11)));
+}

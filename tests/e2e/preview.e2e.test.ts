@@ -1,0 +1,249 @@
+/**
+ * The preview page (preview.html: the production task pane beside an in-memory workbook) in the
+ * system's Chromium, as a person without Excel uses it: change an assumption in the form (an
+ * invalid value first), build the sheets, read values and formulas in the grid and in the
+ * double's workbook, type over an input cell and refresh (the edit is kept), type an invalid
+ * value and refresh (stopped, the cell named), and use a CORZ function in a cell. No uncaught
+ * error, console error or warning (a Content-Security-Policy violation is one), and no request
+ * leaves the machine; the page never asks for office.js.
+ *
+ * Off CI a machine without Chromium skips this file with a loud notice; with CI=true it fails.
+ * Set E2E_ARTIFACTS to a folder to keep the screenshots.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { ScenarioModel, runScenario, yearRow } from "../../src/model/scenarioModel";
+import { INPUTS } from "../../src/plan/inputs";
+import { SHEET_NAMES } from "../../src/plan/layout";
+import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
+import { formatValue } from "../../src/preview/format";
+import { Dist, Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, pngSize, serveDirectory } from "../support/browser";
+
+const SETUP_TIMEOUT_MS = 240_000;
+const VIEWPORT = { width: 1400, height: 900 };
+const COPY = "base copy";
+
+let dist: Dist | undefined;
+let server: StaticServer | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let isolation: Isolation;
+let artifacts: string | undefined;
+const problems: string[] = [];
+const started = Date.now();
+
+function model(overrides: [string, number][]): ScenarioModel {
+  const r = runScenario("base", overrides);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+/** The double's workbook, read in the page: sheet name → { "row,col": content }. */
+async function workbook(): Promise<Record<string, Record<string, unknown>>> {
+  return page.evaluate(() => {
+    const x = (window as any).__excelDouble;
+    const out: Record<string, Record<string, unknown>> = {};
+    for (const s of x.sheets) out[s.name] = Object.fromEntries([...s.cells].map(([k, c]: [string, { formula?: unknown }]) => [k, c.formula]));
+    return out;
+  });
+}
+
+const colLetter = (c: number) => String.fromCharCode(64 + c);
+const cell = (address: string): Locator => page.locator(`#workbook td[data-address="${address}"]`);
+const outcome = () => page.getByRole("region", { name: "Sheets" }).locator("[aria-live]");
+
+async function showSheet(name: string): Promise<void> {
+  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
+  await page.getByRole("grid", { name: `Sheet ${name}` }).waitFor();
+}
+
+/** Selects a cell in the grid and types `text` into the formula bar, as a person edits a cell. */
+async function typeInto(address: string, text: string): Promise<void> {
+  await cell(address).click();
+  await page.getByLabel("Formula bar").fill(text);
+  const before = await page.locator("#workbook").getAttribute("data-updates");
+  await page.getByLabel("Formula bar").press("Enter");
+  // The grid redraws once the double reports the typed cell.
+  await page.waitForFunction((b) => document.getElementById("workbook")?.dataset.updates !== b, before, { timeout: 5_000 });
+}
+
+async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string> {
+  const before = await page.locator("#workbook").getAttribute("data-updates");
+  await page.getByRole("button", { name: button, exact: true }).click({ timeout: 10_000 });
+  await outcome().getByText(/^(Built|Refreshed) \d+ sheets|Nothing was changed|did not finish|Correct the cell/).waitFor({ timeout: 30_000 });
+  // The grid redraws after the build's syncs (a refused refresh may make none).
+  await page.waitForFunction((b) => document.getElementById("workbook")?.dataset.updates !== b, before, { timeout: 5_000 }).catch(() => undefined);
+  return outcome().innerText();
+}
+
+(chromiumAvailable() ? describe : describe.skip)("the preview page: the task pane beside an in-memory workbook, in Chromium", () => {
+  let inputsRow: number;
+  let copyCol: number;
+  let priceAddress: string;
+
+  beforeAll(async () => {
+    const [built, launched] = await Promise.allSettled([buildDist(), launch()]);
+    if (built.status === "fulfilled") dist = built.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    if (built.status === "rejected") throw built.reason;
+    if (launched.status === "rejected") throw launched.reason;
+    server = await serveDirectory(built.value.dir);
+    context = await launched.value.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC" });
+    // The preview must never ask for office.js; if it did, this would answer and the count would show it.
+    isolation = await isolate(context, "void 0;");
+    await context.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+    });
+    page = await context.newPage();
+    page.on("pageerror", (err) => problems.push(`pageerror: ${err.stack ?? err.message}`));
+    page.on("console", (msg) => {
+      if (msg.type() === "error" || msg.type() === "warning") problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
+    });
+    await page.goto(`${server.url}preview.html`, { waitUntil: "load" });
+    try {
+      await page.getByRole("heading", { level: 1, name: "CORZ HPC Deal Model", exact: true }).waitFor({ timeout: 30_000 });
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${JSON.stringify({ problems, requests: server.log, blocked: isolation.blocked }, null, 2)}`);
+    }
+  }, SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    dist?.remove();
+    if (artifacts && !process.env.E2E_ARTIFACTS) fs.rmSync(artifacts, { recursive: true, force: true });
+    console.warn(`[measured] preview e2e: ${((Date.now() - started) / 1000).toFixed(1)} s including the production build`);
+  });
+
+  test("the page runs the production pane over the double: its bundles from the local server, no office.js, a CSP without Microsoft", () => {
+    expect(server?.log).toEqual(expect.arrayContaining(["GET /preview.html 200", "GET /preview.js 200", "GET /taskpane.js 200", "GET /functions.js 200", "GET /preview.css 200"]));
+    expect(server?.log.filter((line) => !line.endsWith(" 200"))).toEqual([]);
+    expect(isolation.officeJsServed()).toBe(0);
+    expect(isolation.blocked).toEqual([]);
+    const html = fs.readFileSync(path.join(dist!.dir, "preview.html"), "utf8");
+    expect(html).toMatch(/Content-Security-Policy content="default-src 'self'; script-src 'self';/);
+    expect(html).not.toContain("microsoft.com");
+    // The preview's code (the double, the evaluator) is in preview.js only, never in the pane's bundles.
+    for (const f of fs.readdirSync(dist!.dir).filter((n) => n.endsWith(".js") && n !== "preview.js")) {
+      expect([f, fs.readFileSync(path.join(dist!.dir, f), "utf8").includes("PropertyNotLoaded")]).toEqual([f, false]);
+    }
+    expect(fs.readFileSync(path.join(dist!.dir, "preview.js"), "utf8")).toContain("PropertyNotLoaded");
+  });
+
+  test("the pane starts inside 'Excel' beside a workbook with one empty Sheet1", async () => {
+    expect(await page.getByText("Not running inside Excel").count()).toBe(0);
+    const tabs = page.getByRole("tablist", { name: "Sheets" }).getByRole("tab");
+    expect(await tabs.allInnerTexts()).toEqual(["Sheet1"]);
+    expect(await page.getByRole("status").filter({ hasText: "round trips" }).innerText()).toBe("1 sheet, 0 round trips to the workbook so far.");
+  });
+
+  test("an invalid assumption in the form shows the model's message; a valid one is taken", async () => {
+    await page.getByRole("button", { name: "Duplicate base", exact: true }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Duplicate", exact: true }).click();
+    const t1 = page.getByRole("textbox", { name: /^Tranche 1 critical IT load \(MW\)/ });
+    expect(await t1.isEditable()).toBe(true);
+    await t1.fill("-5");
+    await t1.press("Enter");
+    await page.getByText('t1_mw must be a number of MW from 0 to 5000, got "-5"').waitFor({ timeout: 5_000 });
+    expect(await t1.getAttribute("aria-invalid")).toBe("true");
+    await t1.fill("300");
+    await t1.press("Enter");
+    await page.getByRole("button", { name: "Reset t1_mw to default" }).waitFor({ timeout: 5_000 });
+    expect(await page.getByText(/t1_mw must be/).count()).toBe(0);
+    expect(await page.getByLabel(`Build ${COPY}`).isChecked()).toBe(true);
+  });
+
+  test("Build sheets writes the sheets; the grid shows them with computed values, and each formula on hover and click", async () => {
+    expect(await buildAndWait("Build sheets")).toMatch(/^Built \d+ sheets for 4 scenarios in 3 round trips\.$/);
+    const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts();
+    expect(tabs).toEqual(["Sheet1", ...Object.values(SHEET_NAMES)]);
+    // The first sheet built is shown.
+    expect(await page.getByRole("tab", { selected: true }).innerText()).toBe(SHEET_NAMES.inputs);
+
+    const wb = await workbook();
+    const inputs = wb[SHEET_NAMES.inputs];
+    inputsRow = Number(Object.entries(inputs).find(([k, v]) => v === "t1_mw" && k.endsWith(`,${INPUTS.keyCol}`))![0].split(",")[0]);
+    copyCol = Number(Object.entries(inputs).find(([k, v]) => v === COPY && k.startsWith(`${INPUTS.headerRow},`))![0].split(",")[1]);
+    expect(inputs[`${inputsRow},${copyCol}`]).toBe(300);
+    const inputFormat = await page.evaluate(([r, c]) => (window as any).__excelDouble.sheet("CORZ Inputs").cells.get(`${r},${c}`).numberFormat, [inputsRow, copyCol]);
+    expect(await cell(`${colLetter(copyCol)}${inputsRow}`).innerText()).toBe(formatValue(300, inputFormat));
+
+    // The Summary's price per MW-year of the copy (it moves with t1_mw): a formula in the double, the model's number in the grid.
+    const summary = wb[SHEET_NAMES.summary];
+    const col = Number(Object.entries(summary).find(([k, v]) => v === COPY && k.startsWith(`${SUMMARY.headerRow},`))![0].split(",")[1]);
+    const row = SUMMARY.firstRow + SUMMARY_METRICS.findIndex((m) => m.id === "price");
+    priceAddress = `${colLetter(col)}${row}`;
+    const formula = summary[`${row},${col}`];
+    expect(typeof formula === "string" && formula.startsWith("=")).toBe(true);
+    await showSheet(SHEET_NAMES.summary);
+    const format = await page.evaluate(([r, c]) => (window as any).__excelDouble.sheet("CORZ Summary").cells.get(`${r},${c}`).numberFormat, [row, col]);
+    const price = model([["t1_mw", 300]]).pricePerMwYear;
+    expect(Math.abs(price - model([]).pricePerMwYear)).toBeGreaterThan(1000);
+    expect(await cell(priceAddress).innerText()).toBe(formatValue(price, format));
+    expect(await cell(priceAddress).getAttribute("title")).toBe(`${priceAddress}: ${formula}`);
+    await cell(priceAddress).click();
+    expect(await page.getByLabel("Formula bar").inputValue()).toBe(formula);
+    expect(await page.getByLabel("Selected cell").innerText()).toBe(`${SHEET_NAMES.summary}!${priceAddress}`);
+    expect(await page.getByLabel("Computed value").innerText()).toBe(`= ${formatValue(price, format)}`);
+
+    artifacts = process.env.E2E_ARTIFACTS ?? fs.mkdtempSync(path.join(os.tmpdir(), "corz-e2e-"));
+    fs.mkdirSync(artifacts, { recursive: true });
+    const shot = path.join(artifacts, "preview-built.png");
+    await page.screenshot({ path: shot });
+    const png = fs.readFileSync(shot);
+    expect(pngSize(png)).toEqual(VIEWPORT);
+    expect(png.length).toBeGreaterThan(30_000);
+  });
+
+  test("an input typed over in the workbook recalculates in the grid and is kept by Refresh", async () => {
+    await showSheet(SHEET_NAMES.inputs);
+    const address = `${colLetter(copyCol)}${inputsRow}`;
+    await typeInto(address, "350");
+    await showSheet(SHEET_NAMES.summary);
+    const format = await page.evaluate((a) => (window as any).__excelDouble.sheet("CORZ Summary").get(a).numberFormat, priceAddress);
+    expect(await cell(priceAddress).innerText()).toBe(formatValue(model([["t1_mw", 350]]).pricePerMwYear, format));
+
+    const text = await buildAndWait("Refresh");
+    expect(text).toMatch(/^Refreshed \d+ sheets/);
+    expect(text).toContain(`t1_mw in ${COPY} (${SHEET_NAMES.inputs}!${address})`);
+    const wb = await workbook();
+    expect(wb[SHEET_NAMES.inputs][`${inputsRow},${copyCol}`]).toBe(350);
+    expect(await cell(priceAddress).innerText()).toBe(formatValue(model([["t1_mw", 350]]).pricePerMwYear, format));
+  });
+
+  test("an invalid value typed into an input cell stops the refresh, naming the cell", async () => {
+    await showSheet(SHEET_NAMES.inputs);
+    const address = `${colLetter(copyCol)}${inputsRow}`;
+    await typeInto(address, "lots");
+    const syncs = await page.evaluate(() => (window as any).__excelDouble.syncCount);
+    const text = await buildAndWait("Refresh");
+    expect(text).toContain(`${SHEET_NAMES.inputs}!${address} (t1_mw, ${COPY})`);
+    expect(text).toContain("Correct the cell and build again.");
+    // Nothing was written: the refresh only read the workbook.
+    expect((await workbook())[SHEET_NAMES.inputs][`${inputsRow},${copyCol}`]).toBe("lots");
+    expect(await page.evaluate(() => (window as any).__excelDouble.syncCount)).toBeLessThanOrEqual(syncs + 2);
+    await typeInto(address, "350");
+    expect(await buildAndWait("Refresh")).toMatch(/^Refreshed \d+ sheets/);
+  });
+
+  test("a CORZ function typed into a cell computes through the functions the page associated", async () => {
+    await showSheet("Sheet1");
+    await typeInto("A1", "=CORZ.DEAL_REVENUE(2027)");
+    await typeInto("A2", "=CORZ.DEAL_REVENUE(2027.5)");
+    expect(await cell("A1").innerText()).toBe(formatValue(yearRow(model([]), 2027).revenue));
+    expect(await cell("A2").innerText()).toBe("#VALUE!");
+    const shot = path.join(artifacts!, "preview-function.png");
+    await page.screenshot({ path: shot });
+    expect(pngSize(fs.readFileSync(shot))).toEqual(VIEWPORT);
+  });
+
+  test("no uncaught error, console error or warning (CSP violations included), and nothing left the machine", () => {
+    expect(problems).toEqual([]);
+    expect(isolation.blocked).toEqual([]);
+    expect(isolation.officeJsServed()).toBe(0);
+  });
+});
