@@ -30,7 +30,8 @@ const OFFICE_JS_LOCAL = "/office-js/office.js";
 /**
  * The Content-Security-Policy of the pages: scripts only from the add-in's own origin and
  * Office's CDN (office.js loads its host scripts, strings and telemetry script from there),
- * connections only to the same two and to the telemetry endpoints office.js itself posts to.
+ * connections only to the same two and to the telemetry endpoints office.js itself posts to,
+ * frames only from them and office.js's telemetry proxy.
  * Fluent UI writes its styles at run time, hence 'unsafe-inline' for styles only. No eval:
  * production builds have no devtool, development builds use separate source-map files.
  * The preview page loads nothing from Microsoft, so it gets `cdn: false`.
@@ -45,7 +46,8 @@ function contentSecurityPolicy({ cdn }) {
     "font-src 'self' data:",
     `connect-src 'self'${office}${cdn ? " https://*.pipe.aria.microsoft.com" : ""}`,
     "worker-src 'self'",
-    `frame-src 'self'${office}`,
+    // office.js's own telemetry proxy frame (seen when it loads outside Office).
+    `frame-src 'self'${office}${cdn ? " https://telemetryservice.firstpartyapps.oaspapps.com" : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -18,8 +18,9 @@ function sideloadHelp() {
     "  Excel on the web: Insert > Add-ins > More Add-ins (or Home > Add-ins) > Upload My Add-in > manifest.xml",
     `    (the browser must reach ${url} and trust its certificate: open ${url}taskpane.html once).`,
     "  Excel on Windows or macOS: run `npx office-addin-debugging start manifest.xml` (or `npm start`) there.",
-    "Without Excel at all: `npm run workbook` writes the same scenario sheets, formulas live, to corz-hpc-model.xlsx",
-    "  (opens in LibreOffice Calc too); `npm run figures` prints each scenario's headline numbers.",
+    `Without Excel at all: open ${url}preview.html to try the task pane beside an in-memory workbook (values computed`,
+    "  in the page; no Excel, no network), `npm run workbook` writes the same scenario sheets, formulas live, to",
+    "  corz-hpc-model.xlsx (opens in LibreOffice Calc too), and `npm run figures` prints each scenario's headline numbers.",
   ].join("\n");
 }
 
@@ -108,7 +109,7 @@ if (sideloadable) {
   writeFileSync(record, JSON.stringify({ pid: child.pid, port, root, startedBy: process.pid }) + "\n");
 
   if (await waitForPage(`${url}taskpane.html`, 300000)) {
-    console.log(`\nThe add-in is served on ${url} (taskpane.html, functions.js, functions.json, manifest.xml).\n${sideloadHelp()}\n`);
+    console.log(`\nThe add-in is served on ${url} (taskpane.html, functions.js, functions.json, manifest.xml, preview.html).\n${sideloadHelp()}\n`);
     console.log("Stop it with Ctrl+C or `npm stop`.");
   }
 }
