@@ -139,7 +139,9 @@ export function scenarioArg(x: Arg): Result<ScenarioArg> {
     if (isBlank(x)) return ok({ name: "base", overrides: [] });
     return scenarioArg([[x]]);
   }
-  const rows = x as unknown[][];
+  // Excel passes rows of cells; anything else (a bare list, no rows) is read as rows too.
+  const rows = (x as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
+  if (rows.length === 0 || rows.every((r) => r.length === 0)) return valueError("scenario is an empty range");
   if (rows.length === 1 && rows[0].length === 1) {
     const v = rows[0][0];
     if (isBlank(v)) return ok({ name: "base", overrides: [] });
