@@ -19,6 +19,7 @@ import { PEERS } from "../../src/model/peers/data";
 import { RISK_SETTINGS } from "../../src/model/risk/spec";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
 import { CustomFunctionInfo, ParameterInfo, loadCustomFunctions } from "../support/customFunctions";
+import { deepFreeze } from "../model/helpers";
 
 const RUNS = 10_000;
 const CODES = new Set(["#VALUE!", "#N/A", "#NUM!", "#DIV/0!"]);
@@ -153,14 +154,6 @@ function argumentLists(f: CustomFunctionInfo): fc.Arbitrary<unknown[]> {
   const least = f.parameters.findIndex((p) => p.name === "paths") + 1;
   const cut = fc.integer({ min: least, max: f.parameters.length + 3 }).map((n) => Math.min(n, f.parameters.length));
   return fc.tuple(fc.oneof(plausible, mixed), cut).map(([args, n]) => args.slice(0, n));
-}
-
-function deepFreeze<T>(x: T): T {
-  if (Array.isArray(x) || (typeof x === "object" && x !== null)) {
-    for (const v of Object.values(x as object)) deepFreeze(v);
-    Object.freeze(x);
-  }
-  return x;
 }
 
 // ---- what may come back ------------------------------------------------------------------
