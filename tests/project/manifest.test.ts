@@ -115,3 +115,14 @@ test.each(mutations)("the check reports [%s] for %s", (rule, _what, mutate) => {
   expect(broken).not.toBe(xml);
   expect(checkManifest(broken, { served }).map((p) => p.rule)).toContain(rule);
 });
+
+test("it asks for the least permission it needs: ReadWriteDocument because it uses Excel.run, and no other domains", () => {
+  const permissions = [...xml.matchAll(/<Permissions>\s*([A-Za-z]+)\s*<\/Permissions>/g)].map((m) => m[1]);
+  const usesExcelApi = /\bExcel\.run\s*\(/.test(fs.readFileSync(path.join(root, "src", "excel", "gateway.ts"), "utf8"));
+  // The Excel JavaScript API needs ReadWriteDocument; without it, document settings alone need only Restricted.
+  expect(permissions).toEqual([usesExcelApi ? "ReadWriteDocument" : "Restricted"]);
+  expect(usesExcelApi).toBe(true);
+  // Nothing the add-in navigates to, and no identity or Graph access requested.
+  expect(xml).not.toMatch(/<AppDomains?>/);
+  expect(xml).not.toMatch(/<WebApplicationInfo>/);
+});
