@@ -291,6 +291,7 @@ interface StatsChunk {
   files: string[];
   initial: boolean;
   runtime: string[];
+  origins?: Array<{ request: string }>;
 }
 
 /** A production build into a temporary folder; sizes of every chunk, gzip level 9. */
@@ -316,7 +317,9 @@ function bundles(): void {
         const raw = fs.statSync(path.join(out, f)).size;
         const entry = c.names.includes("functions") ? "functions" : initial.has(String(c.id)) ? "taskpane" : "";
         const worker = !c.runtime.includes("taskpane") && !c.runtime.includes("functions");
-        const kind = entry === "taskpane" ? "task pane, first load" : entry === "functions" ? "functions runtime (the pane page loads it too)" : worker ? "risk worker, on the first Monte Carlo run" : "task pane, loaded after first paint";
+        const from = new Set((c.origins ?? []).map((o) => o.request));
+        const after = [...from].some((r) => /apply|riskWorker/.test(r)) && ![...from].some((r) => /panels|Dialog/.test(r)) ? "prefetched after first paint, used at the first build" : "loaded right after first paint (panels, dialogs)";
+        const kind = entry === "taskpane" ? "task pane, first load" : entry === "functions" ? "functions runtime (the pane page loads it too)" : worker ? "risk worker, at the first Monte Carlo run" : after;
         if (entry === "taskpane") totals.paneInitial += size;
         else if (entry === "functions") totals.functions += size;
         else if (worker) totals.worker += size;

@@ -7,7 +7,7 @@ import { Button, Caption1, Field, ProgressBar, Subtitle2, makeStyles, tokens } f
 import { useId, useState } from "react";
 import type { BuildApi } from "../hooks/useBuild";
 import { BuildOutcomeBar } from "./BuildOutcomeBar";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "./dialogs";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },

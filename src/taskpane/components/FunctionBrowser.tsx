@@ -8,7 +8,7 @@ import { useId, useRef, useState } from "react";
 import { FunctionInfo, searchFunctions } from "../catalog";
 import type { InsertApi } from "../hooks/useInsertFormula";
 import { sentence } from "../text";
-import { ConfirmDialog } from "./ConfirmDialog";
+import { ConfirmDialog } from "./dialogs";
 import { FormulaBuilder } from "./FormulaBuilder";
 import { FunctionList } from "./FunctionList";
 

@@ -8,8 +8,8 @@ import { BUILT_IN_SCENARIOS } from "../../model/scenarios";
 import type { PaneStateApi } from "../hooks/usePaneState";
 import { BUILT_IN_NAMES, PaneState } from "../scenarioState";
 import { plural } from "../text";
-import { ConfirmDialog } from "./ConfirmDialog";
-import { NameDialog, NameDialogProps } from "./NameDialog";
+import { ConfirmDialog } from "./dialogs";
+import { NameDialog, NameDialogProps } from "./dialogs";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
