@@ -318,7 +318,8 @@ function bundles(): void {
         const entry = c.names.includes("functions") ? "functions" : initial.has(String(c.id)) ? "taskpane" : "";
         const worker = !c.runtime.includes("taskpane") && !c.runtime.includes("functions");
         const from = new Set((c.origins ?? []).map((o) => o.request));
-        const after = [...from].some((r) => /apply|riskWorker/.test(r)) && ![...from].some((r) => /panels|Dialog/.test(r)) ? "prefetched after first paint, used at the first build" : "loaded right after first paint (panels, dialogs)";
+        const only = (re: RegExp) => from.size > 0 && [...from].every((r) => re.test(r));
+        const after = only(/riskWorker/) ? "at the first Monte Carlo run" : only(/apply|plan|model/) ? "prefetched after first paint, used at the first build" : "loaded right after first paint (panels, dialogs)";
         const kind = entry === "taskpane" ? "task pane, first load" : entry === "functions" ? "functions runtime (the pane page loads it too)" : worker ? "risk worker, at the first Monte Carlo run" : after;
         if (entry === "taskpane") totals.paneInitial += size;
         else if (entry === "functions") totals.functions += size;
