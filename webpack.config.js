@@ -28,10 +28,10 @@ const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 const OFFICE_JS_LOCAL = "/office-js/office.js";
 
 /**
- * The Content-Security-Policy of the pages: scripts only from the add-in's own origin and
- * Office's CDN (office.js loads its host scripts, strings and telemetry script from there),
- * connections only to the same two and to the telemetry endpoints office.js itself posts to,
- * frames only from them and office.js's telemetry proxy.
+ * The Content-Security-Policy of the pages: everything only from the add-in's own origin and
+ * Office's CDN (office.js loads its host scripts and strings from there), nothing else. Outside
+ * Office, office.js also tries to frame and post to Microsoft's telemetry hosts; the policy
+ * blocks that on purpose (the add-in's page sends nothing anywhere but its own origin and the CDN).
  * Fluent UI writes its styles at run time, hence 'unsafe-inline' for styles only. No eval:
  * production builds have no devtool, development builds use separate source-map files.
  * The preview page loads nothing from Microsoft, so it gets `cdn: false`.
@@ -44,10 +44,9 @@ function contentSecurityPolicy({ cdn }) {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self'${office}${cdn ? " https://*.pipe.aria.microsoft.com" : ""}`,
+    `connect-src 'self'${office}`,
     "worker-src 'self'",
-    // office.js's own telemetry proxy frame (seen when it loads outside Office).
-    `frame-src 'self'${office}${cdn ? " https://telemetryservice.firstpartyapps.oaspapps.com" : ""}`,
+    `frame-src 'self'${office}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -175,3 +174,4 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.urlDev = urlDev;
 module.exports.urlProd = urlProd;
+module.exports.contentSecurityPolicy = contentSecurityPolicy;

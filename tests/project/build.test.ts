@@ -77,6 +77,31 @@ test("taskpane.html loads Office.js, then the task pane and the functions (share
   expect(html).toMatch(/id="?container"?/);
 });
 
+test("taskpane.html carries a Content-Security-Policy that allows only itself and Office's CDN", () => {
+  const html = read("taskpane.html");
+  const meta = /<meta http-equiv="?Content-Security-Policy"? content="([^"]+)"/i.exec(html);
+  expect(meta).not.toBeNull();
+  const directives = new Map(
+    meta![1]
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0] !== "")
+      .map(([name, ...sources]) => [name, sources] as const),
+  );
+  // Everything falls back to default-src, which is the page's own origin.
+  expect(directives.get("default-src")).toEqual(["'self'"]);
+  const allowed = new Set(["'self'", "'none'", "https://appsforoffice.microsoft.com"]);
+  for (const [name, sources] of directives) {
+    for (const s of sources) {
+      // Inline styles are Fluent UI's run-time CSS; data: URLs are its embedded images and fonts.
+      const ok = allowed.has(s) || (name === "style-src" && s === "'unsafe-inline'") || ((name === "img-src" || name === "font-src") && s === "data:");
+      expect([name, s, ok]).toEqual([name, s, true]);
+    }
+  }
+  for (const name of ["script-src", "connect-src", "frame-src", "object-src"]) expect(directives.has(name)).toBe(true);
+  expect(meta![1]).not.toMatch(/unsafe-eval|\*/);
+});
+
 test("the built manifest points at the production host and at files the build produced", () => {
   expect(urlProd).toMatch(/^https:\/\/.+\/$/);
   const xml = read("manifest.xml");
