@@ -197,6 +197,8 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     const png = fs.readFileSync(shot);
     expect(pngSize(png)).toEqual(VIEWPORT);
     expect(png.length).toBeGreaterThan(30_000);
+    // A small copy for people to look at (tests/e2e/screenshots/ keeps one from a run).
+    await page.screenshot({ path: path.join(artifacts, "preview-built.jpg"), type: "jpeg", quality: 35 });
   });
 
   test("an input typed over in the workbook recalculates in the grid and is kept by Refresh", async () => {
