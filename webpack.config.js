@@ -89,7 +89,9 @@ module.exports = async (env = {}, argv = {}) => {
   // Certificates are only wanted by `webpack serve`; a build must not try to install a CA.
   const httpsOptions = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   const preview = dev || Boolean(env.preview);
-  const localOfficeJs = Boolean(env.WEBPACK_SERVE) && env.officeJs !== "cdn";
+  // `--env officeJs=local` asks any build for the local address (the browser test of the real
+  // office.js serves the package's copy there); the dev server uses it unless told `cdn`.
+  const localOfficeJs = env.officeJs === "local" || (Boolean(env.WEBPACK_SERVE) && env.officeJs !== "cdn");
 
   return {
     mode: dev ? "development" : "production",
