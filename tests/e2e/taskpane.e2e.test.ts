@@ -92,7 +92,8 @@ const problems: PageProblem[] = [];
   test("the function list shows every CORZ function in functions.json", async () => {
     expect(functionIds.length).toBeGreaterThan(0);
     const list = page.getByRole("list", { name: "CORZ functions" });
-    expect(await list.isVisible()).toBe(true);
+    // The function browser is in a chunk that loads just after the first paint: wait for it.
+    await list.waitFor({ state: "visible", timeout: 30_000 });
     expect(await list.locator(":scope > li").count()).toBe(functionIds.length);
     const signatures = await list.locator(":scope > li > code").allTextContents();
     expect(signatures.map((s) => /^=CORZ\.([A-Z0-9_]+)\(/.exec(s)?.[1]).sort()).toEqual([...functionIds].sort());
