@@ -105,6 +105,9 @@ module.exports = async (env = {}, argv = {}) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       clean: true,
+      // Chunks load relative to the page (every page is at the root): no run-time guess of the
+      // public path, whose global lookup falls back to `new Function("return this")`.
+      publicPath: "",
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js"],
@@ -152,6 +155,8 @@ module.exports = async (env = {}, argv = {}) => {
         ],
       }),
     ],
+    // No polyfill of Node's `global`: webpack's stand-in for it falls back to `new Function("return this")`.
+    node: { global: false },
     performance: {
       // Budgets on the minified (not gzipped) JavaScript: the pane's first chunk is ~405 KB
       // (~121 KB gzip; the secondary panels, dialogs and the build engine are chunks of their
