@@ -14,7 +14,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
 import { BuildResult, productionBuild, root } from "../support/build";
-import { StaticServer, chromiumAvailable, launch, serveDirectory } from "../support/browser";
+import { Isolation, StaticServer, chromiumAvailable, isolate, launch, openPane, recordProblems, serveDirectory } from "../support/browser";
 
 const SETUP_TIMEOUT_MS = 240_000;
 
@@ -22,9 +22,8 @@ let build: BuildResult | undefined;
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let page: Page;
-const blocked: string[] = [];
-const pageErrors: string[] = [];
-const consoleErrors: string[] = [];
+let isolation: Isolation;
+let problems: string[] = [];
 
 (chromiumAvailable() ? describe : describe.skip)("the real office.js from the @microsoft/office-js package, offline, outside Office", () => {
   beforeAll(async () => {
@@ -39,20 +38,11 @@ const consoleErrors: string[] = [];
     fs.symlinkSync(path.join(root, "node_modules", "@microsoft", "office-js", "dist"), path.join(dir, "office-js"));
     server = await serveDirectory(dir);
     const context = await launched.value.newContext({ viewport: { width: 360, height: 900 }, locale: "en-US", timezoneId: "UTC" });
-    await context.route("**/*", (route) => {
-      const { protocol, hostname } = new URL(route.request().url());
-      if ((protocol === "http:" || protocol === "https:") && hostname !== "127.0.0.1") {
-        blocked.push(route.request().url());
-        return route.abort("blockedbyclient");
-      }
-      return route.continue();
-    });
+    // Requests off the machine are aborted and recorded; the CDN's office.js must never be asked for.
+    isolation = await isolate(context, "void 0;");
     page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(e.stack ?? e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") consoleErrors.push(m.text());
-    });
-    await page.goto(`${server.url}taskpane.html`, { waitUntil: "load" });
+    problems = recordProblems(page, { warnings: false });
+    await openPane(page, `${server.url}taskpane.html`, { problems, server, isolation });
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -81,10 +71,10 @@ const consoleErrors: string[] = [];
 
   test("nothing leaves the machine; the only console errors are the policy refusing Microsoft's telemetry; no page error", async () => {
     await page.waitForTimeout(1500); // let office.js's late telemetry attempts happen
-    expect(blocked).toEqual([]);
-    expect(pageErrors).toEqual([]);
-    const unexpected = consoleErrors.filter((t) => !/Content Security Policy/i.test(t) || !/microsoft\.com|oaspapps\.com/i.test(t));
-    expect(unexpected).toEqual([]);
-    if (consoleErrors.length > 0) console.warn(`office.js outside Office: ${consoleErrors.length} request(s) refused by the CSP, as intended:\n${consoleErrors.join("\n")}`);
+    expect(isolation.blocked).toEqual([]);
+    expect(isolation.officeJsServed()).toBe(0);
+    const refusals = problems.filter((t) => /^console\.error: .*Content Security Policy/i.test(t) && /microsoft\.com|oaspapps\.com/i.test(t));
+    expect(problems.filter((t) => !refusals.includes(t))).toEqual([]);
+    if (refusals.length > 0) console.warn(`office.js outside Office: ${refusals.length} request(s) refused by the CSP, as intended:\n${refusals.join("\n")}`);
   });
 });

@@ -19,7 +19,7 @@ import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { formatValue } from "../../src/preview/format";
-import { Dist, Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, pngSize, serveDirectory } from "../support/browser";
+import { Dist, Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, openPane, pngSize, recordProblems, serveDirectory } from "../support/browser";
 
 const SETUP_TIMEOUT_MS = 240_000;
 const VIEWPORT = { width: 1400, height: 900 };
@@ -32,7 +32,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 let isolation: Isolation;
 let artifacts: string | undefined;
-const problems: string[] = [];
+let problems: string[] = [];
 const started = Date.now();
 
 function model(overrides: [string, number][]): ScenarioModel {
@@ -98,16 +98,8 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
       document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
     });
     page = await context.newPage();
-    page.on("pageerror", (err) => problems.push(`pageerror: ${err.stack ?? err.message}`));
-    page.on("console", (msg) => {
-      if (msg.type() === "error" || msg.type() === "warning") problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
-    });
-    await page.goto(`${server.url}preview.html`, { waitUntil: "load" });
-    try {
-      await page.getByRole("heading", { level: 1, name: "CORZ HPC Deal Model", exact: true }).waitFor({ timeout: 30_000 });
-    } catch (e) {
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${JSON.stringify({ problems, requests: server.log, blocked: isolation.blocked }, null, 2)}`);
-    }
+    problems = recordProblems(page);
+    await openPane(page, `${server.url}preview.html`, { problems, server, isolation });
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -14,16 +14,11 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { Dist, Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, officeDoubleScript, pngSize, serveDirectory } from "../support/browser";
+import { Dist, Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, officeDoubleScript, openPane, pngSize, recordProblems, serveDirectory } from "../support/browser";
 
 const SETUP_TIMEOUT_MS = 240_000;
 /** An Office task pane is about 350 px wide. */
 const VIEWPORT = { width: 360, height: 900 };
-
-interface PageProblem {
-  readonly kind: "pageerror" | "console.error" | "console.warning";
-  readonly text: string;
-}
 
 let dist: Dist | undefined;
 let server: StaticServer | undefined;
@@ -33,7 +28,7 @@ let page: Page;
 let isolation: Isolation;
 let functionIds: string[];
 let artifacts: string | undefined;
-const problems: PageProblem[] = [];
+let problems: string[] = [];
 
 (chromiumAvailable() ? describe : describe.skip)("the task pane in Chromium, inside an Excel double", () => {
   beforeAll(async () => {
@@ -51,20 +46,8 @@ const problems: PageProblem[] = [];
     context = await launched.value.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC" });
     isolation = await isolate(context, officeScript);
     page = await context.newPage();
-    page.on("pageerror", (err) => problems.push({ kind: "pageerror", text: err.stack ?? err.message }));
-    page.on("console", (msg) => {
-      if (msg.type() === "error" || msg.type() === "warning") {
-        problems.push({ kind: msg.type() === "error" ? "console.error" : "console.warning", text: `${msg.text()} (${msg.location().url})` });
-      }
-    });
-    await page.goto(`${server.url}taskpane.html`, { waitUntil: "load" });
-    try {
-      await page.getByRole("heading", { level: 1, name: "CORZ HPC Deal Model" }).waitFor({ timeout: 30_000 });
-    } catch (e) {
-      // Say why the pane did not render: its errors and what it requested.
-      const why = JSON.stringify({ problems, requests: server.log, blocked: isolation.blocked }, null, 2);
-      throw new Error(`${e instanceof Error ? e.message : String(e)}\n${why}`);
-    }
+    problems = recordProblems(page);
+    await openPane(page, `${server.url}taskpane.html`, { problems, server, isolation });
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import * as http from "http";
 import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { BuildResult, productionBuild } from "./build";
 
 /** Where the pages load Office.js from (taskpane.html's script tag). */
@@ -202,6 +202,30 @@ export async function isolate(context: BrowserContext, officeScript: string, pre
     return route.continue();
   });
   return { blocked, officeJsServed: () => served };
+}
+
+/**
+ * What went wrong on a page, as it happens: uncaught errors, and console errors (and warnings,
+ * unless `warnings` is false), each with where it came from. A test asserts the list is empty.
+ */
+export function recordProblems(page: Page, { warnings = true } = {}): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (err) => problems.push(`pageerror: ${err.stack ?? err.message}`));
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || (warnings && msg.type() === "warning")) problems.push(`console.${msg.type()}: ${msg.text()} (${msg.location().url})`);
+  });
+  return problems;
+}
+
+/** Opens `url` and waits for the pane's heading; if it never shows, says why: the page's problems and what it requested. */
+export async function openPane(page: Page, url: string, why: { problems: readonly string[]; server: StaticServer; isolation: Isolation }): Promise<void> {
+  await page.goto(url, { waitUntil: "load" });
+  try {
+    await page.getByRole("heading", { level: 1, name: "CORZ HPC Deal Model", exact: true }).waitFor({ timeout: 30_000 });
+  } catch (e) {
+    const detail = JSON.stringify({ problems: why.problems, requests: why.server.log, blocked: why.isolation.blocked }, null, 2);
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\n${detail}`);
+  }
 }
 
 /** Width and height of a PNG, from its IHDR chunk; throws if `data` is not a PNG. */
