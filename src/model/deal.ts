@@ -4,7 +4,7 @@
  *
  * Units: money in USD, capacity in MW, time in decimal calendar years, rates as decimals.
  */
-import { addMonths, compareDates, fromExcelSerial, yearFraction } from "./dates";
+import { CivilDate, addMonths, compareDates, fromExcelSerial, toExcelSerial, yearFraction } from "./dates";
 import { billableShareYears, contractYearShare, rampShare } from "./ramp";
 import { Result, numError, ok, valueError } from "./result";
 import { Assumptions } from "./scenarios";
@@ -32,14 +32,23 @@ export interface Tranche {
   readonly prices: readonly number[];
 }
 
-/** Shifts a date (Excel serial) by the supply-chain delay when it falls after `delay_after`. */
-export function delayedStart(serial: number, a: Assumptions): { start: number; delayed: boolean } {
+function shifted(serial: number, a: Assumptions): { date: CivilDate; delayed: boolean } {
   const d = fromExcelSerial(serial);
   const after = fromExcelSerial(a.delay_after);
   if (!d.ok || !after.ok) throw new Error("dates are validated before they reach the model");
   const delayed = a.delay_months > 0 && compareDates(d.value, after.value) > 0;
-  const shifted = delayed ? addMonths(d.value, a.delay_months) : d.value;
-  return { start: yearFraction(shifted), delayed };
+  return { date: delayed ? addMonths(d.value, a.delay_months) : d.value, delayed };
+}
+
+/** Shifts a date (Excel serial) by the supply-chain delay when it falls after `delay_after`; the start as a decimal year. */
+export function delayedStart(serial: number, a: Assumptions): { start: number; delayed: boolean } {
+  const { date, delayed } = shifted(serial, a);
+  return { start: yearFraction(date), delayed };
+}
+
+/** The same shifted date as an Excel serial (what the sheets' EDATE shows). */
+export function delayedStartSerial(serial: number, a: Assumptions): number {
+  return toExcelSerial(shifted(serial, a).date);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   buildTranches,
   dealYears,
   delayedStart,
+  delayedStartSerial,
   pricesFor,
   trancheContractYearRevenue,
   trancheMwAt,
@@ -287,6 +288,13 @@ describe("supply-chain delay", () => {
       delayed: false,
     });
     expect(delayedStart(serialOf("2026-03-03"), bear.scenario.values).delayed).toBe(true);
+  });
+
+  test("the delayed start as an Excel serial: months added as EDATE does, the last day kept in a shorter month", () => {
+    const bear = model("bear").scenario.values; // 9 months for starts after 2026-03-02
+    expect(delayedStartSerial(serialOf("2026-07-01"), bear)).toBe(serialOf("2027-04-01"));
+    expect(delayedStartSerial(serialOf("2026-05-31"), bear)).toBe(serialOf("2027-02-28"));
+    expect(delayedStartSerial(serialOf("2026-03-02"), bear)).toBe(serialOf("2026-03-02")); // not after the date: unchanged
   });
 
   const delayArb = fc.record({

@@ -11,8 +11,7 @@ import { parseCell, cell as a1 } from "../../src/plan/a1";
 import { capacityEndOfYear } from "../../src/model/capacity";
 import { PipelineRow } from "../../src/model/customers/data";
 import { concentrationYear, prospectRevenue } from "../../src/model/customers/concentration";
-import { addMonths, fromExcelSerial, toExcelSerial } from "../../src/model/dates";
-import { trancheMwYears, trancheTotal } from "../../src/model/deal";
+import { delayedStartSerial, trancheMwYears, trancheTotal } from "../../src/model/deal";
 import { MiningParams, compareMw, mwVolatility, revenueMix } from "../../src/model/mining";
 import { MULTIPLES, PeerSelection, groupMultiple, impliedValue, multipleOf } from "../../src/model/peers/comps";
 import { PEERS } from "../../src/model/peers/data";
@@ -94,13 +93,6 @@ function constantAt(sheet: SheetPlan, row: number, col: number): CellContent | u
 
 const blank = (x: number | undefined): Want => (x === undefined ? "" : x);
 
-function delayedSerial(planned: number, delayMonths: number, after: number): number {
-  if (!(delayMonths > 0 && planned > after)) return planned;
-  const d = fromExcelSerial(planned);
-  if (!d.ok) throw new Error(d.error.message);
-  return toExcelSerial(addMonths(d.value, delayMonths));
-}
-
 /** Builds the expectation function for one plan. */
 export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: FormulaCell) => Expectation {
   const { models } = input;
@@ -112,10 +104,18 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     if (typeof y !== "number") throw new Error(`no first year on ${sheet.name} row ${row}`);
     return y;
   };
+  const timelines = new Map<string, { first: number; years: number[] }>();
+  /** The years across a sheet's timeline row (its first year is a constant, the rest formulas). */
   const periods = (sheet: SheetPlan, timelineRow: number) => {
-    const first = firstYear(sheet, timelineRow);
-    const n = Math.max(...formulaCellsOf(sheet).filter((c) => c.row === timelineRow).map((c) => c.col)) - COL.firstPeriod + 1;
-    return { first, years: Array.from({ length: n }, (_, i) => first + i) };
+    const key = `${sheet.key}:${timelineRow}`;
+    let t = timelines.get(key);
+    if (!t) {
+      const first = firstYear(sheet, timelineRow);
+      const n = Math.max(...formulaCellsOf(sheet).filter((c) => c.row === timelineRow).map((c) => c.col)) - COL.firstPeriod + 1;
+      t = { first, years: Array.from({ length: n }, (_, i) => first + i) };
+      timelines.set(key, t);
+    }
+    return t;
   };
   const cellsBySheet = new Map<SheetPlan, FormulaCell[]>();
   function formulaCellsOf(sheet: SheetPlan): FormulaCell[] {
@@ -181,7 +181,7 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
           [TRANCHE_ROWS.mw]: t.mw,
           [TRANCHE_ROWS.value]: t.value,
           [TRANCHE_ROWS.planned]: t.plannedStart,
-          [TRANCHE_ROWS.start]: delayedSerial(t.plannedStart, a.delay_months, a.delay_after),
+          [TRANCHE_ROWS.start]: delayedStartSerial(t.plannedStart, a),
           [TRANCHE_ROWS.decimalStart]: t.start,
           [TRANCHE_ROWS.ramp]: t.ramp,
           [TRANCHE_ROWS.price]: t.prices[0] ?? 0,
@@ -239,7 +239,7 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
       const i = Math.floor((off - CAPACITY_ROWS.line0) / 3);
       if (i >= 0 && i < CAPACITY_LINES.length) {
         const l = lineOf(i);
-        return [l.mw, l.plannedDate, delayedSerial(l.plannedDate, a.delay_months, a.delay_after)][(off - CAPACITY_ROWS.line0) % 3];
+        return [l.mw, l.plannedDate, delayedStartSerial(l.plannedDate, a)][(off - CAPACITY_ROWS.line0) % 3];
       }
       return undefined;
     }
