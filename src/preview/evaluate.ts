@@ -9,6 +9,7 @@
  * CHOOSE, and HyperFormula is GPL. Anything else evaluates to #NAME?, never to a made-up number.
  * The tests check its results against the TypeScript model and the plan's own Checks sheet.
  */
+import { CivilDate, addMonths, fromExcelSerial, toExcelSerial } from "../model/dates";
 import { parseCell } from "../plan/a1";
 
 /** An Excel error value. */
@@ -190,17 +191,20 @@ export function parseFormula(formula: string): Node {
 
 // ---------------------------------------------------------------- values
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-const DAY = 86_400_000;
-
-/** Excel's serial number of a date (1900 date system, from 1 March 1900 on). */
+/**
+ * Excel's serial number of DATE(year, month, day): months and days past the end roll over as in
+ * Excel (DATE(2025, 13, 1) is 1 January 2026); years below 1900 count from 1900.
+ */
 export function dateSerial(year: number, month: number, day: number): number {
   const y = year < 1900 ? year + 1900 : year;
-  return Math.round((Date.UTC(y, month - 1, day) - EXCEL_EPOCH) / DAY);
+  const first = addMonths({ year: y, month: 1, day: 1 }, month - 1);
+  return toExcelSerial(first) + day - 1;
 }
 
-function fromSerial(serial: number): Date {
-  return new Date(EXCEL_EPOCH + Math.floor(serial) * DAY);
+/** The civil date of a serial (the model's calendar), or #NUM! outside Excel's dates. */
+function fromSerial(serial: number): CivilDate | XlError {
+  const d = fromExcelSerial(serial);
+  return d.ok ? d.value : err("#NUM!");
 }
 
 /** A stored cell's value, formulas aside: "date:2025-01-01" (text Excel took as a date) is its serial. */
@@ -404,12 +408,9 @@ function index(range: Value, rowArg: number, colArg: number | undefined): Value 
   return m.cells[r - 1][c - 1];
 }
 
-function edate(serial: number, months: number): number {
+function edate(serial: number, months: number): Value {
   const d = fromSerial(serial);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + Math.trunc(months);
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return dateSerial(new Date(Date.UTC(y, m, 1)).getUTCFullYear(), new Date(Date.UTC(y, m, 1)).getUTCMonth() + 1, Math.min(d.getUTCDate(), last));
+  return d instanceof XlError ? d : toExcelSerial(addMonths(d, months));
 }
 
 function sumproduct(args: readonly Arg[]): Value {
@@ -487,7 +488,9 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
   },
   YEAR: (args) => {
     const s = num(args[0]);
-    return s instanceof XlError ? s : s < 0 ? err("#NUM!") : fromSerial(s).getUTCFullYear();
+    if (s instanceof XlError) return s;
+    const d = fromSerial(s);
+    return d instanceof XlError ? d : d.year;
   },
   EDATE: (args) => {
     const [s, m] = [num(args[0]), num(args[1])];

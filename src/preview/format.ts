@@ -4,17 +4,17 @@
  * scaling by trailing commas, decimals, yyyy-mm-dd dates, @ for text). A format it cannot read
  * falls back to General.
  */
+import { fromExcelSerial } from "../model/dates";
 import { Scalar, XlError, toText } from "./evaluate";
 
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
 function date(serial: number, pattern: string): string {
-  const d = new Date(EXCEL_EPOCH + Math.floor(serial) * 86_400_000);
+  const d = fromExcelSerial(serial);
+  if (!d.ok) return general(serial);
   const pad = (n: number, w = 2) => String(n).padStart(w, "0");
   return pattern
-    .replace(/yyyy/i, String(d.getUTCFullYear()))
-    .replace(/mm/i, pad(d.getUTCMonth() + 1))
-    .replace(/dd/i, pad(d.getUTCDate()));
+    .replace(/yyyy/i, String(d.value.year))
+    .replace(/mm/i, pad(d.value.month))
+    .replace(/dd/i, pad(d.value.day));
 }
 
 function numberSection(x: number, section: string): string {
