@@ -12,10 +12,10 @@ import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
 import { BUILT_IN_SCENARIOS } from "../model/scenarios";
 import { npv } from "../model/finance";
-import { capacitySchedule, capacityYears } from "../model/scenarioModel";
+import { capacitySchedule, capacityYears, yearRow } from "../model/scenarioModel";
 import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
-import { capacityIn, flowsOf, modelFor, rowIn, usd } from "./scenario";
+import { capacityIn, flowsOf, modelFor, usd } from "./scenario";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -25,7 +25,7 @@ import { capacityIn, flowsOf, modelFor, rowIn, usd } from "./scenario";
  * @returns Revenue in USD.
  */
 export function dealRevenue(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(rowIn(m, y).revenue)))));
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).revenue)))));
 }
 
 /**
@@ -36,7 +36,7 @@ export function dealRevenue(year: any, scenario?: any[][]): number {
  * @returns Gross profit in USD.
  */
 export function grossProfit(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(rowIn(m, y).grossProfit)))));
+  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).grossProfit)))));
 }
 
 /**

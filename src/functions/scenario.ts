@@ -1,12 +1,13 @@
 /**
  * Turns a function's `scenario` argument into a computed scenario model, with a small
  * cache: a sheet full of CORZ formulas over the same scenario computes it once. Per model, the
- * figures a cell asks for by year (revenue rows, capacity, the NPV's cash flows) are memoised
- * too, so a recalculation of thousands of cells is a few lookups per cell.
+ * figures a cell asks for (capacity by year, the NPV's cash flows) are memoised too, and year
+ * rows are found by position in the model itself: a recalculation of thousands of cells is a
+ * few lookups per cell.
  */
 import { capacityEndOfYear } from "../model/capacity";
 import { Result, andThen } from "../model/result";
-import { ScenarioModel, YearRow, npvFlows, runScenario, yearRow } from "../model/scenarioModel";
+import { ScenarioModel, npvFlows, runScenario } from "../model/scenarioModel";
 import { Arg, scenarioArg } from "./args";
 
 const CACHE_SIZE = 64;
@@ -57,7 +58,6 @@ export function clearModelCache(): void {
 
 /** What the functions read from a model by year, filled in as cells ask. */
 interface ModelMemo {
-  readonly rows: Map<number, YearRow>;
   readonly capacity: Map<number, number>;
   flows?: Result<number[]>;
 }
@@ -67,15 +67,10 @@ const memos = new WeakMap<ScenarioModel, ModelMemo>();
 function memoOf(m: ScenarioModel): ModelMemo {
   let memo = memos.get(m);
   if (!memo) {
-    memo = { rows: new Map(m.years.map((r) => [r.year, r])), capacity: new Map() };
+    memo = { capacity: new Map() };
     memos.set(m, memo);
   }
   return memo;
-}
-
-/** `yearRow(m, year)`, found in a map instead of a scan (years with no billing: the model's zero row). */
-export function rowIn(m: ScenarioModel, year: number): YearRow {
-  return memoOf(m).rows.get(year) ?? yearRow(m, year);
 }
 
 /** HPC MW energised by 31 December of `year` (`capacityEndOfYear` over every line), memoised per year. */

@@ -167,10 +167,14 @@ export function runScenario(name: string, overrides: readonly Override[] = []): 
   return s.ok ? computeScenario(s.value) : s;
 }
 
-/** The calendar-year row, or an all-zero row for a year in which nothing is billed. */
+/**
+ * The calendar-year row, or an all-zero row for a year in which nothing is billed. The rows run
+ * year by year without gaps, so the row is found by position (a custom function recalculating
+ * thousands of cells asks for it once per cell).
+ */
 export function yearRow(m: ScenarioModel, year: number): YearRow {
-  const row = m.years.find((r) => r.year === year);
-  if (row) return row;
+  const row = m.years.length > 0 ? m.years[year - m.years[0].year] : undefined;
+  if (row !== undefined && row.year === year) return row;
   return {
     year,
     revenue: 0,
