@@ -36,12 +36,34 @@ export interface BuildReport {
   readonly renamed: readonly string[];
   /** Inputs the user had edited, kept as they were. */
   readonly keptEdits: readonly string[];
+  /** The kept edits of assumption values, by scenario and key (the pane shows them). */
+  readonly keptInputs: readonly KeptInput[];
   /** Defined names left alone because they exist and are not the add-in's. */
   readonly skippedNames: readonly string[];
   readonly registry: Registry;
 }
 
-export type BuildResult = { ok: true; report: BuildReport } | { ok: false; message: string; syncs: number };
+/** An input value typed on CORZ Inputs that a refresh kept (it wins over the scenario's value). */
+export interface KeptInput {
+  readonly scenario: string;
+  /** Assumption key. */
+  readonly key: string;
+  /** In the model's unit (dates as Excel serials). */
+  readonly value: number;
+  /** "Sheet!E12". */
+  readonly where: string;
+}
+
+/**
+ * What a failed build left in the workbook:
+ * - `unchanged`: it stopped before writing anything;
+ * - `restored`: writing failed part-way and everything it had changed was put back;
+ * - `uncertain`: writing failed and putting things back failed too; the message says what
+ *   may be half-written and lists the user's typed inputs so none is lost.
+ */
+export type WorkbookAfterFailure = "unchanged" | "restored" | "uncertain";
+
+export type BuildResult = { ok: true; report: BuildReport } | { ok: false; message: string; syncs: number; workbook: WorkbookAfterFailure };
 
 const KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "peers", "customers", "mining", "risk", "summary", "checks"];
 
@@ -317,13 +339,13 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
           const spec = assumptionSpec(e.row);
           if (!spec || !scenarios.some((s) => s.name === e.col)) continue;
           const v = validateAssumption(spec, e.value);
-          if (!v.ok) return { ok: false as const, message: `${e.where} (${e.row}, ${e.col}): ${v.error.message}. Correct the cell and build again.`, syncs };
+          if (!v.ok) return { ok: false as const, message: `${e.where} (${e.row}, ${e.col}): ${v.error.message}. Correct the cell and build again.`, syncs, workbook: "unchanged" as const };
           changed.set(e.col, { ...(changed.get(e.col) ?? {}), [e.row]: v.value });
         } else if (e.block === "inputs.selector") {
           if (!scenarios.some((s) => s.name === e.value)) continue; // that scenario is gone: show the first
         } else {
           const bad = checkEdit(e);
-          if (bad) return { ok: false as const, message: `${bad}. Correct the cell and build again.`, syncs };
+          if (bad) return { ok: false as const, message: `${bad}. Correct the cell and build again.`, syncs, workbook: "unchanged" as const };
         }
         kept.push(e);
       }
@@ -332,12 +354,12 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       let risk = opts.risk;
       if (!risk) {
         const run = defaultRiskRun(planScenarios[0]);
-        if ("error" in run) return { ok: false as const, message: run.error.message, syncs };
+        if ("error" in run) return { ok: false as const, message: run.error.message, syncs, workbook: "unchanged" as const };
         risk = { ...run, runDate: opts.today ?? new Date().toISOString().slice(0, 10) };
       }
       const options: PlanOptions = { sheetNames, risk, ...(opts.peers ? { peers: opts.peers } : {}) };
       const built = buildPlan(planScenarios, options);
-      if (!built.ok) return { ok: false as const, message: built.error.message, syncs };
+      if (!built.ok) return { ok: false as const, message: built.error.message, syncs, workbook: "unchanged" as const };
       const plan = withEdits(built.value, kept);
       const keptEdits = kept
         .filter((e) => e.block !== "inputs.selector" && e.block !== "peers.group" && e.block !== "peers.valuation.choices")
@@ -361,6 +383,7 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
                 ok: false as const,
                 message: `${o.ws.name}!${rangeOf(row, col, 1, 1)} holds something of yours where the new layout writes. Move it and refresh again; nothing was changed.`,
                 syncs,
+                workbook: "unchanged" as const,
               };
             }
           }
@@ -368,7 +391,7 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       }
       const requestBytes = JSON.stringify(plan).length;
       if (requestBytes > MAX_REQUEST_BYTES) {
-        return { ok: false as const, message: `the build would send ${(requestBytes / 1e6).toFixed(1)} MB, above the ${MAX_REQUEST_BYTES / 1e6} MB this add-in allows itself; build fewer scenarios at once`, syncs };
+        return { ok: false as const, message: `the build would send ${(requestBytes / 1e6).toFixed(1)} MB, above the ${MAX_REQUEST_BYTES / 1e6} MB this add-in allows itself; build fewer scenarios at once`, syncs, workbook: "unchanged" as const };
       }
 
       // ---- sync 3: write everything
@@ -454,12 +477,15 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
           sheets: plan.sheetNames,
           renamed,
           keptEdits,
+          keptInputs: kept
+            .filter((e) => e.block === "inputs.values")
+            .map((e) => ({ scenario: e.col, key: e.row, value: changed.get(e.col)![e.row], where: e.where })),
           skippedNames,
           registry: newRegistry,
         },
       };
     });
   } catch (e) {
-    return { ok: false, message: `Excel refused the build: ${e instanceof Error ? e.message : String(e)}`, syncs };
+    return { ok: false, message: `Excel refused the build: ${e instanceof Error ? e.message : String(e)}`, syncs, workbook: "unchanged" as const };
   }
 }
