@@ -20,6 +20,48 @@ export interface CellState {
   italic?: boolean;
   fontColor?: string;
   fill?: string;
+  wrap?: boolean;
+}
+
+/** The format part of Excel's CellProperties that the adapter snapshots and restores. */
+export interface CellFormatProps {
+  format: { font: { bold: boolean; italic: boolean; color: string }; fill: { color: string }; wrapText: boolean };
+}
+
+/** Excel's defaults for a cell with no format of its own. */
+const DEFAULT_FONT_COLOR = "#000000";
+const DEFAULT_FILL = "#FFFFFF";
+
+function propsOf(c: CellState | undefined): CellFormatProps {
+  return {
+    format: {
+      font: { bold: c?.bold ?? false, italic: c?.italic ?? false, color: c?.fontColor ?? DEFAULT_FONT_COLOR },
+      fill: { color: c?.fill ?? DEFAULT_FILL },
+      wrapText: c?.wrap ?? false,
+    },
+  };
+}
+
+/** Sets a cell's format from CellProperties, keeping only what differs from Excel's defaults. */
+function setProps(c: CellState, p: Partial<CellFormatProps>): void {
+  const f = p.format;
+  if (!f) return;
+  const put = <K extends keyof CellState>(k: K, v: CellState[K], def: CellState[K]) => {
+    if (v === undefined) return;
+    if (v === def) delete c[k];
+    else c[k] = v;
+  };
+  put("bold", f.font?.bold, false);
+  put("italic", f.font?.italic, false);
+  put("fontColor", f.font?.color, DEFAULT_FONT_COLOR);
+  put("fill", f.fill?.color, DEFAULT_FILL);
+  put("wrap", f.wrapText, false);
+}
+
+/** Where a failure is injected: at this sync (1-based), after applying this many of its operations. */
+export interface FailPoint {
+  readonly sync: number;
+  readonly afterOps: number;
 }
 
 export interface ChartState {
@@ -121,6 +163,7 @@ class Loadable {
 
 class RangeDouble extends Loadable {
   private _values: CellValue[][] = [];
+  private _numberFormat: string[][] = [];
   private _address = "";
   private _rowIndex = 0;
   private _columnIndex = 0;
@@ -153,7 +196,7 @@ class RangeDouble extends Loadable {
         },
       },
       set wrapText(v: boolean) {
-        self.ctx.queue("wrapText", v, () => undefined);
+        self.ctx.queue("wrapText", v, () => self.each((c) => (c.wrap = v)));
       },
       set columnWidth(v: number) {
         self.ctx.queue("columnWidth", v, () => {
@@ -198,12 +241,36 @@ class RangeDouble extends Loadable {
     if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: numberFormat size on ${this.addr()}`);
     this.ctx.queue("numberFormat", v, () => this.each((c, i, j) => (c.numberFormat = v[i][j])));
   }
-  clear(applyTo: string): void {
+  /** "All" empties the cells; "Contents" keeps their formats; "Formats" keeps their contents. */
+  clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.ctx.queue("clear", applyTo, () => {
       const b = box(this.addr() ?? "A1");
       const s = this.sheet();
-      for (let i = 0; i < b.rows; i++) for (let j = 0; j < b.cols; j++) s.cells.delete(`${b.row + i},${b.col + j}`);
+      for (let i = 0; i < b.rows; i++)
+        for (let j = 0; j < b.cols; j++) {
+          const k = `${b.row + i},${b.col + j}`;
+          const c = s.cells.get(k);
+          if (!c || applyTo === "All") s.cells.delete(k);
+          else if (applyTo === "Contents") delete c.formula;
+          else s.cells.set(k, c.formula === undefined ? {} : { formula: c.formula });
+        }
     });
+  }
+  /** The cells' formats, as of the next sync (Excel's Range.getCellProperties). */
+  getCellProperties(): { readonly value: CellFormatProps[][] } {
+    const result = { value: [] as CellFormatProps[][] };
+    const read = () => {
+      const b = box(this.addr() ?? "A1");
+      const s = this.sheet();
+      result.value = Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => propsOf(s.cells.get(`${b.row + i},${b.col + j}`))));
+    };
+    this.ctx.onSync(read);
+    return result;
+  }
+  setCellProperties(v: Partial<CellFormatProps>[][]): void {
+    const b = box(this.addr() ?? "A1");
+    if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: cell properties size on ${this.addr()}`);
+    this.ctx.queue("setCellProperties", v, () => this.each((c, i, j) => setProps(c, v[i][j])));
   }
   protected override refresh(): void {
     const a = this.addr();
@@ -215,6 +282,12 @@ class RangeDouble extends Loadable {
     this._rowIndex = b.row - 1;
     this._columnIndex = b.col - 1;
     this._values = Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => s.cells.get(`${b.row + i},${b.col + j}`)?.formula ?? ""));
+    this._numberFormat = Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => s.cells.get(`${b.row + i},${b.col + j}`)?.numberFormat ?? "General"));
+  }
+  get numberFormat(): string[][] {
+    this.guard();
+    this.need("numberFormat");
+    return this._numberFormat;
   }
   get values(): CellValue[][] {
     this.guard();
@@ -447,8 +520,16 @@ class WorksheetCollectionDouble extends Loadable {
   }
 }
 
+interface NamedItemDouble {
+  readonly name: string;
+  /** The reference, "='Sheet'!$A$1". */
+  readonly formula: string;
+  readonly comment: string;
+  delete(): void;
+}
+
 class NamesDouble extends Loadable {
-  private snap: { name: string; delete(): void }[] = [];
+  private snap: NamedItemDouble[] = [];
   constructor(ctx: ExcelDouble) {
     super(ctx);
   }
@@ -459,9 +540,17 @@ class NamesDouble extends Loadable {
     });
   }
   protected override refresh(): void {
-    this.snap = [...this.ctx.names.keys()].map((name) => ({ name, delete: () => this.ctx.queue("names.delete", name, () => this.ctx.names.delete(name)) }));
+    this.snap = [...this.ctx.names.entries()].map(([name, n]) => ({
+      name,
+      formula: n.reference,
+      comment: n.comment ?? "",
+      delete: () =>
+        this.ctx.queue("names.delete", name, () => {
+          if (!this.ctx.names.delete(name)) throw new Error(`ItemNotFound: name ${name}`);
+        }),
+    }));
   }
-  get items(): { name: string; delete(): void }[] {
+  get items(): NamedItemDouble[] {
     this.need("items.name");
     return this.snap;
   }
@@ -474,6 +563,16 @@ class TablesDouble extends Loadable {
   }
   protected override refresh(): void {
     this.snap = this.ctx.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name })));
+  }
+  getItem(name: string): { convertToRange(): void } {
+    return {
+      convertToRange: () =>
+        this.ctx.queue("table.convertToRange", name, () => {
+          const s = this.ctx.sheets.find((x) => x.tables.some((t) => t.name === name));
+          if (!s) throw new Error(`ItemNotFound: table ${name}`);
+          s.tables = s.tables.filter((t) => t.name !== name);
+        }),
+    };
   }
   get items(): { name: string }[] {
     this.need("items.name");
@@ -492,8 +591,10 @@ export class ExcelDouble {
   suspended = { calculation: 0, screenUpdating: 0 };
   /** The active cell, for Workbook.getActiveCell(). */
   active = { sheet: "", cell: "A1" };
-  /** Throw at this sync number (1-based), after applying this many queued operations. */
-  failAt?: { sync: number; afterOps: number };
+  /** Throw at this sync number (1-based), after applying this many queued operations; several points may be given. */
+  failAt?: FailPoint | readonly FailPoint[];
+  /** How many operations each sync applied (or would have, for a failed one). */
+  opsPerSync: number[] = [];
   private ops: { kind: string; payload: unknown; apply: () => void }[] = [];
   private syncHooks: (() => void)[] = [];
   private synced = new WeakSet<object>();
@@ -576,14 +677,23 @@ export class ExcelDouble {
     const ops = this.ops;
     this.ops = [];
     this.requestBytes.push(ops.reduce((n, o) => n + (JSON.stringify(o.payload) ?? "").length + o.kind.length, 0));
+    this.opsPerSync.push(ops.length);
+    const points = this.failAt === undefined ? [] : Array.isArray(this.failAt) ? (this.failAt as readonly FailPoint[]) : [this.failAt as FailPoint];
+    const fail = points.find((p) => p.sync === this.syncCount);
     try {
+      if (fail && fail.afterOps >= ops.length) {
+        ops.forEach((o) => o.apply());
+        throw new Error(`GeneralException (injected at sync ${this.syncCount}, after all ${ops.length} operations)`);
+      }
       ops.forEach((o, i) => {
-        if (this.failAt && this.failAt.sync === this.syncCount && i === this.failAt.afterOps) {
+        if (fail && i === fail.afterOps) {
           throw new Error(`GeneralException (injected at sync ${this.syncCount}, operation ${i})`);
         }
         o.apply();
       });
     } catch (e) {
+      // As in Excel, the loads of a failed batch return nothing.
+      this.syncHooks = [];
       this.changed();
       throw e;
     }
