@@ -5,15 +5,16 @@
  *
  * The file appears under its final name only once it is complete: it is written next to the
  * target under a temporary name and renamed. An existing file is replaced only when this
- * command wrote it (its creator says so) or when --force is given.
+ * command wrote it (its creator says so) or when --force is given. The creator is read by
+ * src/xlsx/creator.ts, a few bounded reads of the zip: a workbook we did not write is never loaded.
  */
-import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as path from "path";
 import { resolveScenario } from "../model/scenarios";
 import { MAX_SCENARIOS, RISK_DEFAULT_PATHS, buildPlan, defaultRiskRun } from "../plan/build";
 import { PlanScenario } from "../plan/scenario";
 import { WorkbookPlan } from "../plan/types";
+import { readWorkbookCreator } from "./creator";
 import { WORKBOOK_CREATOR, planToWorkbook } from "./write";
 
 export const DEFAULT_OUT = "corz-hpc-model.xlsx";
@@ -109,8 +110,16 @@ export function planFor(args: WorkbookArgs): { plan: WorkbookPlan } | { error: s
   return { plan: plan.value };
 }
 
-/** Why an existing file must not be replaced, or undefined when it may be. */
-async function refuseToReplace(file: string): Promise<string | undefined> {
+/** A creator quoted for a one-line message: escaped, and cut short past 80 characters. */
+function quoted(creator: string): string {
+  return JSON.stringify(creator.length > 80 ? `${creator.slice(0, 80)}…` : creator);
+}
+
+/**
+ * Why an existing file must not be replaced, or undefined when it may be. Reads only the file's
+ * creator, through bounded reads (readWorkbookCreator); never loads the workbook.
+ */
+function refuseToReplace(file: string): string | undefined {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -118,14 +127,10 @@ async function refuseToReplace(file: string): Promise<string | undefined> {
     return undefined; // nothing there
   }
   if (!stat.isFile()) return `${file} exists and is not a file`;
-  try {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(file);
-    if (wb.creator === WORKBOOK_CREATOR) return undefined;
-  } catch {
-    // not a workbook we can read: not ours
-  }
-  return `${file} exists and was not written by this command; choose another --out or add --force to replace it`;
+  const read = readWorkbookCreator(file);
+  if (read.ok && read.creator === WORKBOOK_CREATOR) return undefined;
+  const why = read.ok ? `its creator is ${quoted(read.creator)}, not ${quoted(WORKBOOK_CREATOR)}` : read.reason;
+  return `${file} exists and ${why}: it was not written by this command; choose another --out or add --force to replace it`;
 }
 
 /**
@@ -181,7 +186,7 @@ export async function runWorkbookCommand(argv: readonly string[], log: (line: st
   const secs = () => ((performance.now() - t0) / 1000).toFixed(1);
   try {
     if (!args.force) {
-      const refusal = await refuseToReplace(args.out);
+      const refusal = refuseToReplace(args.out);
       if (refusal) {
         log(`error: ${refusal}`);
         return 1;
