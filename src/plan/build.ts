@@ -14,7 +14,7 @@ import { DEFAULT_PEERS_OPTIONS, PeersOptions, buildPeers } from "./peers";
 import { buildCustomers } from "./customers";
 import { DEFAULT_MINING_OPTIONS, MiningOptions, buildMining } from "./mining";
 import { PipelineRow, defaultPipeline } from "../model/customers/data";
-import { RiskSheetInput, buildRisk } from "./risk";
+import { RiskSheetInput, buildRisk, liveInputRef } from "./risk";
 import { defaultRiskSpec } from "../model/risk/spec";
 import { runRisk } from "../model/risk/montecarlo";
 import { ModelError } from "../model/result";
@@ -93,9 +93,9 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const mining = buildMining(sheetNames, deal, { ...DEFAULT_MINING_OPTIONS, ...options.mining }, master);
   const risk = options.risk ?? defaultRiskRun(scenarios[0]);
   if ("error" in risk) return { ok: false, error: risk.error };
-  const riskSheet = buildRisk(sheetNames, risk, master);
+  const riskSheet = buildRisk(sheetNames, risk, master, liveInputRef(inputs, names, risk.summary.scenario));
   const summary = buildSummary(sheetNames, labels, deal, capacity, master);
-  const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years);
+  const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years, { scenario: risk.summary.scenario, upToDateRef: riskSheet.upToDateRef });
   return ok({
     layoutVersion: LAYOUT_VERSION,
     sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, customers.sheet, mining.sheet, riskSheet.sheet, summary, checks],

@@ -8,6 +8,16 @@ import { CellContent, SheetPlan } from "./types";
 
 export const CHECKS = { masterRow: 3, headerRow: 5, firstRow: 6, resultCol: 3 } as const;
 
+/** The check that the Risk sheet's Monte Carlo ran on the inputs now on the Inputs sheet. */
+export const RISK_CHECK = "Risk sheet matches the live inputs (the Monte Carlo ran on the inputs now on the Inputs sheet)";
+
+/** What the checks need of the Risk sheet: the run's scenario and the cell TRUE when its inputs are the live ones. */
+export interface RiskCheck {
+  readonly scenario: string;
+  /** Sheet-qualified reference, e.g. `'CORZ Risk'!$C$80`. */
+  readonly upToDateRef: string;
+}
+
 /** The formula every sheet shows in row 2: the master check in words. */
 export function masterCheckFormula(names: SheetNames): string {
   const master = sheetRef(names.checks, absCell(CHECKS.masterRow, CHECKS.resultCol));
@@ -20,6 +30,7 @@ export function buildChecks(
   deal: DealLayout,
   capacity: CapacityLayout,
   timelineYears: number,
+  risk: RiskCheck,
 ): SheetPlan {
   const b = new SheetBuilder("checks", names.checks, "#C00000");
   const D = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
@@ -43,6 +54,7 @@ export function buildChecks(
       ["Target year inside the timeline", s, `=ISNUMBER(MATCH(${K(c0 + CAPACITY_ROWS.targetYear, COL.constant)},${timeline},0))`],
     );
   });
+  rows.push([RISK_CHECK, risk.scenario, `=${risk.upToDateRef}`]);
   const last = CHECKS.firstRow + rows.length - 1;
   b.block("title", ROW.title, 1, "title", [["CORZ — Checks: every row should be TRUE"]]);
   b.block("check", ROW.check, 1, "check", [[masterCheckFormula(names)]]);

@@ -3,11 +3,19 @@
  * the seed, the path count and the date of the run (Excel cannot redo the simulation), with
  * the distributions it drew from, P10/P50/P90, the probability of falling below a threshold,
  * a histogram over written-out bins (shares and cumulative shares as formulas) and a chart.
+ *
+ * The run's values cannot follow the Inputs sheet, so the sheet shows every input the run used
+ * beside the live value on the Inputs sheet for the run's scenario (a link), marks each that
+ * differs, and says at the top (row 4) whether the run is up to date; the Checks sheet carries
+ * the same verdict into the master check.
  */
+import { ASSUMPTIONS } from "../model/assumptions";
+import { INPUT_TOLERANCE } from "../model/risk/input";
 import { Distribution, RiskSpec } from "../model/risk/spec";
 import { RiskSummary } from "../model/risk/montecarlo";
-import { absCell, cell } from "./a1";
-import { FORMATS, ROW, SheetNames } from "./layout";
+import { absCell, cell, sheetRef } from "./a1";
+import { InputsLayout } from "./inputs";
+import { FORMATS, ROW, SheetNames, formatForUnit } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -18,7 +26,35 @@ export interface RiskSheetInput {
   readonly runDate: string;
 }
 
-export const RISK_ROWS = { run: 3, inputsHeader: 5, inputs: 6 } as const;
+export const RISK_ROWS = { run: 3, status: 4, inputsHeader: 5, inputs: 6 } as const;
+/** Rows of the block of inputs the run used, from its top; one row per assumption follows. */
+export const RUN_INPUT_ROWS = ["title", "tolerance", "upToDate", "gap", "header"] as const;
+/** Columns of that block. */
+export const RUN_INPUT_COLS = { label: 1, key: 2, used: 3, live: 4, differs: 5 } as const;
+
+/** The sheet-qualified Inputs cell of the run's scenario for an assumption; absent when that scenario is not built. */
+export type LiveInputRef = ((key: string) => string) | undefined;
+
+/** Where the run's scenario lives on the Inputs sheet, matched by name as the build matches names (trimmed, any case). */
+export function liveInputRef(inputs: InputsLayout, scenarios: readonly string[], scenario: string): LiveInputRef {
+  const j = scenarios.findIndex((n) => n.trim().toLowerCase() === scenario.trim().toLowerCase());
+  return j < 0 ? undefined : (key) => inputs.ref(key, inputs.columns[j + 1]);
+}
+
+/** What the status line at the top of the Risk sheet says, in each case. */
+export function riskStatusText(names: SheetNames, scenario: string, state: "current" | "changed" | "notBuilt"): string {
+  switch (state) {
+    case "current":
+      return `Up to date with ${names.inputs}: the run used the live inputs of scenario "${scenario}"`;
+    case "changed":
+      return `Inputs changed since this run: re-run the simulation in the task pane (changed inputs are marked TRUE below)`;
+    case "notBuilt":
+      return `Scenario "${scenario}" of this run is not among the built scenarios: re-run the simulation in the task pane`;
+  }
+}
+
+/** A text literal inside a formula. */
+const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** Rows of the results block after its header. */
 export const RESULT_ROWS = ["deterministic", "mean", "sd", "stdError", "p10", "p50", "p90", "spread", "threshold", "probBelow", "defaultShare"] as const;
 
@@ -35,7 +71,18 @@ function describe(d: Distribution): [string, CellContent, CellContent, CellConte
   }
 }
 
-export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck: string): { sheet: SheetPlan; resultsRow: number; histogramRow: number; yearsRow: number } {
+export interface RiskLayout {
+  readonly sheet: SheetPlan;
+  readonly resultsRow: number;
+  readonly histogramRow: number;
+  readonly yearsRow: number;
+  /** Top row of the block of inputs the run used. */
+  readonly runInputsRow: number;
+  /** `'CORZ Risk'!$C$n`: TRUE when every input the run used equals the live one. */
+  readonly upToDateRef: string;
+}
+
+export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck: string, live: LiveInputRef): RiskLayout {
   const b = new SheetBuilder("risk", names.risk, "#A50021");
   const s = input.summary;
   b.block("title", ROW.title, 1, "title", [["CORZ — Risk: Monte Carlo distribution of the deal's NPV and revenue"]]);
@@ -121,6 +168,11 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
     b.block("years", y0 + 1, 1, "label", s.years.map((y) => [y.year, y.mean, y.p10, y.p50, y.p90]));
     b.format(`${cell(y0 + 1, 2)}:${cell(y0 + s.years.length, 5)}`, { numberFormat: FORMATS.usdM });
   }
+
+  const k0 = y0 + s.years.length + 2;
+  const upToDate = runInputs(b, names, s, live, k0);
+  const status = (state: Parameters<typeof riskStatusText>[2]) => text(riskStatusText(names, s.scenario, state));
+  b.block("status", RISK_ROWS.status, 1, "check", [[`=IF(${upToDate},${status("current")},${status(live ? "changed" : "notBuilt")})`]]);
   b.columnWidths([
     { column: "A", width: 60 },
     { column: "B", width: 26 },
@@ -129,5 +181,39 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
     { column: "E", width: 16 },
   ]);
   b.freeze(RISK_ROWS.inputsHeader - 1, 0);
-  return { sheet: b.build(), resultsRow: r0, histogramRow: h0, yearsRow: y0 };
+  return { sheet: b.build(), resultsRow: r0, histogramRow: h0, yearsRow: y0, runInputsRow: k0, upToDateRef: sheetRef(names.risk, upToDate) };
+}
+
+/**
+ * The block of inputs the run used, from row `top`: each assumption's value in the run, the
+ * live value on the Inputs sheet for the run's scenario, and whether they differ (beyond a
+ * relative tolerance); above them, one cell TRUE when none differs. Returns that cell.
+ */
+function runInputs(b: SheetBuilder, names: SheetNames, s: RiskSummary, live: LiveInputRef, top: number): string {
+  const R = (k: (typeof RUN_INPUT_ROWS)[number]) => top + RUN_INPUT_ROWS.indexOf(k);
+  const C = RUN_INPUT_COLS;
+  const first = top + RUN_INPUT_ROWS.length;
+  const last = first + ASSUMPTIONS.length - 1;
+  const tolerance = absCell(R("tolerance"), C.used);
+  const upToDate = absCell(R("upToDate"), C.used);
+  const where = live ? `the live inputs of scenario "${s.scenario}" on ${names.inputs}` : `no live values: scenario "${s.scenario}" is not among the built scenarios`;
+  b.block("runInputs.title", R("title"), C.label, "header", [[`Inputs this run used, against ${where}`, null, null, null, null]]);
+  b.block("runInputs.tolerance", R("tolerance"), C.label, "label", [["Relative tolerance: a smaller difference is not a change", "share", INPUT_TOLERANCE]]);
+  b.format(tolerance, { numberFormat: "0E+00" });
+  b.block("runInputs.upToDate", R("upToDate"), C.label, "check", [["The run used the live inputs (no input below differs)", "TRUE/FALSE", `=NOT(OR(${cell(first, C.differs)}:${cell(last, C.differs)}))`]]);
+  b.block("runInputs.header", R("header"), C.label, "header", [["Assumption", "Key", "Value the run used", `Live on ${names.inputs}`, "Differs?"]]);
+  b.block("runInputs.labels", first, C.label, "label", ASSUMPTIONS.map((a) => [`${a.label} (${a.unit})`, a.key, s.inputs[a.key] ?? null]));
+  b.block("runInputs.live", first, C.live, "link", ASSUMPTIONS.map((a) => [live ? `=${live(a.key)}` : "not built"]));
+  b.block(
+    "runInputs.differs",
+    first,
+    C.differs,
+    "calc",
+    ASSUMPTIONS.map((_, i) => {
+      const [used, now] = [cell(first + i, C.used), cell(first + i, C.live)];
+      return [`=IF(AND(ISNUMBER(${used}),ISNUMBER(${now})),ABS(${now}-${used})>${tolerance}*MAX(ABS(${used}),ABS(${now})),TRUE)`];
+    }),
+  );
+  ASSUMPTIONS.forEach((a, i) => b.format(`${cell(first + i, C.used)}:${cell(first + i, C.live)}`, { numberFormat: formatForUnit(a.unit) }));
+  return upToDate;
 }

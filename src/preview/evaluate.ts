@@ -464,6 +464,10 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
     return x instanceof XlError ? x : d instanceof XlError ? d : roundHalfAway(x, Math.trunc(d));
   },
   SUMPRODUCT: sumproduct,
+  ABS: (args) => {
+    const x = num(args[0]);
+    return x instanceof XlError ? x : Math.abs(x);
+  },
   IF: (args) => {
     const c = toBool(single(args[0]?.value() ?? null));
     if (c instanceof XlError) return c;

@@ -1,7 +1,7 @@
 /** The workbook plan, read directly: layout, formulas and conventions (no spreadsheet needed). */
 import { ASSUMPTIONS } from "../../src/model/assumptions";
 import { parseCell } from "../../src/plan/a1";
-import { buildPlan, defaultRiskRun } from "../../src/plan/build";
+import { MAX_SCENARIOS, buildPlan, defaultRiskRun } from "../../src/plan/build";
 import { DEAL_ROWS } from "../../src/plan/deal";
 import { COLOURS, SHEET_NAMES } from "../../src/plan/layout";
 import { INPUTS } from "../../src/plan/inputs";
@@ -52,7 +52,7 @@ test("every block is rectangular", () => {
 
 test("formulas use only functions LibreOffice 7.4 has, and no OFFSET/INDIRECT", () => {
   const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE"]);
+  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE", "ABS"]);
   expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
   for (const bad of ["LET(", "LAMBDA(", "XLOOKUP(", "FILTER(", "SEQUENCE(", "OFFSET(", "INDIRECT("]) {
     expect(formulas.some((f) => f.includes(bad))).toBe(false);
@@ -164,7 +164,7 @@ test("bad scenario sets are errors, not crashes", () => {
   expect(buildPlan([])).toMatchObject({ ok: false });
   const dup = buildPlan([scenario("base"), scenario("bull", [], "BASE")]);
   expect(dup).toMatchObject({ ok: false, error: { kind: "value", message: 'scenario names must be unique, "BASE" appears twice' } });
-  expect(buildPlan(Array.from({ length: 13 }, (_, i) => scenario("base", [], `s${i}`)))).toMatchObject({ ok: false });
+  expect(buildPlan(Array.from({ length: MAX_SCENARIOS + 1 }, (_, i) => scenario("base", [], `s${i}`)))).toMatchObject({ ok: false });
 });
 
 test("the plan is deterministic", () => {

@@ -15,15 +15,18 @@ import { delayedStartSerial, trancheMwYears, trancheTotal } from "../../src/mode
 import { MiningParams, compareMw, mwVolatility, revenueMix } from "../../src/model/mining";
 import { MULTIPLES, PeerSelection, groupMultiple, impliedValue, multipleOf } from "../../src/model/peers/comps";
 import { PEERS } from "../../src/model/peers/data";
+import { sameInput } from "../../src/model/risk/input";
+import { Assumptions } from "../../src/model/scenarios";
 import { ScenarioModel, dealNpv, yearRow } from "../../src/model/scenarioModel";
 import { CAPACITY_LINES, CAPACITY_ROWS } from "../../src/plan/capacity";
-import { CHECKS } from "../../src/plan/checks";
+import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
 import { DEAL_ROWS, TRANCHE_ROWS } from "../../src/plan/deal";
 import { INPUTS } from "../../src/plan/inputs";
 import { COL, ROW } from "../../src/plan/layout";
 import { MINING_ROWS, MIX_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
 import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
+import { RUN_INPUT_COLS, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { CellContent, SheetKey, SheetPlan, WorkbookPlan } from "../../src/plan/types";
 
@@ -54,6 +57,8 @@ export interface ExpectationInput {
   /** Powered site MW shared by mining and HPC on the Mining sheet. */
   readonly siteMw: number;
   readonly peers: PeerSelection & { readonly stat: "median" | "mean" | "high" | "low"; readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw"; readonly year: number; readonly shares?: number };
+  /** The Monte Carlo run on the Risk sheet: the scenario it simulated and the assumption values it used. */
+  readonly risk: { readonly scenario: string; readonly inputs: Assumptions };
 }
 
 /**
@@ -135,7 +140,14 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
   };
 
   const sheetKey = (s: SheetPlan): SheetKey => s.key;
-  const masterText = "Checks: all OK";
+  // The Risk sheet is up to date when the run's scenario is built and every input it used is
+  // the live one; otherwise its check, and so the master check, is FALSE (every other check
+  // holds in the workbooks the tests write).
+  const runScenario = plan.scenarios.findIndex((n) => n.toLowerCase() === input.risk.scenario.toLowerCase());
+  const runLive = runScenario < 0 ? undefined : models[runScenario].scenario.values;
+  const inputDiffers = (key: string) => !runLive || !sameInput(input.risk.inputs[key], runLive[key]);
+  const riskUpToDate = runLive !== undefined && Object.keys(runLive).every((k) => !inputDiffers(k));
+  const masterText = riskUpToDate ? "Checks: all OK" : `Checks: FAILING, see the ${plan.sheetNames.checks} sheet`;
 
   function deal(c: FormulaCell): Want | undefined {
     const s = c.sheet;
@@ -384,6 +396,17 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
   }
 
   function risk(c: FormulaCell): Want | undefined {
+    const key = () => String(constantAt(c.sheet, c.row, RUN_INPUT_COLS.key));
+    switch (c.blockId) {
+      case "risk.status":
+        return riskStatusText(plan.sheetNames, input.risk.scenario, riskUpToDate ? "current" : runLive ? "changed" : "notBuilt");
+      case "risk.runInputs.upToDate":
+        return riskUpToDate;
+      case "risk.runInputs.live":
+        return runLive?.[key()];
+      case "risk.runInputs.differs":
+        return inputDiffers(key());
+    }
     // The Monte Carlo's results and histogram counts are the engine's, written as values; the
     // formulas beside them are arithmetic over those values.
     const block = c.sheet.blocks.find((b) => b.id === "risk.histogram");
@@ -442,7 +465,11 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     mining,
     risk,
     summary,
-    checks: (c) => (c.row === CHECKS.masterRow || c.row >= CHECKS.firstRow ? true : undefined),
+    checks: (c) => {
+      if (c.row === CHECKS.masterRow) return riskUpToDate;
+      if (c.row < CHECKS.firstRow) return undefined;
+      return constantAt(c.sheet, c.row, 1) === RISK_CHECK ? riskUpToDate : true;
+    },
   };
 
   return (c) => {

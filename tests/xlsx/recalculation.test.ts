@@ -35,6 +35,8 @@ import { COL, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { DEFAULT_MINING_OPTIONS, MINING_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
 import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
+import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
+import { RISK_ROWS, RUN_INPUT_COLS, riskStatusText } from "../../src/plan/risk";
 import { WorkbookPlan } from "../../src/plan/types";
 import { planToWorkbook } from "../../src/xlsx/write";
 import { ExpectationInput, FormulaCell, Want, expectations, formulaCells, relativeDifference } from "../support/expectations";
@@ -162,6 +164,8 @@ const defaultInput = (models: ScenarioModel[], live = 0): ExpectationInput => ({
   mining: miningParams(),
   siteMw: DEFAULT_MINING_OPTIONS.siteMw,
   peers: { group: "all", stat: "median", multiple: "ev_revenue", year: models[0].scenario.values.target_year },
+  // Without a run from the pane, the build simulates the first scenario as built.
+  risk: { scenario: "base", inputs: model("base").scenario.values },
 });
 
 /** A sheet's number at (row, col), or a failure naming the cell. */
@@ -169,6 +173,25 @@ function sheetNumber(r: Recalculated, sheet: string, row: number, col: number): 
   const v = valueAt(r.sheets[sheet], row, col);
   if (typeof v !== "number") throw new Error(`'${sheet}' row ${row} col ${col} is ${JSON.stringify(v)}, not a number`);
   return v;
+}
+
+/** What the recalculated Risk sheet and Checks sheet say about the run's inputs. */
+function riskVerdict(r: Recalculated) {
+  const risk = r.sheets[SHEET_NAMES.risk];
+  const checks = r.sheets[SHEET_NAMES.checks];
+  const labels = r.plan.sheets.find((s) => s.key === "risk")!.blocks.find((b) => b.id === "risk.runInputs.labels")!;
+  const first = Number(/\d+/.exec(labels.at)![0]);
+  const changed = labels.cells.map((row, i) => (valueAt(risk, first + i, RUN_INPUT_COLS.differs) === true ? row[1] : undefined)).filter((k) => k !== undefined);
+  const checkRows: [string, unknown][] = [];
+  for (let row = CHECKS.firstRow; valueAt(checks, row, 1) !== ""; row++) checkRows.push([String(valueAt(checks, row, 1)), valueAt(checks, row, CHECKS.resultCol)]);
+  return {
+    status: valueAt(risk, RISK_ROWS.status, 1),
+    changed,
+    riskCheck: checkRows.find(([l]) => l === RISK_CHECK)?.[1],
+    otherChecks: [...new Set(checkRows.filter(([l]) => l !== RISK_CHECK).map(([, v]) => v))],
+    master: valueAt(checks, CHECKS.masterRow, CHECKS.resultCol),
+    rowTwo: [...new Set(Object.values(SHEET_NAMES).map((n) => valueAt(r.sheets[n], 2, 1)))],
+  };
 }
 
 /** A custom function's money is rounded to the cent (src/functions/scenario.ts usd): half a cent is allowed on top. */
@@ -195,6 +218,17 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
   test("no formula cell is an error after recalculation (no #NAME?: every function exists in LibreOffice 7.4)", () => {
     const errors = [...r.compared, ...r.uncompared].filter((x) => typeof x.got === "string" && ERROR_VALUE.test(x.got)).map((x) => `${describeCell(x.cell)} → ${x.got}`);
     expect(errors).toEqual([]);
+  });
+
+  test("the Risk sheet's run used the live inputs: up to date, its check and the master check TRUE", () => {
+    expect(riskVerdict(r)).toEqual({
+      status: riskStatusText(SHEET_NAMES, "base", "current"),
+      changed: [],
+      riskCheck: true,
+      otherChecks: [true],
+      master: true,
+      rowTwo: ["Checks: all OK"],
+    });
   });
 
   test(`every compared cell equals the model within ${TOLERANCE} (relative), naming any that does not`, () => {
@@ -300,6 +334,17 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     expect(bad.map((x) => describeCell(x.cell))).toEqual([]);
     expect(r.compared.length).toBeGreaterThan(4000);
     expect(mismatches(r)).toEqual([]);
+  });
+
+  test("the Risk sheet says the inputs changed since its run, marks exactly the typed ones, and the master check fails on it alone", () => {
+    expect(riskVerdict(r)).toEqual({
+      status: riskStatusText(SHEET_NAMES, "base", "changed"),
+      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "delay_months", "discount_rate"],
+      riskCheck: false,
+      otherChecks: [true],
+      master: false,
+      rowTwo: [`Checks: FAILING, see the ${SHEET_NAMES.checks} sheet`],
+    });
   });
 
   test("the custom functions with the same overrides (a two-column range) give the edited sheet's numbers", () => {

@@ -3,8 +3,9 @@
  * distribution. Apart from the simulation (montecarlo.ts, which re-exports all of this), so the
  * task pane can check a request before handing it to its worker without loading the engine.
  */
+import { ASSUMPTIONS } from "../assumptions";
 import { Result, ok, valueError } from "../result";
-import { ResolvedScenario } from "../scenarios";
+import { Assumptions, ResolvedScenario } from "../scenarios";
 import { MAX_SEED } from "./random";
 import { RiskSpec, checkRiskSpec } from "./spec";
 
@@ -46,4 +47,44 @@ export function checkRiskInput(input: RiskInput): Result<RiskInput> {
   }
   const spec = checkRiskSpec(input.spec);
   return spec.ok ? ok({ ...input, spec: spec.value }) : spec;
+}
+
+/**
+ * Relative tolerance under which a live input is still the value a run used: rounding noise
+ * (a value written to a cell and read back, 15 significant digits) is not a change.
+ */
+export const INPUT_TOLERANCE = 1e-9;
+
+/**
+ * Whether a live input is the value a run used: |used - live| <= tolerance × max(|used|, |live|).
+ * The Risk sheet's "Differs?" formula applies the same rule.
+ *
+ * @example sameInput(0.775, 0.775 * (1 + 1e-12)) // true
+ * @example sameInput(0.775, 0.8) // false
+ */
+export function sameInput(used: number, live: number, tolerance = INPUT_TOLERANCE): boolean {
+  return Math.abs(used - live) <= tolerance * Math.max(Math.abs(used), Math.abs(live));
+}
+
+/** An assumption whose live value is not the one a run used; undefined where a side has no value. */
+export interface ChangedInput {
+  readonly key: string;
+  readonly used: number | undefined;
+  readonly live: number | undefined;
+}
+
+/**
+ * The assumptions (in the registry's order) whose live value differs from the value a run
+ * used; empty when the run is up to date with the live inputs.
+ *
+ * @example changedInputs(run.inputs, { ...run.inputs, licence_margin: 0.7 }) // [{ key: "licence_margin", used: 0.775, live: 0.7 }]
+ */
+export function changedInputs(used: Assumptions, live: Assumptions): ChangedInput[] {
+  const out: ChangedInput[] = [];
+  for (const { key } of ASSUMPTIONS) {
+    const u = used[key];
+    const l = live[key];
+    if (u === undefined || l === undefined || !sameInput(u, l)) out.push({ key, used: u, live: l });
+  }
+  return out;
 }

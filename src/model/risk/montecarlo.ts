@@ -19,6 +19,7 @@
 import { delayedStart } from "../deal";
 import { Result, numError, ok, valueError } from "../result";
 import { computeScenario, dealNpv } from "../scenarioModel";
+import { Assumptions } from "../scenarios";
 import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
 import { Rng } from "./random";
 import { Sampler, central, sampler, support } from "./spec";
@@ -59,6 +60,12 @@ export interface YearSummary {
 
 export interface RiskSummary {
   readonly scenario: string;
+  /**
+   * Every assumption value of the scenario the run simulated, keyed as in assumptions.ts, in
+   * the model's units (dates as Excel serials): the inputs the Risk sheet and the pane compare
+   * with the live ones, so a run on old inputs is seen as stale.
+   */
+  readonly inputs: Assumptions;
   /** Paths simulated. */
   readonly paths: number;
   readonly seed: number;
@@ -90,6 +97,8 @@ interface RunConfig {
   readonly total: number;
   readonly seed: number;
   readonly scenarioName: string;
+  /** The scenario's assumption values, as the run used them. */
+  readonly inputs: Assumptions;
   /** Revenue by tranche, renewal case, delay case and year: index ((t * NR + r) * ND + k) * Y + y, USD. */
   readonly rev: Float64Array;
   /** T, NR, ND and Y above. */
@@ -229,6 +238,7 @@ class RunState implements RiskRun {
     for (let i = 0; i < n; i++) if (this.defaultYearOf[i] !== NO_DEFAULT) defaults++;
     return ok({
       scenario: this.c.scenarioName,
+      inputs: this.c.inputs,
       paths: n,
       seed: this.c.seed,
       valuationYear: this.c.valuationYear,
@@ -442,6 +452,7 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
       total: paths,
       seed,
       scenarioName: input.scenario.name,
+      inputs: Object.freeze({ ...values }),
       rev,
       tranches: T,
       renewalCases: renewalCases.length,
