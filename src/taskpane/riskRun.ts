@@ -4,17 +4,18 @@
  *
  * - the request the pane sends and the messages the worker answers with;
  * - `riskInput`: the checks both sides make of a request;
- * - `RiskRunController`: start / cancel / progress / result state for the useRiskRun hook.
+ * - `RiskRunController`: start / cancel / progress / result state for the useRiskRun hook;
+ * - `inputsInForce` and `runFreshness`: whether the last run's inputs are still the live ones.
  *
  * The worker's side (the chunked loop and the message handler) is riskWorkerHandler.ts, so the
  * simulation engine is not in the pane's own bundle.
  */
 import { Result, valueError } from "../model/result";
 // Only the checks (input.ts): the engine is the worker's and the build's, not the pane's.
-import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "../model/risk/input";
+import { ChangedInput, DEFAULT_CHUNK, RiskInput, changedInputs, checkRiskInput } from "../model/risk/input";
 import type { RiskSummary } from "../model/risk/montecarlo";
 import { RiskSpec } from "../model/risk/spec";
-import { resolveScenario } from "../model/scenarios";
+import { Assumptions, resolveScenario } from "../model/scenarios";
 
 /** What the pane asks the worker to run. */
 export interface RiskRequest {
@@ -61,6 +62,37 @@ export function riskInput(request: unknown): Result<RiskInput> {
 }
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+// ---- is the last run still on the live inputs? ----------------------------------------
+
+/** A value typed on CORZ Inputs that the sheets keep over the scenario's (the build report's keptInputs). */
+export interface SheetValue {
+  readonly scenario: string;
+  readonly key: string;
+  readonly value: number;
+}
+
+/**
+ * A scenario's inputs as the sheets use them: the pane's values, with the values typed on CORZ
+ * Inputs for that scenario (kept by a refresh) in their place. A run on these is up to date
+ * with the Risk sheet's live links.
+ */
+export function inputsInForce(values: Assumptions, sheetValues: readonly SheetValue[], scenario: string): Assumptions {
+  const typed = sheetValues.filter((e) => e.scenario === scenario);
+  return typed.length === 0 ? values : { ...values, ...Object.fromEntries(typed.map((e) => [e.key, e.value])) };
+}
+
+/**
+ * The last run against the live inputs: `current` when it used them, `changed` with what
+ * differs (registry order), `gone` when its scenario is no longer among those to build.
+ */
+export type RunFreshness = { readonly kind: "current" } | { readonly kind: "changed"; readonly changes: readonly ChangedInput[] } | { readonly kind: "gone" };
+
+export function runFreshness(summary: Pick<RiskSummary, "inputs">, live: Assumptions | undefined): RunFreshness {
+  if (live === undefined) return { kind: "gone" };
+  const changes = changedInputs(summary.inputs, live);
+  return changes.length === 0 ? { kind: "current" } : { kind: "changed", changes };
+}
 
 // ---- the pane's side ----------------------------------------------------------------
 

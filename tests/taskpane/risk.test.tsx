@@ -1,6 +1,6 @@
 /** The pane's Monte Carlo panel: a reproducible run in the worker, cancel, and the run written to the Risk sheet. */
 import { fireEvent, screen } from "@testing-library/react";
-import { button, input, renderPane } from "./harness";
+import { button, dialog, input, queryButton, renderPane } from "./harness";
 
 test("run, read P10/P50/P90, and the next build writes the run with its seed and path count", async () => {
   const { x } = renderPane();
@@ -28,4 +28,28 @@ test("cancel stops a long run part-way", async () => {
   await screen.findByText(/of 1,000,000 paths/, undefined, { timeout: 10000 });
   fireEvent.click(button("Cancel"));
   expect((await screen.findByText(/^Cancelled after/, undefined, { timeout: 10000 })).textContent).not.toContain("1,000,000");
+});
+
+test("inputs changed in the form after a run: the warning names them, old → new, and Re-run runs on the new ones", async () => {
+  renderPane();
+  fireEvent.click(button("New scenario"));
+  fireEvent.change(input(/^Scenario name/), { target: { value: "Margins" } });
+  fireEvent.click(button("Create", dialog("New scenario")));
+  for (const n of ["base", "bull", "bear"]) fireEvent.click(input(`Build ${n}`)); // Margins is the one left to run
+  fireEvent.change(input("Paths"), { target: { value: "2000" } });
+  fireEvent.click(button("Run"));
+  await screen.findByText(/^Margins: P10 \$/, undefined, { timeout: 10000 });
+  expect(screen.queryByText("Inputs changed since this run")).toBeNull();
+
+  if (!screen.queryByLabelText(/^Licence-fee gross margin/)) fireEvent.click(button("Margins"));
+  const margin = input(/^Licence-fee gross margin/);
+  fireEvent.change(margin, { target: { value: "0.7" } });
+  fireEvent.keyDown(margin, { key: "Enter" });
+  await screen.findByText("Inputs changed since this run");
+  expect(screen.getByText(/^Margins: Licence-fee gross margin 0.775 → 0.7\. Until it runs again, the Risk sheet says it is out of date\.$/)).toBeTruthy();
+
+  fireEvent.click(button("Re-run"));
+  await screen.findByText(/^Margins: P10 \$/, undefined, { timeout: 10000 });
+  expect(screen.queryByText("Inputs changed since this run")).toBeNull();
+  expect(queryButton("Re-run")).toBeNull();
 });

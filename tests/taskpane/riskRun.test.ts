@@ -6,7 +6,7 @@
 import { runRisk } from "../../src/model/risk/montecarlo";
 import { certainSpec, defaultRiskSpec } from "../../src/model/risk/spec";
 import { resolveScenario } from "../../src/model/scenarios";
-import { FromWorker, RiskRequest, RiskRunController, RiskRunState, ToWorker, WorkerLike, riskInput } from "../../src/taskpane/riskRun";
+import { FromWorker, RiskRequest, RiskRunController, RiskRunState, ToWorker, WorkerLike, inputsInForce, riskInput, runFreshness } from "../../src/taskpane/riskRun";
 import { riskWorkerHandler, runInChunks } from "../../src/taskpane/riskWorkerHandler";
 import { InProcessWorker, waitFor } from "./riskWorkerDouble";
 
@@ -261,5 +261,35 @@ describe("RiskRunController (what useRiskRun shows)", () => {
     await waitFor(() => got.some((m) => m.type === "done"));
     expect(got.at(-1)?.type).toBe("done");
     expect((w as InProcessWorker).received[0]).not.toBe(r);
+  });
+});
+
+describe("is the last run on the live inputs?", () => {
+  const typed = [
+    { scenario: "base", key: "licence_margin", value: 0.7 },
+    { scenario: "bull", key: "t1_mw", value: 150 },
+  ];
+
+  test("inputsInForce: the pane's values with the values typed on the sheet for that scenario, inputs untouched", () => {
+    const values = Object.freeze({ ...base.values });
+    expect(inputsInForce(values, typed, "base")).toEqual({ ...base.values, licence_margin: 0.7 });
+    expect(inputsInForce(values, typed, "bear")).toBe(values);
+    expect(values.licence_margin).toBe(0.775);
+  });
+
+  test("runFreshness: current when the run used them, changed naming each, gone without the scenario", () => {
+    const summary = { inputs: base.values };
+    expect(runFreshness(summary, base.values)).toEqual({ kind: "current" });
+    expect(runFreshness(summary, { ...base.values, licence_margin: 0.775 * (1 + 1e-13) })).toEqual({ kind: "current" });
+    expect(runFreshness(summary, inputsInForce(base.values, typed, "base"))).toEqual({ kind: "changed", changes: [{ key: "licence_margin", used: 0.775, live: 0.7 }] });
+    expect(runFreshness(summary, undefined)).toEqual({ kind: "gone" });
+  });
+
+  test("a finished run records the inputs it simulated, after the worker's checks", async () => {
+    const c = new RiskRunController(() => new InProcessWorker(), 500);
+    c.start(request(800, 4, { scenario: { name: "base", values: { ...base.values, licence_margin: 0.7 } } }));
+    await waitFor(() => c.getState().status === "done");
+    expect(c.getState().summary?.inputs).toEqual({ ...base.values, licence_margin: 0.7 });
+    c.dispose();
   });
 });

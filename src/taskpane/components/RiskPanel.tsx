@@ -1,14 +1,35 @@
 /**
  * The Monte Carlo run: which scenario, how many paths, the seed and the main distributions;
  * Run (in a Web Worker, with progress) and Cancel; P10/P50/P90 when done. The next Build /
- * Refresh writes the run to the Risk sheet with its seed, path count and date.
+ * Refresh writes the run to the Risk sheet with its seed, path count and date, and the inputs it
+ * used. When those are no longer the scenario's inputs (changed in the form, or typed on CORZ
+ * Inputs and kept by a refresh), the panel says which changed (old → new) and offers to re-run.
  */
-import { Body1, Button, Caption1, Dropdown, Field, Input, Option, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  ProgressBar,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useId, useState } from "react";
+import { assumptionSpec } from "../../model/assumptions";
+import { ChangedInput } from "../../model/risk/input";
 import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/spec";
 import type { RiskRunApi } from "../hooks/useRiskRun";
 import type { PaneStateApi } from "../hooks/usePaneState";
-import { planScenarios } from "../scenarioState";
+import { RunFreshness, SheetValue, inputsInForce, runFreshness } from "../riskRun";
+import { formatValue, planScenarios } from "../scenarioState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
@@ -21,7 +42,38 @@ const SHOWN = ["default_probability", "default_recovery", "delay_max_months", "r
 
 const usdM = (x: number) => `$${(x / 1e6).toLocaleString("en-US", { maximumFractionDigits: 0 })}M`;
 
-export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonly risk: RiskRunApi }) {
+/** "Licence-fee gross margin 0.775 → 0.7", values as the form shows them. */
+function changeText(c: ChangedInput): string {
+  const spec = assumptionSpec(c.key);
+  const show = (v: number | undefined) => (v === undefined ? "none" : spec ? formatValue(spec, v) : String(v));
+  return `${spec?.label ?? c.key} ${show(c.used)} → ${show(c.live)}`;
+}
+
+/** The warning that the last run is not on the live inputs, with Re-run when its scenario is still there. */
+function StaleRun({ scenario, fresh, onRerun }: { readonly scenario: string; readonly fresh: RunFreshness; readonly onRerun: () => void }) {
+  if (fresh.kind === "current") return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Inputs changed since this run</MessageBarTitle>
+        {fresh.kind === "gone"
+          ? `Scenario "${scenario}" is no longer among the scenarios to build: run one of them.`
+          : `${scenario}: ${fresh.changes.map(changeText).join("; ")}. Until it runs again, the Risk sheet says it is out of date.`}
+      </MessageBarBody>
+      {fresh.kind === "changed" && (
+        <MessageBarActions>
+          <Button onClick={onRerun}>Re-run</Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
+  );
+}
+
+/**
+ * `pane.sheetEdits`: values typed on CORZ Inputs that the last refresh kept; they are the live
+ * inputs of their scenario, so runs use them and the staleness check counts them.
+ */
+export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi & { readonly sheetEdits?: readonly SheetValue[] }; readonly risk: RiskRunApi }) {
   const styles = useStyles();
   const headingId = useId();
   const scenarios = planScenarios(pane.state);
@@ -33,10 +85,15 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
   const [settings, setSettings] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | undefined>();
   const running = risk.status === "running" || risk.status === "cancelling";
+  /** A scenario's inputs as the sheets use them, or undefined when it is not among those to build. */
+  const live = (name: string) => {
+    const s = scenarios.ok ? scenarios.value.find((x) => x.name === name) : undefined;
+    return s && { name: s.name, values: inputsInForce(s.values, pane.sheetEdits ?? [], s.name) };
+  };
 
-  const run = () => {
-    if (!scenarios.ok || scenarioName === undefined) return setError("tick a scenario to build first");
-    const s = scenarios.value.find((x) => x.name === scenarioName)!;
+  const run = (name = scenarioName) => {
+    const s = name === undefined ? undefined : live(name);
+    if (!s) return setError("tick a scenario to build first");
     const given: Record<string, number> = {};
     for (const [k, v] of Object.entries(settings)) if (v.trim() !== "") given[k] = Number(v.trim().replace(/%$/, "")) / (v.trim().endsWith("%") ? 100 : 1);
     const spec = riskSpecFromSettings(s.values, given);
@@ -50,6 +107,11 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
   };
 
   const summary = risk.status === "done" ? risk.summary : undefined;
+  /** The last run's scenario again, on its inputs now and the settings above. */
+  const rerun = (name: string) => {
+    setChosen(name);
+    run(name);
+  };
   return (
     <section aria-labelledby={headingId} className={styles.section}>
       <Subtitle2 as="h2" id={headingId} className={styles.heading}>
@@ -80,7 +142,7 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
         );
       })}
       <div className={styles.actions}>
-        <Button appearance="primary" disabledFocusable={running || !scenarios.ok} onClick={run}>
+        <Button appearance="primary" disabledFocusable={running || !scenarios.ok} onClick={() => run()}>
           Run
         </Button>
         <Button disabledFocusable={!running} onClick={risk.cancel}>
@@ -103,6 +165,7 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
             {summary.seed}). The next Build or Refresh writes it to the Risk sheet.
           </Body1>
         )}
+        {summary && <StaleRun scenario={summary.scenario} fresh={runFreshness(summary, live(summary.scenario)?.values)} onRerun={() => rerun(summary.scenario)} />}
       </div>
     </section>
   );
