@@ -68,7 +68,7 @@ export function App({ host, gateway, riskWorker }: AppProps) {
   const risk = useRiskRun(riskWorker);
   const riskSheet =
     risk.status === "done" && risk.summary && risk.request ? { summary: risk.summary, spec: risk.request.spec, runDate: new Date().toISOString().slice(0, 10) } : undefined;
-  const build = useBuild(gateway, pane.state, riskSheet);
+  const build = useBuild(gateway, pane.state, riskSheet, pane);
   const insert = useInsertFormula(gateway);
 
   return (
@@ -110,7 +110,7 @@ export function App({ host, gateway, riskWorker }: AppProps) {
             <MessageBarBody>{pane.saveError}</MessageBarBody>
           </MessageBar>
         )}
-        <BuildPanel build={build} scenarios={pane.state.build} />
+        <BuildPanel build={build} scenarios={pane.state.build} drafts={pane.drafts} onGoToField={pane.goToField} />
         <ScenarioList pane={pane} />
         <ErrorBoundary>
           <Suspense fallback={<Caption1 role="status">Loading the assumptions, peers, risk and function panels…</Caption1>}>

@@ -11,6 +11,8 @@ import { BUILT_IN_SCENARIOS, resolveScenario, validateAssumption } from "../mode
 import { PlanScenario } from "../plan/scenario";
 import { GroupChoice } from "../model/peers/comps";
 import { PEERS, PEER_GROUPS } from "../model/peers/data";
+import { Draft, draftOf } from "./drafts";
+import { SheetEdit, sheetEditOf } from "./sheetEdits";
 
 export const PANE_SETTING = "corz.pane";
 export const PANE_STATE_VERSION = 1;
@@ -189,6 +191,16 @@ export interface FieldView {
   readonly defaultText: string;
   readonly overridden: boolean;
   readonly readOnly: boolean;
+  /** A value typed here that the model refused, held until fixed or taken back (drafts.ts). */
+  readonly draft?: Draft;
+  /** A value typed on CORZ Inputs that the sheets use instead of `text` (sheetEdits.ts). */
+  readonly sheet?: { readonly text: string; readonly where: string };
+}
+
+/** What the pane holds beside the saved state and shows in the form. */
+export interface HeldInputs {
+  readonly drafts?: readonly Draft[];
+  readonly sheetEdits?: readonly SheetEdit[];
 }
 
 /** A value in the model's unit as the user types it: dates as YYYY-MM-DD. */
@@ -200,19 +212,26 @@ export function formatValue(spec: AssumptionSpec, v: number): string {
   return String(Math.round(v * 1e9) / 1e9);
 }
 
-/** The form's view of one scenario: every assumption with its value, default and source. */
-export function fieldsOf(state: PaneState, name: string): FieldView[] {
+/**
+ * The form's view of one scenario: every assumption with its value, default and source, and
+ * any refused typing or value typed on the sheet that the pane holds for it.
+ */
+export function fieldsOf(state: PaneState, name: string, held: HeldInputs = {}): FieldView[] {
   const user = state.scenarios.find((s) => s.name === name);
   const builtIn: BuiltInName = user ? user.basedOn : isBuiltIn(name) ? name : "base";
   return ASSUMPTIONS.map((spec) => {
     const def = scenarioDefault(builtIn, spec.key);
     const own = user?.overrides[spec.key];
+    const draft = draftOf(held.drafts ?? [], name, spec.key);
+    const sheet = sheetEditOf(held.sheetEdits ?? [], name, spec.key);
     return {
       spec,
       text: formatValue(spec, own ?? def),
       defaultText: formatValue(spec, def),
       overridden: own !== undefined,
       readOnly: !user,
+      ...(draft ? { draft } : {}),
+      ...(sheet ? { sheet: { text: formatValue(spec, sheet.value), where: sheet.where } } : {}),
     };
   });
 }

@@ -1,13 +1,15 @@
 /**
  * Building and refreshing the sheets from the pane, over the real gateway and adapter and the
  * strict Excel double: progress while it runs, the report after, Refresh once built, the
- * user's edits kept (or reset after asking), and a failure reported with the workbook unchanged.
+ * user's edits kept (or reset after asking), and a failure reported as what it left in the
+ * workbook (unchanged, restored, uncertain), each in its own words.
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { REGISTRY_SETTING } from "../../src/excel/registry";
 import { makeGateway } from "../../src/excel/gateway";
 import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
+import type { WorkbookAfterFailure } from "../../src/excel/apply";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan, scenario } from "../support/plan";
 import { button, dialog, gatedRunner, input, memorySettings, noDialog, queryButton, renderPane } from "./harness";
@@ -114,15 +116,22 @@ test("the user's scenario is built as a column beside the built-ins, with its ow
   expect(inputs.value(`E${inputsRow("t1_mw")}`)).toBe(198);
 });
 
+const TITLES: Record<WorkbookAfterFailure, string> = {
+  unchanged: "Nothing was changed in the workbook.",
+  restored: "The build failed part-way; the CORZ sheets were put back as they were and your typed inputs are unchanged.",
+  uncertain: "The build failed and the CORZ sheets could not all be put back: check them before relying on them.",
+};
+
 test("a build that fails shows the error, and the workbook is left as it was", async () => {
   const x = new ExcelDouble();
   const mine = x.addSheet("Sheet1", { A1: "my data" });
   x.failAt = { sync: 3, afterOps: 10 };
   renderPane({ x });
   fireEvent.click(button("Build sheets"));
-  const title = await successText("Nothing was changed in the workbook.");
+  // The adapter says which of the two it did (nothing written, or its sheets taken away again).
+  const title = await successText(new RegExp(`^(${TITLES.unchanged}|${TITLES.restored.replace(/[.;]/g, "\\$&")})$`));
   const bar = title.closest(".fui-MessageBar") as HTMLElement;
-  expect(within(bar).getByText(/Excel refused the build: GeneralException \(injected at sync 3/)).toBeTruthy();
+  expect(within(bar).getByText(/^Excel refused the build\W.*injected at sync 3/)).toBeTruthy();
   expect(x.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
   expect(mine.snapshot()).toEqual({ A1: "my data" });
   // Nothing was built, so the action is still a first build.
@@ -158,4 +167,35 @@ test("a sheet and a defined name of the user's are kept, and the report says wha
   expect(screen.getByText("Left your defined names as they were (not updated): CORZ_term_years.")).toBeTruthy();
   expect(mine.snapshot()).toEqual({ A1: "my notes" });
   expect(x.names.get("CORZ_term_years")?.reference).toBe("=Sheet9!A1");
+});
+
+test("a refresh refused for a value typed on CORZ Inputs says nothing was changed, naming the cell", async () => {
+  const { x } = renderPane();
+  await buildOnce();
+  const cell = `F${inputsRow("term_years")}`;
+  x.sheet(SHEET_NAMES.inputs).set(cell, -3);
+  fireEvent.click(button("Refresh"));
+  const title = await successText(TITLES.unchanged);
+  const bar = title.closest(".fui-MessageBar") as HTMLElement;
+  expect(within(bar).getByText(new RegExp(`^CORZ Inputs!${cell} \\(term_years, bull\\): term_years must be a whole number`))).toBeTruthy();
+  expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(-3);
+});
+
+test.each<[Exclude<WorkbookAfterFailure, "unchanged">, string]>([
+  ["restored", "Excel refused the write at sync 3; every cell written was put back."],
+  ["uncertain", "Putting the sheets back failed. Check CORZ Inputs!E12:E14; your typed values were t1_mw in base = 150."],
+])("a failed build the adapter reports as %s is titled so, with its message", async (workbook, message) => {
+  renderPane({ wrap: (g) => ({ ...g, build: async () => ({ ok: false, message, syncs: 3, workbook }) }) });
+  fireEvent.click(button("Build sheets"));
+  const title = await successText(TITLES[workbook]);
+  const bar = title.closest(".fui-MessageBar") as HTMLElement;
+  expect(within(bar).getByText(message)).toBeTruthy();
+  expect(screen.queryByText(TITLES.unchanged)).toBeNull();
+});
+
+test("a failure around the build (the gateway throws) is the uncertain kind", async () => {
+  renderPane({ wrap: (g) => ({ ...g, build: () => Promise.reject(new Error("the settings could not be read")) }) });
+  fireEvent.click(button("Build sheets"));
+  const title = await successText(TITLES.uncertain);
+  expect(within(title.closest(".fui-MessageBar") as HTMLElement).getByText("The settings could not be read.")).toBeTruthy();
 });

@@ -105,10 +105,15 @@ export interface Pane {
   readonly gateway: WorkbookGateway;
 }
 
-export function renderPane(opts: { x?: ExcelDouble; settings?: MemorySettings; run?: Runner } = {}): Pane {
+/**
+ * The pane over the real gateway; `wrap` may stand in for part of it (e.g. a build result the
+ * adapter gives only under faults it is tested for itself).
+ */
+export function renderPane(opts: { x?: ExcelDouble; settings?: MemorySettings; run?: Runner; wrap?: (g: WorkbookGateway) => WorkbookGateway } = {}): Pane {
   const x = opts.x ?? new ExcelDouble();
   const settings = opts.settings ?? memorySettings();
-  const gateway = makeGateway(opts.run ?? x.run, settings);
+  const real = makeGateway(opts.run ?? x.run, settings);
+  const gateway = opts.wrap ? opts.wrap(real) : real;
   // The Monte Carlo worker runs in-process (jsdom has no Worker).
   render(<App host={{ inExcel: true }} gateway={gateway} riskWorker={() => new InProcessWorker()} />);
   return { x, settings, gateway };

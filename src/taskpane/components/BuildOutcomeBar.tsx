@@ -1,5 +1,6 @@
-/** What the last build or refresh did, or why it failed. */
+/** What the last build or refresh did, or why it failed and what that left in the workbook. */
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from "@fluentui/react-components";
+import type { WorkbookAfterFailure } from "../../excel/apply";
 import type { BuildOutcome } from "../hooks/useBuild";
 import { sentence } from "../text";
 
@@ -17,6 +18,15 @@ export function reportLines(outcome: Extract<BuildOutcome, { kind: "done" }>): s
     ...(skippedNames.length > 0 ? [`Left your defined names as they were (not updated): ${skippedNames.join(", ")}.`] : []),
   ];
 }
+
+/** The title of a failure: what the workbook holds now, as the adapter reported it. */
+export const FAILURE_TITLES: Readonly<Record<WorkbookAfterFailure, string>> = {
+  unchanged: "Nothing was changed in the workbook.",
+  restored: "The build failed part-way; the CORZ sheets were put back as they were and your typed inputs are unchanged.",
+  uncertain: "The build failed and the CORZ sheets could not all be put back: check them before relying on them.",
+};
+
+export const REFUSED_TITLE = "Not built: nothing was changed in the workbook.";
 
 export function BuildOutcomeBar({ outcome }: { readonly outcome: BuildOutcome }) {
   const styles = useStyles();
@@ -39,12 +49,12 @@ export function BuildOutcomeBar({ outcome }: { readonly outcome: BuildOutcome })
       ) : (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{outcome.unchanged ? "Nothing was changed in the workbook." : "The build stopped with an error; check the CORZ sheets before relying on them."}</MessageBarTitle>
+            <MessageBarTitle>{outcome.kind === "failed" ? FAILURE_TITLES[outcome.workbook] : REFUSED_TITLE}</MessageBarTitle>
             {sentence(outcome.message)}
           </MessageBarBody>
         </MessageBar>
       )}
-      {outcome.warning && (
+      {outcome.kind !== "refused" && outcome.warning && (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{sentence(outcome.warning)}</MessageBarBody>
         </MessageBar>

@@ -1,12 +1,15 @@
 /**
  * Build sheets (the first time) or Refresh (afterwards) for the ticked scenarios, with
  * progress while it runs and the outcome after; and a refresh that resets the input cells
- * the user edited, after asking.
+ * the user edited, after asking. While a form field holds a value the model refused, both
+ * are disabled, say why, and list the fields with a way to go to each.
  */
 import { Button, Caption1, Field, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
+import type { Draft } from "../drafts";
 import type { BuildApi } from "../hooks/useBuild";
 import { BuildOutcomeBar } from "./BuildOutcomeBar";
+import { InvalidFields } from "./InvalidFields";
 import { ConfirmDialog } from "./dialogs";
 
 const useStyles = makeStyles({
@@ -19,9 +22,13 @@ export interface BuildPanelProps {
   readonly build: BuildApi;
   /** The ticked scenarios, in order. */
   readonly scenarios: readonly string[];
+  /** Form fields holding a value the model refused. */
+  readonly drafts?: readonly Draft[];
+  /** Selects the scenario and brings the field into view. */
+  onGoToField?(scenario: string, key: string): void;
 }
 
-export function BuildPanel({ build, scenarios }: BuildPanelProps) {
+export function BuildPanel({ build, scenarios, drafts = [], onGoToField = () => undefined }: BuildPanelProps) {
   const styles = useStyles();
   const headingId = useId();
   const whyId = useId();
@@ -42,11 +49,12 @@ export function BuildPanel({ build, scenarios }: BuildPanelProps) {
           {build.built ? "Refresh" : "Build sheets"}
         </Button>
         {build.built && (
-          <Button appearance="secondary" disabledFocusable={disabled} onClick={() => setAsking(true)}>
+          <Button appearance="secondary" disabledFocusable={disabled} aria-describedby={whyId} onClick={() => setAsking(true)}>
             Refresh and reset edited inputs
           </Button>
         )}
       </div>
+      <InvalidFields drafts={drafts} onGoTo={onGoToField} />
       {/* Announced when it changes: progress, then the outcome. */}
       <div aria-live="polite">
         {build.running ? (

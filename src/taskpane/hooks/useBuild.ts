@@ -1,20 +1,25 @@
 /**
  * Building and refreshing the sheets from the pane: whether the workbook already has them
  * (the adapter's registry is in the settings), one build at a time, and the outcome to show.
- * The adapter leaves the workbook unchanged when it reports a failure.
+ * A failed build says what the adapter left in the workbook (unchanged, restored, uncertain);
+ * a build asked for while something blocks it is refused, with the reason, and never started.
  */
 import { useRef, useState } from "react";
-import type { BuildReport } from "../../excel/apply";
+import type { BuildReport, WorkbookAfterFailure } from "../../excel/apply";
 import type { WorkbookGateway } from "../../excel/gateway";
 import { REGISTRY_SETTING } from "../../excel/registry";
+import type { RiskSheetInput } from "../../plan/risk";
+import { draftRefusal } from "../drafts";
 import { PaneState, planScenarios } from "../scenarioState";
 import { sentence } from "../text";
-import type { RiskSheetInput } from "../../plan/risk";
+import type { PaneStateApi } from "./usePaneState";
 
 export type BuildOutcome =
   | { readonly kind: "done"; readonly report: BuildReport; readonly warning?: string }
-  /** `unchanged`: the adapter reported the failure, so the workbook is as it was. */
-  | { readonly kind: "failed"; readonly message: string; readonly unchanged: boolean; readonly warning?: string };
+  /** `workbook`: what the failure left, as the adapter reported it ("uncertain" for a throw around the build). */
+  | { readonly kind: "failed"; readonly message: string; readonly workbook: WorkbookAfterFailure; readonly warning?: string }
+  /** Not started: the reason it was refused (e.g. a form field holds a value the model refused). */
+  | { readonly kind: "refused"; readonly message: string };
 
 export interface BuildApi {
   /** The add-in's sheets exist (a registry is saved), so the action is a refresh. */
@@ -27,6 +32,9 @@ export interface BuildApi {
   run(discardEdits?: boolean): Promise<void>;
 }
 
+/** What the build needs from the pane beside its state: refused typing, and where kept sheet values go. */
+export type BuildLink = Pick<PaneStateApi, "drafts" | "noteSheetEdits">;
+
 function hasRegistry(gateway: WorkbookGateway | undefined): boolean {
   if (!gateway) return false;
   try {
@@ -38,17 +46,26 @@ function hasRegistry(gateway: WorkbookGateway | undefined): boolean {
   }
 }
 
-export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState, risk?: RiskSheetInput): BuildApi {
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState, risk?: RiskSheetInput, link?: BuildLink): BuildApi {
   const [built, setBuilt] = useState(() => hasRegistry(gateway));
   const [running, setRunning] = useState(false);
   const [outcome, setOutcome] = useState<BuildOutcome | undefined>();
   const busy = useRef(false);
 
   const scenarios = planScenarios(state);
-  const blocked = !gateway ? "Building sheets needs Excel: open the add-in from Excel." : !scenarios.ok ? sentence(scenarios.error.message) : undefined;
+  const blocked = !gateway
+    ? "Building sheets needs Excel: open the add-in from Excel."
+    : (draftRefusal(link?.drafts ?? []) ?? (!scenarios.ok ? sentence(scenarios.error.message) : undefined));
 
   const run = async (discardEdits = false) => {
-    if (!gateway || !scenarios.ok || busy.current) return;
+    if (busy.current) return;
+    if (!gateway || !scenarios.ok || blocked !== undefined) {
+      // The buttons are disabled while blocked; a call that gets here anyway builds nothing.
+      setOutcome({ kind: "refused", message: blocked ?? "Nothing to build." });
+      return;
+    }
     busy.current = true;
     setRunning(true);
     setOutcome(undefined);
@@ -56,13 +73,14 @@ export function useBuild(gateway: WorkbookGateway | undefined, state: PaneState,
       const r = await gateway.build(scenarios.value, { discardEdits, peers: state.peers, ...(risk ? { risk } : {}) });
       if (r.ok) {
         setBuilt(true);
+        link?.noteSheetEdits(r.report.keptInputs);
         setOutcome({ kind: "done", report: r.report, warning: r.warning });
       } else {
-        setOutcome({ kind: "failed", message: r.message, unchanged: true, warning: r.warning });
+        setOutcome({ kind: "failed", message: r.message, workbook: r.workbook, warning: r.warning });
       }
     } catch (e) {
       // The build itself reports its failures; this is a failure around it (e.g. saving the settings).
-      setOutcome({ kind: "failed", message: e instanceof Error ? e.message : String(e), unchanged: false });
+      setOutcome({ kind: "failed", message: messageOf(e), workbook: "uncertain" });
     } finally {
       busy.current = false;
       setRunning(false);
