@@ -41,13 +41,13 @@ export function liveInputRef(inputs: InputsLayout, scenarios: readonly string[],
   return j < 0 ? undefined : (key) => inputs.ref(key, inputs.columns[j + 1]);
 }
 
-/** What the status line at the top of the Risk sheet says, in each case. */
-export function riskStatusText(names: SheetNames, scenario: string, state: "current" | "changed" | "notBuilt"): string {
+/** What the status line at the top of the Risk sheet says, in each case; `firstRow` is the first row of the inputs the run used. */
+export function riskStatusText(names: SheetNames, scenario: string, state: "current" | "changed" | "notBuilt", firstRow: number): string {
   switch (state) {
     case "current":
       return `Up to date with ${names.inputs}: the run used the live inputs of scenario "${scenario}"`;
     case "changed":
-      return `Inputs changed since this run: re-run the simulation in the task pane (changed inputs are marked TRUE below)`;
+      return `Inputs changed since this run: re-run the simulation in the task pane (each changed input is TRUE under "Differs?" from row ${firstRow})`;
     case "notBuilt":
       return `Scenario "${scenario}" of this run is not among the built scenarios: re-run the simulation in the task pane`;
   }
@@ -171,7 +171,7 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
 
   const k0 = y0 + s.years.length + 2;
   const upToDate = runInputs(b, names, s, live, k0);
-  const status = (state: Parameters<typeof riskStatusText>[2]) => text(riskStatusText(names, s.scenario, state));
+  const status = (state: Parameters<typeof riskStatusText>[2]) => text(riskStatusText(names, s.scenario, state, k0 + RUN_INPUT_ROWS.length));
   b.block("status", RISK_ROWS.status, 1, "check", [[`=IF(${upToDate},${status("current")},${status(live ? "changed" : "notBuilt")})`]]);
   b.columnWidths([
     { column: "A", width: 60 },

@@ -105,7 +105,7 @@ describe("the block of inputs the run used", () => {
     const status = blockOf(risk, "risk.status");
     expect(status.at).toBe(`A${RISK_ROWS.status}`);
     expect(status.cells[0][0]).toBe(
-      `=IF($C$${at("upToDate")},"Up to date with CORZ Inputs: the run used the live inputs of scenario ""bull""","Inputs changed since this run: re-run the simulation in the task pane (changed inputs are marked TRUE below)")`,
+      `=IF($C$${at("upToDate")},"Up to date with CORZ Inputs: the run used the live inputs of scenario ""bull""","Inputs changed since this run: re-run the simulation in the task pane (each changed input is TRUE under ""Differs?"" from row ${first})")`,
     );
     // The status row stays in view: the sheet freezes the rows above the inputs header.
     expect(risk.freeze.rows).toBeGreaterThanOrEqual(RISK_ROWS.status);
@@ -131,8 +131,9 @@ describe("a run on a scenario that is not built", () => {
     expect(blockOf(risk, "risk.runInputs.live").cells.every((r) => r[0] === "not built")).toBe(true);
     expect(String(blockOf(risk, "risk.runInputs.title").cells[0][0])).toBe('Inputs this run used, against no live values: scenario "bear" is not among the built scenarios');
     const status = String(blockOf(risk, "risk.status").cells[0][0]);
-    expect(status).toContain(`"${riskStatusText(SHEET_NAMES, "bear", "notBuilt").replace(/"/g, '""')}"`);
-    expect(riskStatusText(SHEET_NAMES, "bear", "notBuilt")).toBe('Scenario "bear" of this run is not among the built scenarios: re-run the simulation in the task pane');
+    const first = rowOf(blockOf(risk, "risk.runInputs.labels"));
+    expect(status).toContain(`"${riskStatusText(SHEET_NAMES, "bear", "notBuilt", first).replace(/"/g, '""')}"`);
+    expect(riskStatusText(SHEET_NAMES, "bear", "notBuilt", first)).toBe('Scenario "bear" of this run is not among the built scenarios: re-run the simulation in the task pane');
     // Differs is TRUE for text (ISNUMBER fails), so the check is FALSE: tested by evaluation in tests/preview.
     const checks = blockOf(sheetOf(p, "checks"), "checks.rows").cells;
     expect(checks.find((r) => r[0] === RISK_CHECK)?.[1]).toBe("bear");

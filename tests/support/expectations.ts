@@ -395,11 +395,14 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     return r ? periodValue(c.sheet, t0, c.col, r[0], r[1]) : undefined;
   }
 
+  /** First row of the inputs the run used (the plan's layout). */
+  const runInputsRow = (sheet: SheetPlan) => parseCell(sheet.blocks.find((b) => b.id === "risk.runInputs.labels")!.at).row;
+
   function risk(c: FormulaCell): Want | undefined {
     const key = () => String(constantAt(c.sheet, c.row, RUN_INPUT_COLS.key));
     switch (c.blockId) {
       case "risk.status":
-        return riskStatusText(plan.sheetNames, input.risk.scenario, riskUpToDate ? "current" : runLive ? "changed" : "notBuilt");
+        return riskStatusText(plan.sheetNames, input.risk.scenario, riskUpToDate ? "current" : runLive ? "changed" : "notBuilt", runInputsRow(c.sheet));
       case "risk.runInputs.upToDate":
         return riskUpToDate;
       case "risk.runInputs.live":
