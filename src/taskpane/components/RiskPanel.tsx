@@ -28,7 +28,7 @@ import { ChangedInput } from "../../model/risk/input";
 import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/spec";
 import type { RiskRunApi } from "../hooks/useRiskRun";
 import type { PaneStateApi } from "../hooks/usePaneState";
-import { RunFreshness, SheetValue, inputsInForce, runFreshness } from "../riskRun";
+import { RunFreshness, inputsInForce, runFreshness } from "../riskRun";
 import { formatValue, planScenarios } from "../scenarioState";
 
 const useStyles = makeStyles({
@@ -70,10 +70,10 @@ function StaleRun({ scenario, fresh, onRerun }: { readonly scenario: string; rea
 }
 
 /**
- * `pane.sheetEdits`: values typed on CORZ Inputs that the last refresh kept; they are the live
- * inputs of their scenario, so runs use them and the staleness check counts them.
+ * Runs use, and the staleness check compares with, each scenario's live inputs: the form's
+ * values with the values typed on CORZ Inputs that the last refresh kept (`pane.sheetEdits`).
  */
-export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi & { readonly sheetEdits?: readonly SheetValue[] }; readonly risk: RiskRunApi }) {
+export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonly risk: RiskRunApi }) {
   const styles = useStyles();
   const headingId = useId();
   const scenarios = planScenarios(pane.state);
@@ -88,7 +88,7 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi & { read
   /** A scenario's inputs as the sheets use them, or undefined when it is not among those to build. */
   const live = (name: string) => {
     const s = scenarios.ok ? scenarios.value.find((x) => x.name === name) : undefined;
-    return s && { name: s.name, values: inputsInForce(s.values, pane.sheetEdits ?? [], s.name) };
+    return s && { name: s.name, values: inputsInForce(s.values, pane.sheetEdits, s.name) };
   };
 
   const run = (name = scenarioName) => {
