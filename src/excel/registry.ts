@@ -4,7 +4,7 @@
  * charts and names it wrote, and the input values it last wrote, so a refresh can tell the
  * user's edits from its own values.
  */
-import { SheetKey } from "../plan/types";
+import { ChartPlan, ListValidation, SheetKey, TablePlan } from "../plan/types";
 
 export const REGISTRY_SETTING = "corz.registry";
 export const REGISTRY_VERSION = 1;
@@ -17,6 +17,22 @@ export interface OwnedSheet {
   readonly charts: readonly string[];
   /** Excel tables written last time (absent in registries written before tables existed). */
   readonly tables?: readonly string[];
+  /**
+   * What else the last build set on the sheet, so a failed build can put it back (absent in
+   * registries written before builds could be undone: then only cells and formats come back).
+   */
+  readonly layout?: SheetLayout;
+}
+
+/** A sheet's settings beyond its cells, as the add-in last wrote them. */
+export interface SheetLayout {
+  readonly tabColor: string;
+  readonly freeze: { readonly rows: number; readonly columns: number };
+  readonly columnWidths: readonly { readonly column: string; readonly width: number }[];
+  readonly validations: readonly ListValidation[];
+  readonly charts: readonly ChartPlan[];
+  /** With the names they were given in the workbook. */
+  readonly tables: readonly TablePlan[];
 }
 
 /** An input block as last written: where, what its rows and columns mean, and its values. */

@@ -34,7 +34,7 @@ import { Result, ok, valueError } from "../model/result";
 
 /** Years of slack after the last billing year, so edits that move revenue later still fit. */
 export const TIMELINE_SLACK_YEARS = 2;
-export const MAX_SCENARIOS = 12;
+export const MAX_SCENARIOS = 60;
 
 /** The timeline that covers every scenario's billing and capacity years. */
 export function timelineFor(scenarios: readonly PlanScenario[]): Result<{ first: number; years: number }> {

@@ -539,6 +539,14 @@ class NamesDouble extends Loadable {
       this.ctx.names.set(name, { reference, comment });
     });
   }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.queue("names.delete", name, () => {
+          if (!this.ctx.names.delete(name)) throw new Error(`ItemNotFound: name ${name}`);
+        }),
+    };
+  }
   protected override refresh(): void {
     this.snap = [...this.ctx.names.entries()].map(([name, n]) => ({
       name,

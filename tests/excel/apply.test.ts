@@ -114,7 +114,7 @@ describe("no data lost", () => {
     x.sheet(SHEET_NAMES.inputs).set(cell, -3);
     const before = JSON.stringify(x.sheets.map((s) => s.snapshot()));
     const r = await build(x, three(), first.registry);
-    expect(r).toEqual({ ok: false, syncs: 2, message: `CORZ Inputs!${cell} (term_years, bull): term_years must be a whole number of years from 1 to 30, got -3. Correct the cell and build again.` });
+    expect(r).toEqual({ ok: false, syncs: 2, workbook: "unchanged", message: `CORZ Inputs!${cell} (term_years, bull): term_years must be a whole number of years from 1 to 30, got -3. Correct the cell and build again.` });
     expect(JSON.stringify(x.sheets.map((s) => s.snapshot()))).toBe(before);
   });
 
@@ -178,7 +178,8 @@ describe("no data lost", () => {
     x.failAt = { sync: 3, afterOps: 50 };
     const r = await build(x, three());
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/^Excel refused the build: GeneralException/);
+    if (!r.ok) expect(r.message).toMatch(/^Excel refused the build \(GeneralException .*\) at write request 1 of 1\. Everything it had changed was put back: the sheets it had added were removed/);
+    if (!r.ok) expect(r.workbook).toBe("restored");
     expect(x.sheets.map((s) => s.name)).toEqual(["Sheet1"]);
     expect(x.sheet("Sheet1").snapshot()).toEqual({ A1: 1 });
   });

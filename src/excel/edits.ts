@@ -1,0 +1,99 @@
+/**
+ * The user's values in the add-in's input blocks: found by what their rows and columns mean,
+ * checked before they are kept, and written back into the new plan. Pure: the adapter hands
+ * in what it read from the workbook.
+ */
+import { parseCell, rangeOf } from "../plan/a1";
+import { CellContent, WorkbookPlan } from "../plan/types";
+import { WrittenBlock } from "./registry";
+
+/** A rectangle of cells read from a sheet: 0-based offsets of its top-left cell, and its values. */
+export interface Area {
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly values: readonly (readonly unknown[])[];
+}
+
+export interface Edit {
+  readonly block: string;
+  readonly row: string;
+  readonly col: string;
+  readonly value: unknown;
+  /** "Sheet!C7". */
+  readonly where: string;
+}
+
+/** 1-based top-left and size of an A1 range. */
+export function cellsOf(range: string): { row: number; col: number; rows: number; cols: number } {
+  const [a, b = a] = range.split(":");
+  const p = parseCell(a);
+  const q = parseCell(b);
+  return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
+}
+
+export function inside(range: string, row: number, col: number): boolean {
+  const r = cellsOf(range);
+  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
+}
+
+export function cellText(v: unknown): string {
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/**
+ * The user's values in an input block: cells changed since the add-in wrote them, and cells
+ * already kept as the user's at an earlier refresh.
+ */
+export function findEdits(id: string, written: WrittenBlock, sheetName: string, used: Area): Edit[] {
+  const edits: Edit[] = [];
+  const box = cellsOf(written.range);
+  const kept = new Set(written.userCells);
+  written.rows.forEach((row, i) => {
+    if (row === null) return;
+    written.cols.forEach((col, j) => {
+      const r = box.row - 1 + i - used.rowIndex;
+      const c = box.col - 1 + j - used.columnIndex;
+      const now = used.values[r]?.[c] ?? "";
+      const was = written.values[i]?.[j];
+      const same = typeof now === "number" && typeof was === "number" ? Math.abs(now - was) <= 1e-12 * Math.max(1, Math.abs(was)) : cellText(now) === cellText(was);
+      if (!same || kept.has(`${row}|${col}`)) edits.push({ block: id, row, col, value: now, where: `${sheetName}!${rangeOf(box.row + i, box.col + j, 1, 1)}` });
+    });
+  });
+  return edits;
+}
+
+/** Checks a value the user typed into an input block (other than assumption values) before it is kept. */
+export function checkEdit(e: Edit): string | undefined {
+  const text =
+    e.block === "inputs.selector" ||
+    e.block === "peers.group" ||
+    (e.block === "peers.valuation.choices" && (e.row === "multiple" || e.row === "stat")) ||
+    (e.block === "customers.pipeline" && (e.col === "prospect" || e.col === "category"));
+  if (text) return undefined;
+  if (e.block === "peers.include") return typeof e.value === "boolean" ? undefined : `${e.where}: Include must be TRUE or FALSE, got "${cellText(e.value)}"`;
+  const blankOk = e.block === "peers.figures" || e.block === "peers.valuation.choices";
+  if (typeof e.value === "number" || (blankOk && cellText(e.value) === "")) return undefined;
+  return `${e.where}: ${e.row} ${e.col} must be a number${blankOk ? " or blank" : ""}, got "${cellText(e.value)}"`;
+}
+
+/** The plan with the user's kept values written into the blocks, matched by row and column key. */
+export function withEdits(plan: WorkbookPlan, edits: readonly Edit[]): WorkbookPlan {
+  if (edits.length === 0) return plan;
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) => {
+        const mine = edits.filter((e) => e.block === b.id);
+        if (!b.keys || mine.length === 0) return b;
+        const cells = b.cells.map((r) => [...r]);
+        for (const e of mine) {
+          const i = b.keys.rows.indexOf(e.row);
+          const j = b.keys.cols.indexOf(e.col);
+          if (i >= 0 && j >= 0) cells[i][j] = e.value === "" ? null : (e.value as CellContent);
+        }
+        return { ...b, cells };
+      }),
+    })),
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Builds that fail safely: a failure injected at every sync of a build, and at several points
+ * inside each write request, for a first build and for refreshes with the user's edits. After
+ * each, the workbook is compared with what it was before, cell by cell (contents, number
+ * formats, fonts, fills), with its charts, tables, names, validations, widths and panes; and
+ * the result says truthfully what happened.
+ */
+import { BuildResult, buildSheets } from "../../src/excel/apply";
+import { EMPTY_REGISTRY, Registry } from "../../src/excel/registry";
+import { INPUTS } from "../../src/plan/inputs";
+import { SHEET_NAMES } from "../../src/plan/layout";
+import { PlanScenario } from "../../src/plan/scenario";
+import { ExcelDouble, FailPoint } from "../support/excelDouble";
+import { plan, scenario } from "../support/plan";
+
+const TODAY = "2026-11-26";
+/** What Excel shows for a cell with no format of its own: set explicitly or not, it is the same cell. */
+const DEFAULTS: Record<string, unknown> = { formula: "", numberFormat: "General", bold: false, italic: false, fontColor: "#000000", fill: "#FFFFFF", wrap: false };
+const three = () => ["base", "bull", "bear"].map((n) => scenario(n));
+
+function ok(r: BuildResult) {
+  if (!r.ok) throw new Error(r.message);
+  return r.report;
+}
+
+function inputsRow(key: string): number {
+  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
+  return INPUTS.firstRow + labels.indexOf(key);
+}
+
+/** Everything the double holds, in a canonical form: empty cells and default formats left out. */
+function stateOf(x: ExcelDouble, widthsOf?: string): string {
+  // A column the old layout never sized has no recorded width to go back to (see ops.ts): only
+  // the columns sized before are compared.
+  const sized = widthsOf === undefined ? undefined : (JSON.parse(widthsOf) as { sheets: { name: string; widths: [string, number][] }[] }).sheets;
+  const sheets = x.sheets.map((s) => {
+    const cells: Record<string, unknown> = {};
+    for (const [k, c] of [...s.cells].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const kept = Object.fromEntries(
+        Object.entries(c).filter(([p, v]) => v !== undefined && !(p in DEFAULTS && DEFAULTS[p] === v)).sort(([a], [b]) => (a < b ? -1 : 1)),
+      );
+      if (Object.keys(kept).length > 0) cells[k] = kept;
+    }
+    return {
+      name: s.name,
+      id: s.id,
+      cells,
+      charts: s.charts,
+      tables: s.tables,
+      tabColor: s.tabColor,
+      frozen: s.frozen,
+      widths: [...s.columnWidths].filter(([c]) => !sized || (sized.find((b) => b.name === s.name)?.widths ?? []).some(([d]) => d === c)).sort(),
+      validations: [...s.validations].sort(),
+    };
+  });
+  return JSON.stringify({ sheets, names: [...x.names].sort() });
+}
+
+interface Case {
+  readonly title: string;
+  /** Makes the workbook as it is before the build; returns the registry and the scenarios to build. */
+  setup(x: ExcelDouble): Promise<{ registry: Registry; scenarios: PlanScenario[] }>;
+  /** Cells the user typed: "Sheet!A1" → value. */
+  readonly typed: Readonly<Record<string, string | number | boolean>>;
+}
+
+const t1 = `E${inputsRow("t1_mw")}`;
+const margin = `F${inputsRow("licence_margin")}`;
+
+/** A built workbook in which the user typed two inputs and a note of their own. */
+async function edited(x: ExcelDouble): Promise<Registry> {
+  x.addSheet("My model", { A1: "my notes", B2: "='CORZ Summary'!C5" });
+  const first = ok(await buildSheets(x.run, three(), EMPTY_REGISTRY, { today: TODAY }));
+  x.type(SHEET_NAMES.inputs, t1, 150);
+  x.type(SHEET_NAMES.inputs, margin, 0.7);
+  x.type(SHEET_NAMES.deal, "A400", "my comment");
+  return first.registry;
+}
+
+const CASES: readonly Case[] = [
+  {
+    title: "first build",
+    setup: async (x) => {
+      x.addSheet("Sheet1", { A1: 1, B1: "=A1*2" });
+      return { registry: EMPTY_REGISTRY, scenarios: three() };
+    },
+    typed: { "Sheet1!A1": 1 },
+  },
+  {
+    title: "refresh with edited inputs, same layout, new values from the pane",
+    setup: async (x) => ({ registry: await edited(x), scenarios: [scenario("base"), scenario("bull", [["escalator", 0.03]]), scenario("bear")] }),
+    typed: { [`${SHEET_NAMES.inputs}!${t1}`]: 150, [`${SHEET_NAMES.inputs}!${margin}`]: 0.7, [`${SHEET_NAMES.deal}!A400`]: "my comment" },
+  },
+  {
+    title: "refresh with edited inputs and a new scenario (the layout grows)",
+    setup: async (x) => ({ registry: await edited(x), scenarios: [...three(), scenario("base", [["delay_months", 3]], "late")] }),
+    typed: { [`${SHEET_NAMES.inputs}!${t1}`]: 150, [`${SHEET_NAMES.inputs}!${margin}`]: 0.7, [`${SHEET_NAMES.deal}!A400`]: "my comment" },
+  },
+];
+
+function typedIntact(x: ExcelDouble, typed: Case["typed"]): void {
+  for (const [where, v] of Object.entries(typed)) {
+    const [sheet, a1] = where.split("!");
+    expect([where, x.sheet(sheet).value(a1)]).toEqual([where, v]);
+  }
+}
+
+/** A successful run of the case, to learn how many syncs and operations it takes. */
+async function dryRun(c: Case): Promise<number[]> {
+  const x = new ExcelDouble();
+  const { registry, scenarios } = await c.setup(x);
+  x.opsPerSync = [];
+  const start = x.syncCount;
+  ok(await buildSheets(x.run, scenarios, registry, { today: TODAY }));
+  return x.opsPerSync.slice(0, x.syncCount - start);
+}
+
+/** Points inside a request of `n` operations: before the first, after the first, the middle, before the last, after all. */
+function pointsIn(n: number): number[] {
+  return [...new Set([0, 1, Math.floor(n / 3), Math.floor(n / 2), Math.floor((2 * n) / 3), n - 1, n].filter((p) => p >= 0 && p <= n))];
+}
+
+describe.each(CASES)("$title", (c) => {
+  let ops: number[] = [];
+  beforeAll(async () => {
+    ops = await dryRun(c);
+  });
+
+  test("the build reads in two syncs and writes in one while the write fits", () => {
+    expect(ops).toHaveLength(3);
+  });
+
+  test("a failure at every sync, and at points inside each request, leaves the workbook exactly as it was and says so", async () => {
+    const seen: string[] = [];
+    for (let sync = 1; sync <= ops.length; sync++) {
+      for (const afterOps of pointsIn(ops[sync - 1])) {
+        const x = new ExcelDouble();
+        const { registry, scenarios } = await c.setup(x);
+        const before = stateOf(x);
+        x.failAt = { sync: x.syncCount + sync, afterOps };
+        const r = await buildSheets(x.run, scenarios, registry, { today: TODAY });
+        expect(r.ok).toBe(false);
+        if (r.ok) continue;
+        const reading = sync <= 2;
+        expect([sync, afterOps, r.workbook]).toEqual([sync, afterOps, reading ? "unchanged" : "restored"]);
+        expect(r.message).toMatch(reading ? /^Excel refused to read the workbook \(GeneralException.*nothing was changed/ : /^Excel refused the build \(GeneralException.*\) at write request 1 of 1\. Everything it had changed was put back/);
+        expect(stateOf(x, before) === before ? "as before" : `changed after a failure at sync ${sync}, operation ${afterOps}`).toBe("as before");
+        typedIntact(x, c.typed);
+        seen.push(`${sync}:${afterOps}`);
+      }
+    }
+    console.warn(`[measured] ${c.title}: ${seen.length} injected failures (${ops.map((n, i) => `sync ${i + 1}: ${n} operations`).join(", ")}), every one left the workbook as it was`);
+  });
+
+  test("after a failed write, the next build succeeds and still keeps the user's edits", async () => {
+    const x = new ExcelDouble();
+    const { registry, scenarios } = await c.setup(x);
+    x.failAt = { sync: x.syncCount + 3, afterOps: Math.floor(ops[2] / 2) };
+    expect((await buildSheets(x.run, scenarios, registry, { today: TODAY })).ok).toBe(false);
+    x.failAt = undefined;
+    const again = ok(await buildSheets(x.run, scenarios, registry, { today: TODAY }));
+    typedIntact(x, c.typed);
+    if (registry !== EMPTY_REGISTRY) expect(again.keptInputs.map((k) => [k.scenario, k.key, k.value])).toEqual([
+      ["base", "t1_mw", 150],
+      ["bull", "licence_margin", 0.7],
+    ]);
+  });
+
+  test("when putting things back fails too, the message says what to check and lists the typed values; typed inputs stay in their cells", async () => {
+    for (const restoreSync of [4, 5]) {
+      const x = new ExcelDouble();
+      const { registry, scenarios } = await c.setup(x);
+      const at = (s: number, afterOps: number): FailPoint => ({ sync: x.syncCount + s, afterOps });
+      x.failAt = [at(3, Math.floor(ops[2] / 2)), at(restoreSync, 1)];
+      const r = await buildSheets(x.run, scenarios, registry, { today: TODAY });
+      expect(r).toMatchObject({ ok: false, workbook: "uncertain" });
+      if (r.ok) continue;
+      expect(r.message).toContain("putting the workbook back failed too");
+      if (registry === EMPTY_REGISTRY) {
+        expect(r.message).toContain(`delete any of ${Object.values(SHEET_NAMES).join(", ")} that were added`);
+        expect(r.message).toContain("You had typed no values of your own");
+      } else {
+        expect(r.message).toContain(`Check ${Object.values(SHEET_NAMES).join(", ")} before relying on them`);
+        expect(r.message).toContain(`t1_mw in base = 150 (CORZ Inputs!${t1})`);
+        expect(r.message).toContain(`licence_margin in bull = 0.7 (CORZ Inputs!${margin})`);
+      }
+      typedIntact(x, c.typed);
+    }
+  });
+});
+
+test("a failure of Excel.run itself, before anything is read, says nothing was changed", async () => {
+  const r = await buildSheets(
+    async () => {
+      throw new Error("RichApi.Error: the workbook is busy");
+    },
+    three(),
+    EMPTY_REGISTRY,
+  );
+  expect(r).toEqual({ ok: false, syncs: 0, workbook: "unchanged", message: "Excel refused the build: RichApi.Error: the workbook is busy" });
+});
