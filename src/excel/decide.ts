@@ -11,7 +11,7 @@ import { PlanOptions, buildPlan, defaultRiskRun } from "../plan/build";
 import { SHEET_NAMES } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
 import { Block, NamePlan, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
-import { Area, Edit, cellText, checkEdit, findEdits, inside, withEdits } from "./edits";
+import { Area, Edit, cellText, cellsOf, checkEdit, findEdits, inBox, withEdits } from "./edits";
 import { OwnedSheet, Registry } from "./registry";
 import { BuildOptions, KeptInput } from "./types";
 
@@ -159,15 +159,16 @@ function collision(read: WorkbookRead, plan: WorkbookPlan): string | undefined {
   for (const key of SHEET_KEYS) {
     const o = read.owned[key];
     if (!o?.used) continue;
-    const newRanges = plan.sheets.find((s) => s.key === key)!.blocks.map(blockRange);
+    const newBoxes = plan.sheets.find((s) => s.key === key)!.blocks.map((b) => cellsOf(blockRange(b)));
+    const oldBoxes = o.old.ranges.map(cellsOf);
     const { values, rowIndex, columnIndex } = o.used;
     for (let i = 0; i < values.length; i++) {
       for (let j = 0; j < values[i].length; j++) {
         if (cellText(values[i][j]) === "") continue;
         const row = rowIndex + i + 1;
         const col = columnIndex + j + 1;
-        if (o.old.ranges.some((r) => inside(r, row, col))) continue;
-        if (newRanges.some((r) => inside(r, row, col))) return `${o.name}!${rangeOf(row, col, 1, 1)}`;
+        if (oldBoxes.some((b) => inBox(b, row, col))) continue;
+        if (newBoxes.some((b) => inBox(b, row, col))) return `${o.name}!${rangeOf(row, col, 1, 1)}`;
       }
     }
   }

@@ -31,8 +31,8 @@ export function cellsOf(range: string): { row: number; col: number; rows: number
   return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
 }
 
-export function inside(range: string, row: number, col: number): boolean {
-  const r = cellsOf(range);
+/** Whether a cell lies in a box from cellsOf. */
+export function inBox(r: { row: number; col: number; rows: number; cols: number }, row: number, col: number): boolean {
   return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
 }
 

@@ -199,3 +199,42 @@ test("a failure of Excel.run itself, before anything is read, says nothing was c
   );
   expect(r).toEqual({ ok: false, syncs: 0, workbook: "unchanged", message: "Excel refused the build: RichApi.Error: the workbook is busy" });
 });
+
+describe("fifty scenarios", () => {
+  const fifty = () => Array.from({ length: 50 }, (_, i) => scenario(["base", "bull", "bear"][i % 3], [["t1_mw", 150 + i]], `case ${i + 1}`));
+
+  test("build in as few write requests as the 4 MB cap allows, each under it, and refresh keeping an edit", async () => {
+    const x = new ExcelDouble();
+    const report = ok(await buildSheets(x.run, fifty(), EMPTY_REGISTRY, { today: TODAY }));
+    const { MAX_REQUEST_BYTES } = await import("../../src/excel/apply");
+    expect(report.writeSyncs).toBe(Math.ceil(report.requestBytes / MAX_REQUEST_BYTES));
+    expect(report.writeSyncs).toBeGreaterThan(1);
+    expect(x.syncCount).toBe(2 + report.writeSyncs);
+    expect(Math.max(...x.requestBytes)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    const inputs = x.sheet(SHEET_NAMES.inputs);
+    // Every scenario has its column, the 50th too.
+    const header = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!;
+    expect(header).toBeDefined();
+    expect(Object.values(inputs.snapshot())).toEqual(expect.arrayContaining(["case 1", "case 50"]));
+    console.warn(`[measured] 50 scenarios: ${x.syncCount} syncs, ${(report.requestBytes / 1e6).toFixed(2)} MB written in ${report.writeSyncs} requests (${x.requestBytes.map((b) => `${(b / 1024).toFixed(0)} KiB`).join(" / ")})`);
+
+    const cell = `E${inputsRow("t1_mw")}`;
+    x.type(SHEET_NAMES.inputs, cell, 321);
+    const again = ok(await buildSheets(x.run, fifty(), report.registry, { today: TODAY }));
+    expect(inputs.value(cell)).toBe(321);
+    expect(again.keptInputs).toEqual([{ scenario: "case 1", key: "t1_mw", value: 321, where: `CORZ Inputs!${cell}` }]);
+  });
+
+  test("a failure in the second write request puts everything back", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await buildSheets(x.run, fifty(), EMPTY_REGISTRY, { today: TODAY }));
+    x.type(SHEET_NAMES.inputs, `E${inputsRow("t1_mw")}`, 321);
+    const before = stateOf(x);
+    const start = x.syncCount;
+    x.failAt = { sync: start + 4, afterOps: 5 };
+    const r = await buildSheets(x.run, fifty().slice(0, 49), first.registry, { today: TODAY });
+    expect(r).toMatchObject({ ok: false, workbook: "restored" });
+    if (!r.ok) expect(r.message).toMatch(/at write request 2 of \d+\. Everything it had changed was put back/);
+    expect(stateOf(x, before) === before).toBe(true);
+  });
+});
