@@ -173,6 +173,31 @@ function newRegistry(registry: Registry, d: Decision, written: Record<SheetKey, 
   };
 }
 
+/**
+ * The record to keep after a write that could not be undone: the old one, where each input
+ * block written again at the same place also knows the new values, so neither reads as an edit,
+ * and each sheet's ranges include those the new layout may have written.
+ */
+function uncertainRegistry(registry: Registry, d: Decision): Registry {
+  const fresh = writtenBlocks(d.plan, d.kept);
+  const same = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  const blocks = Object.fromEntries(
+    Object.entries(registry.blocks ?? {}).map(([id, old]) => {
+      const now = fresh[id];
+      const alike = now && now.range === old.range && same(now.rows, old.rows) && same(now.cols, old.cols);
+      return [id, alike ? { ...old, alsoWritten: now.values, userCells: [...new Set([...old.userCells, ...now.userCells])] } : old];
+    }),
+  );
+  // Cells the new layout may have written are the add-in's too: the next build clears them.
+  const sheets = Object.fromEntries(
+    Object.entries(registry.sheets).map(([key, old]) => {
+      const plan = d.plan.sheets.find((p) => p.key === key);
+      return [key, plan ? { ...old, ranges: [...new Set([...old.ranges, ...plan.blocks.map(blockRange)])] } : old];
+    }),
+  );
+  return { ...registry, sheets, blocks };
+}
+
 /** The state before the write that a restore needs. */
 function beforeOf(read: WorkbookRead, registry: Registry): Before {
   const ownedNames = new Set(registry.names);
@@ -269,6 +294,7 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
               .join(", ") || "the workbook"} before relying on ${d.sheets.some((w) => w.owned) ? "them" : "it"}${added.length > 0 ? `; delete any of ${added.join(", ")} that were added` : ""}. ${typedValues(d)}`,
             syncs,
             workbook: "uncertain" as const,
+            registry: uncertainRegistry(registry, d),
           };
         }
         syncs = s.syncs;

@@ -54,8 +54,8 @@ export function findEdits(id: string, written: WrittenBlock, sheetName: string, 
       const r = box.row - 1 + i - used.rowIndex;
       const c = box.col - 1 + j - used.columnIndex;
       const now = used.values[r]?.[c] ?? "";
-      const was = written.values[i]?.[j];
-      const same = typeof now === "number" && typeof was === "number" ? Math.abs(now - was) <= 1e-12 * Math.max(1, Math.abs(was)) : cellText(now) === cellText(was);
+      const ours = [written.values[i]?.[j], ...(written.alsoWritten ? [written.alsoWritten[i]?.[j]] : [])];
+      const same = ours.some((was) => (typeof now === "number" && typeof was === "number" ? Math.abs(now - was) <= 1e-12 * Math.max(1, Math.abs(was)) : cellText(now) === cellText(was)));
       if (!same || kept.has(`${row}|${col}`)) edits.push({ block: id, row, col, value: now, where: `${sheetName}!${rangeOf(box.row + i, box.col + j, 1, 1)}` });
     });
   });

@@ -40,6 +40,11 @@ export function makeGateway(run: Runner, settings: SettingsStore): WorkbookGatew
       const { buildSheets } = await import(/* webpackChunkName: "build", webpackPrefetch: true */ "./apply");
       const r = await buildSheets(run, scenarios, registry, opts);
       const warnings = warning ? [warning] : [];
+      if (!r.ok && r.registry) {
+        // Half-written and not undone: keep a record that knows both the old and the new values.
+        settings.set(REGISTRY_SETTING, JSON.stringify(r.registry));
+        await settings.save().catch(() => undefined);
+      }
       if (r.ok) {
         settings.set(REGISTRY_SETTING, JSON.stringify(r.report.registry));
         try {

@@ -45,6 +45,11 @@ export interface WrittenBlock {
   readonly values: readonly (readonly (number | string | boolean | null)[])[];
   /** Cells holding the user's own values, kept at the last build ("row|col"). */
   readonly userCells: readonly string[];
+  /**
+   * Values a build that failed half-way may have written instead (same range and keys): a cell
+   * holding one of these is the add-in's, not an edit of the user's.
+   */
+  readonly alsoWritten?: readonly (readonly (number | string | boolean | null)[])[];
 }
 
 export interface Registry {

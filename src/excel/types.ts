@@ -57,4 +57,13 @@ export interface BuildReport {
  */
 export type WorkbookAfterFailure = "unchanged" | "restored" | "uncertain";
 
-export type BuildResult = { ok: true; report: BuildReport } | { ok: false; message: string; syncs: number; workbook: WorkbookAfterFailure };
+export type BuildResult =
+  | { ok: true; report: BuildReport }
+  | {
+      ok: false;
+      message: string;
+      syncs: number;
+      workbook: WorkbookAfterFailure;
+      /** After an `uncertain` failure: the record to save, so the next refresh tells half-written values from the user's. */
+      registry?: Registry;
+    };

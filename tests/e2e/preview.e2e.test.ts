@@ -46,7 +46,9 @@ async function workbook(): Promise<Record<string, Record<string, unknown>>> {
   return page.evaluate(() => {
     const x = (window as any).__excelDouble;
     const out: Record<string, Record<string, unknown>> = {};
-    for (const s of x.sheets) out[s.name] = Object.fromEntries([...s.cells].map(([k, c]: [string, { formula?: unknown }]) => [k, c.formula]));
+    // Cells with no content (only a format, or content written as "") are left out.
+    for (const s of x.sheets)
+      out[s.name] = Object.fromEntries([...s.cells].filter(([, c]: [string, { formula?: unknown }]) => c.formula !== undefined && c.formula !== "").map(([k, c]: [string, { formula?: unknown }]) => [k, c.formula]));
     return out;
   });
 }
@@ -73,7 +75,7 @@ async function typeInto(address: string, text: string): Promise<void> {
 async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string> {
   const before = await page.locator("#workbook").getAttribute("data-updates");
   await page.getByRole("button", { name: button, exact: true }).click({ timeout: 10_000 });
-  await outcome().getByText(/^(Built|Refreshed) \d+ sheets|Nothing was changed|did not finish|Correct the cell/).waitFor({ timeout: 30_000 });
+  await outcome().getByText(/^(Built|Refreshed) \d+ sheets|Nothing was changed|did not finish|Correct the cell|put back/).waitFor({ timeout: 30_000 });
   // The grid redraws after the build's syncs (a refused refresh may make none).
   await page.waitForFunction((b) => document.getElementById("workbook")?.dataset.updates !== b, before, { timeout: 5_000 }).catch(() => undefined);
   return outcome().innerText();
@@ -142,10 +144,17 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     await t1.press("Enter");
     await page.getByText('t1_mw must be a number of MW from 0 to 5000, got "-5"').waitFor({ timeout: 5_000 });
     expect(await t1.getAttribute("aria-invalid")).toBe("true");
+    // Build is refused while the field is invalid, naming it, with a way to go to it.
+    const build = page.getByRole("button", { name: "Build sheets", exact: true });
+    expect(await build.getAttribute("aria-disabled")).toBe("true");
+    await page.getByText(/^Build refused: 1 field is not valid — "base copy" · Tranche 1 critical IT load \(t1_mw\) = "-5"/).first().waitFor({ timeout: 5_000 });
+    await build.click({ force: true });
+    expect(await page.evaluate(() => (window as any).__excelDouble.syncCount)).toBe(0);
     await t1.fill("300");
     await t1.press("Enter");
     await page.getByRole("button", { name: "Reset t1_mw to default" }).waitFor({ timeout: 5_000 });
     expect(await page.getByText(/t1_mw must be/).count()).toBe(0);
+    expect(await build.getAttribute("aria-disabled")).not.toBe("true");
     expect(await page.getByLabel(`Build ${COPY}`).isChecked()).toBe(true);
   });
 
@@ -207,6 +216,31 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     const wb = await workbook();
     expect(wb[SHEET_NAMES.inputs][`${inputsRow},${copyCol}`]).toBe(350);
     expect(await cell(priceAddress).innerText()).toBe(formatValue(model([["t1_mw", 350]]).pricePerMwYear, format));
+  });
+
+  test("a refresh that fails part-way through its write leaves every cell, the typed one too, as it was, and says so", async () => {
+    const address = `${colLetter(copyCol)}${inputsRow}`;
+    const before = await workbook();
+    expect(before[SHEET_NAMES.inputs][`${inputsRow},${copyCol}`]).toBe(350);
+    // Excel refuses the write request after 400 of its operations (the two reads go through).
+    await page.evaluate(() => {
+      const x = (window as any).__excelDouble;
+      x.failAt = { sync: x.syncCount + 3, afterOps: 400 };
+    });
+    const text = await buildAndWait("Refresh");
+    await page.evaluate(() => {
+      (window as any).__excelDouble.failAt = undefined;
+    });
+    expect(text).toContain("The build failed part-way; the CORZ sheets were put back as they were and your typed inputs are unchanged.");
+    expect(text).toMatch(/Excel refused the build \(GeneralException \(injected at sync \d+, operation 400\)\) at write request 1 of 1\. Everything it had changed was put back/);
+    expect(await workbook()).toEqual(before);
+    await showSheet(SHEET_NAMES.inputs);
+    const format = await page.evaluate(([r, c]) => (window as any).__excelDouble.sheet("CORZ Inputs").cells.get(`${r},${c}`).numberFormat, [inputsRow, copyCol]);
+    expect(await cell(address).innerText()).toBe(formatValue(350, format));
+    await page.screenshot({ path: path.join(artifacts!, "preview-refresh-failed.png") });
+    // The next refresh goes through and still keeps the typed value.
+    expect(await buildAndWait("Refresh")).toMatch(/^Refreshed \d+ sheets/);
+    expect((await workbook())[SHEET_NAMES.inputs][`${inputsRow},${copyCol}`]).toBe(350);
   });
 
   test("an invalid value typed into an input cell stops the refresh, naming the cell", async () => {

@@ -183,6 +183,15 @@ describe.each(CASES)("$title", (c) => {
         expect(r.message).toContain(`Check ${Object.values(SHEET_NAMES).join(", ")} before relying on them`);
         expect(r.message).toContain(`t1_mw in base = 150 (CORZ Inputs!${t1})`);
         expect(r.message).toContain(`licence_margin in bull = 0.7 (CORZ Inputs!${margin})`);
+        // The record kept knows the values the failed write may have left, so the next refresh
+        // finds exactly the user's two edits, not the half-written values of the pane.
+        expect(r.registry).toBeDefined();
+        x.failAt = undefined;
+        const again = ok(await buildSheets(x.run, scenarios, r.registry!, { today: TODAY }));
+        expect(again.keptInputs.map((k) => [k.scenario, k.key, k.value])).toEqual([
+          ["base", "t1_mw", 150],
+          ["bull", "licence_margin", 0.7],
+        ]);
       }
       typedIntact(x, c.typed);
     }

@@ -38,7 +38,11 @@ function workbook(x: ExcelDouble) {
   const status = at(SHEET_NAMES.risk, RISK_ROWS.status, 1);
   let detRow = RISK_ROWS.inputs;
   while (at(SHEET_NAMES.risk, detRow, 1) !== "Deterministic NPV (the scenario without uncertainty)") detRow++;
+  // The Deal sheet's NPV rows: the live block first, then one per scenario (base is the second).
+  const dealNpvRows: number[] = [];
+  for (let r = 1; r < 2000 && dealNpvRows.length < 2; r++) if (at(SHEET_NAMES.deal, r, 1) === "NPV of gross profit (as of 1 January of the valuation year)") dealNpvRows.push(r);
   return {
+    dealNpv: at(SHEET_NAMES.deal, dealNpvRows[1], 3) as number,
     status: STATES.find((s) => riskStatusText(SHEET_NAMES, "base", s, keyRow + 1) === status) ?? status,
     master: at(SHEET_NAMES.checks, CHECKS.masterRow, CHECKS.resultCol),
     summaryNpv: at(SHEET_NAMES.summary, SUMMARY.firstRow + SUMMARY_METRICS.findIndex((m) => m.id === "npv"), SUMMARY.firstCol + 1) as number,
@@ -63,6 +67,7 @@ test("a margin typed on the sheet: Summary follows, Risk and the pane say the ru
   expect(typed).toMatchObject({ status: "changed", master: false });
   expect(typed.summaryNpv).toBeCloseTo(npvOf([["licence_margin", 0.7]]), 2);
   expect(typed.riskNpv).toBeCloseTo(npvOf([]), 2);
+  expect(typed.dealNpv).toBeCloseTo(typed.summaryNpv, 2);
 
   // The refresh keeps the typed value and writes the pane's run, which is still on 0.775: stale, and the pane says so.
   fireEvent.click(button("Refresh"));
@@ -70,6 +75,10 @@ test("a margin typed on the sheet: Summary follows, Risk and the pane say the ru
   expect(workbook(x)).toMatchObject({ status: "changed", master: false });
   await screen.findByText("Inputs changed since this run");
   expect(screen.getByText(/^base: Licence-fee gross margin 0.775 → 0.7\./)).toBeTruthy();
+  // The pane's form shows the value the sheets use, and says why it is not the scenario's.
+  fireEvent.click(screen.getByRole("button", { name: "Margins" }));
+  expect((screen.getByRole("textbox", { name: /^Licence-fee gross margin/ }) as HTMLInputElement).value).toBe("0.7");
+  expect(screen.getByText(new RegExp(`^Typed on CORZ Inputs!${MARGIN_CELL}: the sheets use 0.7, not this scenario's 0.775`))).toBeTruthy();
 
   fireEvent.click(button("Re-run"));
   await finished();
@@ -79,5 +88,6 @@ test("a margin typed on the sheet: Summary follows, Risk and the pane say the ru
   const agreed = workbook(x);
   expect(agreed).toMatchObject({ status: "current", master: true });
   expect(agreed.riskNpv).toBeCloseTo(agreed.summaryNpv, 2);
+  expect(agreed.dealNpv).toBeCloseTo(agreed.summaryNpv, 2);
   expect(agreed.summaryNpv).toBeCloseTo(npvOf([["licence_margin", 0.7]]), 2);
 });
