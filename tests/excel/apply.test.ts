@@ -4,11 +4,10 @@
  */
 import { BuildResult, buildSheets } from "../../src/excel/apply";
 import { EMPTY_REGISTRY, Registry, parseRegistry } from "../../src/excel/registry";
-import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { PlanScenario } from "../../src/plan/scenario";
 import { ExcelDouble } from "../support/excelDouble";
-import { plan, scenario } from "../support/plan";
+import { scenario, inputsRow, okReport } from "../support/plan";
 
 const three = () => ["base", "bull", "bear"].map((n) => scenario(n));
 
@@ -18,16 +17,7 @@ async function build(x: ExcelDouble, scenarios: PlanScenario[], registry: Regist
   return buildSheets(x.run, scenarios, registry, { discardEdits });
 }
 
-function ok(r: BuildResult) {
-  if (!r.ok) throw new Error(r.message);
-  return r.report;
-}
-
-/** Row of an assumption on the Inputs sheet, from the plan. */
-function inputsRow(key: string): number {
-  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
-  return INPUTS.firstRow + labels.indexOf(key);
-}
+const ok = okReport;
 
 describe("first build", () => {
   test("writes every sheet in exactly three syncs, with calculation and screen updating suspended", async () => {

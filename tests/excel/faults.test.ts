@@ -5,28 +5,19 @@
  * formats, fonts, fills), with its charts, tables, names, validations, widths and panes; and
  * the result says truthfully what happened.
  */
-import { BuildResult, buildSheets } from "../../src/excel/apply";
+import { buildSheets } from "../../src/excel/apply";
 import { EMPTY_REGISTRY, Registry } from "../../src/excel/registry";
-import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { PlanScenario } from "../../src/plan/scenario";
 import { ExcelDouble, FailPoint } from "../support/excelDouble";
-import { plan, scenario } from "../support/plan";
+import { plan, scenario, inputsRow, okReport } from "../support/plan";
 
 const TODAY = "2026-11-26";
 /** What Excel shows for a cell with no format of its own: set explicitly or not, it is the same cell. */
 const DEFAULTS: Record<string, unknown> = { formula: "", numberFormat: "General", bold: false, italic: false, fontColor: "#000000", fill: "#FFFFFF", wrap: false };
 const three = () => ["base", "bull", "bear"].map((n) => scenario(n));
 
-function ok(r: BuildResult) {
-  if (!r.ok) throw new Error(r.message);
-  return r.report;
-}
-
-function inputsRow(key: string): number {
-  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
-  return INPUTS.firstRow + labels.indexOf(key);
-}
+const ok = okReport;
 
 /** Everything the double holds, in a canonical form: empty cells and default formats left out. */
 function stateOf(x: ExcelDouble, widthsOf?: string): string {

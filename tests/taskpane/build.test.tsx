@@ -7,18 +7,11 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { REGISTRY_SETTING } from "../../src/excel/registry";
 import { makeGateway } from "../../src/excel/gateway";
-import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import type { WorkbookAfterFailure } from "../../src/excel/apply";
 import { ExcelDouble } from "../support/excelDouble";
-import { plan, scenario } from "../support/plan";
+import { plan, scenario, inputsRow } from "../support/plan";
 import { button, dialog, gatedRunner, input, memorySettings, noDialog, queryButton, renderPane } from "./harness";
-
-/** Row of an assumption on the Inputs sheet, from the plan. */
-function inputsRow(key: string): number {
-  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
-  return INPUTS.firstRow + labels.indexOf(key);
-}
 
 const successText = (text: string | RegExp) => screen.findByText(text, undefined, { timeout: 10000 });
 

@@ -4,15 +4,9 @@
  * gateway and adapter and the strict Excel double.
  */
 import { fireEvent, screen } from "@testing-library/react";
-import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { plan } from "../support/plan";
+import { inputsRow } from "../support/plan";
 import { button, dialog, input, renderPane } from "./harness";
-
-function inputsRow(key: string): number {
-  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
-  return INPUTS.firstRow + labels.indexOf(key);
-}
 
 const done = (text: RegExp) => screen.findByText(text, undefined, { timeout: 10000 });
 const margin = () => input(/^Licence-fee gross margin/);

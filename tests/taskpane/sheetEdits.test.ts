@@ -4,16 +4,10 @@
  */
 import { REGISTRY_SETTING } from "../../src/excel/registry";
 import { makeGateway } from "../../src/excel/gateway";
-import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { sheetEditsFromRegistry, sheetNote } from "../../src/taskpane/sheetEdits";
 import { ExcelDouble } from "../support/excelDouble";
-import { plan, scenario } from "../support/plan";
-
-function inputsRow(key: string): number {
-  const labels = plan().sheets[0].blocks.find((b) => b.id === "inputs.labels")!.cells.map((r) => r[0]);
-  return INPUTS.firstRow + labels.indexOf(key);
-}
+import { scenario, inputsRow } from "../support/plan";
 
 /** Built, then refreshed after typing on CORZ Inputs: the settings and the refresh's report. */
 async function refreshedWith(cells: Record<string, number | string>) {
