@@ -294,7 +294,8 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
               .join(", ") || "the workbook"} before relying on ${d.sheets.some((w) => w.owned) ? "them" : "it"}${added.length > 0 ? `; delete any of ${added.join(", ")} that were added` : ""}. ${typedValues(d)}`,
             syncs,
             workbook: "uncertain" as const,
-            registry: uncertainRegistry(registry, d),
+            // A first build has no record to keep: its sheets, if any stayed, are not provably ours.
+            ...(Object.keys(registry.sheets).length > 0 ? { registry: uncertainRegistry(registry, d) } : {}),
           };
         }
         syncs = s.syncs;

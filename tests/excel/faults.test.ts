@@ -170,6 +170,7 @@ describe.each(CASES)("$title", (c) => {
       if (registry === EMPTY_REGISTRY) {
         expect(r.message).toContain(`delete any of ${Object.values(SHEET_NAMES).join(", ")} that were added`);
         expect(r.message).toContain("You had typed no values of your own");
+        expect(r.registry).toBeUndefined();
       } else {
         expect(r.message).toContain(`Check ${Object.values(SHEET_NAMES).join(", ")} before relying on them`);
         expect(r.message).toContain(`t1_mw in base = 150 (CORZ Inputs!${t1})`);
