@@ -24,7 +24,11 @@ export interface Op {
   run(ctx: Excel.RequestContext, sheet: SheetFinder): void;
 }
 
-const SMALL = 64;
+/**
+ * What Office.js adds to a request for each operation beyond its payload: an action record and
+ * the object paths it names (a sheet, a range, a format), a few hundred bytes of JSON.
+ */
+const SMALL = 300;
 const op = (bytes: number, run: Op["run"]): Op => ({ bytes: bytes + SMALL, run });
 const size = (x: unknown) => JSON.stringify(x).length;
 
