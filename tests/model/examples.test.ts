@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as asOf from "../../src/model/asOf";
 import * as assumptions from "../../src/model/assumptions";
 import * as capacity from "../../src/model/capacity";
 import * as dates from "../../src/model/dates";
@@ -20,6 +21,7 @@ import * as scenarios from "../../src/model/scenarios";
 const MODEL_DIR = path.join(__dirname, "../../src/model");
 
 const MODULES: Record<string, object> = {
+  "asOf.ts": asOf,
   "assumptions.ts": assumptions,
   "capacity.ts": capacity,
   "dates.ts": dates,
