@@ -120,6 +120,7 @@ const TYPICAL: Readonly<Record<string, (i: number) => unknown[]>> = {
   SCENARIO_VALUE: () => ["licence_margin"],
   ASSUMPTIONS: () => [],
   SCENARIOS: () => [],
+  DATA_AS_OF: () => [],
   MARGIN_BRIDGE: () => [],
   PEER: () => ["CoreWeave", "revenue"],
   PEER_LIST: () => ["gpu-cloud"],

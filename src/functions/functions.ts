@@ -7,6 +7,7 @@
  * Conventions: money in USD (not millions), capacity in MW, years as calendar years,
  * rates as decimals. A year in which the deal bills nothing returns 0.
  */
+import { DATA_AS_OF, asOfSerial } from "../model/asOf";
 import { ASSUMPTIONS, findAssumption } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
@@ -215,6 +216,15 @@ function isoOf(serial: number): string {
  */
 export function scenariosFn(): any[][] {
   return cell(() => ok([["Scenario", "Description"], ...BUILT_IN_SCENARIOS.map((s) => [s.name, s.description])]));
+}
+
+/**
+ * The data's as-of date as an Excel date (format the cell as a date): the latest date on which a source of the model's defaults (assumptions, mining, peers, customers) said its figure; a month without a day counts as its first day.
+ * @customfunction DATA_AS_OF
+ * @returns An Excel date serial.
+ */
+export function dataAsOfFn(): number {
+  return cell(() => asOfSerial(DATA_AS_OF));
 }
 
 /**
