@@ -5,10 +5,27 @@
  * Keys are stable, lower-case ids (they are typed into Excel cells as `assumption | value`
  * override pairs and shown in the task pane); never rename one.
  *
- * Sources: the seed brief (`seed`) is the primary source; public filings and press
- * releases enrich it (see `shared/reference/domain-facts.md`). A value that is a modelling
- * judgement, not a sourced figure, says so in its `source`.
+ * Sources: the seed brief is where the base case comes from; every figure a public filing or
+ * release confirms cites that document by name and address (see ./sources.ts), and a figure
+ * only the brief gives says so. A value that is a modelling judgement, not a sourced figure,
+ * says so in its `source`. A source never names a path inside this repository.
  */
+import {
+  CORZ_JUNE_2024_UPDATE,
+  CORZ_MUSKOGEE_2024_11,
+  CORZ_OPTION3_8K,
+  CORZ_Q1_2025,
+  CORZ_Q2_2024,
+  CORZ_Q3_2024_FT,
+  CORZ_Q3_2024_GSN,
+  CORZ_Q3_2025_8K,
+  CORZ_Q4_2025,
+  FACILITIES_DIVE_CBRE_2025_02,
+  SEED_BRIEF,
+  STATISTA_EIA_INDUSTRIAL_2023,
+  STATISTA_PUE_2024,
+  cite,
+} from "./sources";
 
 export type AssumptionGroup = "deal" | "margins" | "capacity" | "finance";
 
@@ -34,17 +51,13 @@ export interface AssumptionSpec {
   readonly note?: string;
 }
 
-const SEED = "Seed brief (shared/seed/000_aa76e348b6e79788.txt)";
+const SEED = SEED_BRIEF;
 const SEED_AS_OF = "2024-11";
-const PR_2024_06 =
-  "Core Scientific press release, June 2024 (secondary: investing.com/news/company-news/core-scientific-secures-47-billion-in-hpc-hosting-deals-93CH-3509041)";
-const Q2_2024 =
-  "Core Scientific fiscal Q2 2024 results (secondary: advfn.com/stock-market/NASDAQ/CORZ/stock-news/94336345)";
-const OPTION3_8K =
-  "Core Scientific 8-K exhibit, 2024-10-22 (sec.gov/Archives/edgar/data/1839341/000162828024043341/corescientifichpcoption3re.htm)";
-const RENEWAL_PR = "Core Scientific press release, 2024-11-18 (businesswire.com/news/home/20241118256980/en/)";
-const Q1_2025 = "Core Scientific Q1 2025 results, 2025-05-07 (secondary: itiger.com/news/2533966466)";
-const Q4_2025 = "Core Scientific Q4 2025 results, 2026-03-02 (businesswire.com/news/home/20260302157124/en/)";
+const RENEWALS = cite(CORZ_MUSKOGEE_2024_11, "500 MW and $8.7B over the 12-year contracts, each with two five-year options");
+const FIRST_CONTRACTS = cite(
+  CORZ_JUNE_2024_UPDATE,
+  "a 200 MW contract with CoreWeave for ~$3.5B and a 70 MW contract for ~$1.225B, both over 12 years",
+);
 const JUDGEMENT = "Modelling judgement (no public figure)";
 
 function tranche(
@@ -122,7 +135,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 1,
     max: 30,
     base: 12,
-    source: SEED,
+    source: cite(CORZ_OPTION3_8K, "12-year contract terms (the seed brief's figure too)"),
     asOf: SEED_AS_OF,
   },
   {
@@ -147,7 +160,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 2,
     base: 0,
-    source: RENEWAL_PR,
+    source: RENEWALS,
     asOf: "2024-11-18",
     note: "Each contract carries two five-year renewal options; the base case exercises none (off by default).",
   },
@@ -160,7 +173,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 1,
     max: 10,
     base: 5,
-    source: RENEWAL_PR,
+    source: RENEWALS,
     asOf: "2024-11-18",
   },
   {
@@ -176,31 +189,31 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     asOf: SEED_AS_OF,
   },
   ...tranche(1, 198, 3.5e9, "2025-05-01", 8, {
-    mw: PR_2024_06,
+    mw: FIRST_CONTRACTS,
     mwAsOf: "2024-06-03",
     mwNote:
       "Filed as ~200 MW. Set to 198 MW so the four tranches add up to the seed's 500 MW (filings: 200 + 70 + 112 + 120 = 502 MW, reported as ~500 MW).",
-    start: `${Q1_2025}: first billable ~8 MW at Denton by end of May 2025, ~40 MW by end of Q2 2025, ~250 MW targeted by end of 2025`,
+    start: cite(CORZ_Q1_2025, "first 8 MW billable at Denton by the end of May 2025, ~40 MW more by the end of Q2 2025, 250 MW billable by the end of 2025"),
     startAsOf: "2025-05-07",
   }),
   ...tranche(2, 70, 1.225e9, "2025-09-01", 8, {
-    mw: PR_2024_06,
+    mw: FIRST_CONTRACTS,
     mwAsOf: "2024-06",
-    start: `${Q1_2025}: ~250 MW billable targeted by end of 2025 (tranches 1 and 2 reach ~233 MW by then with these ramps)`,
+    start: cite(CORZ_Q1_2025, "250 MW billable by the end of 2025 (tranches 1 and 2 reach ~233 MW by then with these ramps)"),
     startAsOf: "2025-05-07",
   }),
   ...tranche(3, 112, 1.975e9, "2026-01-01", 9, {
-    mw: Q2_2024,
+    mw: cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years"),
     mwAsOf: "2024-08-07",
     valueNote: "Derived: total ~$6.7B after this tranche less $4.725B for tranches 1 and 2.",
-    start: `${Q4_2025}: ~350 MW energised at 2026-03-02`,
+    start: cite(CORZ_Q4_2025, "~350 MW energised to date, ~590 MW by early 2027"),
     startAsOf: "2026-03-02",
   }),
   ...tranche(4, 120, 2.0e9, "2026-07-01", 6, {
-    mw: OPTION3_8K,
+    mw: cite(CORZ_OPTION3_8K, "final option, ~120 MW at one site; ~500 MW in total, ~$8.7B over 12-year terms"),
     mwAsOf: "2024-10-22",
     valueNote: "Brings the total to ~$8.7B, the seed's figure.",
-    start: `${OPTION3_8K}: site work 2H25, operational 2H26`,
+    start: cite(CORZ_OPTION3_8K, "site work 2H25, operational 2H26"),
     startAsOf: "2024-10-22",
   }),
   // ---- margins --------------------------------------------------------------------
@@ -213,7 +226,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 1,
     base: 0.775,
-    source: `${SEED}: 75% to 80% gross margin, most costs passed through to CoreWeave`,
+    source: `${SEED}: 75% to 80% gross margin, most costs passed through to CoreWeave. No public document stating the 75-80% was found`,
     asOf: SEED_AS_OF,
     note: "Midpoint of the seed's range in the base case.",
   },
@@ -226,7 +239,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 1,
     max: 3,
     base: 1.56,
-    source: "Uptime Institute Global Data Center Survey 2024: average annual PUE 1.56",
+    source: cite(STATISTA_PUE_2024, "average annual PUE 1.56 at respondents' largest data centre"),
     asOf: "2024",
   },
   {
@@ -238,7 +251,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 1000,
     base: 80.6,
-    source: "US EIA: average retail price to industrial customers 2023, 8.06 cents/kWh (via Statista, 2024-03-18)",
+    source: cite(STATISTA_EIA_INDUSTRIAL_2023, "8.06 cents/kWh in 2023"),
     asOf: "2024-03-18",
   },
   {
@@ -262,8 +275,10 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: -1,
     max: 1,
     base: 0.26,
-    source:
-      "Core Scientific Q3 2025 results: colocation gross margin 26% (FY2025 ~30% on $65.4M, secondary); see domain-facts §4",
+    source: cite(
+      CORZ_Q3_2025_8K,
+      "colocation revenue $15.0M; the 26% colocation gross margin is from a third-party earnings summary, not confirmed against the filing's tables",
+    ),
     asOf: "2025-10-24",
     note: "Used only by the margin bridge, to show how much of the gap to the seed's 75-80% pass-through power explains.",
   },
@@ -277,7 +292,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 5000,
     base: 70,
-    source: `${SEED}: ~100 MW reallocated from bitcoin mining raises total HPC capacity to 570 MW`,
+    source: `${SEED}: ~100 MW reallocated from bitcoin mining raises total HPC capacity to 570 MW (570 MW: no public document found). ${cite(CORZ_Q3_2024_GSN, "100 MW reallocated from bitcoin mining to HPC, 800 MW of gross HPC infrastructure")}`,
     asOf: SEED_AS_OF,
     note: "570 MW total HPC less the 500 MW contracted to CoreWeave.",
   },
@@ -290,7 +305,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: "2020-01-01",
     max: "2060-12-31",
     base: "2027-03-31",
-    source: `${Q4_2025}: ~590 MW expected energised by early 2027`,
+    source: cite(CORZ_Q4_2025, "~590 MW delivered to CoreWeave by early 2027"),
     asOf: "2026-03-02",
   },
   {
@@ -302,7 +317,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 10000,
     base: 450,
-    source: `${SEED}: aims to exceed 1 GW of HPC capacity by 2027; Q3 2024 results: "line of sight to more than 1 GW"`,
+    source: `${SEED}: aims to exceed 1 GW of HPC capacity by 2027 (the year is the brief's). ${cite(CORZ_Q3_2024_FT, "\"line of sight to a total of more than one gigawatt of critical IT load to contract\"")}`,
     asOf: "2024-11-06",
     note: "Sites are not disclosed. 450 MW is the smallest 50 MW step that takes the 570 MW identified past 1 GW: a placeholder the ambition implies, not a site list. Edit it.",
   },
@@ -327,7 +342,10 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 60,
     base: 0,
-    source: `${SEED}: names generator and transfer-switch supply as a timeline risk, without a size`,
+    source: `${SEED}: names generator and transfer-switch supply as a timeline risk, without a size. ${cite(
+      CORZ_Q2_2024,
+      "the team is \"working diligently to address supply chain challenges as they emerge\"",
+    )}; ${cite(FACILITIES_DIVE_CBRE_2025_02, "\"persistent shortages in critical materials like generators, chillers and transformers\"")}`,
     asOf: SEED_AS_OF,
     note: "Shifts the energisation (and billing start) of every site not yet energised after the 'delay applies after' date.",
   },
@@ -340,7 +358,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: "2020-01-01",
     max: "2060-12-31",
     base: "2026-03-02",
-    source: `${Q4_2025}: the last status report (~350 MW energised)`,
+    source: cite(CORZ_Q4_2025, "the last status report (~350 MW energised)"),
     asOf: "2026-03-02",
   },
   {
@@ -352,7 +370,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 100000,
     base: 1000,
-    source: `${SEED}: more than 1 GW of HPC capacity by 2027`,
+    source: `${SEED}: more than 1 GW of HPC capacity by 2027. ${cite(CORZ_Q3_2024_FT, "\"line of sight to a total of more than one gigawatt of critical IT load to contract\" (no year given)")}`,
     asOf: SEED_AS_OF,
   },
   {
@@ -364,7 +382,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 2020,
     max: 2060,
     base: 2027,
-    source: SEED,
+    source: `${SEED}: the 1 GW ambition is dated 2027 (no public document with the year was found)`,
     asOf: SEED_AS_OF,
   },
   // ---- finance --------------------------------------------------------------------

@@ -19,6 +19,16 @@
 import { HOURS_PER_YEAR } from "./margins";
 import { Result, numError, ok, valueError } from "./result";
 import { ScenarioModel, yearRow } from "./scenarioModel";
+import {
+  CORZ_MARCH_2024_UPDATE,
+  CORZ_Q4_2024,
+  CORZ_Q4_2024_CALL,
+  HRI_2022_REVIEW,
+  HRI_2023_REVIEW,
+  HRI_ROUNDUP_2024_12_23,
+  LUXOR_LOOKBACK_2025_11,
+  cite,
+} from "./sources";
 
 export const PH_PER_EH = 1_000;
 export const TH_PER_EH = 1_000_000;
@@ -36,10 +46,9 @@ export interface MiningFigure {
   readonly note?: string;
 }
 
-const HRI_2022 =
-  "Hashrate Index (Luxor), 2022 Bitcoin Mining Year in Review, 2023-01-11 (secondary: investing.com/news/cryptocurrency-news/hashrate-index-releases-2022-bitcoin-mining-year-in-review-2980525)";
-const HRI_2023 = "Hashrate Index (Luxor), 2023 Bitcoin Mining Year in Review (secondary: nobsbitcoin.com/hashrate-index-2023-bitcoin-mining-year-in-review/)";
-const HRI_2025_11 = "Luxor Hashrate Lookback Series, November 2025 (hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025)";
+const HRI_2022 = cite(HRI_2022_REVIEW, "2021 average $314.61 and high $412.57; 2022 average $123.88 and low $55.94 per PH/s per day");
+const HRI_2023 = cite(HRI_2023_REVIEW, "2023 average $74.73 per PH/s per day");
+const HRI_2025_11 = cite(LUXOR_LOOKBACK_2025_11, "November 2025 average $39.82, all-time low $35.06 on 2025-11-22");
 
 /** Defaults for the mining side, each with its source. */
 export const MINING_DEFAULTS = {
@@ -55,8 +64,7 @@ export const MINING_DEFAULTS = {
     value: 26.85,
     unit: "J/TH",
     period: "March 2024",
-    source:
-      "Core Scientific March 2024 production and operations update: average self-mining fleet efficiency (secondary: stocktitan.net/news/CORZ/core-scientific-announces-march-2024-production-and-operations-pw7le1i6g3no.html)",
+    source: cite(CORZ_MARCH_2024_UPDATE, "average self-mining fleet efficiency 26.85 J/TH in March 2024"),
     asOf: "2024-04",
     note: "The latest fleet-wide figure found; newer machines (S21 class) are more efficient.",
   },
@@ -64,7 +72,7 @@ export const MINING_DEFAULTS = {
     value: 40,
     unit: "USD/MWh",
     period: "FY2024",
-    source: "Core Scientific Q4 2024 results call, 2025-02-26: average fleet-wide power rate about $0.040/kWh in 2024 ($0.037 in Q4) (secondary: intellectia.ai/stock/CORZ/earnings/transcript-FY2024Q4-2025-02-26)",
+    source: cite(CORZ_Q4_2024_CALL, "average fleet-wide power rate about $0.040/kWh in 2024 ($0.037 in Q4)"),
     asOf: "2025-02-26",
   },
   uptime: {
@@ -82,14 +90,14 @@ export const MINING_REFERENCE = {
     value: 19.1,
     unit: "EH/s",
     period: "Q4 2024",
-    source: "Core Scientific Q4 and FY2024 results, 2025-02-26 (secondary: stocktitan.net/news/CORZ/core-scientific-announces-fiscal-fourth-quarter-and-full-fiscal-year-zhk82ouyspqh.html)",
+    source: cite(CORZ_Q4_2024, "19.1 EH/s self-mining in Q4 2024"),
     asOf: "2025-02-26",
   },
   portfolioMw: {
     value: 1300,
     unit: "MW",
     period: "2024-12-31",
-    source: "Core Scientific Q4 and FY2024 results, 2025-02-26: total portfolio of 1,300 MW of powered infrastructure",
+    source: cite(CORZ_Q4_2024, "total portfolio of 1,300 MW of powered infrastructure"),
     asOf: "2025-02-26",
   },
 } as const satisfies Record<string, MiningFigure>;
@@ -117,7 +125,7 @@ export const HASHPRICE_LEVELS: readonly HashpriceLevel[] = [
     value: 55.21,
     unit: "USD per PH/s per day",
     period: "2024-12-23",
-    source: "Hashrate Index Roundup, 2024-12-23 (hashrateindex.com/blog/hashrate-index-roundup-december-23-2024)",
+    source: cite(HRI_ROUNDUP_2024_12_23, "hashprice $55.21 per PH/s per day"),
     asOf: "2024-12-23",
   },
   { id: "2025-11-avg", label: "November 2025 average", value: 39.82, unit: "USD per PH/s per day", period: "November 2025", source: HRI_2025_11, asOf: "2025-12" },

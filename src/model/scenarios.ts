@@ -6,6 +6,7 @@
 import { ASSUMPTIONS, AssumptionSpec, findAssumption, normaliseName } from "./assumptions";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
+import { CBRE_NA_DC_TRENDS_H2_2024, cite } from "./sources";
 
 export type Assumptions = Readonly<Record<string, number>>;
 
@@ -44,7 +45,10 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
       },
       renewal_repricing: {
         value: 0.1,
-        rationale: "Partial move toward market rent at renewal (CBRE H2 2024: ~$2.2M per MW-year vs $1.45M in the contract).",
+        rationale: `Partial move toward market rent at renewal (~$2.2M per MW-year vs $1.45M in the contract): ${cite(
+          CBRE_NA_DC_TRENDS_H2_2024,
+          "average asking rate $184.06 per kW per month for 250-500 kW",
+        )}.`,
       },
       discount_rate: { value: 0.09, rationale: "Lower risk premium once the build-out is delivered." },
     },

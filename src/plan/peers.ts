@@ -6,6 +6,7 @@
  */
 import { GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, SUBJECT_ID } from "../model/peers/data";
 import { GroupChoice, MULTIPLES, MultipleKey, PeerOverrides, Stat } from "../model/peers/comps";
+import { AIRTRUNK_SALE_2024_09, DATACENTRES_INVESTMENT_GUIDE, cite } from "../model/sources";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
 import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
@@ -225,7 +226,11 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   b.format(cell(V("value"), 3), { numberFormat: FORMATS.usdM, bold: true });
   b.format(cell(V("perShare"), 3), { numberFormat: FORMATS.usd });
   b.block("references", V("used") + 2, 1, "note", [
-    ["Published reference points (third party, dated; not used above): listed data-centre REITs about 24-25x EV/EBITDA (2024); AirTrunk sale about 23.5x EBITDA (2024)."],
+    [
+      "Published reference points (third party, dated; not used above; neither multiple was confirmed in a public document): " +
+        `listed data-centre REITs about 24-25x EV/EBITDA (2024), ${cite(DATACENTRES_INVESTMENT_GUIDE, "data-centre REITs at 20-28x EV/EBITDA")}; ` +
+        `AirTrunk sale about 23.5x EBITDA (2024), ${cite(AIRTRUNK_SALE_2024_09, "an enterprise value of A$24B ($16.1B)")}.`,
+    ],
     [`Groups: ${PEER_GROUPS.map((g) => `${g} = ${GROUP_LABELS[g]}`).join("; ")}.`],
   ]);
 

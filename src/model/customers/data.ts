@@ -11,6 +11,7 @@
  * new figure), with every number's basis written next to it. It exists so the concentration
  * maths has something to show; the Customers sheet lets the user replace every row.
  */
+import { SEED_BRIEF } from "../sources";
 
 export type CategoryId =
   | "big-tech-cloud"
@@ -30,7 +31,8 @@ export interface CustomerCategory {
   readonly rationale: string;
 }
 
-export const SEED_SOURCE = "Seed brief (shared/seed/000_aa76e348b6e79788.txt), potential customer categories";
+/** Where the categories come from: the seed brief, which is not public, so it has no address. */
+export const SEED_SOURCE = `${SEED_BRIEF}, potential customer categories: illustrative`;
 export const SEED_AS_OF = "2024-11";
 
 export const CATEGORIES: readonly CustomerCategory[] = [

@@ -8,6 +8,7 @@
 import { assumptionSpec, normaliseName } from "../assumptions";
 import { Result, naError, ok, valueError } from "../result";
 import { Assumptions } from "../scenarios";
+import { FITCH_COREWEAVE_2025_05, MOODYS_COREWEAVE_2025_05, cite } from "../sources";
 import { Rng } from "./random";
 
 /** A distribution for one uncertain number. */
@@ -320,7 +321,7 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
     min: 0,
     max: 1,
     basis:
-      "1.5%: a modelling judgement, not a sourced rate. CoreWeave's debt is rated speculative grade (Ba3 Moody's, BB- Fitch, May 2025); no default rate for it is given by any source used here. 1.5% a year is about 17% over 12 years; set your own.",
+      `1.5%: a modelling judgement, not a sourced rate. CoreWeave's debt is rated speculative grade (Ba3 Moody's, BB- Fitch, May 2025); no default rate for it is given by any source used here. 1.5% a year is about 17% over 12 years; set your own. Ratings: ${cite(MOODYS_COREWEAVE_2025_05)}; ${cite(FITCH_COREWEAVE_2025_05)}`,
   },
   {
     key: "default_recovery",
@@ -329,7 +330,7 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
     min: 0,
     max: 1,
     basis:
-      "40%. Fitch rates CoreWeave's senior unsecured notes RR4 (31-50% recovery), May 2025; re-letting powered halls could recover more, a bankruptcy lease claim less. Judgement: the middle of RR4.",
+      `40%. Fitch rates CoreWeave's senior unsecured notes RR4 (31-50% recovery), May 2025; re-letting powered halls could recover more, a bankruptcy lease claim less. Judgement: the middle of RR4. ${cite(FITCH_COREWEAVE_2025_05)}`,
   },
   {
     key: "delay_min_months",
