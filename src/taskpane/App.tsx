@@ -40,6 +40,9 @@ const AssumptionsForm = preloadedLazy(() => panels().then((m) => m.AssumptionsFo
 const PeersPanel = preloadedLazy(() => panels().then((m) => m.PeersPanel));
 const RiskPanel = preloadedLazy(() => panels().then((m) => m.RiskPanel));
 const CatalogBrowser = preloadedLazy(() => panels().then((m) => m.CatalogBrowser));
+// The data's as-of date and the defaults older than 12 months: a small chunk of its own, as the
+// list of defaults reads the mining model, which the first chunk does not otherwise need.
+const DataAsOf = preloadedLazy(() => import(/* webpackChunkName: "asof" */ "./components/DataAsOf").then((m) => m.DataAsOf));
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh" },
@@ -59,9 +62,11 @@ export interface AppProps {
   readonly gateway?: WorkbookGateway;
   /** Makes the Monte Carlo worker; tests pass an in-process one. */
   readonly riskWorker?: WorkerFactory;
+  /** Today as "YYYY-MM-DD", for which defaults are old; the user's clock unless a test passes one. */
+  readonly today?: string;
 }
 
-export function App({ host, gateway, riskWorker }: AppProps) {
+export function App({ host, gateway, riskWorker, today }: AppProps) {
   const styles = useStyles();
   const theme = useOfficeTheme() === "dark" ? webDarkTheme : webLightTheme;
   const pane = usePaneState(gateway);
@@ -83,6 +88,11 @@ export function App({ host, gateway, riskWorker }: AppProps) {
             capacity and value by year, under the base, bull and bear scenarios or your own. Type <code>={NAMESPACE}.</code> in a
             cell to see the functions.
           </Body1>
+          <ErrorBoundary>
+            <Suspense fallback={null}>
+              <DataAsOf today={today} />
+            </Suspense>
+          </ErrorBoundary>
         </header>
         {!host.inExcel && (
           <MessageBar intent="warning" layout="multiline">
