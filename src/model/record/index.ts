@@ -1,7 +1,7 @@
 /**
  * The verified public record of Core Scientific's CoreWeave contracts, the reported ramp and
  * the inputs the base scenario is rebuilt on. Every figure carries the page it was read on;
- * `DATA_AS_OF` is the latest publication date among them.
+ * `RECORD_AS_OF` is the latest publication date among them.
  */
 import { CUMULATIVE_STATEMENTS, RENEWAL_OPTIONS, SITE_STATEMENTS, TRANCHES } from "./contracts";
 import {
@@ -23,7 +23,7 @@ export * from "./reported";
 export * from "./inputs";
 
 /** The latest publication date of any source in the record (ISO). */
-export const DATA_AS_OF = "2026-05-07";
+export const RECORD_AS_OF = "2026-05-07";
 
 /** Every data set of the record, by name (for walking, listing and checking). */
 export const RECORD = {

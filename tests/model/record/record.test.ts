@@ -2,12 +2,12 @@
  * The public record's own checks: every figure has a public source (https, dated, graded,
  * with a short verbatim quote that contains the figure as written), values are finite and
  * in their units, quarters are unique and ordered, derived figures are the differences they
- * claim, and DATA_AS_OF is the latest source date.
+ * claim, and RECORD_AS_OF is the latest source date.
  */
 import {
   CAPACITY_STATEMENTS,
   CUMULATIVE_STATEMENTS,
-  DATA_AS_OF,
+  RECORD_AS_OF,
   Derived,
   PublicSource,
   RECORD,
@@ -95,9 +95,9 @@ describe("sources", () => {
     expect(bad).toEqual([]);
   });
 
-  test("DATA_AS_OF is the latest source date", () => {
-    expect(isIsoDate(DATA_AS_OF)).toBe(true);
-    expect(DATA_AS_OF).toBe(latestIsoDate(sources.map((s) => s.date)));
+  test("RECORD_AS_OF is the latest source date", () => {
+    expect(isIsoDate(RECORD_AS_OF)).toBe(true);
+    expect(RECORD_AS_OF).toBe(latestIsoDate(sources.map((s) => s.date)));
   });
 
   test("sourcesPublishedBefore lists distinct old pages, oldest first", () => {
