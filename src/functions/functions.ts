@@ -16,7 +16,7 @@ import { npv } from "../model/finance";
 import { capacitySchedule, capacityYears, yearRow } from "../model/scenarioModel";
 import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
-import { capacityIn, flowsOf, modelFor, usd } from "./scenario";
+import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, usd } from "./scenario";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -115,18 +115,34 @@ export function revenuePerMw(scenario?: any[][]): number {
 }
 
 /**
- * HPC capacity energised by 31 December of a year, in MW of critical IT load (CoreWeave and other sites).
+ * HPC capacity energised by 31 December of a year, in MW of critical IT load: the MW contracted to CoreWeave that are energised by then (after any supply-chain delay). Pipeline sites never count; CORZ.CAPACITY gives contracted and pipeline MW.
  * @customfunction HPC_CAPACITY
  * @param year Calendar year, e.g. 2027.
  * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
- * @returns MW.
+ * @returns MW energised.
  */
 export function hpcCapacity(year: any, scenario?: any[][]): number {
   return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityIn(m, y)))));
 }
 
 /**
- * Spills HPC capacity by year: year, total HPC MW, CoreWeave MW, other MW and the target MW.
+ * HPC capacity by 31 December of a year, in MW: energised (critical IT under contract and energised), contracted (critical IT under a signed contract) or pipeline (uncontracted, sourced sites, in gross power as their sources state it; never part of the other two).
+ * @customfunction CAPACITY
+ * @param year Calendar year, e.g. 2027.
+ * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [measure] "energised" (default), "contracted" or "pipeline".
+ * @returns MW of the measure.
+ */
+export function capacityFn(year: any, scenario?: any[][], measure?: any): number {
+  return cell(() =>
+    andThen(choiceArg(measure, "measure", CAPACITY_MEASURES, "energised", { energized: "energised" } as const), (k) =>
+      andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityOf(m, y, k)))),
+    ),
+  );
+}
+
+/**
+ * Spills HPC capacity by year: year, MW contracted, MW energised (as HPC_CAPACITY), pipeline MW (uncontracted, gross as stated), target MW, and contracted and energised MW above (below) the target.
  * @customfunction CAPACITY_SCHEDULE
  * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row; MW at 31 December.
@@ -135,10 +151,17 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
   return cell(() =>
     andThen(modelFor(scenario), (m) => {
       const { first, last } = capacityYears(m);
-      const target = m.scenario.values.target_mw;
       return ok([
-        ["Year", "HPC MW", "CoreWeave MW", "Other MW", "Target MW"],
-        ...capacitySchedule(m, first, last).map((r) => [r.year, r.hpcMw, r.coreWeaveMw, r.otherMw, target]),
+        ["Year", "Contracted MW", "Energised MW", "Pipeline MW (not contracted)", "Target MW", "Contracted vs target MW", "Energised vs target MW"],
+        ...capacitySchedule(m, first, last).map((r) => [
+          r.year,
+          r.contractedMw,
+          r.energisedMw,
+          r.pipelineMw,
+          r.targetMw,
+          r.contractedGapMw,
+          r.energisedGapMw,
+        ]),
       ]);
     }),
   );

@@ -73,7 +73,7 @@ function memoOf(m: ScenarioModel): ModelMemo {
   return memo;
 }
 
-/** HPC MW energised by 31 December of `year` (`capacityEndOfYear` over every line), memoised per year. */
+/** HPC MW energised by 31 December of `year` (`capacityEndOfYear` over the contracted lines), memoised per year. */
 export function capacityIn(m: ScenarioModel, year: number): number {
   const c = memoOf(m).capacity;
   let mw = c.get(year);
@@ -82,6 +82,15 @@ export function capacityIn(m: ScenarioModel, year: number): number {
     c.set(year, mw);
   }
   return mw;
+}
+
+/** What CORZ.CAPACITY measures. */
+export const CAPACITY_MEASURES = ["energised", "contracted", "pipeline"] as const;
+
+/** MW of one measure by 31 December of `year`: energised (memoised), contracted, or pipeline (the same every year). */
+export function capacityOf(m: ScenarioModel, year: number, measure: (typeof CAPACITY_MEASURES)[number]): number {
+  if (measure === "energised") return capacityIn(m, year);
+  return measure === "contracted" ? capacityEndOfYear(m.capacityLines, year, "contracted") : m.pipelineMw;
 }
 
 /** The NPV's cash flows (`npvFlows`), computed once per model. Callers must not change the array. */

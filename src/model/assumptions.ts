@@ -18,6 +18,7 @@ import {
   CORZ_Q2_2024,
   CORZ_Q3_2024_FT,
   CORZ_Q3_2024_GSN,
+  CORZ_Q4_2024_SUMMARY,
   CORZ_Q3_2025_8K,
   CORZ_Q4_2025,
   FACILITIES_DIVE_CBRE_2025_02,
@@ -122,6 +123,23 @@ function tranche(
       note: "Months from billing start until the tranche's full MW are billable (linear ramp). Calibrated to the ramp milestones in the source; each MW is billed for the full term from the day it becomes billable.",
     },
   ];
+}
+
+/** The date a CoreWeave tranche was contracted (capacity group: MW count as contracted from it). */
+function contractDate(n: number, base: string, source: string, asOf: string, note?: string): AssumptionSpec {
+  return {
+    key: `t${n}_contract_date`,
+    label: `Tranche ${n} contracted`,
+    group: "capacity",
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base,
+    source,
+    asOf,
+    note,
+  };
 }
 
 export const ASSUMPTIONS: readonly AssumptionSpec[] = [
@@ -283,22 +301,49 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     note: "Used only by the margin bridge, to show how much of the gap to the seed's 75-80% pass-through power explains.",
   },
   // ---- capacity -------------------------------------------------------------------
+  // Contracted lines: the CoreWeave tranches above (MW, billing start = energised) with the date
+  // each was contracted, and the seed's reallocated mining capacity, which the seed says was
+  // reallocated for CoreWeave. Pipeline lines: named, sourced sites with no contract, in gross
+  // power as the source states it; never counted as contracted or energised, never compared
+  // with the target.
+  contractDate(1, "2024-06-03", cite(CORZ_OPTION3_8K, "the HPC hosting contract entered into with CoreWeave on June 3, 2024"), "2024-10-22"),
+  contractDate(
+    2,
+    "2024-08-07",
+    cite(CORZ_Q2_2024, "382 MW contracted in total (tranches 1 to 3)"),
+    "2024-08-07",
+    "Contracted by this date at the latest: the June 2024 copy that reports the 70 MW contract is undated, so the first dated statement that includes it is used.",
+  ),
+  contractDate(3, "2024-08-07", cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years"), "2024-08-07"),
+  contractDate(4, "2024-10-22", cite(CORZ_OPTION3_8K, "final option exercised, ~120 MW at one site"), "2024-10-22"),
   {
     key: "realloc_mw",
-    label: "Mining capacity reallocated to HPC",
+    label: "CoreWeave: capacity reallocated from bitcoin mining (Denton expansion)",
     group: "capacity",
     unit: "MW",
     kind: "number",
     min: 0,
     max: 5000,
     base: 70,
-    source: `${SEED}: ~100 MW reallocated from bitcoin mining raises total HPC capacity to 570 MW (570 MW: no public document found). ${cite(CORZ_Q3_2024_GSN, "100 MW reallocated from bitcoin mining to HPC, 800 MW of gross HPC infrastructure")}`,
-    asOf: SEED_AS_OF,
-    note: "570 MW total HPC less the 500 MW contracted to CoreWeave.",
+    source: `${SEED}: ~100 MW reallocated from bitcoin mining to HPC hosting for CoreWeave raises total HPC capacity to 570 MW (570 MW: no public document found). ${cite(CORZ_Q3_2024_GSN, "100 MW reallocated from bitcoin mining to HPC, 800 MW of gross HPC infrastructure")}; ${cite(CORZ_Q4_2024_SUMMARY, "CoreWeave expansion added ~70 MW at Denton, lifting total CoreWeave contracted critical IT load to ~590 MW")}`,
+    asOf: "2025-02-26",
+    note: "Contracted to CoreWeave, not uncontracted: 570 MW total HPC less the 500 MW of the four tranches (the seed's figures). Treated as the ~70 MW Denton expansion CoreWeave contracted in February 2025 (a judgement: no source says they are the same MW). The deal model does not bill it (no separate value in the seed); capacity counts it as contracted and energised.",
+  },
+  {
+    key: "realloc_contract_date",
+    label: "CoreWeave: reallocated capacity contracted",
+    group: "capacity",
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base: "2025-02-26",
+    source: cite(CORZ_Q4_2024_SUMMARY, "CoreWeave expansion added ~70 MW at Denton, announced with the Q4 2024 results"),
+    asOf: "2025-02-26",
   },
   {
     key: "realloc_date",
-    label: "Reallocated capacity energised",
+    label: "CoreWeave: reallocated capacity energised",
     group: "capacity",
     unit: "date",
     kind: "date",
@@ -309,29 +354,30 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     asOf: "2026-03-02",
   },
   {
-    key: "expansion_mw",
-    label: "New HPC sites toward the 1 GW ambition",
+    key: "pipeline_hunt_county_mw",
+    label: "Pipeline: Hunt County, Texas (gross power, not contracted)",
     group: "capacity",
     unit: "MW",
     kind: "number",
     min: 0,
     max: 10000,
-    base: 450,
-    source: `${SEED}: aims to exceed 1 GW of HPC capacity by 2027 (the year is the brief's). ${cite(CORZ_Q3_2024_FT, "\"line of sight to a total of more than one gigawatt of critical IT load to contract\"")}`,
-    asOf: "2024-11-06",
-    note: "Sites are not disclosed. 450 MW is the smallest 50 MW step that takes the 570 MW identified past 1 GW: a placeholder the ambition implies, not a site list. Edit it.",
+    base: 430,
+    source: cite(CORZ_Q4_2025, "expand into Hunt County, Texas, which is expected to support ~430 MW of gross power capacity"),
+    asOf: "2026-03-02",
+    note: "Gross power at the meter as the source states it, not critical IT load. No contract and no energisation date: shown as pipeline, never counted as contracted or energised, never compared with the target.",
   },
   {
-    key: "expansion_date",
-    label: "New HPC sites energised",
+    key: "pipeline_dalton_pecos_mw",
+    label: "Pipeline: Dalton, Georgia and Pecos, Texas (gross power added, not contracted)",
     group: "capacity",
-    unit: "date",
-    kind: "date",
-    min: "2020-01-01",
-    max: "2060-12-31",
-    base: "2027-06-30",
-    source: `${SEED}: the ambition is dated 2027; mid-year is a judgement`,
-    asOf: SEED_AS_OF,
+    unit: "MW",
+    kind: "number",
+    min: 0,
+    max: 10000,
+    base: 300,
+    source: cite(CORZ_Q4_2025, "Increased gross power capacity by ~300 MW across Dalton, Georgia and Pecos, Texas"),
+    asOf: "2026-03-02",
+    note: "An increase of gross power at two existing sites, as the source states it; not critical IT load. The company-wide \"1.5 gigawatt pipeline of leasable capacity\" (same release) overlaps these sites and is not added.",
   },
   {
     key: "delay_months",
@@ -372,6 +418,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     base: 1000,
     source: `${SEED}: more than 1 GW of HPC capacity by 2027. ${cite(CORZ_Q3_2024_FT, "\"line of sight to a total of more than one gigawatt of critical IT load to contract\" (no year given)")}`,
     asOf: SEED_AS_OF,
+    note: "Compared with the MW contracted and the MW energised by the end of the target year; pipeline (uncontracted) MW are shown beside it, never counted toward it.",
   },
   {
     key: "target_year",

@@ -3,7 +3,7 @@
  * capacity by year, and the headline figures. Pure: the same assumptions always give the
  * same numbers.
  */
-import { CapacityLine, capacityEndOfYear, capacityLines, capacityTotal } from "./capacity";
+import { CapacityLine, ContractedLine, capacityEndOfYear, capacityLines, contractedLines, contractedTotal, pipelineMw } from "./capacity";
 import {
   Tranche,
   buildTranches,
@@ -50,12 +50,24 @@ export interface ContractYearRow {
   readonly grossProfit: number;
 }
 
+/**
+ * Capacity at 31 December of a year. Contracted and energised are MW of critical IT under
+ * contract; pipeline is uncontracted sites in the basis their sources state (gross power in
+ * base), never part of the other two nor of the gaps.
+ */
 export interface CapacityRow {
   readonly year: number;
-  /** HPC MW energised by 31 December. */
-  readonly hpcMw: number;
-  readonly coreWeaveMw: number;
-  readonly otherMw: number;
+  /** HPC MW energised by 31 December (contracted lines past their energisation date). */
+  readonly energisedMw: number;
+  /** HPC MW under contract by 31 December. */
+  readonly contractedMw: number;
+  /** Pipeline MW (uncontracted, sourced sites; gross power as stated), the same every year. */
+  readonly pipelineMw: number;
+  readonly targetMw: number;
+  /** Contracted less target: negative when short. */
+  readonly contractedGapMw: number;
+  /** Energised less target: negative when short. */
+  readonly energisedGapMw: number;
 }
 
 export interface ScenarioModel {
@@ -70,8 +82,10 @@ export interface ScenarioModel {
   readonly averageAnnualRevenue: number;
   /** MW contracted to CoreWeave. */
   readonly contractedMw: number;
-  /** All HPC MW identified (CoreWeave, reallocated, new sites). */
-  readonly totalHpcMw: number;
+  /** All HPC MW under contract (the tranches and the reallocated capacity), whenever energised. */
+  readonly contractedHpcMw: number;
+  /** Pipeline MW (uncontracted, sourced sites), in the basis the sources state. */
+  readonly pipelineMw: number;
   /** Initial-term value / (MW x term), USD per MW-year. */
   readonly pricePerMwYear: number;
   readonly licenceMargin: number;
@@ -131,7 +145,8 @@ export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
     tcv,
     averageAnnualRevenue: tcv / maxK,
     contractedMw,
-    totalHpcMw: capacityTotal(lines),
+    contractedHpcMw: contractedTotal(lines),
+    pipelineMw: pipelineMw(lines),
     pricePerMwYear,
     licenceMargin: a.licence_margin,
     reportedMarginTerm: reportedMargin(totalRevenue, a.licence_margin, totalPower) ?? 0,
@@ -188,20 +203,32 @@ export function yearRow(m: ScenarioModel, year: number): YearRow {
   };
 }
 
-/** HPC capacity by year from `first` to `last` inclusive. */
+/** HPC capacity by year from `first` to `last` inclusive: contracted, energised, pipeline, target and the gaps. */
 export function capacitySchedule(m: ScenarioModel, first: number, last: number): CapacityRow[] {
   const rows: CapacityRow[] = [];
+  const target = m.scenario.values.target_mw;
+  const pipeline = pipelineMw(m.capacityLines);
   for (let y = first; y <= last; y++) {
-    const cw = capacityEndOfYear(m.capacityLines, y, "CoreWeave");
-    const other = capacityEndOfYear(m.capacityLines, y, "Uncontracted");
-    rows.push({ year: y, hpcMw: cw + other, coreWeaveMw: cw, otherMw: other });
+    const contracted = capacityEndOfYear(m.capacityLines, y, "contracted");
+    const energised = capacityEndOfYear(m.capacityLines, y, "energised");
+    rows.push({
+      year: y,
+      energisedMw: energised,
+      contractedMw: contracted,
+      pipelineMw: pipeline,
+      targetMw: target,
+      contractedGapMw: contracted - target,
+      energisedGapMw: energised - target,
+    });
   }
   return rows;
 }
 
 /** First and last years of the capacity view: first energisation to the target year or last energisation. */
 export function capacityYears(m: ScenarioModel): { first: number; last: number } {
-  const dates = m.capacityLines.filter((l) => l.mw > 0).map((l) => Math.floor(l.energised));
+  const dates = contractedLines(m.capacityLines)
+    .filter((l: ContractedLine) => l.mw > 0)
+    .map((l) => Math.floor(l.energised));
   const target = m.scenario.values.target_year;
   return { first: Math.min(...dates, target), last: Math.max(...dates, target) };
 }

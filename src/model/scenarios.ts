@@ -31,7 +31,7 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
   {
     name: "base",
     description:
-      "The seed base case: $8.7B over 12 years on 500 MW, 77.5% licence-fee margin (midpoint of 75-80%), no delay, no renewals, 1 GW reached in 2027.",
+      "The seed base case: $8.7B over 12 years on 500 MW, 77.5% licence-fee margin (midpoint of 75-80%), no delay, no renewals; 570 MW contracted and energised by 2027 against the 1 GW target (430 MW short), 730 MW of gross pipeline shown apart.",
     changes: {},
   },
   {

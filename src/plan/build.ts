@@ -3,6 +3,7 @@
  * Pure: scenarios in, plan out.
  */
 import { computeScenario } from "../model/scenarioModel";
+import { contractedLines } from "../model/capacity";
 import { buildCapacity } from "./capacity";
 import { buildChecks, masterCheckFormula } from "./checks";
 import { buildDeal } from "./deal";
@@ -44,8 +45,8 @@ export function timelineFor(scenarios: readonly PlanScenario[]): Result<{ first:
     const m = computeScenario({ name: s.name, values: s.values });
     if (!m.ok) return valueError(`scenario "${s.name}": ${m.error.message}`);
     const ys = m.value.years;
-    first = Math.min(first, ys[0].year, ...m.value.capacityLines.map((l) => Math.floor(l.energised)), s.values.valuation_year);
-    last = Math.max(last, ys[ys.length - 1].year, s.values.target_year, ...m.value.capacityLines.map((l) => Math.floor(l.energised)));
+    first = Math.min(first, ys[0].year, ...contractedLines(m.value.capacityLines).map((l) => Math.floor(l.energised)));
+    last = Math.max(last, ys[ys.length - 1].year, s.values.target_year, ...contractedLines(m.value.capacityLines).map((l) => Math.floor(l.energised)));
   }
   return ok({ first, years: last - first + 1 + TIMELINE_SLACK_YEARS });
 }

@@ -15,9 +15,13 @@ export const SUMMARY_METRICS = [
   { id: "npv", label: "NPV of gross profit", unit: "USD", format: FORMATS.usdM },
   { id: "rate", label: "Discount rate", unit: "rate", format: FORMATS.pct },
   { id: "mw", label: "MW contracted to CoreWeave", unit: "MW", format: FORMATS.mw },
-  { id: "hpcAtTarget", label: "HPC MW at the end of the target year", unit: "MW", format: FORMATS.mw },
   { id: "target", label: "HPC capacity target", unit: "MW", format: FORMATS.mw },
-  { id: "meets", label: "Target met?", unit: "TRUE/FALSE", format: "General" },
+  { id: "contractedAtTarget", label: "HPC MW contracted at the end of the target year", unit: "MW", format: FORMATS.mw },
+  { id: "contractedShort", label: "Contracted MW above (below) target", unit: "MW", format: FORMATS.mw },
+  { id: "hpcAtTarget", label: "HPC MW energised at the end of the target year", unit: "MW", format: FORMATS.mw },
+  { id: "energisedShort", label: "Energised MW above (below) target", unit: "MW", format: FORMATS.mw },
+  { id: "meets", label: "Target met by energised MW?", unit: "TRUE/FALSE", format: "General" },
+  { id: "pipeline", label: "Pipeline MW, not contracted (gross; not counted toward the target)", unit: "MW gross", format: FORMATS.mw },
 ] as const;
 
 export const SUMMARY = { headerRow: 4, firstRow: 5, firstCol: 3 } as const;
@@ -48,9 +52,13 @@ export function buildSummary(
       npv: `=${D(d0 + DEAL_ROWS.npv, COL.constant)}`,
       rate: `=${D(d0 + DEAL_ROWS.rate, COL.constant)}`,
       mw: `=${D(d0 + DEAL_ROWS.contractedMw, COL.constant)}`,
-      hpcAtTarget: `=${K(c0 + CAPACITY_ROWS.atTarget, COL.constant)}`,
       target: `=${K(c0 + CAPACITY_ROWS.target, COL.constant)}`,
+      contractedAtTarget: `=${K(c0 + CAPACITY_ROWS.contractedAtTarget, COL.constant)}`,
+      contractedShort: `=${K(c0 + CAPACITY_ROWS.contractedShort, COL.constant)}`,
+      hpcAtTarget: `=${K(c0 + CAPACITY_ROWS.atTarget, COL.constant)}`,
+      energisedShort: `=${K(c0 + CAPACITY_ROWS.energisedShort, COL.constant)}`,
       meets: `=${K(c0 + CAPACITY_ROWS.meets, COL.constant)}`,
+      pipeline: `=${K(c0 + CAPACITY_ROWS.pipelineAtTarget, COL.constant)}`,
     };
     SUMMARY_METRICS.forEach((m, i) => rows[i].push(f[m.id]));
   });
@@ -80,9 +88,10 @@ export function buildSummary(
   b.chart({
     id: "summary.capacity",
     type: "Line",
-    title: "HPC capacity vs target, live scenario (MW)",
+    title: "HPC capacity contracted and energised vs target, live scenario (MW)",
     categories: { name: "Year", sheet: names.capacity, range: years },
     series: [
+      { name: "HPC MW contracted", sheet: names.capacity, range: capRow(CAPACITY_ROWS.contracted) },
       { name: "HPC MW energised", sheet: names.capacity, range: capRow(CAPACITY_ROWS.hpc) },
       { name: "Target", sheet: names.capacity, range: capRow(CAPACITY_ROWS.targetRow) },
     ],

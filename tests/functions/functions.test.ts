@@ -43,11 +43,23 @@ describe("seed figures through the functions", () => {
   test("REVENUE_PER_MW is $1.45M per MW-year", () => {
     expect(F.revenuePerMw()).toBe(1_450_000);
   });
-  test("HPC_CAPACITY passes 1 GW by 2027 in base and bull, not in bear", () => {
-    expect(F.hpcCapacity(2027)).toBeGreaterThan(1000);
-    expect(F.hpcCapacity(2027, [["bull"]])).toBeGreaterThan(1000);
+  test("HPC_CAPACITY is MW energised: 570 MW by 2027 in every scenario, short of the 1 GW target (pipeline never counts)", () => {
+    expect(F.hpcCapacity(2027)).toBe(570);
+    expect(F.hpcCapacity(2027, [["bull"]])).toBe(570);
     expect(F.hpcCapacity(2027, [["bear"]])).toBe(570);
     expect(F.hpcCapacity(2026)).toBe(500);
+    expect(F.hpcCapacity(2040)).toBe(570);
+  });
+  test("CAPACITY: energised (default, as HPC_CAPACITY), contracted and pipeline MW", () => {
+    expect(F.capacityFn(2027)).toBe(570);
+    expect(F.capacityFn(2025, undefined, "energised")).toBe(F.hpcCapacity(2025));
+    expect(F.capacityFn(2025, undefined, "Energized")).toBe(268);
+    expect(F.capacityFn(2024, undefined, "contracted")).toBe(500);
+    expect(F.capacityFn(2025, [["bear"]], "contracted")).toBe(570);
+    expect(F.capacityFn(2027, undefined, "pipeline")).toBe(730);
+    expect(F.capacityFn(2027, [["pipeline_hunt_county_mw", 0]], "pipeline")).toBe(300);
+    const e = excelError(() => F.capacityFn(2027, undefined, "planned"));
+    expect(e).toEqual({ code: "#N/A", message: 'unknown measure "planned"; use one of energised, contracted, pipeline' });
   });
   test("SCENARIO_VALUE reads assumptions by key or label", () => {
     expect(F.scenarioValue("term_years")).toBe(12);
@@ -102,10 +114,14 @@ describe("values match the model", () => {
   });
   test("CAPACITY_SCHEDULE spills year, totals and the target", () => {
     const t = F.capacityScheduleFn();
-    expect(t[0]).toEqual(["Year", "HPC MW", "CoreWeave MW", "Other MW", "Target MW"]);
+    expect(t[0]).toEqual(["Year", "Contracted MW", "Energised MW", "Pipeline MW (not contracted)", "Target MW", "Contracted vs target MW", "Energised vs target MW"]);
     const y2027 = t.find((r) => r[0] === 2027)!;
-    expect(y2027).toEqual([2027, 1020, 500, 520, 1000]);
-    for (const r of t.slice(1)) expect((r[2] as number) + (r[3] as number)).toBe(r[1]);
+    expect(y2027).toEqual([2027, 570, 570, 730, 1000, -430, -430]);
+    for (const r of t.slice(1)) {
+      expect(r[2]).toBe(F.hpcCapacity(r[0]));
+      expect(r[5]).toBe((r[1] as number) - (r[4] as number));
+      expect(r[6]).toBe((r[2] as number) - (r[4] as number));
+    }
   });
   test("ASSUMPTIONS spills every assumption with its source", () => {
     const t = F.assumptionsFn();
@@ -144,7 +160,9 @@ describe("scenario argument", () => {
       ["delay_months", 0],
     ]);
     expect(m).toBe(0.75);
-    expect(F.hpcCapacity(2027, [["scenario", "bear"], ["delay_months", 0]])).toBe(1020);
+    // Bear's 9-month delay moves tranche 4 (2026-07-01) into 2027; without it the 120 MW energise in 2026.
+    expect(F.hpcCapacity(2026, [["bear"]])).toBe(380);
+    expect(F.hpcCapacity(2026, [["scenario", "bear"], ["delay_months", 0]])).toBe(500);
   });
   test("blank rows in an override range are skipped", () => {
     expect(F.revenuePerMw([["t1_value", 3.5e9], [null, null], ["", ""]])).toBe(1_450_000);
@@ -194,6 +212,7 @@ describe("awkward year arguments", () => {
     ["DEAL_REVENUE", (y) => F.dealRevenue(y)],
     ["GROSS_PROFIT", (y) => F.grossProfit(y)],
     ["HPC_CAPACITY", (y) => F.hpcCapacity(y)],
+    ["CAPACITY", (y) => F.capacityFn(y)],
   ];
   for (const [name, fn] of yearFns) {
     for (const [label, value, code] of AWKWARD_YEAR) {

@@ -53,7 +53,7 @@ describe("the default pipeline is illustrative and says so", () => {
     }
     expect(defaultPipeline(2e6).every((r) => r.pricePerMwYear === 2e6)).toBe(true);
   });
-  test("its 300 MW fit in the base case's HPC capacity not contracted to CoreWeave (520 MW)", () => {
+  test("its 300 MW fit in the base case's uncontracted pipeline (730 MW of gross power at Hunt County, Dalton and Pecos)", () => {
     expect(pipeline.reduce((a, r) => a + r.mw, 0)).toBe(300);
     for (const r of unwrap(concentrationPath(base, pipeline))) expect(r.pipelineMw).toBeLessThanOrEqual(r.uncontractedMw);
   });

@@ -320,7 +320,7 @@ describe("supply-chain delay", () => {
         expect(relClose(late.years.reduce((s, y) => s + y.revenue, 0), onTime.tcv, 1e-9)).toBe(true);
         const a = capacitySchedule(onTime, 2019, 2070);
         const b = capacitySchedule(late, 2019, 2070);
-        a.forEach((row, i) => expect(b[i].hpcMw).toBeLessThanOrEqual(row.hpcMw));
+        a.forEach((row, i) => expect(b[i].energisedMw).toBeLessThanOrEqual(row.energisedMw));
         const npvOnTime = unwrap(dealNpv(onTime, rate));
         const npvLate = unwrap(dealNpv(late, rate));
         // Never higher (up to rounding); strictly lower once a delayed tranche carries real money

@@ -61,7 +61,7 @@ test("property: removing a scenario's supply-chain delay never lowers its capaci
       const onTime = model(name, [["delay_months", 0]]);
       const a = capacitySchedule(onTime, 2019, 2070);
       const b = capacitySchedule(late, 2019, 2070);
-      expect(a.filter((row, i) => row.hpcMw < b[i].hpcMw)).toEqual([]);
+      expect(a.filter((row, i) => row.energisedMw < b[i].energisedMw)).toEqual([]);
     }),
     { numRuns: 100 },
   );

@@ -8,7 +8,7 @@
  * any other, so a new formula cannot slip past the comparison.
  */
 import { parseCell, cell as a1 } from "../../src/plan/a1";
-import { capacityEndOfYear } from "../../src/model/capacity";
+import { capacityEndOfYear, contractedLines, pipelineLines, pipelineMw } from "../../src/model/capacity";
 import { PipelineRow } from "../../src/model/customers/data";
 import { concentrationYear, prospectRevenue } from "../../src/model/customers/concentration";
 import { delayedStartSerial, trancheMwYears, trancheTotal } from "../../src/model/deal";
@@ -18,7 +18,7 @@ import { PEERS } from "../../src/model/peers/data";
 import { sameInput } from "../../src/model/risk/input";
 import { Assumptions } from "../../src/model/scenarios";
 import { ScenarioModel, dealNpv, yearRow } from "../../src/model/scenarioModel";
-import { CAPACITY_LINES, CAPACITY_ROWS } from "../../src/plan/capacity";
+import { CAPACITY_LINES, CAPACITY_PIPELINE, CAPACITY_ROWS, LINE_ROWS } from "../../src/plan/capacity";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
 import { DEAL_ROWS, TRANCHE_ROWS } from "../../src/plan/deal";
@@ -237,38 +237,51 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     const m = blockModel(j);
     const a = m.scenario.values;
     if (off === CAPACITY_ROWS.header) return j === 0 ? `Live: ${plan.scenarios[input.live]}` : undefined;
-    const lineOf = (i: number) => m.capacityLines.find((l) => l.id === CAPACITY_LINES[i].id)!;
+    const lineOf = (i: number) => contractedLines(m.capacityLines).find((l) => l.id === CAPACITY_LINES[i].id)!;
+    const pipeline = pipelineMw(m.capacityLines);
+    const inTimeline = targetInTimeline(s, a.target_year);
+    const contractedAt = inTimeline ? capacityEndOfYear(m.capacityLines, a.target_year, "contracted") : 0;
+    const energisedAt = inTimeline ? capacityEndOfYear(m.capacityLines, a.target_year) : 0;
     if (c.col === COL.constant) {
       const fixed: Record<number, Want> = {
         [CAPACITY_ROWS.delay]: a.delay_months,
         [CAPACITY_ROWS.delayAfter]: a.delay_after,
         [CAPACITY_ROWS.target]: a.target_mw,
         [CAPACITY_ROWS.targetYear]: a.target_year,
-        [CAPACITY_ROWS.atTarget]: targetInTimeline(s, a.target_year) ? capacityEndOfYear(m.capacityLines, a.target_year) : 0,
+        [CAPACITY_ROWS.contractedAtTarget]: contractedAt,
+        [CAPACITY_ROWS.atTarget]: energisedAt,
+        [CAPACITY_ROWS.pipelineAtTarget]: pipeline,
+        [CAPACITY_ROWS.contractedShort]: contractedAt - a.target_mw,
+        [CAPACITY_ROWS.energisedShort]: energisedAt - a.target_mw,
+        [CAPACITY_ROWS.meetsContracted]: contractedAt >= a.target_mw,
+        [CAPACITY_ROWS.meets]: energisedAt >= a.target_mw,
       };
-      if (off === CAPACITY_ROWS.meets) return (fixed[CAPACITY_ROWS.atTarget] as number) >= a.target_mw;
       if (off in fixed) return fixed[off];
-      const i = Math.floor((off - CAPACITY_ROWS.line0) / 3);
-      if (i >= 0 && i < CAPACITY_LINES.length) {
+      const i = Math.floor((off - CAPACITY_ROWS.line0) / LINE_ROWS);
+      if (off >= CAPACITY_ROWS.line0 && i < CAPACITY_LINES.length) {
         const l = lineOf(i);
-        return [l.mw, l.plannedDate, delayedStartSerial(l.plannedDate, a)][(off - CAPACITY_ROWS.line0) % 3];
+        return [l.mw, l.contractDate, l.plannedDate, delayedStartSerial(l.plannedDate, a)][(off - CAPACITY_ROWS.line0) % LINE_ROWS];
       }
+      const p = off - CAPACITY_ROWS.pipeline0;
+      if (p >= 0 && p < CAPACITY_PIPELINE.length) return pipelineLines(m.capacityLines).find((l) => l.id === CAPACITY_PIPELINE[p].id)!.mw;
       return undefined;
     }
     if (c.col < COL.firstPeriod) return undefined;
     const y = firstYear(s, ROW.timeline) + c.col - COL.firstPeriod;
+    // The sheet compares each date with 1 January of the next year, as capacityEndOfYear does.
+    const k = off - CAPACITY_ROWS.contracted0;
+    if (k >= 0 && k < CAPACITY_LINES.length) return lineOf(k).contracted < y + 1 ? lineOf(k).mw : 0;
     const e = off - CAPACITY_ROWS.energised0;
-    if (e >= 0 && e < CAPACITY_LINES.length) {
-      const l = lineOf(e);
-      // The sheet compares the date after delay with 1 January of the next year, as capacityEndOfYear does.
-      return l.energised < y + 1 ? l.mw : 0;
-    }
+    if (e >= 0 && e < CAPACITY_LINES.length) return lineOf(e).energised < y + 1 ? lineOf(e).mw : 0;
+    const contracted = capacityEndOfYear(m.capacityLines, y, "contracted");
+    const energised = capacityEndOfYear(m.capacityLines, y);
     const rows: Record<number, Want> = {
-      [CAPACITY_ROWS.hpc]: capacityEndOfYear(m.capacityLines, y),
-      [CAPACITY_ROWS.coreWeave]: capacityEndOfYear(m.capacityLines, y, "CoreWeave"),
-      [CAPACITY_ROWS.other]: capacityEndOfYear(m.capacityLines, y, "Uncontracted"),
+      [CAPACITY_ROWS.contracted]: contracted,
+      [CAPACITY_ROWS.hpc]: energised,
+      [CAPACITY_ROWS.pipeline]: pipeline,
       [CAPACITY_ROWS.targetRow]: a.target_mw,
-      [CAPACITY_ROWS.gap]: capacityEndOfYear(m.capacityLines, y) - a.target_mw,
+      [CAPACITY_ROWS.contractedGap]: contracted - a.target_mw,
+      [CAPACITY_ROWS.gap]: energised - a.target_mw,
     };
     return rows[off];
   }
@@ -441,7 +454,9 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     const m = blockModel(j);
     const a = m.scenario.values;
     const capSheet = plan.sheets.find((s) => s.key === "capacity")!;
-    const atTarget = targetInTimeline(capSheet, a.target_year) ? capacityEndOfYear(m.capacityLines, a.target_year) : 0;
+    const inTimeline = targetInTimeline(capSheet, a.target_year);
+    const atTarget = inTimeline ? capacityEndOfYear(m.capacityLines, a.target_year) : 0;
+    const contractedAtTarget = inTimeline ? capacityEndOfYear(m.capacityLines, a.target_year, "contracted") : 0;
     const npv = dealNpv(m, a.discount_rate);
     const values: Record<string, Want> = {
       tcv: m.tcv,
@@ -452,9 +467,13 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
       npv: npv.ok ? npv.value : "",
       rate: a.discount_rate,
       mw: m.contractedMw,
-      hpcAtTarget: atTarget,
       target: a.target_mw,
+      contractedAtTarget,
+      contractedShort: contractedAtTarget - a.target_mw,
+      hpcAtTarget: atTarget,
+      energisedShort: atTarget - a.target_mw,
       meets: atTarget >= a.target_mw,
+      pipeline: pipelineMw(m.capacityLines),
     };
     return values[metric.id];
   }

@@ -26,6 +26,6 @@ test("the query matches ids, descriptions and argument names, ignoring case", ()
   expect(searchFunctions(FUNCTIONS, "npv").map((f) => f.id)).toEqual(["DEAL_NPV", "DEAL_NPV_RISK"]);
   expect(searchFunctions(FUNCTIONS, "CONTRACT_YEAR").map((f) => f.id)).toEqual(["CONTRACT_YEAR_REVENUE"]);
   expect(searchFunctions(FUNCTIONS, "view").map((f) => f.id)).toContain("GROSS_MARGIN");
-  expect(searchFunctions(FUNCTIONS, "Capacity").map((f) => f.id)).toEqual(["HPC_CAPACITY", "CAPACITY_SCHEDULE"]);
+  expect(searchFunctions(FUNCTIONS, "Capacity").map((f) => f.id)).toEqual(["HPC_CAPACITY", "CAPACITY", "CAPACITY_SCHEDULE"]);
   expect(searchFunctions(FUNCTIONS, "no such thing")).toEqual([]);
 });

@@ -257,7 +257,9 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
         expectSame(F.dealRevenue(y, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, c), `DEAL_REVENUE(${y}, "${name}")`);
         expectSame(F.grossProfit(y, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.grossProfit, c), `GROSS_PROFIT(${y}, "${name}")`);
         expectSame(F.hpcCapacity(y, sc), sheetNumber(r, SHEET_NAMES.capacity, c0 + CAPACITY_ROWS.hpc, c), `HPC_CAPACITY(${y}, "${name}")`);
-        checked += 3;
+        expectSame(F.capacityFn(y, sc, "contracted"), sheetNumber(r, SHEET_NAMES.capacity, c0 + CAPACITY_ROWS.contracted, c), `CAPACITY(${y}, "${name}", "contracted")`);
+        expectSame(F.capacityFn(y, sc, "pipeline"), sheetNumber(r, SHEET_NAMES.capacity, c0 + CAPACITY_ROWS.pipeline, c), `CAPACITY(${y}, "${name}", "pipeline")`);
+        checked += 5;
       }
       const rate = sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.rate, COL.constant);
       expectSame(F.dealNpvFn(rate, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant), `DEAL_NPV(${rate}, "${name}")`);

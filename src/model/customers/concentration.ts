@@ -140,7 +140,7 @@ export interface ConcentrationRow {
   readonly pipelineMw: number;
   /** The same, weighted by probability. */
   readonly pipelineMwWeighted: number;
-  /** HPC MW energised but not contracted to CoreWeave on 31 December: room for the pipeline. */
+  /** Pipeline MW of uncontracted, sourced sites (gross power as stated): room for the prospects. */
   readonly uncontractedMw: number;
 }
 
@@ -190,7 +190,7 @@ export function concentrationYear(m: ScenarioModel, pipeline: readonly PipelineR
     customers: revenues.filter((r) => r > 0).length,
     pipelineMw: pipeline.reduce((a, r) => a + r.mw * fraction(r), 0),
     pipelineMwWeighted: pipeline.reduce((a, r) => a + r.mw * fraction(r) * r.probability, 0),
-    uncontractedMw: capacity.otherMw,
+    uncontractedMw: capacity.pipelineMw,
   };
 }
 

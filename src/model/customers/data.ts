@@ -119,7 +119,7 @@ const PLACEHOLDERS: ReadonlyArray<readonly [CategoryId, number, number, number, 
 
 const PLACEHOLDER_BASIS =
   "Illustrative: price = the scenario's CoreWeave contract price (derived: initial contract value / (MW x term), $8.7B / 500 MW / 12 years = $1.45M per MW-year in base); " +
-  "MW, start year, term and probability are round placeholders, not from any source. The 300 MW total fits inside the 520 MW of HPC capacity not contracted to CoreWeave in base (70 MW reallocated + 450 MW of new sites); " +
+  "MW, start year, term and probability are round placeholders, not from any source. The 300 MW total fits inside the 730 MW of uncontracted pipeline in base (gross power: Hunt County ~430 MW, Dalton and Pecos ~300 MW); " +
   "starts follow the 1 GW target year (2027). Example names are the seed's, not signed or rumoured deals.";
 
 /** The prospect label of a category's placeholder row, e.g. "Big tech and cloud providers (illustrative prospect)". */
