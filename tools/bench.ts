@@ -115,6 +115,7 @@ const TYPICAL: Readonly<Record<string, (i: number) => unknown[]>> = {
   GROSS_MARGIN: () => [null, "reported"],
   REVENUE_PER_MW: () => [],
   HPC_CAPACITY: (i) => [2025 + (i % 14)],
+  CAPACITY: (i) => [2025 + (i % 14), null, ["energised", "contracted", "pipeline"][i % 3]],
   CAPACITY_SCHEDULE: () => [[["bear"]]],
   DEAL_NPV: (i) => [0.08 + (i % 1000) * 1e-5],
   SCENARIO_VALUE: () => ["licence_margin"],
