@@ -58,7 +58,7 @@ describe("first build", () => {
     const summary = x.sheet(SHEET_NAMES.summary);
     expect(summary.charts.map((c) => [c.name, c.type, c.series.length])).toEqual([
       ["summary.revenue", "ColumnClustered", 2],
-      ["summary.capacity", "Line", 2],
+      ["summary.capacity", "Line", 3], // MW contracted, MW energised, target
     ]);
     expect(summary.charts[0].series[0].xValues).toMatch(/^CORZ Deal!E4:/);
     expect(x.sheet(SHEET_NAMES.deal).frozen).toBe("CORZ Deal!A1:D4");
