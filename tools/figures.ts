@@ -6,7 +6,13 @@
  */
 import { capacityEndOfYear } from "../src/model/capacity";
 import { BUILT_IN_SCENARIOS } from "../src/model/scenarios";
+import { fromExcelSerial, toIso } from "../src/model/dates";
 import { dealNpv, runScenario } from "../src/model/scenarioModel";
+
+function isoOf(serial: number): string {
+  const d = fromExcelSerial(serial);
+  return d.ok ? toIso(d.value) : String(serial);
+}
 
 const usdM = (x: number, digits = 1) =>
   `$${(x / 1e6).toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })}M`;
@@ -34,7 +40,7 @@ for (const def of BUILT_IN_SCENARIOS) {
       `  MW to CoreWeave            ${m.contractedMw}`,
       `  HPC MW contracted          ${m.contractedHpcMw}   pipeline (not contracted, gross) ${m.pipelineMw}`,
       `  HPC MW end-${a.target_year}            contracted ${contracted}, energised ${energised} (target ${a.target_mw}: gap ${contracted - a.target_mw} / ${energised - a.target_mw})`,
-      `  NPV of gross profit @ ${pct(a.discount_rate)}  ${npv.ok ? usdM(npv.value) : npv.error.message} (as of 1 Jan ${a.valuation_year})`,
+      `  NPV of gross profit @ ${pct(a.discount_rate)}  ${npv.ok ? usdM(npv.value) : npv.error.message} (as of ${isoOf(a.valuation_date)})`,
       `  revenue by year            ${m.years.map((y) => `${y.year} ${usdM(y.revenue)}`).join(", ")}`,
       "",
     ].join("\n"),

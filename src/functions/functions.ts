@@ -8,12 +8,11 @@
  * rates as decimals. A year in which the deal bills nothing returns 0.
  */
 import { DATA_AS_OF, asOfSerial } from "../model/asOf";
-import { ASSUMPTIONS, findAssumption } from "../model/assumptions";
+import { ASSUMPTIONS, findAssumption, retiredAssumption } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
 import { BUILT_IN_SCENARIOS } from "../model/scenarios";
-import { npv } from "../model/finance";
-import { capacitySchedule, capacityYears, yearRow } from "../model/scenarioModel";
+import { capacitySchedule, capacityYears, discountFlows, yearRow } from "../model/scenarioModel";
 import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
 import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, usd } from "./scenario";
@@ -168,7 +167,7 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
 }
 
 /**
- * Net present value of the contracts' licence-fee gross profit as of 1 January of the valuation year (2025 in base), in USD.
+ * Net present value of the contracts' licence-fee gross profit as of the valuation date (default the data's as-of date, CORZ.DATA_AS_OF()), in USD: each year's gross profit is discounted from its year end, and what is earned before the date is left out.
  * @customfunction DEAL_NPV
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%.
  * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
@@ -184,7 +183,7 @@ export function dealNpvFn(rate: any, scenario?: any[][]): number {
     if (!m.ok) return m;
     const f = flowsOf(m.value);
     if (!f.ok) return f;
-    const v = npv(r.value, f.value);
+    const v = discountFlows(f.value, r.value);
     return v.ok ? ok(usd(v.value)) : v;
   });
 }
@@ -200,7 +199,7 @@ export function scenarioValue(name: any, scenario?: any[][]): number {
   return cell(() =>
     andThen(textArg(name, "name"), (n) => {
       const spec = findAssumption(n);
-      if (!spec) return naError(`unknown assumption "${n}"; see CORZ.ASSUMPTIONS() for the names`);
+      if (!spec) return naError(retiredAssumption(n) ?? `unknown assumption "${n}"; see CORZ.ASSUMPTIONS() for the names`);
       return andThen(modelFor(scenario), (m) => ok(m.scenario.values[spec.key]));
     }),
   );

@@ -18,7 +18,7 @@ export const DEFAULT_PATHS = 10_000;
 export const DEFAULT_SEED = 1;
 
 /**
- * NPV of the contracts' licence-fee gross profit at a percentile of a Monte Carlo over CoreWeave default, site delays and the licence margin, in USD as of 1 January of the valuation year.
+ * NPV of the contracts' licence-fee gross profit at a percentile of a Monte Carlo over CoreWeave default, site delays and the licence margin, in USD as of the valuation date (default the data's as-of date), discounted as CORZ.DEAL_NPV.
  * @customfunction DEAL_NPV_RISK
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%; the same in every path.
  * @param percentile Percentile as a decimal from 0 to 1: 0.1 for P10, 0.5 for the median, 0.9 for P90 ("10%" also works).

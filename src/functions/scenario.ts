@@ -7,7 +7,7 @@
  */
 import { capacityEndOfYear } from "../model/capacity";
 import { Result, andThen } from "../model/result";
-import { ScenarioModel, npvFlows, runScenario } from "../model/scenarioModel";
+import { NpvFlow, ScenarioModel, npvFlows, runScenario } from "../model/scenarioModel";
 import { Arg, scenarioArg } from "./args";
 
 const CACHE_SIZE = 64;
@@ -59,7 +59,7 @@ export function clearModelCache(): void {
 /** What the functions read from a model by year, filled in as cells ask. */
 interface ModelMemo {
   readonly capacity: Map<number, number>;
-  flows?: Result<number[]>;
+  flows?: Result<readonly NpvFlow[]>;
 }
 
 const memos = new WeakMap<ScenarioModel, ModelMemo>();
@@ -94,7 +94,7 @@ export function capacityOf(m: ScenarioModel, year: number, measure: (typeof CAPA
 }
 
 /** The NPV's cash flows (`npvFlows`), computed once per model. Callers must not change the array. */
-export function flowsOf(m: ScenarioModel): Result<number[]> {
+export function flowsOf(m: ScenarioModel): Result<readonly NpvFlow[]> {
   const memo = memoOf(m);
   return (memo.flows ??= npvFlows(m));
 }

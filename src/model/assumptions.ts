@@ -60,6 +60,12 @@ const FIRST_CONTRACTS = cite(
   "a 200 MW contract with CoreWeave for ~$3.5B and a 70 MW contract for ~$1.225B, both over 12 years",
 );
 const JUDGEMENT = "Modelling judgement (no public figure)";
+/**
+ * The valuation date's default: the data's as-of date (asOf.ts's DATA_AS_OF, the latest as-of
+ * date of the shipped defaults). Written out because asOf.ts reads this registry; a test keeps
+ * the two equal, and since this default's own as-of date is the same day it never moves DATA_AS_OF.
+ */
+export const VALUATION_DATE = "2026-05-10";
 
 function tranche(
   n: number,
@@ -446,16 +452,17 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     asOf: SEED_AS_OF,
   },
   {
-    key: "valuation_year",
-    label: "Valuation year (NPV as of 1 January)",
+    key: "valuation_date",
+    label: "Valuation date (NPV as of this date)",
     group: "finance",
-    unit: "year",
-    kind: "integer",
-    min: 2020,
-    max: 2060,
-    base: 2025,
-    source: `${JUDGEMENT}: the first billing year`,
-    asOf: SEED_AS_OF,
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base: VALUATION_DATE,
+    source: `${JUDGEMENT}: value the contracts at the data's as-of date (CORZ.DATA_AS_OF(), the latest as-of date of the defaults the add-in ships); gross profit earned before it is history, not value`,
+    asOf: VALUATION_DATE,
+    note: "Each calendar year's gross profit is discounted from its year end to this date, (1 + rate)^-(year + 1 - t0) with t0 the date as a decimal year; a year the date falls in counts only what is earned from the date on.",
   },
 ];
 
@@ -476,6 +483,16 @@ const BY_NORMAL = new Map<string, AssumptionSpec>();
 for (const a of ASSUMPTIONS) {
   BY_NORMAL.set(normaliseName(a.key), a);
   BY_NORMAL.set(normaliseName(a.label), a);
+}
+
+/** Keys that no longer exist, with what replaced them (one meaning per key: a retired key is not read as its successor). */
+const RETIRED: Readonly<Record<string, string>> = {
+  valuationyear: '"valuation_year" was replaced by "valuation_date": a date (YYYY-MM-DD or an Excel date), default the data\'s as-of date',
+};
+
+/** What replaced a retired assumption key or label, or undefined when `name` was never retired. */
+export function retiredAssumption(name: string): string | undefined {
+  return RETIRED[normaliseName(name)];
 }
 
 /** Finds an assumption by key or label, forgiving case, spaces and underscores. */

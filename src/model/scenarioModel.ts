@@ -14,9 +14,9 @@ import {
   trancheRevenue,
   trancheTotal,
 } from "./deal";
-import { npv } from "./finance";
+import { fromExcelSerial, toIso, yearFraction } from "./dates";
 import { MarginBridge, marginBridge, powerPassThrough, reportedMargin } from "./margins";
-import { Result, numError, ok } from "./result";
+import { Result, fail, numError, ok } from "./result";
 import { Override, ResolvedScenario, resolveScenario } from "./scenarios";
 
 /** Calendar years the model reports on; years outside it earn nothing. */
@@ -234,24 +234,96 @@ export function capacityYears(m: ScenarioModel): { first: number; last: number }
 }
 
 /**
- * NPV of the licence-fee gross profit, as of 1 January of the valuation year, discounting
- * each calendar year's gross profit from its year end (Excel's NPV over the year row).
- * Gross profit before the valuation year is ignored.
+ * The valuation date as a decimal year on the model's time axis (dates.ts `yearFraction`):
+ * `year + (days since 1 January) / (days in the year)`. The Deal sheet computes the same
+ * number with `YEAR(d)+(d-DATE(YEAR(d),1,1))/(DATE(YEAR(d)+1,1,1)-DATE(YEAR(d),1,1))`.
+ *
+ * @param serial the valuation date as an Excel date serial (a time of day is dropped)
+ * @example valuationTime(45658) // 2025 (2025-01-01)
+ * @example valuationTime(46152) // 2026.3534 (2026-05-10: 2026 + 129/365)
  */
-export function dealNpv(m: ScenarioModel, rate: number): Result<number> {
-  const flows = npvFlows(m);
-  return flows.ok ? npv(rate, flows.value) : flows;
+export function valuationTime(serial: number): Result<number> {
+  const d = fromExcelSerial(serial);
+  return d.ok ? ok(yearFraction(d.value)) : d;
 }
 
 /**
- * The cash flows `dealNpv` discounts: licence-fee gross profit by calendar year from the
- * valuation year (zeros for years before the first billing), USD, the first at the end of the
- * valuation year.
+ * Licence-fee revenue by tranche earned in a calendar year from decimal time `from` on, USD:
+ * the year's revenue when it starts on or after `from`, nothing when it ends on or before it,
+ * and `trancheRevenue` over [from, year + 1) when `from` falls inside it.
  */
-export function npvFlows(m: ScenarioModel): Result<number[]> {
-  const from = m.scenario.values.valuation_year;
-  const flows = m.years.filter((r) => r.year >= from);
-  if (flows.length === 0) return numError(`no gross profit on or after the valuation year ${from}`);
-  const lead = flows[0].year - from; // zero-flow years between valuation and first billing
-  return ok([...new Array<number>(lead).fill(0), ...flows.map((r) => r.grossProfit)]);
+export function revenueFrom(m: ScenarioModel, r: YearRow, from: number): readonly number[] {
+  if (r.year >= from) return r.revenueByTranche;
+  if (r.year + 1 <= from) return m.tranches.map(() => 0);
+  return m.tranches.map((t) => trancheRevenue(t, from, r.year + 1));
+}
+
+/** One calendar year's gross profit as the NPV counts it. */
+export interface NpvFlow {
+  readonly year: number;
+  /**
+   * Licence-fee gross profit earned in the year from the valuation date on, USD: the whole
+   * year's when it starts on or after the valuation date, the part earned from the date to
+   * 31 December when the date falls inside it (integrated over the ramp as revenue is).
+   */
+  readonly grossProfit: number;
+  /** Years from the valuation date to the year's end, when the flow is received: `year + 1 - t0` (> 0). */
+  readonly years: number;
+}
+
+/**
+ * The cash flows `dealNpv` discounts: for each calendar year that ends after the valuation
+ * date (t0, a decimal year), the licence-fee gross profit earned from t0 on, received at the
+ * year end. Gross profit earned before t0 is history: a year that ends on or before t0 is
+ * left out, and a year t0 falls inside counts only `margin x revenue over [t0, year + 1)`.
+ * #NUM! when no billing year ends after the valuation date. With a valuation date of
+ * 1 January 2025 these are the gross profit of every year from 2025, each in full, received
+ * 1, 2, 3, ... years after the date.
+ */
+export function npvFlows(m: ScenarioModel): Result<NpvFlow[]> {
+  const a = m.scenario.values;
+  const t0 = valuationTime(a.valuation_date);
+  if (!t0.ok) return t0;
+  const from = t0.value;
+  const flows: NpvFlow[] = [];
+  for (const r of m.years) {
+    if (r.year + 1 <= from) continue; // earned before the valuation date: history
+    const grossProfit = r.year >= from ? r.grossProfit : revenueFrom(m, r, from).reduce((x, y) => x + y, 0) * a.licence_margin;
+    flows.push({ year: r.year, grossProfit, years: r.year + 1 - from });
+  }
+  if (flows.length === 0) {
+    const d = fromExcelSerial(a.valuation_date);
+    return numError(`no gross profit is earned after the valuation date ${d.ok ? toIso(d.value) : a.valuation_date}`);
+  }
+  return ok(flows);
+}
+
+/**
+ * Present value of `npvFlows` at `rate`: `sum of grossProfit x (1 + rate)^-years`, USD as of
+ * the valuation date (a flow received on the date would count at face value).
+ *
+ * @param rate annual discount rate as a decimal (0.1 = 10%)
+ * @example discountFlows([{ year: 2025, grossProfit: 110, years: 1 }, { year: 2026, grossProfit: 121, years: 2 }], 0.1) // 200
+ */
+export function discountFlows(flows: readonly NpvFlow[], rate: number): Result<number> {
+  if (!Number.isFinite(rate)) return numError("rate must be a finite number");
+  if (rate <= -1) return rate === -1 ? fail("div0", "rate of -100% divides by zero") : numError("rate must be more than -100%");
+  let sum = 0;
+  for (const f of flows) sum += f.grossProfit * (1 / Math.pow(1 + rate, f.years));
+  return Number.isFinite(sum) ? ok(sum) : numError("NPV overflows at this rate");
+}
+
+/**
+ * NPV of the licence-fee gross profit as of the valuation date (`valuation_date`, default the
+ * data's as-of date), USD. Convention: each calendar year's gross profit is received at its year
+ * end and discounted by `(1 + rate)^-(year + 1 - t0)`, t0 the valuation date as a decimal year
+ * (`valuationTime`); gross profit earned before the date is history and not counted, so a year
+ * the date falls inside counts only what is earned from the date to 31 December. A valuation
+ * date of 1 January Y gives Excel's `NPV(rate, gross profit of Y, Y+1, ...)`; moving the date
+ * one year later drops what is earned in that year and multiplies the value of the rest by
+ * `1 + rate`. tests/model/scenarioModel.test.ts checks these against sums written out by hand.
+ */
+export function dealNpv(m: ScenarioModel, rate: number): Result<number> {
+  const flows = npvFlows(m);
+  return flows.ok ? discountFlows(flows.value, rate) : flows;
 }

@@ -3,7 +3,7 @@
  * rationale) and user overrides of any assumption. A resolved scenario is a flat record of
  * validated numbers (dates as Excel serials), ready for the deal and capacity models.
  */
-import { ASSUMPTIONS, AssumptionSpec, findAssumption, normaliseName } from "./assumptions";
+import { ASSUMPTIONS, AssumptionSpec, findAssumption, normaliseName, retiredAssumption } from "./assumptions";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
 import { CBRE_NA_DC_TRENDS_H2_2024, cite } from "./sources";
@@ -204,7 +204,7 @@ export function resolveScenario(name: string, overrides: readonly Override[] = [
     }
     const spec = findAssumption(k);
     if (!spec) {
-      return naError(`unknown assumption "${k}"; valid names are ${ASSUMPTIONS.map((a) => a.key).join(", ")}`);
+      return naError(retiredAssumption(k) ?? `unknown assumption "${k}"; valid names are ${ASSUMPTIONS.map((a) => a.key).join(", ")}`);
     }
     const parsed = validateAssumption(spec, v);
     if (!parsed.ok) return parsed;

@@ -34,7 +34,7 @@ export const DEAL_ROWS = (() => {
     loadFactor: 12,
     hours: 13,
     rate: 14,
-    valuationYear: 15,
+    valuationDate: 15,
     tranche0: 16, // 8 rows per tranche
     contractedMw: 48,
     initialValue: 49,
@@ -52,10 +52,13 @@ export const DEAL_ROWS = (() => {
     grossProfit: 67,
     licenceMargin: 68,
     reportedMargin: 69,
-    discountFactor: 70,
-    discounted: 71,
-    npv: 72,
-    height: 74,
+    valuationTime: 70, // constant: the valuation date as a decimal year
+    revenueFromValuation: 71, // constant: revenue from the valuation date to the end of its year
+    counted: 72,
+    discountFactor: 73,
+    discounted: 74,
+    npv: 75,
+    height: 77,
   };
   return r;
 })();
@@ -138,7 +141,7 @@ export function buildDeal(
     b.block(`${id}.hours`, R(DEAL_ROWS.hours), 1, "input", [["Hours per year (365 x 24)", "hours", 8760]]);
     b.block(`${id}.links3`, R(DEAL_ROWS.rate), 1, "link", [
       ["Discount rate", "rate", link("discount_rate")],
-      ["Valuation year (NPV as of 1 January)", "year", link("valuation_year")],
+      ["Valuation date (NPV as of this date)", "date", link("valuation_date")],
     ]);
     const unitFormats: [number, string][] = [
       [DEAL_ROWS.term, FORMATS.int],
@@ -155,7 +158,7 @@ export function buildDeal(
       [DEAL_ROWS.loadFactor, FORMATS.pct],
       [DEAL_ROWS.hours, FORMATS.int],
       [DEAL_ROWS.rate, FORMATS.pct],
-      [DEAL_ROWS.valuationYear, FORMATS.year],
+      [DEAL_ROWS.valuationDate, FORMATS.date],
     ];
     for (const [off, f] of unitFormats) b.format(cell(R(off), COL.constant), { numberFormat: f });
 
@@ -278,14 +281,41 @@ export function buildDeal(
         `=IF(${at(DEAL_ROWS.reportedRevenue, c)}>0,${at(DEAL_ROWS.grossProfit, c)}/${at(DEAL_ROWS.reportedRevenue, c)},"")`,
       ),
     );
+    // NPV as of the valuation date (the model's dealNpv): each year's gross profit from the date
+    // on, received at the year end, discounted by (1 + rate)^-(year + 1 - t0).
+    const t0 = C(DEAL_ROWS.valuationTime);
     rows.push(
-      periodRow(DEAL_ROWS.discountFactor, "Discount factor (end of year)", "factor", false, (c) =>
-        `=IF(${Y(c)}>=${C(DEAL_ROWS.valuationYear)},1/(1+${C(DEAL_ROWS.rate)})^(${Y(c)}-${C(DEAL_ROWS.valuationYear)}+1),0)`,
+      periodRow(DEAL_ROWS.counted, "Gross profit from the valuation date (earned before it is history)", "USD", true, (c) =>
+        `=IF(${Y(c)}>=${t0},${at(DEAL_ROWS.grossProfit, c)},IF(${Y(c)}+1>${t0},${C(DEAL_ROWS.revenueFromValuation)}*${C(DEAL_ROWS.margin)},0))`,
       ),
     );
-    rows.push(periodRow(DEAL_ROWS.discounted, "Discounted gross profit", "USD", true, (c) => `=${at(DEAL_ROWS.grossProfit, c)}*${at(DEAL_ROWS.discountFactor, c)}`));
-    b.block(`${id}.periods`, R(DEAL_ROWS.mw0), 1, "calc", rows);
-    b.block(`${id}.npv`, R(DEAL_ROWS.npv), 1, "calc", [["NPV of gross profit (as of 1 January of the valuation year)", "USD", `=SUM(${at(DEAL_ROWS.discounted, COL.firstPeriod)}:${at(DEAL_ROWS.discounted, lastCol)})`]]);
+    rows.push(
+      periodRow(DEAL_ROWS.discountFactor, "Discount factor (year end to the valuation date)", "factor", false, (c) =>
+        `=IF(${Y(c)}+1>${t0},1/(1+${C(DEAL_ROWS.rate)})^(${Y(c)}+1-${t0}),0)`,
+      ),
+    );
+    rows.push(periodRow(DEAL_ROWS.discounted, "Discounted gross profit", "USD", true, (c) => `=${at(DEAL_ROWS.counted, c)}*${at(DEAL_ROWS.discountFactor, c)}`));
+    b.block(`${id}.periods`, R(DEAL_ROWS.mw0), 1, "calc", rows.slice(0, DEAL_ROWS.valuationTime - DEAL_ROWS.mw0));
+    const d = C(DEAL_ROWS.valuationDate);
+    const yearEnd = `(YEAR(${d})+1)`; // 1 January after the valuation date
+    const fromValuation = TRANCHES.map((i) => {
+      const tr = R(DEAL_ROWS.tranche0 + (i - 1) * 8);
+      const mw = absCell(tr + TRANCHE_ROWS.mw, COL.constant);
+      const p1 = absCell(tr + TRANCHE_ROWS.price, COL.constant);
+      const s = absCell(tr + TRANCHE_ROWS.decimalStart, COL.constant);
+      const r = absCell(tr + TRANCHE_ROWS.ramp, COL.constant);
+      // Share-years in contract year k over [t0, year end): the window form of the revenue row's share.
+      const share = `(${gArray(`${yearEnd}+1-${s}-${K}`, r)})-(${gArray(`${t0}+1-${s}-${K}`, r)})-(${gArray(`${yearEnd}-${s}-${K}`, r)})+(${gArray(`${t0}-${s}-${K}`, r)})`;
+      return `${mw}*${p1}*SUMPRODUCT((${K}<=${N})*(1+${e})^(${K}-1)*(1+${q}*(${K}>${T}))*(${share}))`;
+    });
+    b.block(`${id}.valuation`, R(DEAL_ROWS.valuationTime), 1, "calc", [
+      ["Valuation date (decimal year)", "year", `=YEAR(${d})+(${d}-DATE(YEAR(${d}),1,1))/(DATE(YEAR(${d})+1,1,1)-DATE(YEAR(${d}),1,1))`],
+      ["Revenue from the valuation date to the end of its year", "USD", `=${fromValuation.join("+")}`],
+    ]);
+    b.format(cell(R(DEAL_ROWS.valuationTime), COL.constant), { numberFormat: "0.0000" });
+    b.format(cell(R(DEAL_ROWS.revenueFromValuation), COL.constant), { numberFormat: FORMATS.usdM });
+    b.block(`${id}.npvRows`, R(DEAL_ROWS.counted), 1, "calc", rows.slice(DEAL_ROWS.valuationTime - DEAL_ROWS.mw0));
+    b.block(`${id}.npv`, R(DEAL_ROWS.npv), 1, "calc", [["NPV of gross profit (as of the valuation date)", "USD", `=SUM(${at(DEAL_ROWS.discounted, COL.firstPeriod)}:${at(DEAL_ROWS.discounted, lastCol)})`]]);
     b.format(cell(R(DEAL_ROWS.npv), 1) + ":" + cell(R(DEAL_ROWS.npv), COL.constant), { bold: true });
     b.format(cell(R(DEAL_ROWS.npv), COL.constant), { numberFormat: FORMATS.usdM });
 
@@ -296,6 +326,7 @@ export function buildDeal(
     fmtRows(DEAL_ROWS.pricePerMw, DEAL_ROWS.pricePerMw, FORMATS.usdM2);
     fmtRows(DEAL_ROWS.power, DEAL_ROWS.grossProfit, FORMATS.usdM);
     fmtRows(DEAL_ROWS.licenceMargin, DEAL_ROWS.reportedMargin, FORMATS.pct);
+    fmtRows(DEAL_ROWS.counted, DEAL_ROWS.counted, FORMATS.usdM);
     fmtRows(DEAL_ROWS.discountFactor, DEAL_ROWS.discountFactor, FORMATS.factor);
     fmtRows(DEAL_ROWS.discounted, DEAL_ROWS.discounted, FORMATS.usdM);
     for (const off of [DEAL_ROWS.mwTotal, DEAL_ROWS.revenue, DEAL_ROWS.grossProfit]) {

@@ -97,7 +97,11 @@ describe("values match the model", () => {
     const npv = dealNpv(base, 0.1);
     if (!npv.ok) throw new Error("npv failed");
     expect(F.dealNpvFn(0.1)).toBeCloseTo(npv.value, 2);
-    expect(F.dealNpvFn(0)).toBeCloseTo(8_700_000_000 * 0.775, 2);
+    // Undiscounted and valued before any billing, it is the licence margin on the TCV; valued at
+    // the data's as-of date (the default), what was earned before it is left out.
+    expect(F.dealNpvFn(0, [["valuation_date", "2025-01-01"]])).toBeCloseTo(8_700_000_000 * 0.775, 2);
+    expect(F.dealNpvFn(0)).toBeLessThan(8_700_000_000 * 0.775 - 100e6);
+    expect(F.dealNpvFn(0.1, [["valuation_date", 46152]])).toBe(F.dealNpvFn(0.1)); // 2026-05-10 as an Excel date
     expect(F.dealNpvFn(0.12)).toBeLessThan(F.dealNpvFn(0.1));
   });
   test("DEAL_SCHEDULE spills a header and one row per billing year", () => {
@@ -244,7 +248,9 @@ describe("other awkward arguments", () => {
   test("DEAL_NPV at a huge rate is a small finite number, never NaN", () => {
     const v = F.dealNpvFn(1e6);
     expect(Number.isFinite(v)).toBe(true);
-    expect(Math.abs(v)).toBeLessThan(1000);
+    // The nearest flow is the rest of 2026 (~299M USD), received 236/365 of a year after the valuation date.
+    expect(Math.abs(v)).toBeLessThan(1e5);
+    expect(Math.abs(F.dealNpvFn(1e6, [["valuation_date", "2025-01-01"]]))).toBeLessThan(1000);
   });
   test("CONTRACT_YEAR_REVENUE: zero, fraction and huge contract years", () => {
     expect(excelError(() => F.contractYearRevenue(0)).code).toBe("#NUM!");
@@ -260,6 +266,11 @@ describe("other awkward arguments", () => {
   });
   test("SCENARIO_VALUE: unknown name, blank and number", () => {
     expect(excelError(() => F.scenarioValue("colour")).code).toBe("#N/A");
+    // One meaning per key: the retired valuation_year is not read as a date, and says what replaced it.
+    expect(excelError(() => F.scenarioValue("valuation_year")).code).toBe("#N/A");
+    expect(excelError(() => F.scenarioValue("Valuation year")).message).toMatch(/valuation_date/);
+    expect(excelError(() => F.dealNpvFn(0.1, [["valuation_year", 2027]])).message).toMatch(/valuation_date/);
+    expect(F.scenarioValue("valuation_date")).toBe(46152); // the data's as-of date, 2026-05-10
     expect(excelError(() => F.scenarioValue(null)).message).toBe("name is required");
     expect(excelError(() => F.scenarioValue(12)).code).toBe("#VALUE!");
   });

@@ -77,9 +77,9 @@ describe("the cache", () => {
     const fresh = dealNpvRisk(0.1, 0.3, [["default_probability", 0.05]], 900);
     expect(dealNpvRisk(0.1, 0.3, [["default_probability", 0.05]], 900)).toBe(fresh);
     const prepare = jest.spyOn(montecarlo, "prepareRisk");
-    // Nothing is billed on or after a 2060 valuation year: the model says #NUM!, as DEAL_NPV does.
-    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_year", 2060]], 900)).code).toBe("#NUM!");
-    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_year", 2060]], 900)).code).toBe("#NUM!");
+    // Nothing is billed after a 2060 valuation date: the model says #NUM!, as DEAL_NPV does.
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_date", "2060-01-01"]], 900)).code).toBe("#NUM!");
+    expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_date", "2060-01-01"]], 900)).code).toBe("#NUM!");
     expect(prepare).toHaveBeenCalledTimes(1);
   });
 });

@@ -5,7 +5,7 @@
  * source. Shipped figures change as sources are updated, so the tests on shipped data check
  * relations (the maximum, each default's own date), not today's numbers.
  */
-import { ASSUMPTIONS } from "../../src/model/assumptions";
+import { ASSUMPTIONS, VALUATION_DATE, assumptionSpec } from "../../src/model/assumptions";
 import { DATA_AS_OF, SHIPPED_DEFAULTS, SourcedDefault, asOfDate, asOfSerial, latestAsOf, staleDefaults } from "../../src/model/asOf";
 import { toIso } from "../../src/model/dates";
 import { MINING_DEFAULTS } from "../../src/model/mining";
@@ -135,6 +135,12 @@ describe("the defaults the model ships", () => {
     const dates = SHIPPED_DEFAULTS.map((d) => iso(d.asOf));
     expect(dates).toContain(DATA_AS_OF);
     expect(dates.filter((d) => d > DATA_AS_OF)).toEqual([]);
+  });
+
+  test("the valuation date defaults to DATA_AS_OF, which the other defaults alone set (update VALUATION_DATE when the data moves)", () => {
+    expect(assumptionSpec("valuation_date")?.base).toBe(DATA_AS_OF);
+    expect(VALUATION_DATE).toBe(DATA_AS_OF);
+    expect(latestAsOf(SHIPPED_DEFAULTS.filter((d) => d.where !== "assumptions.valuation_date"))).toBe(DATA_AS_OF);
   });
 
   test("with a window of 0 months on DATA_AS_OF, everything but the latest is stale", () => {

@@ -312,7 +312,7 @@ describe("supply-chain delay", () => {
           ...overridesOf(deal),
           ["delay_after", after],
           ["licence_margin", margin],
-          ["valuation_year", 2020], // on or before every billing start, so no gross profit is cut off
+          ["valuation_date", "2020-01-01"], // on or before every billing start, so no gross profit is cut off
         ];
         const onTime = model("base", common);
         const late = model("base", [...common, ["delay_months", delay]]);

@@ -8,7 +8,6 @@ import fc from "fast-check";
 import * as formulajs from "@formulajs/formulajs";
 import * as fs from "fs";
 import * as path from "path";
-import { npv } from "../../src/model/finance";
 import { MAX_PATHS, RiskInput, RiskSummary, checkRiskInput, prepareRisk, runRisk, sortedNpvs, stepRisk, summariseRisk } from "../../src/model/risk/montecarlo";
 import * as random from "../../src/model/risk/random";
 import { MAX_SEED, Rng, Xoshiro128StarStar, splitMix64 } from "../../src/model/risk/random";
@@ -17,7 +16,7 @@ import { RiskSpec, certainSpec, defaultRiskSpec, riskSpecFromSettings } from "..
 import * as stats from "../../src/model/risk/stats";
 import { histogramSorted, niceStep, percentileSorted, percentilesUnsorted } from "../../src/model/risk/stats";
 import { Override, ResolvedScenario, resolveScenario } from "../../src/model/scenarios";
-import { ScenarioModel, dealNpv } from "../../src/model/scenarioModel";
+import { ScenarioModel, dealNpv, npvFlows, valuationTime } from "../../src/model/scenarioModel";
 import { deepFreeze, model, numbersIn, unwrap } from "./helpers";
 
 function scenario(name = "base", overrides: readonly Override[] = []): ResolvedScenario {
@@ -35,14 +34,12 @@ function run(i: RiskInput, opts: Parameters<typeof runRisk>[1] = {}): RiskSummar
 }
 
 /**
- * NPV as of 1 January of the valuation year of the model's gross profit, each year's scaled by
- * `scale(year)`: the analytic value of a path, computed with finance.npv, not the simulator.
+ * NPV as of the valuation date of the model's gross profit (npvFlows: each year's from the date
+ * on, from its year end), each year's scaled by `scale(year)`: the analytic value of a path,
+ * summed here, not by the simulator.
  */
 function npvScaled(m: ScenarioModel, rate: number, scale: (year: number) => number): number {
-  const from = m.scenario.values.valuation_year;
-  const flows = m.years.filter((r) => r.year >= from);
-  const lead = flows[0].year - from;
-  return unwrap(npv(rate, [...new Array<number>(lead).fill(0), ...flows.map((r) => r.grossProfit * scale(r.year))]));
+  return unwrap(npvFlows(m)).reduce((sum, f) => sum + (f.grossProfit * scale(f.year)) / (1 + rate) ** f.years, 0);
 }
 
 const base = scenario();
@@ -198,7 +195,7 @@ describe("no uncertainty: every path is the deterministic deal", () => {
     ["base", [] as Override[], 0.1],
     ["bull", [] as Override[], 0.09],
     ["bear", [] as Override[], 0.12],
-    ["base", [["escalator", 0.03], ["valuation_year", 2027], ["t4_mw", 0], ["t4_value", 0]] as Override[], 0.08],
+    ["base", [["escalator", 0.03], ["valuation_date", "2027-03-15"], ["t4_mw", 0], ["t4_value", 0]] as Override[], 0.08],
   ])("%s %j at %p: P10 = P50 = P90 = DEAL_NPV, revenue by year as the schedule", (name, overrides, rate) => {
     const s = scenario(name, overrides);
     const m = unwrap(resolveScenario(name, overrides)) && model(name, overrides);
@@ -267,7 +264,8 @@ describe("single risks with a known mean", () => {
     const n = 20000;
     const sp: RiskSpec = { ...certainSpec(base.values), default: { annualProbability: p, recovery: 0 } };
     const out = run(input(base, sp, n, 99));
-    const years = model("base").years.at(-1)!.year - 2025 + 1; // valuation year to the last billing year
+    const from = Math.floor(unwrap(valuationTime(base.values.valuation_date)));
+    const years = model("base").years.at(-1)!.year - from + 1; // the valuation date's year to the last billing year
     const share = 1 - (1 - p) ** years;
     expect(Math.abs(out.defaultShare - share)).toBeLessThan(4 * Math.sqrt((share * (1 - share)) / n));
   });
@@ -301,11 +299,12 @@ describe("single risks with a known mean", () => {
   });
 
   test("per-site delays: each site draws its own; a shared delay moves every site together", () => {
-    const early = scenario("base", [["delay_after", "2024-01-01"]]); // every tranche still to be energised
+    // Every tranche still to be energised, valued before any billing (so a delay only moves value later).
+    const early = scenario("base", [["delay_after", "2024-01-01"], ["valuation_date", "2024-01-01"]]);
     const tri = { kind: "triangular", min: 0, mode: 0, max: 12 } as const;
     const perSite = run(input(early, { ...certainSpec(early.values), delayMonths: tri, delayPerSite: true }, 4000, 2));
     const shared = run(input(early, { ...certainSpec(early.values), delayMonths: tri, delayPerSite: false }, 4000, 2));
-    const at = (d: number) => unwrap(dealNpv(model("base", [["delay_after", "2024-01-01"], ["delay_months", d]]), 0.1));
+    const at = (d: number) => unwrap(dealNpv(model("base", [["delay_after", "2024-01-01"], ["valuation_date", "2024-01-01"], ["delay_months", d]]), 0.1));
     for (const out of [perSite, shared]) {
       expect(out.npv.min).toBeGreaterThanOrEqual(at(12) - 1e-3);
       expect(out.npv.max).toBeLessThanOrEqual(at(0) + 1e-3);
@@ -441,8 +440,8 @@ describe("bad input gives clear errors", () => {
     expect(checkRiskInput(i).ok).toBe(false);
   });
 
-  test("a scenario with nothing billed on or after the valuation year is #NUM!, as DEAL_NPV", () => {
-    const late = scenario("base", [["valuation_year", 2060]]);
+  test("a scenario with nothing billed after the valuation date is #NUM!, as DEAL_NPV", () => {
+    const late = scenario("base", [["valuation_date", "2060-01-01"]]);
     const r = runRisk(input(late, certainSpec(late.values), 10));
     expect(r.ok ? r.value : r.error.kind).toBe("num");
   });

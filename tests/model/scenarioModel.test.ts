@@ -13,9 +13,14 @@ import {
   capacityYears,
   computeScenario,
   dealNpv,
+  discountFlows,
+  npvFlows,
   runScenario,
+  valuationTime,
   yearRow,
 } from "../../src/model/scenarioModel";
+import { DATA_AS_OF } from "../../src/model/asOf";
+import { fromExcelSerial, toIso } from "../../src/model/dates";
 import { anyValidOverrides, deepFreeze, model, numbersIn, unwrap } from "./helpers";
 
 const base = model("base");
@@ -33,27 +38,114 @@ describe("the base scenario, computed", () => {
     expect(base.years[0].revenue).toBeCloseTo(107_107_655.18, 2);
   });
 
-  test("NPV of base gross profit at 10%, as of 2025-01-01, equals Excel's NPV over the year row", () => {
-    const gp = base.years.map((y) => y.grossProfit);
-    const v = unwrap(dealNpv(base, 0.1));
+  test("NPV of base gross profit at 10%, valued 2025-01-01, equals Excel's NPV over the year row (the old 1 January convention)", () => {
+    const from2025 = model("base", [["valuation_date", "2025-01-01"]]);
+    const gp = from2025.years.map((y) => y.grossProfit);
+    const v = unwrap(dealNpv(from2025, 0.1));
     expect(v).toBeCloseTo(formulajs.NPV(0.1, ...gp) as number, 4);
     expect(v).toBeCloseTo(3_446_940_411.24, 2);
     // Undiscounted, it is the licence margin on the TCV.
-    expect(unwrap(dealNpv(base, 0))).toBeCloseTo(0.775 * 8.7e9, 3);
+    expect(unwrap(dealNpv(from2025, 0))).toBeCloseTo(0.775 * 8.7e9, 3);
   });
 
-  test("an earlier valuation year discounts one more year; a later one drops earlier years; none left is #NUM!", () => {
-    const v2025 = unwrap(dealNpv(base, 0.1));
-    const m2024 = model("base", [["valuation_year", 2024]]);
-    expect(unwrap(dealNpv(m2024, 0.1))).toBeCloseTo(v2025 / 1.1, 3);
-    const m2027 = model("base", [["valuation_year", 2027]]);
-    const gpFrom2027 = base.years.filter((y) => y.year >= 2027).map((y) => y.grossProfit);
-    expect(unwrap(dealNpv(m2027, 0.1))).toBeCloseTo(formulajs.NPV(0.1, ...gpFrom2027) as number, 3);
-    const r = dealNpv(model("base", [["valuation_year", 2040]]), 0.1);
-    expect(r).toEqual({ ok: false, error: { kind: "num", message: "no gross profit on or after the valuation year 2040" } });
-    expect(dealNpv(base, -1).ok ? "ok" : "error").toBe("error");
+  test("base is valued at the data's as-of date (2026-05-10): 3,730,452,849.43 USD at 10%", () => {
+    expect(toIso(unwrap(fromExcelSerial(base.scenario.values.valuation_date)))).toBe(DATA_AS_OF);
+    expect(unwrap(dealNpv(base, 0.1))).toBeCloseTo(3_730_452_849.43, 2);
+  });
+});
+
+describe("valuation date: flows before it are history, each year's from its year end", () => {
+  // One tranche of 100 MW at 1M USD per MW-year from 2025-01-01 (no ramp) for 12 years, 50%
+  // margin: 50M USD of gross profit in every year 2025..2036, earned evenly through the year.
+  const FLAT: Override[] = [
+    ...ASSUMPTIONS.filter((a) => /^t\d+_(mw|value)$/.test(a.key)).map((a): Override => [a.key, 0]),
+    ["t1_mw", 100],
+    ["t1_value", 1.2e9],
+    ["t1_start", "2025-01-01"],
+    ["t1_ramp_months", 0],
+    ["escalator", 0],
+    ["renewal_options", 0],
+    ["delay_months", 0],
+    ["licence_margin", 0.5],
+  ];
+  const G = 50e6;
+  const at = (date: string, extra: Override[] = []) => model("base", [...FLAT, ...extra, ["valuation_date", date]]);
+  const pv = (date: string, rate: number, extra: Override[] = []) => unwrap(dealNpv(at(date, extra), rate));
+  /** Sum of G / 1.1^(y + 1 - t0) over the years y from `first` to 2036 (t0 a decimal year). */
+  const fullYears = (first: number, t0: number) => {
+    let sum = 0;
+    for (let y = first; y <= 2036; y++) sum += G / 1.1 ** (y + 1 - t0);
+    return sum;
+  };
+
+  test("on 1 January: every later year in full, the first discounted one year (Excel's NPV)", () => {
+    expect(pv("2025-01-01", 0.1)).toBeCloseTo(fullYears(2025, 2025), 4);
+    expect(pv("2025-01-01", 0.1)).toBeCloseTo(formulajs.NPV(0.1, ...new Array<number>(12).fill(G)) as number, 4);
+    // 2025 ends on the valuation date 2026-01-01: earned before it, so history, not value.
+    expect(pv("2026-01-01", 0.1)).toBeCloseTo(fullYears(2026, 2026), 4);
   });
 
+  test("inside a year: only the part from the date on counts, received at the year end", () => {
+    // 2026-05-10 is day 129 of 365: t0 = 2026 + 129/365; 236/365 of 2026's gross profit remains.
+    const t0 = 2026 + 129 / 365;
+    const expected = (G * 236) / 365 / 1.1 ** (236 / 365) + fullYears(2027, t0);
+    expect(pv("2026-05-10", 0.1)).toBeCloseTo(expected, 4);
+    const flows = unwrap(npvFlows(at("2026-05-10")));
+    expect(flows[0].year).toBe(2026);
+    expect(flows[0].grossProfit).toBeCloseTo((G * 236) / 365, 4);
+    expect(flows[0].years).toBeCloseTo(236 / 365, 12);
+    // A leap year has 366 days: 2028-07-02 is day 183, t0 = 2028.5 exactly.
+    expect(unwrap(valuationTime(unwrap(resolveScenario("base", [["valuation_date", "2028-07-02"]])).values.valuation_date))).toBe(2028.5);
+  });
+
+  test("inside a ramp: the part from the date on is integrated over the ramp", () => {
+    // Start 2026-01-01 with a 12-month ramp; valued 2026-05-10 (x = 129/365 into the ramp):
+    // 2026 bills 100 MW x 1M x (1/2 - x^2/2) from the date on, at 50% margin.
+    const x = 129 / 365;
+    const ramp: Override[] = [["t1_start", "2026-01-01"], ["t1_ramp_months", 12]];
+    const flows = unwrap(npvFlows(at("2026-05-10", ramp)));
+    expect(flows[0].grossProfit).toBeCloseTo(0.5 * 100e6 * (0.5 - (x * x) / 2), 4);
+  });
+
+  test("a flow on the valuation date is undiscounted; a later date scales what is left by (1 + rate) and drops the year before", () => {
+    expect(unwrap(discountFlows([{ year: 2025, grossProfit: 123, years: 0 }], 0.1))).toBe(123);
+    expect(unwrap(discountFlows([{ year: 2025, grossProfit: 110, years: 1 }, { year: 2026, grossProfit: 121, years: 2 }], 0.1))).toBeCloseTo(200, 9);
+    // 2026-05-10 -> 2027-05-10 (both day 129 of 365): what is earned in between (the rest of
+    // 2026 and 2027 up to the date) drops out; every later flow gains one year of interest.
+    const a = 236 / 365;
+    const v0 = pv("2026-05-10", 0.1);
+    const v1 = pv("2027-05-10", 0.1);
+    const earnedBetween = (G * a) / 1.1 ** a + (G * (1 - a)) / 1.1 ** (a + 1); // rest of 2026, then 2027 up to the date
+    expect(v1).toBeCloseTo((v0 - earnedBetween) * 1.1, 3);
+    // The base scenario too, on 1 January: one year later = (NPV - the first year's flow) x 1.1.
+    const b0 = model("base", [["valuation_date", "2027-01-01"]]);
+    const b1 = model("base", [["valuation_date", "2028-01-01"]]);
+    const first = yearRow(b0, 2027).grossProfit / 1.1;
+    expect(unwrap(dealNpv(b1, 0.1))).toBeCloseTo((unwrap(dealNpv(b0, 0.1)) - first) * 1.1, 3);
+  });
+
+  test("TCV, revenue by year and gross profit do not depend on the valuation date", () => {
+    const early = model("base", [["valuation_date", "2020-01-01"]]);
+    const late = model("base", [["valuation_date", "2031-08-17"]]);
+    expect(late.tcv).toBe(early.tcv);
+    expect(late.years).toEqual(early.years);
+    expect(late.contractYears).toEqual(early.contractYears);
+  });
+
+  test("a date before the first billing discounts the whole schedule; after the last billing it is #NUM!; a rate of -100% is #DIV/0!", () => {
+    expect(pv("2024-01-01", 0.1)).toBeCloseTo(pv("2025-01-01", 0.1) / 1.1, 3);
+    expect(dealNpv(model("base", [["valuation_date", "2060-01-01"]]), 0.1)).toEqual({
+      ok: false,
+      error: { kind: "num", message: "no gross profit is earned after the valuation date 2060-01-01" },
+    });
+    expect(dealNpv(base, -1)).toEqual({ ok: false, error: { kind: "div0", message: "rate of -100% divides by zero" } });
+    expect(dealNpv(base, -1.5).ok).toBe(false);
+  });
+
+  test("valuation_year is retired: an override naming it is #N/A naming valuation_date", () => {
+    const r = resolveScenario("base", [["valuation_year", 2027]]);
+    expect(r.ok ? "ok" : `${r.error.kind}: ${r.error.message}`).toMatch(/^na: .*valuation_date/);
+  });
   test("a delay lowers NPV: bear at base's 10% is below base", () => {
     expect(unwrap(dealNpv(model("bear"), 0.1))).toBeLessThan(unwrap(dealNpv(base, 0.1)));
   });

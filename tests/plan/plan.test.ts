@@ -3,9 +3,9 @@ import { ASSUMPTIONS } from "../../src/model/assumptions";
 import { parseCell } from "../../src/plan/a1";
 import { MAX_SCENARIOS, buildPlan, defaultRiskRun } from "../../src/plan/build";
 import { DEAL_ROWS } from "../../src/plan/deal";
-import { COLOURS, SHEET_NAMES } from "../../src/plan/layout";
+import { COL, COLOURS, FORMATS, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { INPUTS } from "../../src/plan/inputs";
-import { Block, SheetPlan } from "../../src/plan/types";
+import { Block, CellContent, SheetPlan } from "../../src/plan/types";
 import { plan, scenario } from "../support/plan";
 
 const p = plan();
@@ -106,8 +106,8 @@ test("named ranges point at the live column of the key inputs", () => {
 
 test("Deal: one formula per row copied across (same formula shape in every year column)", () => {
   const deal = sheet("deal");
-  const periods = deal.blocks.filter((b) => b.id.endsWith(".periods"));
-  expect(periods).toHaveLength(4); // live + 3 scenarios
+  const periods = deal.blocks.filter((b) => b.id.endsWith(".periods") || b.id.endsWith(".npvRows"));
+  expect(periods).toHaveLength(8); // live + 3 scenarios, each with its year rows and its NPV rows
   for (const b of periods) {
     for (const row of b.cells) {
       const shapes = new Set(row.slice(4).map((f) => String(f).replace(/\b[A-Z]{1,3}(\$?\d+)\b/g, "COL$1").replace(/\$[A-Z]{1,3}\$/g, "$C$")));
@@ -117,11 +117,44 @@ test("Deal: one formula per row copied across (same formula shape in every year 
 });
 
 test("Deal: rows a professional expects are there, with totals and NPV", () => {
-  const labels = sheet("deal").blocks.filter((b) => b.id === "deal.s1.periods")[0].cells.map((r) => r[0]);
-  for (const want of ["Billable MW (average over the year)", "Revenue (licence fee)", "Pass-through power (MW x load x PUE x hours x price)", "Gross profit", "Licence-fee gross margin", "Reported gross margin", "Discount factor (end of year)", "Discounted gross profit"]) {
+  const labels = sheet("deal").blocks.filter((b) => b.id === "deal.s1.periods" || b.id === "deal.s1.npvRows").flatMap((b) => b.cells.map((r) => r[0]));
+  for (const want of [
+    "Billable MW (average over the year)",
+    "Revenue (licence fee)",
+    "Pass-through power (MW x load x PUE x hours x price)",
+    "Gross profit",
+    "Licence-fee gross margin",
+    "Reported gross margin",
+    "Gross profit from the valuation date (earned before it is history)",
+    "Discount factor (year end to the valuation date)",
+    "Discounted gross profit",
+  ]) {
     expect(labels).toContain(want);
   }
   expect(DEAL_ROWS.npv).toBeGreaterThan(DEAL_ROWS.discounted);
+});
+
+test("Deal: the valuation date is a date, its decimal year is the model's arithmetic, and the discount factor runs from it", () => {
+  const deal = sheet("deal");
+  const r0 = ROW.firstBlock + DEAL_ROWS.height; // block s1
+  /** The content of one cell (1-based row and column), from whichever block holds it. */
+  const cellAt = (row: number, col: number): CellContent | undefined => {
+    for (const b of deal.blocks) {
+      const p0 = parseCell(b.at);
+      const r = b.cells[row - p0.row];
+      if (r && col >= p0.col && col < p0.col + r.length) return r[col - p0.col];
+    }
+    return undefined;
+  };
+  expect(cellAt(r0 + DEAL_ROWS.valuationDate, 1)).toBe("Valuation date (NPV as of this date)");
+  expect(String(cellAt(r0 + DEAL_ROWS.valuationDate, COL.constant))).toMatch(/^=/);
+  const d = `$C$${r0 + DEAL_ROWS.valuationDate}`;
+  expect(cellAt(r0 + DEAL_ROWS.valuationTime, COL.constant)).toBe(`=YEAR(${d})+(${d}-DATE(YEAR(${d}),1,1))/(DATE(YEAR(${d})+1,1,1)-DATE(YEAR(${d}),1,1))`);
+  expect(String(cellAt(r0 + DEAL_ROWS.discountFactor, COL.firstPeriod))).toContain(`$C$${r0 + DEAL_ROWS.valuationTime}`);
+  expect(String(cellAt(r0 + DEAL_ROWS.counted, COL.firstPeriod))).toContain(`$C$${r0 + DEAL_ROWS.revenueFromValuation}`);
+  const formulas = deal.blocks.flatMap((b) => b.cells.flat()).filter((c): c is string => typeof c === "string" && c.startsWith("="));
+  expect(formulas.filter((f) => /\b(YEARFRAC|LET|LAMBDA|XLOOKUP|FILTER|SEQUENCE)\(/.test(f))).toEqual([]);
+  expect(deal.formats.find((f) => f.range === `C${r0 + DEAL_ROWS.valuationDate}`)?.numberFormat).toBe(FORMATS.date);
 });
 
 test("no constants typed inside period formulas (only cell references and the formula's structure)", () => {

@@ -17,7 +17,7 @@ import { MULTIPLES, PeerSelection, groupMultiple, impliedValue, multipleOf } fro
 import { PEERS } from "../../src/model/peers/data";
 import { sameInput } from "../../src/model/risk/input";
 import { Assumptions } from "../../src/model/scenarios";
-import { ScenarioModel, dealNpv, yearRow } from "../../src/model/scenarioModel";
+import { ScenarioModel, dealNpv, revenueFrom, valuationTime, yearRow } from "../../src/model/scenarioModel";
 import { CAPACITY_LINES, CAPACITY_PIPELINE, CAPACITY_ROWS, LINE_ROWS } from "../../src/plan/capacity";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
@@ -87,6 +87,15 @@ export function formulaCells(plan: WorkbookPlan): FormulaCell[] {
 }
 
 /** The plan's constant at a cell of a sheet (undefined for a formula or an empty cell). */
+const sum = (xs: readonly number[]): number => xs.reduce((x, y) => x + y, 0);
+
+/** The valuation date (an Excel serial) as the model's decimal year; the tests' scenarios always have a valid one. */
+function unwrapTime(serial: number): number {
+  const t = valuationTime(serial);
+  if (!t.ok) throw new Error(t.error.message);
+  return t.value;
+}
+
 function constantAt(sheet: SheetPlan, row: number, col: number): CellContent | undefined {
   for (const b of sheet.blocks) {
     const at = parseCell(b.at);
@@ -157,6 +166,7 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     const off = c.row - ROW.firstBlock - j * DEAL_ROWS.height;
     const m = blockModel(j);
     const a = m.scenario.values;
+    const t0 = unwrapTime(a.valuation_date);
     const name = j === 0 ? `Live: ${plan.scenarios[input.live]}` : undefined;
     if (off === DEAL_ROWS.header) return name;
     if (c.col === COL.constant) {
@@ -174,7 +184,9 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
         [DEAL_ROWS.powerPrice]: a.power_price,
         [DEAL_ROWS.loadFactor]: a.load_factor,
         [DEAL_ROWS.rate]: a.discount_rate,
-        [DEAL_ROWS.valuationYear]: a.valuation_year,
+        [DEAL_ROWS.valuationDate]: a.valuation_date,
+        [DEAL_ROWS.valuationTime]: t0,
+        [DEAL_ROWS.revenueFromValuation]: sum(revenueFrom(m, yearRow(m, Math.floor(t0)), t0)),
         [DEAL_ROWS.contractedMw]: m.contractedMw,
         [DEAL_ROWS.initialValue]: m.tranches.reduce((x, t) => x + t.value, 0),
         [DEAL_ROWS.tcv]: m.tcv,
@@ -210,7 +222,9 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
       return period(true, (y) => trancheMwYears(t, y, y + 1));
     }
     if (off >= DEAL_ROWS.rev0 && off < DEAL_ROWS.rev0 + 4) return period(true, (y) => row(y).revenueByTranche[off - DEAL_ROWS.rev0]);
-    const df = (y: number) => (y >= a.valuation_year ? 1 / Math.pow(1 + a.discount_rate, y - a.valuation_year + 1) : 0);
+    // What dealNpv counts: gross profit from the valuation date on, each year's from its year end.
+    const counted = (y: number) => (y >= t0 ? row(y).grossProfit : sum(revenueFrom(m, row(y), t0)) * a.licence_margin);
+    const df = (y: number) => (y + 1 > t0 ? 1 / Math.pow(1 + a.discount_rate, y + 1 - t0) : 0);
     const rows: Record<number, [boolean, (y: number) => Want]> = {
       [DEAL_ROWS.mwTotal]: [true, (y) => row(y).mwBillable],
       [DEAL_ROWS.revenue]: [true, (y) => row(y).revenue],
@@ -222,8 +236,9 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
       [DEAL_ROWS.grossProfit]: [true, (y) => row(y).grossProfit],
       [DEAL_ROWS.licenceMargin]: [false, (y) => (row(y).revenue > 0 ? row(y).grossProfit / row(y).revenue : "")],
       [DEAL_ROWS.reportedMargin]: [false, (y) => blank(row(y).reportedMargin)],
+      [DEAL_ROWS.counted]: [true, counted],
       [DEAL_ROWS.discountFactor]: [false, df],
-      [DEAL_ROWS.discounted]: [true, (y) => row(y).grossProfit * df(y)],
+      [DEAL_ROWS.discounted]: [true, (y) => counted(y) * df(y)],
     };
     const r = rows[off];
     return r ? period(r[0], r[1]) : undefined;

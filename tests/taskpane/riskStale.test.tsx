@@ -40,7 +40,7 @@ function workbook(x: ExcelDouble) {
   while (at(SHEET_NAMES.risk, detRow, 1) !== "Deterministic NPV (the scenario without uncertainty)") detRow++;
   // The Deal sheet's NPV rows: the live block first, then one per scenario (base is the second).
   const dealNpvRows: number[] = [];
-  for (let r = 1; r < 2000 && dealNpvRows.length < 2; r++) if (at(SHEET_NAMES.deal, r, 1) === "NPV of gross profit (as of 1 January of the valuation year)") dealNpvRows.push(r);
+  for (let r = 1; r < 2000 && dealNpvRows.length < 2; r++) if (at(SHEET_NAMES.deal, r, 1) === "NPV of gross profit (as of the valuation date)") dealNpvRows.push(r);
   return {
     dealNpv: at(SHEET_NAMES.deal, dealNpvRows[1], 3) as number,
     status: STATES.find((s) => riskStatusText(SHEET_NAMES, "base", s, keyRow + 1) === status) ?? status,

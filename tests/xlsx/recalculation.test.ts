@@ -301,6 +301,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     ["renewal_repricing", 0.05],
     ["t3_ramp_months", 0],
     ["discount_rate", 0.085],
+    ["valuation_date", 46280], // 2026-09-15, typed as an Excel date: inside 2026 and inside tranche 4's ramp
   ];
   const peerEdits = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
   const edited = model("base", edits);
@@ -343,7 +344,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
   test("the Risk sheet says the inputs changed since its run, marks exactly the typed ones, and the master check fails on it alone", () => {
     expect(riskVerdict(r)).toEqual({
       status: "changed",
-      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "delay_months", "discount_rate"],
+      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "delay_months", "discount_rate", "valuation_date"],
       riskCheck: false,
       otherChecks: [true],
       master: false,

@@ -12,13 +12,14 @@
  * arrays, no scenario recomputation. Paths draw from one seeded stream in order, so a run is
  * the same however it is cut into chunks.
  *
- * NPV follows `dealNpv`: licence-fee gross profit discounted from each year end to 1 January
- * of the valuation year, years before it ignored. With no uncertainty every path equals
- * `dealNpv` exactly.
+ * NPV follows `dealNpv`: licence-fee gross profit discounted from each year end to the
+ * valuation date, what is earned before the date left out (a second table holds each tranche's
+ * revenue from the valuation date on, which differs from the first only in the year the date
+ * falls in). With no uncertainty every path equals `dealNpv` exactly.
  */
 import { delayedStart } from "../deal";
 import { Result, numError, ok, valueError } from "../result";
-import { computeScenario, dealNpv } from "../scenarioModel";
+import { computeScenario, dealNpv, revenueFrom, valuationTime } from "../scenarioModel";
 import { Assumptions } from "../scenarios";
 import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
 import { Rng } from "./random";
@@ -69,8 +70,8 @@ export interface RiskSummary {
   /** Paths simulated. */
   readonly paths: number;
   readonly seed: number;
-  /** NPVs are as of 1 January of this year. */
-  readonly valuationYear: number;
+  /** NPVs are as of this date (an Excel date serial: the scenario's valuation_date). */
+  readonly valuationDate: number;
   /** NPV of the scenario without uncertainty, at the discount rate's central value, USD. */
   readonly deterministicNpv: number;
   readonly npv: NpvSummary;
@@ -101,13 +102,16 @@ interface RunConfig {
   readonly inputs: Assumptions;
   /** Revenue by tranche, renewal case, delay case and year: index ((t * NR + r) * ND + k) * Y + y, USD. */
   readonly rev: Float64Array;
+  /** As `rev`, but only what is earned from the valuation date on (`revenueFrom`): what the NPV counts. */
+  readonly counted: Float64Array;
   /** T, NR, ND and Y above. */
   readonly tranches: number;
   readonly renewalCases: number;
   readonly delayCases: number;
   readonly years: number;
   readonly firstYear: number;
-  readonly valuationYear: number;
+  /** The valuation date as a decimal year (`valuationTime`). */
+  readonly valuationTime: number;
   /** For each tranche, its number among the sites a delay reaches, or -1. */
   readonly siteOf: readonly number[];
   readonly sites: number;
@@ -152,13 +156,12 @@ class RunState implements RiskRun {
   step(count: number): void {
     const end = Math.min(this.total, this.done + Math.max(1, Math.floor(count)));
     const { rng, offsets, delayOf } = this;
-    const { rev, tranches: T, years: Y, siteOf, sites: S, renewalCases: NR, delayCases: ND, firstYear } = this.c;
+    const { counted, valuationTime: t0, tranches: T, years: Y, siteOf, sites: S, renewalCases: NR, delayCases: ND, firstYear } = this.c;
     const { margin, rate, delay, perSite, defaultFirst, defaultLast } = this.c;
     const q = this.c.renewalProbability;
     const p = this.c.defaultProbability;
     const logSurvive = Math.log1p(-p);
     const R = this.c.recovery;
-    const lead = firstYear - this.c.valuationYear; // years of zero flow before the table starts (may be negative)
     for (let path = this.done; path < end; path++) {
       // Draws, always in this order: margin, rate, renewals, default, delays.
       const m = margin(rng);
@@ -183,17 +186,14 @@ class RunState implements RiskRun {
         const k = siteOf[t] < 0 ? 0 : delayOf[dBase + siteOf[t]];
         offsets[t] = ((t * NR + renewals) * ND + k) * Y; // with no renewal draw there is one case, 0
       }
-      // Discount as Excel's NPV from the valuation year: the factor grows by (1 + rate) each year.
-      let factor = 1;
-      for (let i = 0; i < lead; i++) factor *= g;
+      // Discount as dealNpv: each year's flow from its year end to the valuation date.
       let sum = 0;
       for (let y = 0; y < Y; y++) {
-        if (y + lead < 0) continue; // before the valuation year
+        if (firstYear + y + 1 <= t0) continue; // earned before the valuation date
         let revenue = 0;
-        for (let t = 0; t < T; t++) revenue += rev[offsets[t] + y];
+        for (let t = 0; t < T; t++) revenue += counted[offsets[t] + y];
         if (firstYear + y > defaultYear) revenue *= R;
-        factor *= g;
-        sum += (revenue * m) / factor;
+        sum += revenue * m * (1 / Math.pow(g, firstYear + y + 1 - t0));
       }
       this.npv[path] = sum;
       this.renewalOf[path] = renewals;
@@ -241,7 +241,7 @@ class RunState implements RiskRun {
       inputs: this.c.inputs,
       paths: n,
       seed: this.c.seed,
-      valuationYear: this.c.valuationYear,
+      valuationDate: this.c.inputs.valuation_date,
       deterministicNpv: this.c.deterministicNpv,
       npv: {
         mean,
@@ -429,11 +429,19 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
   const Y = lastYear - firstYear + 1;
   const T = base.value.tranches.length;
   const rev = new Float64Array(T * renewalCases.length * delayCases * Y);
+  const counted = new Float64Array(rev.length);
+  const t0 = valuationTime(values.valuation_date);
+  if (!t0.ok) return t0;
   models.forEach((m, i) => {
     const r = Math.floor(i / delayCases);
     const k = i % delayCases;
     for (const row of m.years) {
-      for (let t = 0; t < T; t++) rev[((t * renewalCases.length + r) * delayCases + k) * Y + (row.year - firstYear)] = row.revenueByTranche[t];
+      const from = revenueFrom(m, row, t0.value);
+      for (let t = 0; t < T; t++) {
+        const at = ((t * renewalCases.length + r) * delayCases + k) * Y + (row.year - firstYear);
+        rev[at] = row.revenueByTranche[t];
+        counted[at] = from[t];
+      }
     }
   });
 
@@ -445,7 +453,6 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
     siteOf.push(reached && delayCases > 1 ? sites++ : -1);
   }
 
-  const valuationYear = values.valuation_year;
   const d = spec.default;
   return ok(
     new RunState({
@@ -454,12 +461,13 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
       scenarioName: input.scenario.name,
       inputs: Object.freeze({ ...values }),
       rev,
+      counted,
       tranches: T,
       renewalCases: renewalCases.length,
       delayCases,
       years: Y,
       firstYear,
-      valuationYear,
+      valuationTime: t0.value,
       siteOf,
       sites,
       perSite: spec.delayPerSite,
@@ -470,7 +478,7 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
       renewalProbability: spec.renewalProbability,
       defaultProbability: d.annualProbability,
       recovery: d.recovery,
-      defaultFirst: d.firstYear ?? valuationYear,
+      defaultFirst: d.firstYear ?? Math.floor(t0.value),
       defaultLast: d.lastYear ?? lastYear,
       threshold: threshold ?? deterministic.value,
       deterministicNpv: deterministic.value,

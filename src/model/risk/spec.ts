@@ -28,7 +28,7 @@ export interface DefaultRisk {
    * paid out over the term). 0 means revenue stops after the default year.
    */
   readonly recovery: number;
-  /** First calendar year a default can happen in; default the valuation year. */
+  /** First calendar year a default can happen in; default the year of the valuation date. */
   readonly firstYear?: number;
   /** Last calendar year a default can happen in; default the deal's last billing year. */
   readonly lastYear?: number;
