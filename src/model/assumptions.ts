@@ -488,6 +488,8 @@ for (const a of ASSUMPTIONS) {
 /** Keys that no longer exist, with what replaced them (one meaning per key: a retired key is not read as its successor). */
 const RETIRED: Readonly<Record<string, string>> = {
   valuationyear: '"valuation_year" was replaced by "valuation_date": a date (YYYY-MM-DD or an Excel date), default the data\'s as-of date',
+  expansionmw: '"expansion_mw" (a 450 MW placeholder toward the 1 GW target) was removed: uncontracted sites are pipeline, "pipeline_hunt_county_mw" and "pipeline_dalton_pecos_mw"',
+  expansiondate: '"expansion_date" was removed with the 450 MW placeholder: pipeline sites have no energisation date on the record',
 };
 
 /** What replaced a retired assumption key or label, or undefined when `name` was never retired. */

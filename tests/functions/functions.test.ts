@@ -271,6 +271,9 @@ describe("other awkward arguments", () => {
     expect(excelError(() => F.scenarioValue("Valuation year")).message).toMatch(/valuation_date/);
     expect(excelError(() => F.dealNpvFn(0.1, [["valuation_year", 2027]])).message).toMatch(/valuation_date/);
     expect(F.scenarioValue("valuation_date")).toBe(46152); // the data's as-of date, 2026-05-10
+    // The 450 MW placeholder is gone: its keys say what took its place.
+    expect(excelError(() => F.scenarioValue("expansion_mw")).message).toMatch(/pipeline_hunt_county_mw/);
+    expect(excelError(() => F.hpcCapacity(2027, [["expansion_date", 46000]])).message).toMatch(/was removed/);
     expect(excelError(() => F.scenarioValue(null)).message).toBe("name is required");
     expect(excelError(() => F.scenarioValue(12)).code).toBe("#VALUE!");
   });
