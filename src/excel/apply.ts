@@ -15,7 +15,7 @@
  * if that fails too, it says what may be half-written and lists the user's typed values.
  * It writes only into sheets it created (recorded in the registry by worksheet id).
  */
-import { cellsOf } from "./edits";
+import { Edit, cellsOf } from "./edits";
 import { blockRange, CellSnapshot, Decision, NameRead, OwnedRead, SHEET_KEYS, WorkbookRead, decideBuild } from "./decide";
 import { AfterFailure, Before, MAX_REQUEST_BYTES, Op, SheetFinder, chunk, layoutOf, restoreOps, writeOps } from "./ops";
 import { rangeOf } from "../plan/a1";
@@ -23,7 +23,6 @@ import { PlanScenario } from "../plan/scenario";
 import { SheetKey, WorkbookPlan } from "../plan/types";
 import { Registry, WrittenBlock } from "./registry";
 import { BuildOptions, BuildResult, Runner } from "./types";
-import { Edit } from "./edits";
 
 export { MAX_REQUEST_BYTES } from "./ops";
 export type { BuildOptions, BuildReport, BuildResult, KeptInput, Runner, WorkbookAfterFailure } from "./types";

@@ -4,7 +4,11 @@
  * charts and names it wrote, and the input values it last wrote, so a refresh can tell the
  * user's edits from its own values.
  */
+import { assumptionSpec } from "../model/assumptions";
+import { validateAssumption } from "../model/scenarios";
+import { parseCell, rangeOf } from "../plan/a1";
 import { ChartPlan, ListValidation, SheetKey, TablePlan } from "../plan/types";
+import type { KeptInput } from "./types";
 
 export const REGISTRY_SETTING = "corz.registry";
 export const REGISTRY_VERSION = 1;
@@ -89,4 +93,34 @@ export function parseRegistry(raw: unknown): { registry: Registry; warning?: str
       warning: `The record of the sheets this add-in wrote could not be read (${why}); existing CORZ sheets are treated as the user's and left untouched, and new sheets are built beside them.`,
     };
   }
+}
+
+/** The input block whose cells are assumption values, rows by key and columns by scenario. */
+export const INPUT_VALUES_BLOCK = "inputs.values";
+
+/**
+ * The assumption values the user typed that the last build kept, as the registry records them:
+ * each user cell "key|scenario" of the inputs block, its value the one written at that position.
+ * A record not shaped as this adapter writes it gives none (the next refresh reports them again).
+ */
+export function keptInputsOf(registry: Registry): KeptInput[] {
+  const block = registry.blocks?.[INPUT_VALUES_BLOCK];
+  const sheet = block ? registry.sheets[block.sheet]?.name : undefined;
+  if (!block || !sheet) return [];
+  const out: KeptInput[] = [];
+  try {
+    const origin = parseCell(block.range.split(":")[0]);
+    for (const cell of block.userCells) {
+      const [key, scenario] = cell.split("|");
+      const i = block.rows.indexOf(key);
+      const j = block.cols.indexOf(scenario);
+      const spec = assumptionSpec(key);
+      if (i < 0 || j < 0 || !spec) continue;
+      const v = validateAssumption(spec, block.values[i][j]);
+      if (v.ok) out.push({ scenario, key, value: v.value, where: `${sheet}!${rangeOf(origin.row + i, origin.col + j, 1, 1)}` });
+    }
+  } catch {
+    return [];
+  }
+  return out;
 }

@@ -5,47 +5,19 @@
  * adapter saved of what it wrote (the registry's "inputs.values" block and its user cells).
  */
 import type { KeptInput } from "../excel/apply";
-import { parseRegistry } from "../excel/registry";
-import { assumptionSpec } from "../model/assumptions";
-import { validateAssumption } from "../model/scenarios";
-import { parseCell, rangeOf } from "../plan/a1";
+import { keptInputsOf, parseRegistry } from "../excel/registry";
 
 /** An input value typed on the sheet and in force there: scenario, key, value (model unit), "Sheet!E12". */
 export type SheetEdit = KeptInput;
 
-export const INPUT_VALUES_BLOCK = "inputs.values";
 
 export function sheetEditOf(edits: readonly SheetEdit[], scenario: string, key: string): SheetEdit | undefined {
   return edits.find((e) => e.scenario === scenario && e.key === key);
 }
 
-/**
- * The kept input values recorded in a saved registry (the `corz.registry` setting): each user
- * cell "row|col" of the inputs block is an assumption key and a scenario, its value the one at
- * that position. Anything unreadable gives none: the next refresh reports them again.
- */
+/** The kept input values recorded in a saved registry (the `corz.registry` setting); none when unreadable. */
 export function sheetEditsFromRegistry(raw: unknown): SheetEdit[] {
-  const { registry } = parseRegistry(raw);
-  const block = registry.blocks?.[INPUT_VALUES_BLOCK];
-  const sheet = block ? registry.sheets[block.sheet]?.name : undefined;
-  if (!block || !sheet) return [];
-  const out: SheetEdit[] = [];
-  try {
-    const origin = parseCell(block.range.split(":")[0]);
-    for (const cell of block.userCells) {
-      const [key, scenario] = cell.split("|");
-      const i = block.rows.indexOf(key);
-      const j = block.cols.indexOf(scenario);
-      const spec = assumptionSpec(key);
-      if (i < 0 || j < 0 || !spec) continue;
-      const v = validateAssumption(spec, block.values[i][j]);
-      if (v.ok) out.push({ scenario, key, value: v.value, where: `${sheet}!${rangeOf(origin.row + i, origin.col + j, 1, 1)}` });
-    }
-  } catch {
-    // A record not shaped as the adapter writes it: show none; the next refresh reports them.
-    return [];
-  }
-  return out;
+  return keptInputsOf(parseRegistry(raw).registry);
 }
 
 /**
