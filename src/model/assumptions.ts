@@ -14,19 +14,26 @@ import {
   CORZ_JUNE_2024_UPDATE,
   CORZ_MUSKOGEE_2024_11,
   CORZ_OPTION3_8K,
-  CORZ_Q1_2025,
   CORZ_Q2_2024,
   CORZ_Q3_2024_FT,
-  CORZ_Q3_2024_GSN,
   CORZ_Q4_2024_SUMMARY,
   CORZ_Q3_2025_8K,
   CORZ_Q4_2025,
   FACILITIES_DIVE_CBRE_2025_02,
   SEED_BRIEF,
-  STATISTA_EIA_INDUSTRIAL_2023,
-  STATISTA_PUE_2024,
   cite,
 } from "./sources";
+import {
+  CAPACITY_STATEMENTS,
+  ContractTranche,
+  LICENCE_CASH_MARGIN_TARGET,
+  POWER_PRICE,
+  PUE_AI_HALL,
+  REPORTED_QUARTERS,
+  RUN_RATE_STATEMENTS,
+  TRANCHES,
+  citeFigure,
+} from "./record";
 
 export type AssumptionGroup = "deal" | "margins" | "capacity" | "finance";
 
@@ -67,86 +74,163 @@ const JUDGEMENT = "Modelling judgement (no public figure)";
  */
 export const VALUATION_DATE = "2026-05-10";
 
-function tranche(
-  n: number,
-  mw: number,
-  value: number,
-  start: string,
-  rampMonths: number,
-  src: { mw: string; mwAsOf: string; mwNote?: string; valueNote?: string; start: string; startAsOf: string },
-): AssumptionSpec[] {
-  const t = `t${n}`;
+/** One field of a tranche in the data: its base value and where that comes from. */
+export interface TrancheField {
+  readonly base: number | string;
+  readonly source: string;
+  readonly asOf: string;
+  readonly note?: string;
+}
+
+/**
+ * A CoreWeave tranche as data. The deal, the capacity view, the sheets, the functions and the
+ * pane all follow `TRANCHE_DATA`: a new tranche is a new entry here, never new code. Keys are
+ * `t<n>_mw`, `t<n>_value`, `t<n>_contract_date`, `t<n>_energised`, `t<n>_start` and
+ * `t<n>_ramp_months`, numbered in the order of this list.
+ */
+export interface TrancheData {
+  /** What the tranche is, e.g. "Denton expansion". */
+  readonly name: string;
+  /** MW of critical IT load. */
+  readonly mw: TrancheField;
+  /** USD over the initial term. */
+  readonly value: TrancheField;
+  /** The date it was contracted (MW count as contracted from then). */
+  readonly contracted: TrancheField;
+  /** The date all its MW are energised (power on at the site; HPC_CAPACITY counts them from then). */
+  readonly energised: TrancheField;
+  /** The date billing starts (the first MW billable). */
+  readonly start: TrancheField;
+  /** Months from billing start until all its MW are billable (linear). */
+  readonly rampMonths: TrancheField;
+}
+
+const trancheSpecs = (t: TrancheData, n: number): AssumptionSpec[] => {
+  const id = `t${n}`;
+  const label = `Tranche ${n} (${t.name})`;
+  const date = (key: string, text: string, group: AssumptionGroup, f: TrancheField): AssumptionSpec => ({
+    key: `${id}_${key}`,
+    label: `${label}: ${text}`,
+    group,
+    unit: "date",
+    kind: "date",
+    min: "2020-01-01",
+    max: "2060-12-31",
+    base: f.base,
+    source: f.source,
+    asOf: f.asOf,
+    note: f.note,
+  });
   return [
+    { key: `${id}_mw`, label: `${label}: critical IT load`, group: "deal", unit: "MW", kind: "number", min: 0, max: 5000, base: t.mw.base, source: t.mw.source, asOf: t.mw.asOf, note: t.mw.note },
+    { key: `${id}_value`, label: `${label}: contract value`, group: "deal", unit: "USD", kind: "number", min: 0, max: 1e12, base: t.value.base, source: t.value.source, asOf: t.value.asOf, note: t.value.note },
+    date("start", "billing start", "deal", t.start),
     {
-      key: `${t}_mw`,
-      label: `Tranche ${n} critical IT load`,
-      group: "deal",
-      unit: "MW",
-      kind: "number",
-      min: 0,
-      max: 5000,
-      base: mw,
-      source: src.mw,
-      asOf: src.mwAsOf,
-      note: src.mwNote,
-    },
-    {
-      key: `${t}_value`,
-      label: `Tranche ${n} contract value`,
-      group: "deal",
-      unit: "USD",
-      kind: "number",
-      min: 0,
-      max: 1e12,
-      base: value,
-      source: src.mw,
-      asOf: src.mwAsOf,
-      note: src.valueNote,
-    },
-    {
-      key: `${t}_start`,
-      label: `Tranche ${n} billing start`,
-      group: "deal",
-      unit: "date",
-      kind: "date",
-      min: "2020-01-01",
-      max: "2060-12-31",
-      base: start,
-      source: src.start,
-      asOf: src.startAsOf,
-    },
-    {
-      key: `${t}_ramp_months`,
-      label: `Tranche ${n} billing ramp`,
+      key: `${id}_ramp_months`,
+      label: `${label}: billing ramp`,
       group: "deal",
       unit: "months",
       kind: "integer",
       min: 0,
       max: 60,
-      base: rampMonths,
-      source: src.start,
-      asOf: src.startAsOf,
-      note: "Months from billing start until the tranche's full MW are billable (linear ramp). Calibrated to the ramp milestones in the source; each MW is billed for the full term from the day it becomes billable.",
+      base: t.rampMonths.base,
+      source: t.rampMonths.source,
+      asOf: t.rampMonths.asOf,
+      note:
+        t.rampMonths.note ??
+        "Months from billing start until the tranche's full MW are billable (linear ramp); each MW is billed for the full term from the day it becomes billable.",
     },
+    date("contract_date", "contracted", "capacity", t.contracted),
+    date("energised", "energised", "capacity", t.energised),
   ];
+};
+
+const CALIBRATED = `Calibrated to what Core Scientific reported (colocation revenue by quarter 2025-Q2 to 2026-Q1; see CORZ.REPORTED_VS_MODEL) and its MW statements: ${citeFigure(
+  CAPACITY_STATEMENTS.find((c) => c.id === "2026-05-billing-243")?.mw ?? fail("243 MW statement"),
+)}`;
+const ENERGISED = `Modelling judgement: power on when billing starts, so billable MW never exceed energised MW (which tranche is energised when is not disclosed). Gives 340 MW energised at 2026-03-02 against ~350 MW on record: ${citeFigure(
+  CAPACITY_STATEMENTS.find((c) => c.id === "2026-03-energized-350")?.mw ?? fail("350 MW statement"),
+)}`;
+const RECORD_TRANCHE = (id: string): ContractTranche => TRANCHES.find((t) => t.id === id) ?? fail(`record tranche ${id}`);
+
+function fail(what: string): never {
+  throw new Error(`the public record has no ${what}`);
 }
 
-/** The date a CoreWeave tranche was contracted (capacity group: MW count as contracted from it). */
-function contractDate(n: number, base: string, source: string, asOf: string, note?: string): AssumptionSpec {
-  return {
-    key: `t${n}_contract_date`,
-    label: `Tranche ${n} contracted`,
-    group: "capacity",
-    unit: "date",
-    kind: "date",
-    min: "2020-01-01",
-    max: "2060-12-31",
-    base,
-    source,
-    asOf,
-    note,
-  };
-}
+/**
+ * The CoreWeave tranches on the public record at the data's as-of date (the base scenario);
+ * the "seed" scenario restates them as the brief had them (four tranches, 500 MW, $8.7B).
+ * Tranches 2 and 3 split the 182 MW of option exercises June to August 2024 as the June 2024
+ * update does (70 MW, then the rest); tranche 5 is the Denton expansion of February 2025.
+ */
+export const TRANCHE_DATA: readonly TrancheData[] = [
+  {
+    name: "initial contracts",
+    mw: { base: 200, source: citeFigure(RECORD_TRANCHE("initial-200").mw), asOf: "2024-06-05" },
+    value: { base: 3.5e9, source: citeFigure(RECORD_TRANCHE("initial-200").contractValueUsd ?? fail("initial value")), asOf: "2024-06-05" },
+    contracted: { base: "2024-06-03", source: cite(CORZ_OPTION3_8K, "the HPC hosting contract entered into with CoreWeave on June 3, 2024"), asOf: "2024-10-22" },
+    energised: { base: "2025-07-15", source: ENERGISED, asOf: "2026-03-02" },
+    start: { base: "2025-07-15", source: CALIBRATED, asOf: "2026-05-07" },
+    rampMonths: { base: 14, source: CALIBRATED, asOf: "2026-05-07" },
+  },
+  {
+    name: "first option",
+    mw: { base: 70, source: FIRST_CONTRACTS, asOf: "2024-06" },
+    value: { base: 1.225e9, source: FIRST_CONTRACTS, asOf: "2024-06" },
+    contracted: {
+      base: "2024-08-07",
+      source: cite(CORZ_Q2_2024, "382 MW contracted in total (tranches 1 to 3)"),
+      asOf: "2024-08-07",
+      note: "Contracted by this date at the latest: the June 2024 copy that reports the 70 MW contract is undated, so the first dated statement that includes it is used.",
+    },
+    energised: { base: "2025-12-01", source: ENERGISED, asOf: "2026-03-02" },
+    start: { base: "2025-12-01", source: CALIBRATED, asOf: "2026-05-07" },
+    rampMonths: { base: 9, source: CALIBRATED, asOf: "2026-05-07" },
+  },
+  {
+    name: "second option",
+    mw: {
+      base: 112,
+      source: `Derived: 382 MW contracted at 2024-08-07 less tranches 1 and 2. ${cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years")}`,
+      asOf: "2024-08-07",
+    },
+    value: {
+      base: 1.975e9,
+      source: `Derived: ~$6.7B at 2024-08-07 less $3.5B and $1.225B for tranches 1 and 2. ${cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years")}`,
+      asOf: "2024-08-07",
+    },
+    contracted: { base: "2024-08-07", source: cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years"), asOf: "2024-08-07" },
+    energised: { base: "2026-06-01", source: ENERGISED, asOf: "2026-05-07" },
+    start: { base: "2026-06-01", source: CALIBRATED, asOf: "2026-05-07" },
+    rampMonths: { base: 3, source: CALIBRATED, asOf: "2026-05-07" },
+  },
+  {
+    name: "final option",
+    mw: { base: 120, source: citeFigure(RECORD_TRANCHE("option-3-120").mw), asOf: "2024-10-22" },
+    value: { base: 2.0e9, source: citeFigure(RECORD_TRANCHE("option-3-120").contractValueUsd ?? fail("option 3 value")), asOf: "2024-10-22" },
+    contracted: { base: "2024-10-22", source: cite(CORZ_OPTION3_8K, "final option exercised, ~120 MW at one site"), asOf: "2024-10-22" },
+    energised: { base: "2026-10-01", source: ENERGISED, asOf: "2026-05-07" },
+    start: { base: "2026-10-01", source: CALIBRATED, asOf: "2026-05-07" },
+    rampMonths: { base: 6, source: CALIBRATED, asOf: "2026-05-07" },
+  },
+  {
+    name: "Denton expansion",
+    mw: { base: 70, source: citeFigure(RECORD_TRANCHE("denton-70").mw), asOf: "2025-02-26" },
+    value: {
+      base: 1.5e9,
+      source: citeFigure(RECORD_TRANCHE("denton-70").contractValueUsd ?? fail("Denton value")),
+      asOf: "2025-06-26",
+      note: "The company said only that the total now exceeds $10 billion; $10.2B is the press figure for the total, so this value is a derived estimate.",
+    },
+    contracted: { base: "2025-02-26", source: citeFigure(RECORD_TRANCHE("denton-70").mw), asOf: "2025-02-26" },
+    energised: { base: "2025-12-01", source: ENERGISED, asOf: "2026-03-02" },
+    start: { base: "2025-12-01", source: CALIBRATED, asOf: "2026-05-07" },
+    rampMonths: { base: 3, source: CALIBRATED, asOf: "2026-05-07" },
+  },
+];
+
+/** The tranche ids in data order: "t1", "t2", ... */
+export const TRANCHE_IDS: readonly string[] = TRANCHE_DATA.map((_, i) => `t${i + 1}`);
 
 export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   // ---- deal -----------------------------------------------------------------------
@@ -212,34 +296,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     source: `${JUDGEMENT}: renewal at the last contract price`,
     asOf: SEED_AS_OF,
   },
-  ...tranche(1, 198, 3.5e9, "2025-05-01", 8, {
-    mw: FIRST_CONTRACTS,
-    mwAsOf: "2024-06-03",
-    mwNote:
-      "Filed as ~200 MW. Set to 198 MW so the four tranches add up to the seed's 500 MW (filings: 200 + 70 + 112 + 120 = 502 MW, reported as ~500 MW).",
-    start: cite(CORZ_Q1_2025, "first 8 MW billable at Denton by the end of May 2025, ~40 MW more by the end of Q2 2025, 250 MW billable by the end of 2025"),
-    startAsOf: "2025-05-07",
-  }),
-  ...tranche(2, 70, 1.225e9, "2025-09-01", 8, {
-    mw: FIRST_CONTRACTS,
-    mwAsOf: "2024-06",
-    start: cite(CORZ_Q1_2025, "250 MW billable by the end of 2025 (tranches 1 and 2 reach ~233 MW by then with these ramps)"),
-    startAsOf: "2025-05-07",
-  }),
-  ...tranche(3, 112, 1.975e9, "2026-01-01", 9, {
-    mw: cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years"),
-    mwAsOf: "2024-08-07",
-    valueNote: "Derived: total ~$6.7B after this tranche less $4.725B for tranches 1 and 2.",
-    start: cite(CORZ_Q4_2025, "~350 MW energised to date, ~590 MW by early 2027"),
-    startAsOf: "2026-03-02",
-  }),
-  ...tranche(4, 120, 2.0e9, "2026-07-01", 6, {
-    mw: cite(CORZ_OPTION3_8K, "final option, ~120 MW at one site; ~500 MW in total, ~$8.7B over 12-year terms"),
-    mwAsOf: "2024-10-22",
-    valueNote: "Brings the total to ~$8.7B, the seed's figure.",
-    start: cite(CORZ_OPTION3_8K, "site work 2H25, operational 2H26"),
-    startAsOf: "2024-10-22",
-  }),
+  ...TRANCHE_DATA.flatMap((t, i) => trancheSpecs(t, i + 1)),
   // ---- margins --------------------------------------------------------------------
   {
     key: "licence_margin",
@@ -249,22 +306,23 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     kind: "rate",
     min: 0,
     max: 1,
-    base: 0.775,
-    source: `${SEED}: 75% to 80% gross margin, most costs passed through to CoreWeave. No public document stating the 75-80% was found`,
-    asOf: SEED_AS_OF,
-    note: "Midpoint of the seed's range in the base case.",
+    base: 0.825,
+    source: `${citeFigure(LICENCE_CASH_MARGIN_TARGET.current)} (${LICENCE_CASH_MARGIN_TARGET.confirmation})`,
+    asOf: "2026-05-06",
+    note: "Midpoint of management's 80-85% cash gross margin target on the CoreWeave contract, raised from 75-80% on the Q1 2026 call; the seed scenario keeps the brief's 75-80% (midpoint 77.5%).",
   },
   {
     key: "pue",
-    label: "Power usage effectiveness",
+    label: "Power usage effectiveness (liquid-cooled AI halls)",
     group: "margins",
     unit: "x",
     kind: "number",
     min: 1,
     max: 3,
-    base: 1.56,
-    source: cite(STATISTA_PUE_2024, "average annual PUE 1.56 at respondents' largest data centre"),
-    asOf: "2024",
+    base: 1.18,
+    source: `${citeFigure(PUE_AI_HALL.value)}. A peer's design PUE for a purpose-built AI campus (${PUE_AI_HALL.facility}); no PUE published by Core Scientific was found`,
+    asOf: "2025-10-22",
+    note: "Total facility power over IT power in a hall built for liquid-cooled GPUs; the survey average of 1.56 describes the installed base of older, air-cooled data centres.",
   },
   {
     key: "power_price",
@@ -274,9 +332,10 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     kind: "number",
     min: 0,
     max: 1000,
-    base: 80.6,
-    source: cite(STATISTA_EIA_INDUSTRIAL_2023, "8.06 cents/kWh in 2023"),
-    asOf: "2024-03-18",
+    base: 40,
+    source: citeFigure(POWER_PRICE.usdPerKwh),
+    asOf: "2025-02-26",
+    note: "Core Scientific's own 2024 fleet-wide average ($0.04/kWh = $40/MWh), the same rate the mining model uses: one power price for the company. A fleet average from the mining years, not a tariff for the colocation halls.",
   },
   {
     key: "load_factor",
@@ -306,34 +365,52 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     asOf: "2025-10-24",
     note: "Used only by the margin bridge, to show how much of the gap to the seed's 75-80% pass-through power explains.",
   },
+  {
+    key: "other_colocation_revenue",
+    label: "Other colocation revenue per quarter (not the 12-year contracts)",
+    group: "deal",
+    unit: "USD",
+    kind: "number",
+    min: 0,
+    max: 1e10,
+    base: 8.6e6,
+    source: `${citeFigure(REPORTED_QUARTERS.find((q) => q.period === "2025-Q1")?.colocationRevenueUsd ?? fail("2025-Q1 revenue"))}: the last quarter before the 12-year contracts billed`,
+    asOf: "2025-05-07",
+    note: "What reported colocation revenue holds besides the 12-year CoreWeave contracts (the earlier Austin contract and other tenants), held flat: a judgement. Used only to compare the model with reported revenue (CORZ.REPORTED_VS_MODEL), never in the deal's value.",
+  },
+  {
+    key: "reported_power_share",
+    label: "Share of pass-through power inside reported colocation revenue",
+    group: "deal",
+    unit: "rate",
+    kind: "rate",
+    min: 0,
+    max: 1,
+    base: 0,
+    source: `Judgement from the run-rate on record: ~$350M a year on 243 MW billing is ~$1.44M per MW-year, the contracts' licence price, so reported revenue carries little or no power. ${citeFigure(
+      RUN_RATE_STATEMENTS.find((r) => r.id === "2026-05-run-rate-350m")?.usdPerYear ?? fail("run-rate statement"),
+    )}`,
+    asOf: "2026-05-07",
+    note: "The releases do not say whether power passed through to CoreWeave is in colocation revenue; 1 adds all of it (at the power price, PUE and load factor) to the model on the reported basis.",
+  },
   // ---- capacity -------------------------------------------------------------------
   // Contracted lines: the CoreWeave tranches above (MW, billing start = energised) with the date
   // each was contracted, and the seed's reallocated mining capacity, which the seed says was
   // reallocated for CoreWeave. Pipeline lines: named, sourced sites with no contract, in gross
   // power as the source states it; never counted as contracted or energised, never compared
   // with the target.
-  contractDate(1, "2024-06-03", cite(CORZ_OPTION3_8K, "the HPC hosting contract entered into with CoreWeave on June 3, 2024"), "2024-10-22"),
-  contractDate(
-    2,
-    "2024-08-07",
-    cite(CORZ_Q2_2024, "382 MW contracted in total (tranches 1 to 3)"),
-    "2024-08-07",
-    "Contracted by this date at the latest: the June 2024 copy that reports the 70 MW contract is undated, so the first dated statement that includes it is used.",
-  ),
-  contractDate(3, "2024-08-07", cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years"), "2024-08-07"),
-  contractDate(4, "2024-10-22", cite(CORZ_OPTION3_8K, "final option exercised, ~120 MW at one site"), "2024-10-22"),
   {
     key: "realloc_mw",
-    label: "CoreWeave: capacity reallocated from bitcoin mining (Denton expansion)",
+    label: "CoreWeave: capacity reallocated from bitcoin mining (seed only)",
     group: "capacity",
     unit: "MW",
     kind: "number",
     min: 0,
     max: 5000,
-    base: 70,
-    source: `${SEED}: ~100 MW reallocated from bitcoin mining to HPC hosting for CoreWeave raises total HPC capacity to 570 MW (570 MW: no public document found). ${cite(CORZ_Q3_2024_GSN, "100 MW reallocated from bitcoin mining to HPC, 800 MW of gross HPC infrastructure")}; ${cite(CORZ_Q4_2024_SUMMARY, "CoreWeave expansion added ~70 MW at Denton, lifting total CoreWeave contracted critical IT load to ~590 MW")}`,
+    base: 0,
+    source: `${SEED}: ~100 MW reallocated from bitcoin mining to HPC hosting for CoreWeave raises total HPC capacity to 570 MW (570 MW: no public document found). On the public record these MW are the Denton expansion, tranche 5: ${citeFigure(RECORD_TRANCHE("denton-70").mw)}`,
     asOf: "2025-02-26",
-    note: "Contracted to CoreWeave, not uncontracted: 570 MW total HPC less the 500 MW of the four tranches (the seed's figures). Treated as the ~70 MW Denton expansion CoreWeave contracted in February 2025 (a judgement: no source says they are the same MW). The deal model does not bill it (no separate value in the seed); capacity counts it as contracted and energised.",
+    note: "0 in base, where the ~70 MW are tranche 5 (contracted, valued and billed). The seed scenario sets 70 MW (570 MW less its 500 MW of tranches): contracted to CoreWeave and energised, but not billed, since the brief gives them no value.",
   },
   {
     key: "realloc_contract_date",

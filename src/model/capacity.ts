@@ -21,6 +21,7 @@
  */
 import { delayedStart, Tranche } from "./deal";
 import { Assumptions } from "./scenarios";
+import { TRANCHE_DATA, TRANCHE_IDS } from "./assumptions";
 import { fromExcelSerial, yearFraction } from "./dates";
 
 export type CapacityCategory = "contracted" | "pipeline";
@@ -60,14 +61,12 @@ export interface PipelineLine {
 
 export type CapacityLine = ContractedLine | PipelineLine;
 
-/** The contracted lines of a scenario: its key prefix for the sheets, its label. */
-export const CONTRACTED_LINE_LABELS: Readonly<Record<string, string>> = {
-  t1: "CoreWeave tranche 1: initial 12-year contracts",
-  t2: "CoreWeave tranche 2: first option",
-  t3: "CoreWeave tranche 3: second option",
-  t4: "CoreWeave tranche 4: final option, one site",
-  realloc: "CoreWeave: reallocated from bitcoin mining (Denton expansion)",
-};
+/** The label of a contracted line: the tranche's name from the data, or the reallocated capacity. */
+export function contractedLineLabel(id: string): string {
+  if (id === "realloc") return "CoreWeave: reallocated from bitcoin mining (seed only)";
+  const i = TRANCHE_IDS.indexOf(id);
+  return i < 0 ? id : `CoreWeave tranche ${i + 1}: ${TRANCHE_DATA[i].name}`;
+}
 
 /** The pipeline lines: id, assumption key of their MW, label, basis (as the source states it). */
 export const PIPELINE_LINES: readonly { readonly id: string; readonly key: string; readonly label: string; readonly basis: CapacityBasis }[] = [
@@ -91,20 +90,20 @@ export function capacityLines(a: Assumptions, tranches: readonly Tranche[]): Cap
   const lines: CapacityLine[] = tranches.map((t) => ({
     category: "contracted",
     id: t.id,
-    label: CONTRACTED_LINE_LABELS[t.id] ?? t.id,
+    label: contractedLineLabel(t.id),
     basis: "critical-it",
     mw: t.mw,
     contractDate: a[`${t.id}_contract_date`],
     contracted: decimalYear(a[`${t.id}_contract_date`]),
-    plannedDate: t.plannedStart,
-    energised: t.start,
-    delayed: t.delayed,
+    plannedDate: t.plannedEnergised,
+    energised: t.energised,
+    delayed: t.energisedDelayed,
   }));
   const { start, delayed } = delayedStart(a.realloc_date, a);
   lines.push({
     category: "contracted",
     id: "realloc",
-    label: CONTRACTED_LINE_LABELS.realloc,
+    label: contractedLineLabel("realloc"),
     basis: "critical-it",
     mw: a.realloc_mw,
     contractDate: a.realloc_contract_date,

@@ -8,11 +8,13 @@ import { CivilDate, addMonths, compareDates, fromExcelSerial, toExcelSerial, yea
 import { billableShareYears, contractYearShare, rampShare } from "./ramp";
 import { Result, numError, ok, valueError } from "./result";
 import { Assumptions } from "./scenarios";
+import { TRANCHE_IDS } from "./assumptions";
 
-export const TRANCHE_COUNT = 4;
+/** How many tranches the data has (assumptions.ts `TRANCHE_DATA`); nothing else fixes it. */
+export const TRANCHE_COUNT = TRANCHE_IDS.length;
 
 export interface Tranche {
-  readonly id: string; // "t1".."t4"
+  readonly id: string; // "t1", "t2", ... in data order
   readonly mw: number;
   /** Contract value over the initial term, USD. */
   readonly value: number;
@@ -20,10 +22,16 @@ export interface Tranche {
   readonly plannedStart: number;
   /** Billing start after the supply-chain delay, decimal year. */
   readonly start: number;
-  /** Whether the supply-chain delay moved this tranche. */
+  /** Whether the supply-chain delay moved this tranche's billing start. */
   readonly delayed: boolean;
   /** Ramp length in years. */
   readonly ramp: number;
+  /** All MW energised (power on), after the supply-chain delay, decimal year. */
+  readonly energised: number;
+  /** Energisation as filed/assumed, Excel serial. */
+  readonly plannedEnergised: number;
+  /** Whether the supply-chain delay moved its energisation. */
+  readonly energisedDelayed: boolean;
   /** Initial term in years. */
   readonly term: number;
   /** Initial term plus exercised renewals, in years. */
@@ -81,14 +89,14 @@ export function pricesFor(
 /** Builds the tranches of a resolved scenario, checking that they make sense together. */
 export function buildTranches(a: Assumptions): Result<Tranche[]> {
   const out: Tranche[] = [];
-  for (let i = 1; i <= TRANCHE_COUNT; i++) {
-    const id = `t${i}`;
+  for (const id of TRANCHE_IDS) {
     const mw = a[`${id}_mw`];
     const value = a[`${id}_value`];
     if (mw === 0 && value > 0) {
       return valueError(`${id}_value is ${value} USD but ${id}_mw is 0: a tranche with value needs MW`);
     }
     const { start, delayed } = delayedStart(a[`${id}_start`], a);
+    const energised = delayedStart(a[`${id}_energised`], a);
     const prices = pricesFor(value, mw, a.term_years, a.escalator, a.renewal_options, a.renewal_term_years, a.renewal_repricing);
     if (prices.some((p) => !Number.isFinite(p))) {
       // Valid inputs can still overflow: a contract value on a vanishingly small MW (e.g. 1e-310).
@@ -101,7 +109,10 @@ export function buildTranches(a: Assumptions): Result<Tranche[]> {
       plannedStart: a[`${id}_start`],
       start,
       delayed,
+      energisedDelayed: energised.delayed,
       ramp: a[`${id}_ramp_months`] / 12,
+      energised: energised.start,
+      plannedEnergised: a[`${id}_energised`],
       term: a.term_years,
       totalYears: prices.length,
       prices,

@@ -6,7 +6,7 @@
 import { ASSUMPTIONS, AssumptionSpec, findAssumption, normaliseName, retiredAssumption } from "./assumptions";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
-import { CBRE_NA_DC_TRENDS_H2_2024, cite } from "./sources";
+import { CBRE_NA_DC_TRENDS_H2_2024, CORZ_OPTION3_8K, CORZ_Q1_2025, CORZ_Q4_2024_SUMMARY, SEED_BRIEF, cite } from "./sources";
 
 export type Assumptions = Readonly<Record<string, number>>;
 
@@ -27,25 +27,58 @@ export interface ResolvedScenario {
   readonly values: Assumptions;
 }
 
+const SEED_AS_BRIEFED = `${SEED_BRIEF}: the contracts as the brief states them`;
+/** The schedule guided before the slip (billing and energisation on the same day, as then modelled). */
+const PRE_SLIP = (n: number, date: string, months: number, detail: string): Record<string, ScenarioChange> => {
+  const why = `Schedule as guided before the slip: ${detail}`;
+  return {
+    [`t${n}_start`]: { value: date, rationale: why },
+    [`t${n}_energised`]: { value: date, rationale: why },
+    [`t${n}_ramp_months`]: { value: months, rationale: why },
+  };
+};
+
 export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
   {
     name: "base",
     description:
-      "The seed base case: $8.7B over 12 years on 500 MW, 77.5% licence-fee margin (midpoint of 75-80%), no delay, no renewals; 570 MW contracted and energised by 2027 against the 1 GW target (430 MW short), 730 MW of gross pipeline shown apart.",
+      "The contracts on the public record at the data's as-of date: five CoreWeave tranches, 572 MW, $10.2B over 12 years (the Denton expansion included), billing calibrated to reported colocation revenue, 82.5% licence-fee margin (midpoint of the 80-85% target), no delay, no renewals; target 1 GW by 2027 against the MW contracted and energised, pipeline shown apart.",
     changes: {},
   },
   {
-    name: "bull",
-    description: "CoreWeave renews, margins at the top of the seed's range, capacity on time.",
+    name: "seed",
+    description:
+      "The seed brief exactly: four tranches, 500 MW, $8.7B over 12 years ($725M a year), 77.5% margin (midpoint of 75-80%), 570 MW of HPC with the ~70 MW reallocated from mining (not billed), the schedule as guided in late 2024.",
     changes: {
-      licence_margin: { value: 0.8, rationale: "Top of the seed's 75-80% range." },
+      t1_mw: {
+        value: 198,
+        rationale: `${SEED_AS_BRIEFED}: 500 MW in all. Filed as ~200 MW; set to 198 MW so the four tranches add up to the seed's 500 MW (filings: 200 + 70 + 112 + 120 = 502 MW, reported as ~500 MW).`,
+      },
+      t5_mw: { value: 0, rationale: `${SEED_AS_BRIEFED}: four tranches; the Denton expansion came later (2025-02-26).` },
+      t5_value: { value: 0, rationale: `${SEED_AS_BRIEFED}: $8.7B in all, without the Denton expansion.` },
+      realloc_mw: {
+        value: 70,
+        rationale: `${SEED_AS_BRIEFED}: ~100 MW reallocated from mining for CoreWeave raise total HPC capacity to 570 MW (500 + 70 MW of critical IT), with no value of their own.`,
+      },
+      licence_margin: { value: 0.775, rationale: `${SEED_BRIEF}: gross margins of 75% to 80%; the midpoint.` },
+      ...PRE_SLIP(1, "2025-05-01", 8, cite(CORZ_Q1_2025, "first 8 MW billable at Denton by the end of May 2025, 250 MW billable by the end of 2025")),
+      ...PRE_SLIP(2, "2025-09-01", 8, cite(CORZ_Q1_2025, "250 MW billable by the end of 2025")),
+      ...PRE_SLIP(3, "2026-01-01", 9, cite(CORZ_Q4_2024_SUMMARY, "~590 MW by early 2027")),
+      ...PRE_SLIP(4, "2026-07-01", 6, cite(CORZ_OPTION3_8K, "site work 2H25, operational 2H26")),
+    },
+  },
+  {
+    name: "bull",
+    description: "Base, with CoreWeave renewing, the margin at the top of the 80-85% target and a lower discount rate.",
+    changes: {
+      licence_margin: { value: 0.85, rationale: "Top of management's 80-85% cash gross margin target." },
       renewal_options: {
         value: 2,
         rationale: "CoreWeave takes both five-year options: GPU clusters, once installed, rarely move.",
       },
       renewal_repricing: {
         value: 0.1,
-        rationale: `Partial move toward market rent at renewal (~$2.2M per MW-year vs $1.45M in the contract): ${cite(
+        rationale: `Partial move toward market rent at renewal (~$2.2M per MW-year vs ~$1.5M in the contract): ${cite(
           CBRE_NA_DC_TRENDS_H2_2024,
           "average asking rate $184.06 per kW per month for 250-500 kW",
         )}.`,
@@ -55,9 +88,9 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
   },
   {
     name: "bear",
-    description: "Supply-chain delay on unfinished sites, margin at the bottom of the range, higher discount rate.",
+    description: "Base, with a supply-chain delay on sites not yet energised, the margin at the bottom of the 80-85% target, a higher discount rate.",
     changes: {
-      licence_margin: { value: 0.75, rationale: "Bottom of the seed's 75-80% range." },
+      licence_margin: { value: 0.8, rationale: "Bottom of management's 80-85% cash gross margin target." },
       delay_months: {
         value: 9,
         rationale: "Generator and transfer-switch lead times (the seed's named risk) delay every site not yet energised.",

@@ -5,8 +5,8 @@
  * contracted and MW energised by 31 December of each year against the target with the gaps, and
  * pipeline MW beside them, never counted toward the target.
  */
-import { CONTRACTED_LINE_LABELS, PIPELINE_LINES } from "../model/capacity";
-import { TRANCHE_COUNT } from "../model/deal";
+import { PIPELINE_LINES, contractedLineLabel } from "../model/capacity";
+import { TRANCHE_IDS } from "../model/assumptions";
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, ROW, SheetNames } from "./layout";
@@ -15,11 +15,8 @@ import { CellContent, SheetPlan } from "./types";
 
 /** The contracted lines the sheet shows, with the assumption keys of their MW and dates. */
 export const CAPACITY_LINES: readonly { readonly id: string; readonly label: string; readonly mw: string; readonly contracted: string; readonly date: string }[] = [
-  ...Array.from({ length: TRANCHE_COUNT }, (_, i) => {
-    const id = `t${i + 1}`;
-    return { id, label: CONTRACTED_LINE_LABELS[id] ?? id, mw: `${id}_mw`, contracted: `${id}_contract_date`, date: `${id}_start` };
-  }),
-  { id: "realloc", label: CONTRACTED_LINE_LABELS.realloc, mw: "realloc_mw", contracted: "realloc_contract_date", date: "realloc_date" },
+  ...TRANCHE_IDS.map((id) => ({ id, label: contractedLineLabel(id), mw: `${id}_mw`, contracted: `${id}_contract_date`, date: `${id}_energised` })),
+  { id: "realloc", label: contractedLineLabel("realloc"), mw: "realloc_mw", contracted: "realloc_contract_date", date: "realloc_date" },
 ];
 
 /** The pipeline sites the sheet shows (uncontracted; MW as their sources state them). */

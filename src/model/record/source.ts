@@ -125,3 +125,17 @@ export function isIsoDate(s: string): boolean {
 export function latestIsoDate(dates: readonly string[]): string {
   return dates.reduce((a, b) => (b > a ? b : a), "");
 }
+
+/**
+ * A record figure as a source a user can read and open: the page's publisher, title and date,
+ * the quote, and its address in angle brackets (as sources.ts `cite` writes them). A derived
+ * figure says how it was derived and cites both pages.
+ *
+ * @example citeFigure(sourced(120, "120", { title: "T", publisher: "P", date: "2024-10-22", url: "https://x.test/a", grade: "filing" }, "about 120 MW")).length // 54
+ */
+export function citeFigure(f: Figure | Sourced<unknown>): string {
+  if ("derivation" in f) return `Derived: ${f.derivation}. ${citeFigure(f.minuend)}; ${citeFigure(f.subtrahend)}`;
+  const s = f.source;
+  const grade = s.grade === "secondary" ? ", secondary" : "";
+  return `${s.publisher}, "${s.title}" (${s.date}${grade}): "${s.quote}" <${s.url}>`;
+}
