@@ -15,7 +15,9 @@ import { BUILT_IN_SCENARIOS } from "../model/scenarios";
 import { capacitySchedule, capacityYears, discountFlows, yearRow } from "../model/scenarioModel";
 import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
-import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, usd } from "./scenario";
+import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, scenarioOmitted, usd } from "./scenario";
+import { reportedVsModel } from "../model/reportedVsModel";
+import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -273,3 +275,42 @@ export function marginBridgeFn(scenario?: any[][]): any[][] {
   );
 }
 
+
+/**
+ * Spills what Core Scientific reported beside the model, by quarter: period, reported colocation revenue, the model on the reported basis (the 12-year contracts' licence revenue, plus other colocation revenue held at its last pre-contract level, plus any share of pass-through power set by reported_power_share) and the variance as a rate (0.05 = model 5% above reported).
+ * @customfunction REPORTED_VS_MODEL
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns A table with a header row; money in USD per quarter.
+ */
+export function reportedVsModelFn(scenario?: any[][]): any[][] {
+  return cell(() =>
+    andThen(modelFor(scenario), (m) =>
+      ok([
+        ["Period", "Reported (USD)", "Model, reported basis (USD)", "Variance"],
+        ...reportedVsModel(m).map((r) => [r.period, r.reported, usd(r.model), r.varianceRate]),
+      ]),
+    ),
+  );
+}
+
+/**
+ * Spills the walk from one scenario to another, by default from the seed brief to the public record: the start, + new tranches (Denton expansion), schedule slip, price and MW as filed, licence-fee margin, the end; each with MW contracted, contract value (initial term), NPV of gross profit and its source.
+ * @customfunction RECONCILE
+ * @param [from] The starting scenario: "seed" (default), "base", "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [to] The ending scenario: "base" (default) or as [from].
+ * @returns A table with a header row: step, MW, USD, USD, source.
+ */
+export function reconcileFn(from?: any[][], to?: any[][]): any[][] {
+  return cell(() =>
+    andThen(modelFor(scenarioOmitted(from) ? "seed" : from), (a) =>
+      andThen(modelFor(to), (b) =>
+        andThen(reconcile(a, b, SEED_TO_BASE_SOURCES), (steps) =>
+          ok([
+            ["Step", "MW contracted", "Contract value, initial term (USD)", "NPV of gross profit (USD)", "Source"],
+            ...steps.map((s) => [s.step, s.mw, usd(s.value), usd(s.npv), s.source]),
+          ]),
+        ),
+      ),
+    ),
+  );
+}

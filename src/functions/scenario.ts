@@ -19,6 +19,11 @@ const byName = new Map<string, Result<ScenarioModel>>();
  * The built-in scenario a blank, a name or a one-cell range names, exactly as typed; undefined
  * for anything else (override ranges, wrong types, errors), which takes the general path.
  */
+/** True when a scenario argument is omitted or one empty cell (read as the default scenario). */
+export function scenarioOmitted(x: Arg): boolean {
+  return plainName(x) === "base" && (x === undefined || x === null || x === "" || (Array.isArray(x) && [undefined, null, ""].includes((x as unknown[][])[0]?.[0] as never)));
+}
+
 function plainName(x: Arg): string | undefined {
   if (x === undefined || x === null || x === "") return "base";
   let v: unknown = x;
