@@ -75,8 +75,11 @@ function bounds(key: string): { readonly min: number; readonly max: number; read
 export const DEFAULT_ANNUAL_PROBABILITY = 0.015;
 /** Recovery after a default (see RISK_SETTINGS for the basis). */
 export const DEFAULT_RECOVERY = 0.4;
-/** The seed's licence-fee margin range. */
-export const SEED_MARGIN_RANGE = { min: 0.75, max: 0.8 } as const;
+/**
+ * The licence-fee margin range management has stated: from the bottom of the earlier 75-80%
+ * (the brief's) to the top of the 80-85% target it was raised to on the Q1 2026 call.
+ */
+export const MARGIN_RANGE = { min: 0.75, max: 0.85 } as const;
 /** Extra delay on top of the scenario's: most likely +3 months, at worst +12. */
 export const DELAY_MODE_EXTRA_MONTHS = 3;
 export const DELAY_MAX_EXTRA_MONTHS = 12;
@@ -86,7 +89,7 @@ export const DEFAULT_DISCOUNT_FLOOR = 0.04;
 /**
  * The default risks for a scenario: a CoreWeave default at 1.5% a year with 40% recovery;
  * each unfinished site delayed by triangular(d, d + 3, d + 12) months on top of the scenario's
- * delay d; the licence margin triangular over the seed's 75-80% with the scenario's margin as
+ * delay d; the licence margin triangular over management's stated 75-85% with the scenario's margin as
  * the mode; the scenario's renewals and discount rate unchanged.
  */
 export function defaultRiskSpec(values: Assumptions): RiskSpec {
@@ -101,7 +104,7 @@ export function defaultRiskSpec(values: Assumptions): RiskSpec {
       max: Math.min(BOUNDS.delayMonths.max, d + DELAY_MAX_EXTRA_MONTHS),
     },
     delayPerSite: true,
-    licenceMargin: { kind: "triangular", min: Math.min(SEED_MARGIN_RANGE.min, m), mode: m, max: Math.max(SEED_MARGIN_RANGE.max, m) },
+    licenceMargin: { kind: "triangular", min: Math.min(MARGIN_RANGE.min, m), mode: m, max: Math.max(MARGIN_RANGE.max, m) },
     renewalProbability: null,
     discountRate: { kind: "fixed", value: values.discount_rate },
   };
@@ -362,7 +365,7 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
     unit: "rate",
     min: 0,
     max: 1,
-    basis: "75%, the bottom of the seed's 75-80% range (or the scenario's margin if lower); the mode is the scenario's margin.",
+    basis: "75%, the bottom of management's earlier 75-80% target (the brief's range), or the scenario's margin if lower; the mode is the scenario's margin.",
   },
   {
     key: "margin_max",
@@ -370,7 +373,7 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
     unit: "rate",
     min: 0,
     max: 1,
-    basis: "80%, the top of the seed's 75-80% range (or the scenario's margin if higher).",
+    basis: "85%, the top of management's 80-85% target (raised on the Q1 2026 call; one secondary review), or the scenario's margin if higher.",
   },
   {
     key: "renewal_probability",
