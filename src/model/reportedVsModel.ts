@@ -52,9 +52,8 @@ export function quarterWindow(year: number, quarter: number): { start: number; e
 export const CALIBRATED_FROM = "2025-Q3";
 
 /**
- * Every reported quarter, oldest first, beside the scenario's model on the reported basis.
- *
- * @example reportedVsModel(model).find((r) => r.period === "2026-Q1")?.reported // 77_500_000 USD
+ * Every reported quarter, oldest first, beside the scenario's model on the reported basis
+ * (for base from 2025-Q3 on, within 10% of what was reported: tests/model say so).
  */
 export function reportedVsModel(m: ScenarioModel): ReportedVsModelRow[] {
   const a = m.scenario.values;
