@@ -1,13 +1,14 @@
 /**
- * The task pane's scenarios, as pure data and pure updates: the built-in base, bull and bear
- * cases plus the user's own (create, duplicate, rename, delete), each user scenario a set of
- * assumption overrides on a built-in case. Saved in the workbook as JSON; a corrupt or old
- * payload falls back to the defaults with a warning.
+ * The task pane's scenarios, as pure data and pure updates: the model's built-in cases (base,
+ * seed, bull, bear: whatever src/model/scenarios.ts lists) plus the user's own (create,
+ * duplicate, rename, delete), each user scenario a set of assumption overrides on a built-in
+ * case. Saved in the workbook as JSON; a payload of the previous format version is migrated, a
+ * corrupt or unknown one falls back to the defaults with a warning.
  */
 import { ASSUMPTIONS, AssumptionSpec, assumptionSpec } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
 import { Result, naError, ok, valueError } from "../model/result";
-import { BUILT_IN_SCENARIOS, resolveScenario, validateAssumption } from "../model/scenarios";
+import { BUILT_IN_SCENARIOS, resolveScenario, scenarioNames, validateAssumption } from "../model/scenarios";
 import { PlanScenario } from "../plan/scenario";
 import { GroupChoice } from "../model/peers/comps";
 import { PEERS, PEER_GROUPS } from "../model/peers/data";
@@ -15,11 +16,19 @@ import { Draft, draftOf } from "./drafts";
 import { SheetEdit, sheetEditOf } from "./sheetEdits";
 
 export const PANE_SETTING = "corz.pane";
-export const PANE_STATE_VERSION = 1;
+/**
+ * 2: "seed" became a built-in scenario (built by default). Version 1 payloads are migrated
+ * (parsePaneState): a user scenario of theirs named like a built-in they did not have is renamed.
+ */
+export const PANE_STATE_VERSION = 2;
 export const MAX_NAME_LENGTH = 40;
 
-export type BuiltInName = "base" | "bull" | "bear";
-export const BUILT_IN_NAMES: readonly BuiltInName[] = ["base", "bull", "bear"];
+/** The name of one of the model's built-in scenarios (BUILT_IN_NAMES). */
+export type BuiltInName = string;
+/** The model's built-in scenarios, in its order ("base" first): the pane follows the data. */
+export const BUILT_IN_NAMES: readonly BuiltInName[] = scenarioNames();
+/** The built-in scenarios pane state version 1 knew; any other built-in is new since. */
+const VERSION_1_BUILT_INS: readonly string[] = ["base", "bull", "bear"];
 
 export interface UserScenario {
   readonly name: string;
@@ -49,7 +58,8 @@ export interface PaneState {
   readonly peers: PeerChoices;
 }
 
-export const DEFAULT_PANE_STATE: PaneState = { version: PANE_STATE_VERSION, scenarios: [], build: ["base", "bull", "bear"], peers: DEFAULT_PEER_CHOICES };
+/** Every built-in scenario is built by default: seed beside base lets the Deal sheet walk from the brief to the record. */
+export const DEFAULT_PANE_STATE: PaneState = { version: PANE_STATE_VERSION, scenarios: [], build: BUILT_IN_NAMES, peers: DEFAULT_PEER_CHOICES };
 
 const PEER_STATS: readonly PeerChoices["stat"][] = ["median", "mean", "high", "low"];
 const PEER_MULTIPLES: readonly PeerChoices["multiple"][] = ["ev_revenue", "ev_ebitda", "ev_per_mw"];
@@ -249,7 +259,11 @@ export function planScenarios(state: PaneState): Result<PlanScenario[]> {
   return ok(out);
 }
 
-/** Reads the saved pane state; anything unreadable gives the defaults and a warning. */
+/**
+ * Reads the saved pane state; anything unreadable gives the defaults and a warning. A version 1
+ * payload is migrated: built-ins added since (seed) are built, since version 1 never offered
+ * them to untick, and a user scenario named like one of them is renamed (the warning says so).
+ */
 export function parsePaneState(raw: unknown): { state: PaneState; warning?: string } {
   if (raw === null || raw === undefined) return { state: DEFAULT_PANE_STATE };
   const fallback = (why: string) => ({
@@ -264,9 +278,21 @@ export function parsePaneState(raw: unknown): { state: PaneState; warning?: stri
   }
   const d = data as Partial<PaneState>;
   if (typeof d !== "object" || d === null) return fallback("not an object");
-  if (d.version !== PANE_STATE_VERSION) return fallback(`saved by format version ${String(d.version)}, this add-in reads version ${PANE_STATE_VERSION}`);
+  const v1 = d.version === 1;
+  if (d.version !== PANE_STATE_VERSION && !v1) return fallback(`saved by format version ${String(d.version)}, this add-in reads version ${PANE_STATE_VERSION}`);
   if (!Array.isArray(d.scenarios) || !Array.isArray(d.build)) return fallback("missing scenarios");
+  const added = v1 ? BUILT_IN_NAMES.filter((n) => !VERSION_1_BUILT_INS.includes(n)) : [];
   const dropped: string[] = [];
+  const renamed: string[] = [];
+  const build = new Set<unknown>([...(d.build as unknown[]), ...added]);
+  // A renamed scenario must not take the name of another saved one either.
+  const savedNames: PaneState = {
+    ...DEFAULT_PANE_STATE,
+    scenarios: (d.scenarios as unknown[]).flatMap((s) => {
+      const n = (s as Partial<UserScenario> | null)?.name;
+      return typeof n === "string" ? [{ name: n.trim(), basedOn: "base", overrides: {} }] : [];
+    }),
+  };
   let state: PaneState = { ...DEFAULT_PANE_STATE, build: [] };
   if (d.peers !== undefined) {
     const p = setPeerChoices(state, d.peers as Partial<PeerChoices>);
@@ -279,22 +305,32 @@ export function parsePaneState(raw: unknown): { state: PaneState; warning?: stri
       dropped.push(typeof u?.name === "string" ? u.name : "(unnamed)");
       continue;
     }
-    const created = createScenario(state, u.name);
+    const saved = u.name.trim();
+    const clash = added.find((n) => n.toLowerCase() === saved.toLowerCase());
+    const name = clash === undefined ? saved : freeScenarioName(savedNames, saved);
+    if (clash !== undefined) {
+      renamed.push(`"${saved}" is now "${name}" ("${clash}" is a built-in scenario)`);
+      if (build.has(u.name)) build.add(name);
+    }
+    const created = createScenario(state, name);
     if (!created.ok) {
       dropped.push(u.name);
       continue;
     }
-    let next: PaneState = { ...created.value, scenarios: created.value.scenarios.map((x) => (x.name === u.name!.trim() ? { ...x, basedOn: u.basedOn as BuiltInName } : x)) };
+    let next: PaneState = { ...created.value, scenarios: created.value.scenarios.map((x) => (x.name === name ? { ...x, basedOn: u.basedOn as BuiltInName } : x)) };
     for (const [k, v] of Object.entries(u.overrides)) {
-      const r = setOverride(next, u.name.trim(), k, v as number);
+      const r = setOverride(next, name, k, v as number);
       if (r.ok) next = r.value;
       else dropped.push(`${u.name}: ${k}`);
     }
     state = next;
   }
-  const names = new Set(allScenarioNames(state));
-  state = { ...state, build: allScenarioNames(state).filter((n) => (d.build as unknown[]).includes(n) && names.has(n)) };
-  return dropped.length > 0 ? { state, warning: `Some saved scenario settings were not valid and were left out: ${dropped.join(", ")}.` } : { state };
+  state = { ...state, build: allScenarioNames(state).filter((n) => build.has(n)) };
+  const warnings = [
+    ...(renamed.length > 0 ? [`Renamed to keep your saved scenarios apart from the built-ins: ${renamed.join("; ")}.`] : []),
+    ...(dropped.length > 0 ? [`Some saved scenario settings were not valid and were left out: ${dropped.join(", ")}.`] : []),
+  ];
+  return warnings.length > 0 ? { state, warning: warnings.join(" ") } : { state };
 }
 
 export function serialisePaneState(state: PaneState): string {

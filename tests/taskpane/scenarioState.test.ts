@@ -1,6 +1,8 @@
 /** The pane's scenario state: pure updates, validation messages, persistence with fallbacks. */
 import {
+  BUILT_IN_NAMES,
   DEFAULT_PANE_STATE,
+  PANE_STATE_VERSION,
   PaneState,
   createScenario,
   deleteScenario,
@@ -18,6 +20,7 @@ import {
   setPeerIncluded,
 } from "../../src/taskpane/scenarioState";
 import { Result } from "../../src/model/result";
+import { scenarioNames } from "../../src/model/scenarios";
 
 function must(r: Result<PaneState>): PaneState {
   if (!r.ok) throw new Error(r.error.message);
@@ -32,17 +35,22 @@ const deepFreeze = <T>(o: T): T => {
   return o;
 };
 
-test("defaults: base, bull and bear, all built", () => {
-  expect(DEFAULT_PANE_STATE.build).toEqual(["base", "bull", "bear"]);
+test("defaults: the model's built-in scenarios (base, seed, bull, bear), all built, base first", () => {
+  // The pane follows the model's list; seed is built too, so the Deal sheet can walk from the brief to base.
+  expect(BUILT_IN_NAMES).toEqual(scenarioNames());
+  expect(DEFAULT_PANE_STATE.build).toEqual(["base", "seed", "bull", "bear"]);
   const p = planScenarios(DEFAULT_PANE_STATE);
-  expect(p.ok && p.value.map((s) => s.name)).toEqual(["base", "bull", "bear"]);
+  expect(p.ok && p.value.map((s) => s.name)).toEqual(["base", "seed", "bull", "bear"]);
+  // seed is the brief's deal (500 MW), base the public record's (572 MW): two different scenarios.
+  const mw = (name: string) => fieldsOf(DEFAULT_PANE_STATE, name).find((f) => f.spec.key === "t5_mw")!.text;
+  expect([mw("base"), mw("seed")]).toEqual(["70", "0"]);
 });
 
 test("create, duplicate, rename and delete; built-ins are protected", () => {
   const s0 = deepFreeze(DEFAULT_PANE_STATE);
   const s1 = must(createScenario(s0, "  Late sites "));
   expect(s1.scenarios).toEqual([{ name: "Late sites", basedOn: "base", overrides: {} }]);
-  expect(s1.build).toEqual(["base", "bull", "bear", "Late sites"]);
+  expect(s1.build).toEqual(["base", "seed", "bull", "bear", "Late sites"]);
   const s2 = must(duplicateScenario(s1, "bear", "Bear copy"));
   expect(s2.scenarios[1]).toEqual({ name: "Bear copy", basedOn: "bear", overrides: {} });
   const s3 = must(renameScenario(s2, "Bear copy", "Deep bear"));
@@ -50,7 +58,9 @@ test("create, duplicate, rename and delete; built-ins are protected", () => {
   expect(must(deleteScenario(s3, "Deep bear")).scenarios.map((s) => s.name)).toEqual(["Late sites"]);
   expect(renameScenario(s3, "base", "x")).toMatchObject({ ok: false, error: { message: 'the built-in "base" scenario cannot be renamed; duplicate it instead' } });
   expect(deleteScenario(s3, "bull")).toMatchObject({ ok: false });
+  expect(deleteScenario(s3, "seed")).toMatchObject({ ok: false, error: { message: 'the built-in "seed" scenario cannot be deleted' } });
   expect(createScenario(s3, "BASE")).toMatchObject({ ok: false, error: { message: 'there is already a scenario called "base"' } });
+  expect(createScenario(s3, "Seed")).toMatchObject({ ok: false, error: { message: 'there is already a scenario called "seed"' } });
   expect(createScenario(s3, "")).toMatchObject({ ok: false });
   expect(createScenario(s3, "=evil()")).toMatchObject({ ok: false });
   expect(createScenario(s3, "x".repeat(41))).toMatchObject({ ok: false });
@@ -63,12 +73,14 @@ test("overrides: validated with the model's messages, dates as YYYY-MM-DD, rates
   s = must(setOverride(s, "Mine", "t4_start", "2027-01-01"));
   const f = fieldsOf(s, "Mine");
   const margin = f.find((x) => x.spec.key === "licence_margin")!;
-  expect([margin.text, margin.defaultText, margin.overridden, margin.readOnly]).toEqual(["0.79", "0.775", true, false]);
+  // Base's margin is 0.825, the midpoint of management's 80-85% target.
+  expect([margin.text, margin.defaultText, margin.overridden, margin.readOnly]).toEqual(["0.79", "0.825", true, false]);
   expect(f.find((x) => x.spec.key === "t4_start")!.text).toBe("2027-01-01");
   expect(setOverride(s, "Mine", "term_years", "-3")).toMatchObject({ ok: false, error: { message: 'term_years must be a whole number of years from 1 to 30, got "-3"' } });
   expect(setOverride(s, "base", "term_years", "10")).toMatchObject({ ok: false });
   // Setting a field back to its default removes the override.
-  expect(must(setOverride(s, "Mine", "licence_margin", "0.775")).scenarios[0].overrides.licence_margin).toBeUndefined();
+  expect(must(setOverride(s, "Mine", "licence_margin", "0.825")).scenarios[0].overrides.licence_margin).toBeUndefined();
+  expect(must(setOverride(s, "Mine", "licence_margin", "0.775")).scenarios[0].overrides.licence_margin).toBe(0.775);
   expect(resetField(s, "Mine", "t4_start").scenarios[0].overrides.t4_start).toBeUndefined();
   const plan = planScenarios(s);
   expect(plan.ok && plan.value.find((x) => x.name === "Mine")!.values.licence_margin).toBe(0.79);
@@ -82,10 +94,11 @@ test("built-in scenarios show their values read-only with sources", () => {
 
 test("build selection keeps display order; nothing ticked is an error", () => {
   let s = must(createScenario(DEFAULT_PANE_STATE, "Mine"));
-  s = setBuild(setBuild(setBuild(s, "base", false), "bull", false), "bear", false);
+  s = BUILT_IN_NAMES.reduce((x, n) => setBuild(x, n, false), s);
   expect(s.build).toEqual(["Mine"]);
-  s = setBuild(s, "bear", true);
-  expect(s.build).toEqual(["bear", "Mine"]);
+  s = setBuild(setBuild(s, "bear", true), "seed", true);
+  expect(s.build).toEqual(["seed", "bear", "Mine"]);
+  s = setBuild(s, "seed", false);
   expect(planScenarios(setBuild(setBuild(s, "bear", false), "Mine", false))).toMatchObject({ ok: false, error: { message: "tick at least one scenario to build" } });
 });
 
@@ -94,12 +107,12 @@ test("saved state round-trips; corrupt or old payloads fall back to defaults wit
   s = must(setOverride(s, "Mine", "delay_months", "6"));
   expect(parsePaneState(serialisePaneState(s))).toEqual({ state: s });
   expect(parsePaneState(undefined)).toEqual({ state: DEFAULT_PANE_STATE });
-  for (const bad of ["{oops", "42", JSON.stringify({ version: 0, scenarios: [], build: [] }), JSON.stringify({ version: 1 })]) {
+  for (const bad of ["{oops", "42", JSON.stringify({ version: 0, scenarios: [], build: [] }), JSON.stringify({ version: 3, scenarios: [], build: [] }), JSON.stringify({ version: 2 })]) {
     const r = parsePaneState(bad);
     expect(r.state).toEqual(DEFAULT_PANE_STATE);
     expect(r.warning).toMatch(/could not be read/);
   }
-  const partly = parsePaneState(JSON.stringify({ version: 1, scenarios: [{ name: "A", basedOn: "bull", overrides: { delay_months: 6, term_years: -1, nope: 1 } }, { name: 5 }], build: ["A", "ghost"] }));
+  const partly = parsePaneState(JSON.stringify({ version: 2, scenarios: [{ name: "A", basedOn: "bull", overrides: { delay_months: 6, term_years: -1, nope: 1 } }, { name: 5 }], build: ["A", "ghost"] }));
   expect(partly.state.scenarios).toEqual([{ name: "A", basedOn: "bull", overrides: { delay_months: 6 } }]);
   expect(partly.state.build).toEqual(["A"]);
   expect(partly.warning).toMatch(/A: term_years/);
@@ -114,9 +127,51 @@ test("peer choices: validated, saved, and old payloads without them get the defa
   expect(setPeerChoices(s, { shares: 0 })).toMatchObject({ ok: false });
   expect(setPeerIncluded(s, "oracle", false)).toMatchObject({ ok: false });
   expect(parsePaneState(serialisePaneState(s))).toEqual({ state: s });
-  const old = parsePaneState(JSON.stringify({ version: 1, scenarios: [], build: ["base"] }));
+  const old = parsePaneState(JSON.stringify({ version: 2, scenarios: [], build: ["base"] }));
   expect(old).toEqual({ state: { ...DEFAULT_PANE_STATE, build: ["base"] } });
-  const bad = parsePaneState(JSON.stringify({ version: 1, scenarios: [], build: ["base"], peers: { group: "banks" } }));
+  const bad = parsePaneState(JSON.stringify({ version: 2, scenarios: [], build: ["base"], peers: { group: "banks" } }));
   expect(bad.state.peers).toEqual(DEFAULT_PANE_STATE.peers);
   expect(bad.warning).toMatch(/peer choices/);
+});
+
+describe("version 1 payloads (before seed was a built-in) are migrated, not dropped", () => {
+  test("seed is added to what is built, since version 1 never offered it; an unticked seed in version 2 stays unticked", () => {
+    expect(PANE_STATE_VERSION).toBe(2);
+    expect(parsePaneState(JSON.stringify({ version: 1, scenarios: [], build: ["base", "bull", "bear"] }))).toEqual({ state: DEFAULT_PANE_STATE });
+    expect(parsePaneState(JSON.stringify({ version: 1, scenarios: [], build: ["bear"] })).state.build).toEqual(["seed", "bear"]);
+    const v2 = must(createScenario(setBuild(DEFAULT_PANE_STATE, "seed", false), "Mine"));
+    expect(v2.build).toEqual(["base", "bull", "bear", "Mine"]);
+    expect(parsePaneState(serialisePaneState(v2))).toEqual({ state: v2 });
+    expect(v2.version).toBe(2);
+  });
+
+  test("a user scenario named like the new built-in is renamed, with its overrides and its build tick, and the warning says so", () => {
+    const v1 = {
+      version: 1,
+      scenarios: [
+        { name: "Seed", basedOn: "bull", overrides: { delay_months: 6 } },
+        { name: "seed 2", basedOn: "bear", overrides: {} },
+        { name: "Mine", basedOn: "base", overrides: { licence_margin: 0.7 } },
+      ],
+      build: ["base", "Seed", "Mine"],
+    };
+    const r = parsePaneState(JSON.stringify(v1));
+    // "Seed 2" would clash with the saved "seed 2", so the free name is "Seed 3".
+    expect(r.state.scenarios).toEqual([
+      { name: "Seed 3", basedOn: "bull", overrides: { delay_months: 6 } },
+      { name: "seed 2", basedOn: "bear", overrides: {} },
+      { name: "Mine", basedOn: "base", overrides: { licence_margin: 0.7 } },
+    ]);
+    expect(r.state.build).toEqual(["base", "seed", "Seed 3", "Mine"]);
+    expect(r.warning).toBe('Renamed to keep your saved scenarios apart from the built-ins: "Seed" is now "Seed 3" ("seed" is a built-in scenario).');
+    // Saved again, it reads back as it is: no second rename.
+    expect(parsePaneState(serialisePaneState(r.state))).toEqual({ state: r.state });
+  });
+
+  test("a version 1 scenario based on a built-in keeps its base; invalid parts are still named", () => {
+    const r = parsePaneState(JSON.stringify({ version: 1, scenarios: [{ name: "A", basedOn: "bear", overrides: { term_years: -1 } }], build: ["A"] }));
+    expect(r.state.scenarios).toEqual([{ name: "A", basedOn: "bear", overrides: {} }]);
+    expect(r.state.build).toEqual(["seed", "A"]);
+    expect(r.warning).toBe("Some saved scenario settings were not valid and were left out: A: term_years.");
+  });
 });
