@@ -5,7 +5,7 @@
  */
 import { EXCEL_SERIAL_MAX, fromExcelSerial } from "../model/dates";
 import { Result, naError, numError, ok, valueError } from "../model/result";
-import { Override } from "../model/scenarios";
+import { Override, scenarioNames } from "../model/scenarios";
 
 /** What Excel may hand a custom function for one argument. */
 export type Arg = unknown;
@@ -147,7 +147,7 @@ export function scenarioArg(x: Arg): Result<ScenarioArg> {
     if (isBlank(v)) return ok({ name: "base", overrides: [] });
     if (isErrorValue(v)) return valueError("scenario is an error value");
     if (typeof v !== "string") {
-      return valueError(`scenario must be a name (base, bull, bear) or a two-column range of assumption | value, got ${describe(v)}`);
+      return valueError(`scenario must be a name (${scenarioNames().join(", ")}) or a two-column range of assumption | value, got ${describe(v)}`);
     }
     return ok({ name: v, overrides: [] });
   }

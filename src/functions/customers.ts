@@ -15,7 +15,7 @@ import { modelFor, usd } from "./scenario";
  * CoreWeave's share of HPC revenue in a calendar year, counting the pipeline at its probability-weighted revenue (the default pipeline is illustrative, not a forecast).
  * @customfunction CONCENTRATION
  * @param year Calendar year, e.g. 2030 (a date stands for its year).
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [measure] "coreweave" (default): CoreWeave's share; "coreweave_all_won": its share if every prospect signs; "top3": share of the three largest customers; "hhi": Herfindahl-Hirschman index from 0 to 1 (x 10,000 for the points scale).
  * @param [pipeline] Seven-column range: prospect | category | MW | USD per MW-year (blank = the contract price) | start year | term (years) | probability. Blank = the illustrative default pipeline.
  * @returns A decimal from 0 to 1; #DIV/0! in a year with no HPC revenue.
@@ -51,7 +51,7 @@ export function hhiFn(values: any[][]): number {
  * Pipeline revenue in a calendar year, in USD: each prospect's MW x USD per MW-year x the part of the year in its term, weighted by its probability (the default pipeline is illustrative, not a forecast).
  * @customfunction PIPELINE_REVENUE
  * @param year Calendar year, e.g. 2030 (a date stands for its year).
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides; sets the contract price the pipeline is priced at.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; sets the contract price the pipeline is priced at.
  * @param [basis] "weighted" (default, times each probability) or "unweighted" (if every prospect signs).
  * @param [pipeline] Seven-column range: prospect | category | MW | USD per MW-year (blank = the contract price) | start year | term (years) | probability. Blank = the illustrative default pipeline.
  * @returns Revenue in USD; 0 in a year no prospect bills.
@@ -69,7 +69,7 @@ export function pipelineRevenueFn(year: any, scenario?: any[][], basis?: any, pi
 /**
  * Spills concentration by year: contracted (CoreWeave) revenue, weighted and unweighted pipeline revenue, CoreWeave's share, top-3 share and HHI.
  * @customfunction CONCENTRATION_SCHEDULE
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [pipeline] Seven-column range: prospect | category | MW | USD per MW-year (blank = the contract price) | start year | term (years) | probability. Blank = the illustrative default pipeline.
  * @returns A table with a header row; money in USD, shares and HHI as decimals (blank in a year with no revenue).
  */
@@ -89,7 +89,7 @@ export function concentrationScheduleFn(scenario?: any[][], pipeline?: any[][]):
 /**
  * Spills the default pipeline: one illustrative placeholder prospect per seed customer category, priced at the scenario's contract price, with the basis of every number. Illustrative, not a forecast.
  * @customfunction PIPELINE
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row, in the column order the pipeline arguments take, plus the seed's example prospects and the basis.
  */
 export function pipelineFn(scenario?: any[][]): any[][] {

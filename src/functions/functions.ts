@@ -23,7 +23,7 @@ import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
  * @customfunction DEAL_REVENUE
  * @param year Calendar year, e.g. 2027 (a date stands for its year).
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Revenue in USD.
  */
 export function dealRevenue(year: any, scenario?: any[][]): number {
@@ -34,7 +34,7 @@ export function dealRevenue(year: any, scenario?: any[][]): number {
  * Licence-fee gross profit from the CoreWeave contracts in a calendar year, in USD.
  * @customfunction GROSS_PROFIT
  * @param year Calendar year, e.g. 2027.
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Gross profit in USD.
  */
 export function grossProfit(year: any, scenario?: any[][]): number {
@@ -45,7 +45,7 @@ export function grossProfit(year: any, scenario?: any[][]): number {
  * Revenue in a contract year (1 = each megawatt's first year of billing), in USD.
  * @customfunction CONTRACT_YEAR_REVENUE
  * @param contract_year Contract year from 1 (the term is 12 years, more with renewals).
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Revenue in USD; 0 after the last contract year.
  */
 export function contractYearRevenue(contract_year: any, scenario?: any[][]): number {
@@ -59,7 +59,7 @@ export function contractYearRevenue(contract_year: any, scenario?: any[][]): num
 /**
  * Spills the deal by calendar year: year, revenue, gross profit, average billable MW, reported revenue and reported margin.
  * @customfunction DEAL_SCHEDULE
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row; money in USD.
  */
 export function dealSchedule(scenario?: any[][]): any[][] {
@@ -83,7 +83,7 @@ export function dealSchedule(scenario?: any[][]): any[][] {
 /**
  * Total contract value: the initial 12-year term plus any renewal options exercised, in USD.
  * @customfunction DEAL_TCV
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Total contract value in USD.
  */
 export function dealTcv(scenario?: any[][]): number {
@@ -91,9 +91,9 @@ export function dealTcv(scenario?: any[][]): number {
 }
 
 /**
- * Gross margin of the hosting contracts: the licence-fee view (the seed's 75-80%) or the reported view with pass-through power in revenue and cost.
+ * Gross margin of the hosting contracts: the licence-fee view (management's 80-85% target in base, the brief's 75-80% in seed) or the reported view with pass-through power in revenue and cost.
  * @customfunction GROSS_MARGIN
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [view] "licence" (default) or "reported".
  * @returns Margin as a decimal (0.775 = 77.5%).
  */
@@ -108,7 +108,7 @@ export function grossMargin(scenario?: any[][], view?: any): number {
 /**
  * Average licence fee per MW-year: initial contract value / (MW x term), in USD.
  * @customfunction REVENUE_PER_MW
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns USD per MW per year.
  */
 export function revenuePerMw(scenario?: any[][]): number {
@@ -119,7 +119,7 @@ export function revenuePerMw(scenario?: any[][]): number {
  * HPC capacity energised by 31 December of a year, in MW of critical IT load: the MW contracted to CoreWeave that are energised by then (after any supply-chain delay). Pipeline sites never count; CORZ.CAPACITY gives contracted and pipeline MW.
  * @customfunction HPC_CAPACITY
  * @param year Calendar year, e.g. 2027.
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns MW energised.
  */
 export function hpcCapacity(year: any, scenario?: any[][]): number {
@@ -130,7 +130,7 @@ export function hpcCapacity(year: any, scenario?: any[][]): number {
  * HPC capacity by 31 December of a year, in MW: energised (critical IT under contract and energised), contracted (critical IT under a signed contract) or pipeline (uncontracted, sourced sites, in gross power as their sources state it; never part of the other two).
  * @customfunction CAPACITY
  * @param year Calendar year, e.g. 2027.
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [measure] "energised" (default), "contracted" or "pipeline".
  * @returns MW of the measure.
  */
@@ -145,7 +145,7 @@ export function capacityFn(year: any, scenario?: any[][], measure?: any): number
 /**
  * Spills HPC capacity by year: year, MW contracted, MW energised (as HPC_CAPACITY), pipeline MW (uncontracted, gross as stated), target MW, and contracted and energised MW above (below) the target.
  * @customfunction CAPACITY_SCHEDULE
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row; MW at 31 December.
  */
 export function capacityScheduleFn(scenario?: any[][]): any[][] {
@@ -172,7 +172,7 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
  * Net present value of the contracts' licence-fee gross profit as of the valuation date (default the data's as-of date, CORZ.DATA_AS_OF()), in USD: each year's gross profit is discounted from its year end, and what is earned before the date is left out.
  * @customfunction DEAL_NPV
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%.
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns NPV in USD.
  */
 export function dealNpvFn(rate: any, scenario?: any[][]): number {
@@ -194,7 +194,7 @@ export function dealNpvFn(rate: any, scenario?: any[][]): number {
  * The value of one assumption in a scenario (dates as Excel dates).
  * @customfunction SCENARIO_VALUE
  * @param name Assumption key or label, e.g. "licence_margin" or "t1_mw"; see CORZ.ASSUMPTIONS().
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns The value in the assumption's unit.
  */
 export function scenarioValue(name: any, scenario?: any[][]): number {
@@ -210,7 +210,7 @@ export function scenarioValue(name: any, scenario?: any[][]): number {
 /**
  * Spills every assumption: key, label, group, unit, value in the scenario, base value, source and as-of date.
  * @customfunction ASSUMPTIONS
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row.
  */
 export function assumptionsFn(scenario?: any[][]): any[][] {
@@ -252,9 +252,9 @@ export function dataAsOfFn(): number {
 }
 
 /**
- * Spills the bridge from the seed's licence-fee margin to the reported margin at full run-rate: pass-through power explains part of the gap.
+ * Spills the bridge from the scenario's licence-fee margin to the reported margin at full run-rate: pass-through power explains part of the gap.
  * @customfunction MARGIN_BRIDGE
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Item and value rows (margins as decimals, money in USD per MW-year).
  */
 export function marginBridgeFn(scenario?: any[][]): any[][] {

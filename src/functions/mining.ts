@@ -31,7 +31,7 @@ export function miningRevenueFn(hashrate_eh: any, hashprice: any, uptime?: any):
  * One megawatt for a year used for bitcoin mining or for HPC hosting under the CoreWeave contract, in USD per MW-year: gross profit (default), revenue or cost. HPC power is passed through and nets out.
  * @customfunction MW_ECONOMICS
  * @param use "hpc" (the contract's licence fee per MW-year at the licence-fee margin) or "mining" (1 / efficiency EH/s per MW at the hashprice, less power).
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides; sets the HPC price and margin.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; sets the HPC price and margin.
  * @param [hashprice] USD per PH/s per day; blank = 39.82 (Luxor, November 2025 average). Used by "mining".
  * @param [measure] "gross_profit" (default), "revenue" or "cost" (mining: power; HPC: licence-fee cost of revenue).
  * @param [efficiency] Miners' efficiency in J/TH; blank = 26.85 (Core Scientific fleet, March 2024).

@@ -74,7 +74,7 @@ export function peerMultipleFn(multiple: any, group?: any, stat?: any): number {
  * @param [group] "all" (default) or a peer group such as "gpu-cloud" or "hpc-host".
  * @param [stat] "median" (default), "mean", "high" or "low".
  * @param [year] Calendar year of the deal's revenue or gross profit; default the scenario's target year (2027).
- * @param [scenario] "base" (default), "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Implied enterprise value in USD.
  */
 export function impliedValueFn(multiple: any, group?: any, stat?: any, year?: any, scenario?: any[][]): number {
