@@ -5,7 +5,7 @@ import { capacityLines } from "../../src/model/capacity";
 import { buildTranches } from "../../src/model/deal";
 import { marginBridge } from "../../src/model/margins";
 import { isModelError } from "../../src/model/result";
-import { Override, resolveScenario, validateAssumption } from "../../src/model/scenarios";
+import { Override, resolveScenario, scenarioNames, validateAssumption } from "../../src/model/scenarios";
 import {
   MODEL_FIRST_YEAR,
   MODEL_LAST_YEAR,
@@ -24,8 +24,10 @@ import { fromExcelSerial, toIso } from "../../src/model/dates";
 import { anyValidOverrides, deepFreeze, model, numbersIn, unwrap } from "./helpers";
 
 const base = model("base");
+/** The brief's deal on its pre-slip schedule: the hand-checked figures below are worked out on it. */
+const seed = model("seed");
 
-describe("the base scenario, computed", () => {
+describe("the seed scenario, computed", () => {
   test("hand-checked 2025 revenue: tranche 1 98,554,033.49 + tranche 2 8,553,621.69 = 107,107,655.18 USD", () => {
     // Tranche 1: (3.5B / 12) x 74/219 (see deal.test.ts).
     // Tranche 2 starts 2025-09-01 = 2025 + 243/365 with an 8-month ramp still running at year end:
@@ -33,13 +35,14 @@ describe("the base scenario, computed", () => {
     // revenue = (1.225B / 12) x 0.0837898 = 8,553,621.69 USD.
     const t2 = (1.225e9 / 12) * (122 / 365) ** 2 * 0.75;
     expect(t2).toBeCloseTo(8_553_621.69, 2);
-    expect(base.years[0].revenueByTranche[1]).toBeCloseTo(t2, 4);
-    expect(base.years[0].revenue).toBeCloseTo(3.5e9 * 74 / 2628 + t2, 4);
-    expect(base.years[0].revenue).toBeCloseTo(107_107_655.18, 2);
+    expect(seed.years[0].year).toBe(2025);
+    expect(seed.years[0].revenueByTranche[1]).toBeCloseTo(t2, 4);
+    expect(seed.years[0].revenue).toBeCloseTo(3.5e9 * 74 / 2628 + t2, 4);
+    expect(seed.years[0].revenue).toBeCloseTo(107_107_655.18, 2);
   });
 
-  test("NPV of base gross profit at 10%, valued 2025-01-01, equals Excel's NPV over the year row (the old 1 January convention)", () => {
-    const from2025 = model("base", [["valuation_date", "2025-01-01"]]);
+  test("NPV of seed gross profit at 10%, valued 2025-01-01, equals Excel's NPV over the year row (the old 1 January convention)", () => {
+    const from2025 = model("seed", [["valuation_date", "2025-01-01"]]);
     const gp = from2025.years.map((y) => y.grossProfit);
     const v = unwrap(dealNpv(from2025, 0.1));
     expect(v).toBeCloseTo(formulajs.NPV(0.1, ...gp) as number, 4);
@@ -48,9 +51,17 @@ describe("the base scenario, computed", () => {
     expect(unwrap(dealNpv(from2025, 0))).toBeCloseTo(0.775 * 8.7e9, 3);
   });
 
-  test("base is valued at the data's as-of date (2026-05-10): 3,730,452,849.43 USD at 10%", () => {
-    expect(toIso(unwrap(fromExcelSerial(base.scenario.values.valuation_date)))).toBe(DATA_AS_OF);
-    expect(unwrap(dealNpv(base, 0.1))).toBeCloseTo(3_730_452_849.43, 2);
+  test("every built-in scenario is valued at the data's as-of date (2026-05-10); seed's NPV at 10% is 3,730,452,849.43 USD", () => {
+    for (const name of scenarioNames()) {
+      expect([name, toIso(unwrap(fromExcelSerial(model(name).scenario.values.valuation_date)))]).toEqual([name, DATA_AS_OF]);
+    }
+    // The previous base case's figure: seed keeps its tranches, schedule and margin (see seed.test.ts).
+    expect(unwrap(dealNpv(seed, 0.1))).toBeCloseTo(3_730_452_849.43, 2);
+    // Base: on the same date, the same NPV as valuing its year rows by hand from the date on.
+    const flows = unwrap(npvFlows(base));
+    const byHand = flows.reduce((s, f) => s + f.grossProfit / 1.1 ** f.years, 0);
+    expect(unwrap(dealNpv(base, 0.1))).toBeCloseTo(byHand, 3);
+    expect(flows[0].year).toBe(2026);
   });
 });
 
@@ -155,7 +166,7 @@ describe("valuation date: flows before it are history, each year's from its year
     expect(yearRow(base, 2050)).toEqual({
       year: 2050,
       revenue: 0,
-      revenueByTranche: [0, 0, 0, 0],
+      revenueByTranche: [0, 0, 0, 0, 0], // one per tranche: five in base
       mwBillable: 0,
       mwBillableEnd: 0,
       grossProfit: 0,
