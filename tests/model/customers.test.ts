@@ -16,7 +16,9 @@ import { CATEGORIES, DEFAULT_PIPELINE_IS_ILLUSTRATIVE, DEFAULT_PIPELINE_LABEL, P
 import { deepFreeze, model, numbersIn, unwrap } from "./helpers";
 
 const base = model("base");
-const PRICE = base.pricePerMwYear; // 8.7B / 500 MW / 12 years = 1,450,000
+/** The hand-checked figures below are worked out on the seed's round price and run-rate. */
+const seed = model("seed");
+const PRICE = seed.pricePerMwYear; // 8.7B / 500 MW / 12 years = 1,450,000
 const pipeline = defaultPipeline(PRICE);
 
 function row(over: Partial<PipelineRow> = {}): PipelineRow {
@@ -120,8 +122,8 @@ describe("pipeline revenue by year", () => {
   });
 });
 
-describe("the base-case concentration path with the default pipeline (hand-checked)", () => {
-  const path = unwrap(concentrationPath(base, pipeline));
+describe("the seed's concentration path with the default pipeline (hand-checked)", () => {
+  const path = unwrap(concentrationPath(seed, pipeline));
   const at = (y: number) => path.find((r) => r.year === y)!;
 
   test("years run from the first billing year to the last", () => {
@@ -163,11 +165,34 @@ describe("the base-case concentration path with the default pipeline (hand-check
     expect(at(2038)).toMatchObject({ pipelineWeighted: 0, coreWeaveShare: 1 });
   });
   test("a year with no revenue has no shares (undefined, never NaN)", () => {
-    const r = concentrationYear(base, pipeline, 2060);
+    const r = concentrationYear(seed, pipeline, 2060);
     expect(r).toMatchObject({ contracted: 0, hpcRevenue: 0, coreWeaveShare: undefined, top3Share: undefined, hhi: undefined, customers: 0 });
   });
   test("an empty pipeline leaves CoreWeave at 100% in every billing year", () => {
+    for (const r of unwrap(concentrationPath(seed, []))) expect(r.coreWeaveShare).toBe(1);
     for (const r of unwrap(concentrationPath(base, []))) expect(r.coreWeaveShare).toBe(1);
+  });
+});
+
+describe("the base case's concentration path: the record's contracts and price", () => {
+  const price = base.pricePerMwYear; // 10.2B / 572 MW / 12 years = 1,486,013.99
+  const path = unwrap(concentrationPath(base, defaultPipeline(price)));
+  const at = (y: number) => path.find((r) => r.year === y)!;
+
+  test("years run from the first billing year (2025) to the last (2039: tranche 4's last MW bills to 2039-04-01)", () => {
+    expect(path.map((r) => r.year)).toEqual(base.years.map((y) => y.year));
+    expect([path[0].year, path[path.length - 1].year]).toEqual([2025, 2039]);
+  });
+  test("2029: CoreWeave 850M (10.2B / 12) against the pipeline's 125 probability-weighted MW at base's price", () => {
+    const r = at(2029);
+    expect(r.contracted).toBeCloseTo(850_000_000, 4);
+    expect(r.pipelineMwWeighted).toBe(125);
+    expect(r.pipelineWeighted).toBeCloseTo(125 * price, 4);
+    expect(r.coreWeaveShare).toBeCloseTo(850e6 / (850e6 + 125 * price), 12);
+    // The pipeline priced at base's own price (850M / 572 per MW-year), the share is a ratio of MW:
+    // 572 / (572 + 125), above the seed's 500 / (500 + 125) = 0.8.
+    expect(r.coreWeaveShare).toBeCloseTo(572 / 697, 12);
+    expect(r.coreWeaveShare!).toBeGreaterThan(0.8);
   });
 });
 
