@@ -21,6 +21,8 @@ import {
 import { deepFreeze, model, numbersIn, unwrap } from "./helpers";
 
 const base = model("base");
+/** The brief's round price (1.45M per MW-year) and 77.5% margin: the hand calculations below use it. */
+const seed = model("seed");
 const defaults = miningParams();
 
 describe("defaults: each sourced or marked as a judgement", () => {
@@ -95,15 +97,24 @@ describe("conversions", () => {
   });
 });
 
-describe("a megawatt mining against the same megawatt hosting HPC (base case)", () => {
-  const c = unwrap(compareMw(base, defaults));
+describe("a megawatt mining against the same megawatt hosting HPC (seed's price and margin)", () => {
+  const c = unwrap(compareMw(seed, defaults));
 
   test("HPC: $1.45M licence fee per MW-year x 77.5% = $1,123,750 gross profit", () => {
     expect(c.hpc.revenue).toBe(1_450_000);
     expect(c.hpc.grossProfit).toBeCloseTo(1_123_750, 6);
     expect(c.hpc.cost).toBeCloseTo(326_250, 6);
     expect(c.hpc.margin).toBe(0.775);
-    expect(c.hpc.passThroughPower).toBeCloseTo(1_101_447.36, 2);
+    // Pass-through power: 8,760 h x PUE 1.18 x $40/MWh (the one power price) x load factor 1 = $413,472.
+    expect(c.hpc.passThroughPower).toBeCloseTo(8760 * 1.18 * 40, 6);
+    expect(c.hpc.passThroughPower).toBeCloseTo(413_472, 6);
+  });
+  test("base: 10.2B / 572 MW / 12 years = $1,486,013.99 per MW-year x 82.5% = $1,225,961.54 gross profit", () => {
+    const b = unwrap(compareMw(base, defaults));
+    expect(b.hpc.revenue).toBeCloseTo(10.2e9 / 572 / 12, 6);
+    expect(b.hpc.grossProfit).toBeCloseTo((10.2e9 / 572 / 12) * 0.825, 6);
+    expect(b.hpc.grossProfit).toBeCloseTo(1_225_961.54, 2);
+    expect(b.mining).toEqual(c.mining); // the mining side does not depend on the scenario
   });
   test("mining at $39.82, 26.85 J/TH, $40/MWh: $541,315 revenue, $350,400 power, $190,915 gross profit", () => {
     // 1 MW / 26.85 J/TH = 37.2439 PH/s; x $39.82 = $1,483.05 a day; x 365 = $541,314.71
@@ -117,16 +128,18 @@ describe("a megawatt mining against the same megawatt hosting HPC (base case)", 
   test("mining matches HPC only at about $108.44 per PH/s per day", () => {
     // (1,123,750 + 350,400) / (37.2439 PH/s x 365) = 108.4409
     expect(c.hpcEquivalentHashprice).toBeCloseTo(108.4409, 4);
-    const there = unwrap(compareMw(base, { ...defaults, hashprice: c.hpcEquivalentHashprice! }));
+    const there = unwrap(compareMw(seed, { ...defaults, hashprice: c.hpcEquivalentHashprice! }));
     expect(there.mining.grossProfit).toBeCloseTo(c.hpc.grossProfit, 4);
   });
   test("HPC gross profit does not depend on the power price (pass-through nets out)", () => {
-    const dear = model("base", [["power_price", 300]]);
+    const dear = model("seed", [["power_price", 300]]);
     expect(hpcPerMw(dear).grossProfit).toBeCloseTo(c.hpc.grossProfit, 6);
     expect(hpcPerMw(dear).passThroughPower).toBeGreaterThan(c.hpc.passThroughPower);
   });
-  test("HPC follows the scenario's margin (bull 80%)", () => {
-    expect(unwrap(compareMw(model("bull"), defaults)).hpc.grossProfit).toBeCloseTo(1_160_000, 6);
+  test("HPC follows the scenario's margin (bull 85% on base's price)", () => {
+    // 10.2B / 572 / 12 x 0.85 = 1,263,111.89
+    expect(unwrap(compareMw(model("bull"), defaults)).hpc.grossProfit).toBeCloseTo((10.2e9 / 572 / 12) * 0.85, 6);
+    expect(unwrap(compareMw(model("bull"), defaults)).hpc.grossProfit).toBeCloseTo(1_263_111.89, 2);
   });
   test("no uptime, or next to no revenue: no matching hashprice and no margin (undefined, never Infinity)", () => {
     expect(unwrap(compareMw(base, { ...defaults, uptime: 0 })).hpcEquivalentHashprice).toBeUndefined();
@@ -152,7 +165,7 @@ describe("volatility over the sourced hashprice levels", () => {
   test("one row per level; HPC is the same in every row", () => {
     expect(v.rows.map((r) => r.id)).toEqual(HASHPRICE_LEVELS.map((l) => l.id));
     expect(new Set(v.rows.map((r) => r.hpcGrossProfit)).size).toBe(1);
-    expect(new Set(v.rows.map((r) => r.hpcRevenue))).toEqual(new Set([1_450_000]));
+    expect(new Set(v.rows.map((r) => r.hpcRevenue))).toEqual(new Set([base.pricePerMwYear])); // 10.2B / 572 / 12
   });
   test("mining gross profit per MW-year swings from $126k (all-time low) to $5.26M (2021 high)", () => {
     // $35.06: 37.2439 x 35.06 x 365 - 350,400 = 476,607.08 - 350,400
@@ -174,9 +187,9 @@ describe("volatility over the sourced hashprice levels", () => {
 
 describe("revenue mix as MW move from mining to HPC", () => {
   const mine = miningPerMw(defaults);
-  test("an 800 MW site: 2027 has 500 MW of HPC and 300 MW left for mining", () => {
-    const rows = unwrap(revenueMix(base, 800, defaults));
-    expect(rows.map((r) => r.year)).toEqual(base.years.map((r) => r.year));
+  test("an 800 MW site (seed): 2027 has 500 MW of HPC and 300 MW left for mining", () => {
+    const rows = unwrap(revenueMix(seed, 800, defaults));
+    expect(rows.map((r) => r.year)).toEqual(seed.years.map((r) => r.year));
     const r = rows.find((x) => x.year === 2027)!;
     expect(r.hpcMw).toBeCloseTo(500, 9);
     expect(r.miningMw).toBeCloseTo(300, 9);
@@ -184,6 +197,12 @@ describe("revenue mix as MW move from mining to HPC", () => {
     expect(r.miningRevenue).toBeCloseTo(300 * 541_314.71, 0);
     expect(r.miningGrossProfit).toBeCloseTo(300 * 190_914.71, 0);
     expect(r.hpcShareOfRevenue).toBeCloseTo(725e6 / (725e6 + 300 * mine.revenue), 12);
+  });
+  test("an 800 MW site (base): 2028 has all 572 MW of HPC billing (850M) and 228 MW left for mining", () => {
+    const r = unwrap(revenueMix(base, 800, defaults)).find((x) => x.year === 2028)!;
+    expect(r.hpcMw).toBeCloseTo(572, 9);
+    expect(r.miningMw).toBeCloseTo(800 - 572, 9);
+    expect(r.hpcRevenue).toBeCloseTo(850_000_000, 3);
   });
   test("mining MW never go below 0; HPC share rises as the deal ramps up", () => {
     const rows = unwrap(revenueMix(base, 100, defaults));
@@ -194,7 +213,7 @@ describe("revenue mix as MW move from mining to HPC", () => {
     expect(big[0].hpcShareOfRevenue!).toBeLessThan(big[2].hpcShareOfRevenue!);
   });
   test("the seed's 100 MW mining -> 70 MW HPC ratio takes more site MW per HPC MW", () => {
-    const r = unwrap(revenueMix(base, 800, defaults, { siteMwPerHpcMw: 100 / 70 })).find((x) => x.year === 2027)!;
+    const r = unwrap(revenueMix(seed, 800, defaults, { siteMwPerHpcMw: 100 / 70 })).find((x) => x.year === 2027)!;
     expect(r.miningMw).toBeCloseTo(800 - 500 / 0.7, 9);
   });
   test("years outside the deal: all mining, no HPC; a site of 0 MW has no share", () => {
