@@ -1,4 +1,4 @@
-import { ASSUMPTIONS, assumptionSpec, findAssumption, normaliseName } from "../../src/model/assumptions";
+import { ASSUMPTIONS, TRANCHE_IDS, assumptionSpec, findAssumption, normaliseName } from "../../src/model/assumptions";
 import { parseIso } from "../../src/model/dates";
 import { validateAssumption } from "../../src/model/scenarios";
 
@@ -58,11 +58,12 @@ describe("lookup", () => {
     expect(findAssumption("t1.mw")?.key).toBe("t1_mw");
     expect(findAssumption("  DISCOUNT-RATE ")?.key).toBe("discount_rate");
     expect(findAssumption("Licence-fee gross margin")?.key).toBe("licence_margin");
-    expect(findAssumption("Tranche 4 contract value")?.key).toBe("t4_value");
+    expect(findAssumption("tranche 4 (Final Option): contract value")?.key).toBe("t4_value");
+    expect(findAssumption("Tranche 5 (Denton expansion): energised")?.key).toBe("t5_energised");
   });
 
   test("unknown names find nothing; assumptionSpec takes exact keys only", () => {
-    expect(findAssumption("t5_mw")).toBeUndefined();
+    expect(findAssumption(`t${TRANCHE_IDS.length + 1}_mw`)).toBeUndefined(); // one tranche past the data
     expect(findAssumption("")).toBeUndefined();
     expect(assumptionSpec("term_years")?.label).toBe("Contract term");
     expect(assumptionSpec("Contract term")).toBeUndefined();

@@ -1,4 +1,4 @@
-import { ASSUMPTIONS, findAssumption } from "../../src/model/assumptions";
+import { ASSUMPTIONS, TRANCHE_IDS, findAssumption } from "../../src/model/assumptions";
 import {
   BUILT_IN_SCENARIOS,
   findScenario,
@@ -14,8 +14,9 @@ const values = (name: string, overrides: ReadonlyArray<readonly [unknown, unknow
 const base = values("base");
 
 describe("built-in scenarios", () => {
-  test("base, bull and bear", () => {
-    expect(scenarioNames()).toEqual(["base", "bull", "bear"]);
+  test("base, seed, bull and bear", () => {
+    expect(scenarioNames()).toEqual(["base", "seed", "bull", "bear"]);
+    expect(findScenario(" SEED ")?.name).toBe("seed");
     expect(findScenario(" Bull ")?.name).toBe("bull");
     expect(findScenario("BEAR")?.name).toBe("bear");
     expect(findScenario("bull case")).toBeUndefined();
@@ -25,7 +26,7 @@ describe("built-in scenarios", () => {
     for (const a of ASSUMPTIONS) {
       expect(base[a.key]).toBe(a.kind === "date" ? serialOf(String(a.base)) : a.base);
     }
-    expect(base.t1_start).toBe(45778); // 2025-05-01
+    expect(base.t1_start).toBe(45853); // 2025-07-15: 2025-05-01 (45778, the seed's start) + 75 days
   });
 
   test("every scenario change names a real assumption, has a valid value and a rationale", () => {
@@ -47,7 +48,7 @@ describe("built-in scenarios", () => {
     expect(rationale(findScenario("bull")!, "nonsense")).toBe("");
   });
 
-  test("bull and bear differ from base in their listed changes only", () => {
+  test("seed, bull and bear differ from base in their listed changes only", () => {
     for (const name of ["bull", "bear"]) {
       const v = values(name);
       const changed = ASSUMPTIONS.map((a) => a.key).filter((k) => v[k] !== base[k]);
@@ -55,6 +56,13 @@ describe("built-in scenarios", () => {
     }
     expect(values("bear").delay_months).toBe(9);
     expect(values("bull").renewal_options).toBe(2);
+    // Seed restates the pre-slip schedule of tranches 1 to 4 in full; tranche 4's 6-month ramp happens to equal base's.
+    const seed = values("seed");
+    const listed = Object.keys(findScenario("seed")!.changes);
+    const changed = ASSUMPTIONS.map((a) => a.key).filter((k) => seed[k] !== base[k]);
+    expect(listed.filter((k) => !changed.includes(k))).toEqual(["t4_ramp_months"]);
+    expect(changed.filter((k) => !listed.includes(k))).toEqual([]);
+    expect([seed.t1_mw, seed.t5_mw, seed.t5_value, seed.realloc_mw, seed.licence_margin]).toEqual([198, 0, 0, 70, 0.775]);
   });
 
   test("a blank scenario name is base", () => {
@@ -67,16 +75,19 @@ describe("errors name what is valid", () => {
   test("unknown scenario: #N/A with the list of scenario names", () => {
     expect(resolve("moon")).toEqual({
       ok: false,
-      error: { kind: "na", message: 'unknown scenario "moon"; built-in scenarios are base, bull, bear' },
+      error: { kind: "na", message: 'unknown scenario "moon"; built-in scenarios are base, seed, bull, bear' },
     });
   });
 
   test("unknown assumption: #N/A listing every valid name", () => {
-    const r = resolve("base", [["t5_mw", 10]]);
+    // One tranche past the data (t6_mw with five tranches).
+    const beyond = `t${TRANCHE_IDS.length + 1}_mw`;
+    expect(beyond).toBe("t6_mw");
+    const r = resolve("base", [[beyond, 10]]);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe("na");
-    expect(r.error.message).toBe(`unknown assumption "t5_mw"; valid names are ${ASSUMPTIONS.map((a) => a.key).join(", ")}`);
+    expect(r.error.message).toBe(`unknown assumption "${beyond}"; valid names are ${ASSUMPTIONS.map((a) => a.key).join(", ")}`);
     for (const a of ASSUMPTIONS) expect(r.error.message).toContain(a.key);
   });
 
@@ -129,7 +140,7 @@ describe("overrides", () => {
   test("a 'scenario' override row picks the scenario the other overrides apply to", () => {
     const r = unwrap(resolve("base", [["Scenario", "bull"], ["discount_rate", 0.11]]));
     expect(r.name).toBe("bull + 1 override");
-    expect(r.values.licence_margin).toBe(0.8);
+    expect(r.values.licence_margin).toBe(0.85);
     expect(r.values.renewal_options).toBe(2);
     expect(r.values.discount_rate).toBe(0.11);
     expect(resolve("base", [["scenario", 2]])).toEqual({
@@ -149,7 +160,7 @@ describe("overrides", () => {
     expect(iso).toBe(45809);
     expect(values("base", [["t1_start", 45809]]).t1_start).toBe(45809);
     expect(values("base", [["t1_start", 45809.75]]).t1_start).toBe(45809);
-    expect(values("base", [["Tranche 1 billing start", " 2025-06-01 "]]).t1_start).toBe(45809);
+    expect(values("base", [["Tranche 1 (initial contracts): billing start", " 2025-06-01 "]]).t1_start).toBe(45809);
   });
 
   test("the last override of an assumption wins; others keep the scenario's values", () => {
