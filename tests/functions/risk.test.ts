@@ -4,12 +4,12 @@ import * as montecarlo from "../../src/model/risk/montecarlo";
 import { DEFAULT_PATHS, clearRiskCache, dealNpvRisk } from "../../src/functions/risk";
 import { excelError } from "./helpers";
 
-// No uncertainty at all: every path is the deterministic deal.
+// No uncertainty at all: every path is the deterministic deal (the margin pinned at base's 82.5%).
 const CERTAIN = [
   ["default_probability", 0],
   ["delay_max_months", 0],
-  ["margin_min", 0.775],
-  ["margin_max", 0.775],
+  ["margin_min", 0.825],
+  ["margin_max", 0.825],
 ];
 
 /** What Excel passes for an omitted argument or an empty cell. */
@@ -20,7 +20,10 @@ afterEach(() => jest.restoreAllMocks());
 describe("good input", () => {
   test("with no uncertainty every percentile is DEAL_NPV", () => {
     for (const q of [0, 0.1, 0.5, 0.9, 1]) expect(dealNpvRisk(0.1, q, CERTAIN, 50)).toBe(F.dealNpvFn(0.1));
-    expect(dealNpvRisk(0.12, 0.5, [["scenario", "bear"], ...CERTAIN.slice(0, 1), ["delay_min_months", 9], ["delay_max_months", 9], ["margin_min", 0.75], ["margin_max", 0.75]], 20)).toBe(
+    // The seed too, pinned at its 77.5%.
+    const seedCertain = [["scenario", "seed"], ...CERTAIN.slice(0, 2), ["margin_min", 0.775], ["margin_max", 0.775]];
+    expect(dealNpvRisk(0.1, 0.5, seedCertain, 20)).toBe(F.dealNpvFn(0.1, [["seed"]]));
+    expect(dealNpvRisk(0.12, 0.5, [["scenario", "bear"], ...CERTAIN.slice(0, 1), ["delay_min_months", 9], ["delay_max_months", 9], ["margin_min", 0.8], ["margin_max", 0.8]], 20)).toBe(
       F.dealNpvFn(0.12, [["bear"]]),
     );
   });
