@@ -4,19 +4,31 @@ import { numbersArg, tableArg } from "../../src/functions/args";
 import { AWKWARD_YEAR, excelError } from "./helpers";
 
 const ERR = { type: "Error", code: "#N/A" };
+/** The seed's round figures (725M a year, 1.45M per MW-year): the hand checks below use them. */
+const SEED = [["seed"]];
+/** Base's price per MW-year: 10.2B / 572 MW / 12 years = 1,486,013.99; its run-rate 850M = 572 x that. */
+const BASE_PRICE = 10.2e9 / 572 / 12;
 
-describe("CONCENTRATION with the illustrative default pipeline (base case)", () => {
+describe("CONCENTRATION with the illustrative default pipeline (seed, hand-checked)", () => {
   test("CoreWeave's share: 1 before the pipeline starts, 725 / 870 in 2028, 0.8 in 2029", () => {
-    expect(C.concentrationFn(2025)).toBe(1);
+    expect(C.concentrationFn(2025, SEED)).toBe(1);
+    expect(C.concentrationFn(2027, SEED)).toBe(1);
+    expect(C.concentrationFn(2028, SEED)).toBeCloseTo(725 / 870, 12);
+    expect(C.concentrationFn(2029, SEED)).toBeCloseTo(0.8, 12);
+  });
+  test("base: the pipeline priced at base's own price, CoreWeave's share is a ratio of MW: 572 / 672 in 2028, 572 / 697 in 2029", () => {
+    // 2028: two 100 MW prospects at probability 0.5 (100 weighted MW); 2029: all seven (125 weighted MW).
     expect(C.concentrationFn(2027)).toBe(1);
-    expect(C.concentrationFn(2028)).toBeCloseTo(725 / 870, 12);
-    expect(C.concentrationFn(2029)).toBeCloseTo(0.8, 12);
+    expect(C.concentrationFn(2028)).toBeCloseTo(572 / 672, 12);
+    expect(C.concentrationFn(2029)).toBeCloseTo(572 / 697, 12);
   });
   test("other measures: top-3 0.96, HHI 0.65312, CoreWeave if all sign 0.625 (2029)", () => {
-    expect(C.concentrationFn(2029, null as any, "top3")).toBeCloseTo(0.96, 12);
-    expect(C.concentrationFn(2029, null as any, "HHI")).toBeCloseTo(0.65312, 12);
-    expect(C.concentrationFn(2029, null as any, "CoreWeave all won")).toBeCloseTo(0.625, 12);
-    expect(C.concentrationFn(2029, [["base"]], "herfindahl")).toBeCloseTo(0.65312, 12);
+    expect(C.concentrationFn(2029, SEED, "top3")).toBeCloseTo(0.96, 12);
+    expect(C.concentrationFn(2029, SEED, "HHI")).toBeCloseTo(0.65312, 12);
+    expect(C.concentrationFn(2029, SEED, "CoreWeave all won")).toBeCloseTo(0.625, 12);
+    expect(C.concentrationFn(2029, [["Seed"]], "herfindahl")).toBeCloseTo(0.65312, 12);
+    // Base: if all seven sign (300 MW), 572 / 872.
+    expect(C.concentrationFn(2029, null as any, "coreweave_all_won")).toBeCloseTo(572 / 872, 12);
     expect(excelError(() => C.concentrationFn(2029, null as any, "gini"))).toMatchObject({ code: "#N/A", message: expect.stringContaining("coreweave, coreweave_all_won, top3, hhi") });
   });
   test("a year with no HPC revenue is #DIV/0!", () => {
@@ -30,7 +42,8 @@ describe("CONCENTRATION with the illustrative default pipeline (base case)", () 
   test("the scenario argument: an unknown name is #N/A; overrides move the contract price the pipeline uses", () => {
     expect(excelError(() => C.concentrationFn(2029, [["moon"]])).code).toBe("#N/A");
     // The default pipeline follows the contract price, so a different price leaves the shares unchanged.
-    expect(C.concentrationFn(2029, [["t1_value", 4e9]])).toBeCloseTo(0.8, 12);
+    expect(C.concentrationFn(2029, [["t1_value", 4e9]])).toBeCloseTo(572 / 697, 12);
+    expect(C.concentrationFn(2029, [["scenario", "seed"], ["t1_value", 4e9]])).toBeCloseTo(0.8, 12);
   });
   test.each(AWKWARD_YEAR)("year %s gives %p -> %s", (_, value, code) => {
     expect(excelError(() => C.concentrationFn(value)).code).toBe(code);
@@ -39,23 +52,27 @@ describe("CONCENTRATION with the illustrative default pipeline (base case)", () 
 
 describe("a pipeline range replaces the default", () => {
   const header = ["Prospect", "Category", "MW", "USD per MW-year", "Start year", "Term", "Probability"];
-  test("one signed 100 MW prospect at the contract price (blank price): CoreWeave 725 / 870 in 2029", () => {
+  test("one signed 100 MW prospect at the contract price (blank price): CoreWeave 725 / 870 in 2029 (seed), 572 / 672 (base)", () => {
     const p = [header, ["Acme AI", "ai-labs", 100, null, 2029, 5, 1]];
-    expect(C.concentrationFn(2029, null as any, null, p)).toBeCloseTo(725 / 870, 12);
-    expect(C.pipelineRevenueFn(2029, null as any, null, p)).toBe(145_000_000);
-    expect(C.pipelineRevenueFn(2034, null as any, null, p)).toBe(0);
+    expect(C.concentrationFn(2029, SEED, null, p)).toBeCloseTo(725 / 870, 12);
+    expect(C.pipelineRevenueFn(2029, SEED, null, p)).toBe(145_000_000);
+    expect(C.pipelineRevenueFn(2034, SEED, null, p)).toBe(0);
+    expect(C.concentrationFn(2029, null as any, null, p)).toBeCloseTo(572 / 672, 12);
+    expect(C.pipelineRevenueFn(2029, null as any, null, p)).toBeCloseTo(100 * BASE_PRICE, 2);
   });
   test("its own price, text numbers and blank rows", () => {
     const p = [["Acme", "", "100", "2,000,000", 2029, 5, "50%"], [null, null, null, null, null, null, null]];
     expect(C.pipelineRevenueFn(2029, null as any, "weighted", p)).toBe(100_000_000);
     expect(C.pipelineRevenueFn(2029, null as any, "unweighted", p)).toBe(200_000_000);
-    expect(C.concentrationFn(2029, null as any, null, p)).toBeCloseTo(725 / 825, 12);
+    expect(C.concentrationFn(2029, SEED, null, p)).toBeCloseTo(725 / 825, 12);
+    expect(C.concentrationFn(2029, null as any, null, p)).toBeCloseTo(850 / 950, 12);
   });
   test("a header alone means an empty pipeline: CoreWeave is 100%", () => {
     expect(C.concentrationFn(2029, null as any, null, [header])).toBe(1);
   });
   test("an all-blank range is the default pipeline", () => {
-    expect(C.concentrationFn(2029, null as any, null, [[null, null]])).toBeCloseTo(0.8, 12);
+    expect(C.concentrationFn(2029, null as any, null, [[null, null]])).toBe(C.concentrationFn(2029));
+    expect(C.concentrationFn(2029, SEED, null, [[null, null]])).toBeCloseTo(0.8, 12);
   });
   test("bad ranges are #VALUE! naming the row and field", () => {
     expect(excelError(() => C.concentrationFn(2029, null as any, null, [["a", "b", 1]]))).toEqual({ code: "#VALUE!", message: "pipeline must be a range of 7 columns, got 3" });
@@ -99,19 +116,26 @@ describe("HHI", () => {
 });
 
 describe("PIPELINE_REVENUE with the illustrative default pipeline", () => {
-  test("2029: weighted $181.25M (2 x $72.5M + 5 x $7.25M), unweighted $435M; 0 before 2028", () => {
-    expect(C.pipelineRevenueFn(2029)).toBe(181_250_000);
-    expect(C.pipelineRevenueFn(2029, null as any, "unweighted")).toBe(435_000_000);
-    expect(C.pipelineRevenueFn(2028)).toBe(145_000_000);
+  test("2029 (seed): weighted $181.25M (2 x $72.5M + 5 x $7.25M), unweighted $435M; 0 before 2028", () => {
+    expect(C.pipelineRevenueFn(2029, SEED)).toBe(181_250_000);
+    expect(C.pipelineRevenueFn(2029, SEED, "unweighted")).toBe(435_000_000);
+    expect(C.pipelineRevenueFn(2028, SEED)).toBe(145_000_000);
+    expect(C.pipelineRevenueFn(2027, SEED)).toBe(0);
+    expect(C.pipelineRevenueFn(2040, SEED)).toBe(0);
+  });
+  test("2029 (base): 125 weighted and 300 unweighted MW at base's price", () => {
+    expect(C.pipelineRevenueFn(2029)).toBeCloseTo(125 * BASE_PRICE, 2); // 185,751,748.25
+    expect(C.pipelineRevenueFn(2029, null as any, "unweighted")).toBeCloseTo(300 * BASE_PRICE, 2);
     expect(C.pipelineRevenueFn(2027)).toBe(0);
-    expect(C.pipelineRevenueFn(2040)).toBe(0);
   });
   test("weighted never exceeds unweighted, in any year", () => {
     for (let y = 2024; y <= 2040; y++) expect(C.pipelineRevenueFn(y)).toBeLessThanOrEqual(C.pipelineRevenueFn(y, null as any, "unweighted"));
   });
   test("priced at the scenario's contract price", () => {
-    // t1 at $4.0B instead of $3.5B: $9.2B / 500 MW / 12 = $1,533,333.33 per MW-year, x 125 weighted MW in 2029
-    expect(C.pipelineRevenueFn(2029, [["t1_value", 4e9]])).toBeCloseTo((9.2e9 / 6000) * 125, 1);
+    // t1 at $4.0B instead of $3.5B: $10.7B / 572 MW / 12 = $1,558,857.34 per MW-year, x 125 weighted MW in 2029
+    expect(C.pipelineRevenueFn(2029, [["t1_value", 4e9]])).toBeCloseTo((10.7e9 / 6864) * 125, 1);
+    // Seed: $9.2B / 500 MW / 12 = $1,533,333.33.
+    expect(C.pipelineRevenueFn(2029, [["scenario", "seed"], ["t1_value", 4e9]])).toBeCloseTo((9.2e9 / 6000) * 125, 1);
   });
   test("bad basis is #N/A; awkward years", () => {
     expect(excelError(() => C.pipelineRevenueFn(2029, null as any, "maybe")).code).toBe("#N/A");
@@ -120,12 +144,17 @@ describe("PIPELINE_REVENUE with the illustrative default pipeline", () => {
 });
 
 describe("CONCENTRATION_SCHEDULE and PIPELINE spill tables", () => {
-  test("the schedule: header, 2025-2038, values as the single-year functions", () => {
+  test("the schedule: header, the billing years (base 2025-2039, seed 2025-2038), values as the single-year functions", () => {
     const t = C.concentrationScheduleFn();
     expect(t[0]).toEqual(["Year", "Contracted (USD)", "Pipeline weighted (USD)", "Pipeline unweighted (USD)", "CoreWeave share", "CoreWeave share if all sign", "Top-3 share", "HHI"]);
-    expect(t.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 14 }, (_, i) => 2025 + i));
+    expect(t.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 15 }, (_, i) => 2025 + i));
+    const seed = C.concentrationScheduleFn(SEED);
+    expect(seed.slice(1).map((r) => r[0])).toEqual(Array.from({ length: 14 }, (_, i) => 2025 + i));
+    expect(seed.find((r) => r[0] === 2029)!.slice(1, 4)).toEqual([725_000_000, 181_250_000, 435_000_000]);
     const r2029 = t.find((r) => r[0] === 2029)!;
-    expect(r2029.slice(1, 4)).toEqual([725_000_000, 181_250_000, 435_000_000]);
+    expect(r2029[1]).toBeCloseTo(850_000_000, 2);
+    expect(r2029[2]).toBe(C.pipelineRevenueFn(2029));
+    expect(r2029[3]).toBe(C.pipelineRevenueFn(2029, null as any, "unweighted"));
     expect(r2029[4]).toBeCloseTo(C.concentrationFn(2029), 12);
     expect(r2029[7]).toBeCloseTo(C.concentrationFn(2029, null as any, "hhi"), 12);
   });
@@ -134,13 +163,17 @@ describe("CONCENTRATION_SCHEDULE and PIPELINE spill tables", () => {
     expect(t[0]).toEqual(["Prospect", "Category", "MW", "USD per MW-year", "Start year", "Term (years)", "Probability", "Seed examples", "Basis"]);
     expect(t).toHaveLength(8);
     for (const r of t.slice(1)) {
-      expect(r[3]).toBe(1_450_000);
+      expect(r[3]).toBe(1_486_013.99); // base's price, rounded to the cent
       expect(String(r[8])).toMatch(/^Illustrative/);
     }
     expect(t[1][7]).toContain("Microsoft Azure");
+    for (const r of C.pipelineFn(SEED).slice(1)) expect(r[3]).toBe(1_450_000);
     // The spilled pipeline, fed back as the pipeline argument, gives the default's answers.
     const asInput = t.map((r) => r.slice(0, 7));
-    expect(C.concentrationFn(2029, null as any, null, asInput)).toBeCloseTo(C.concentrationFn(2029), 12);
+    // Base's spilled price is rounded to the cent (0.004 USD off 1,486,013.986...), hence 8 places; the seed's round price is exact.
+    expect(C.concentrationFn(2029, null as any, null, asInput)).toBeCloseTo(C.concentrationFn(2029), 8);
+    const seedInput = C.pipelineFn(SEED).map((r) => r.slice(0, 7));
+    expect(C.concentrationFn(2029, SEED, null, seedInput)).toBeCloseTo(C.concentrationFn(2029, SEED), 12);
   });
 });
 
