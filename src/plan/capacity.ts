@@ -10,7 +10,7 @@ import { TRANCHE_IDS } from "../model/assumptions";
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, ROW, SheetNames } from "./layout";
-import { SheetBuilder, periodCells } from "./sheet";
+import { SheetBuilder, consecutive, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 /** The contracted lines the sheet shows, with the assumption keys of their MW and dates. */
@@ -26,11 +26,6 @@ const L = CAPACITY_LINES.length;
 const P = CAPACITY_PIPELINE.length;
 /** Rows per contracted line: MW, contracted, energised (planned), energised (after delay). */
 export const LINE_ROWS = 4;
-
-/** Offsets of consecutive rows named in order, from `start`. */
-function consecutive<K extends string>(names: readonly K[], start: number): Record<K, number> {
-  return Object.fromEntries(names.map((n, i) => [n, start + i])) as Record<K, number>;
-}
 
 const HEAD = consecutive(["header", "delay", "delayAfter", "target", "targetYear", "line0"] as const, 0);
 const pipeline0 = HEAD.line0 + LINE_ROWS * L;

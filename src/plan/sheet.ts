@@ -101,4 +101,9 @@ export function periodCells(row: number, years: number, label: string, unit: str
   return [label, unit, null, total ? `=SUM(${cell(row, COL.firstPeriod)}:${cell(row, last)})` : null, ...Array.from({ length: years }, (_, i) => f(COL.firstPeriod + i))];
 }
 
+/** Offsets of consecutive rows named in order, from `start`. */
+export function consecutive<K extends string>(names: readonly K[], start: number): Record<K, number> {
+  return Object.fromEntries(names.map((n, i) => [n, start + i])) as Record<K, number>;
+}
+
 export { absCell };
