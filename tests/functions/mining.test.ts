@@ -35,11 +35,17 @@ describe("MINING_REVENUE", () => {
 });
 
 describe("MW_ECONOMICS", () => {
-  test("HPC: $1.45M x 77.5% = $1,123,750 gross profit per MW-year; revenue $1.45M; cost $326,250", () => {
-    expect(M.mwEconomicsFn("hpc")).toBe(1_123_750);
-    expect(M.mwEconomicsFn("HPC", null as any, null, "revenue")).toBe(1_450_000);
-    expect(M.mwEconomicsFn("hosting", null as any, null, "cost")).toBe(326_250);
-    expect(M.mwEconomicsFn("hpc", [["bull"]])).toBe(1_160_000); // 80% margin
+  test("HPC (seed): $1.45M x 77.5% = $1,123,750 gross profit per MW-year; revenue $1.45M; cost $326,250", () => {
+    expect(M.mwEconomicsFn("hpc", [["seed"]])).toBe(1_123_750);
+    expect(M.mwEconomicsFn("HPC", [["seed"]], null, "revenue")).toBe(1_450_000);
+    expect(M.mwEconomicsFn("hosting", [["seed"]], null, "cost")).toBe(326_250);
+  });
+  test("HPC (base, the default): 10.2B / 572 / 12 = $1,486,013.99 x 82.5% = $1,225,961.54; bull's 85% = $1,263,111.89", () => {
+    // Money is rounded to the cent.
+    expect(M.mwEconomicsFn("hpc")).toBe(1_225_961.54);
+    expect(M.mwEconomicsFn("hpc", null as any, null, "revenue")).toBe(1_486_013.99);
+    expect(M.mwEconomicsFn("hpc", null as any, null, "cost")).toBe(260_052.45); // 1,486,013.99 x 17.5%
+    expect(M.mwEconomicsFn("hpc", [["bull"]])).toBe(1_263_111.89);
   });
   test("mining at the sourced defaults ($39.82, 26.85 J/TH, $40/MWh): $190,914.71", () => {
     // 1 MW / 26.85 J/TH = 37.2439 PH/s x $39.82 x 365 = $541,314.71, less 8,760 h x $40 = $350,400
@@ -54,7 +60,8 @@ describe("MW_ECONOMICS", () => {
     expect(M.mwEconomicsFn("mining", null as any, 50, "gp", 20, 40, 0.5)).toBe(281_050);
     // The 2021 average ($314.61) beats the HPC megawatt; the hashprice does not change HPC
     expect(M.mwEconomicsFn("mining", null as any, 314.61)).toBeGreaterThan(M.mwEconomicsFn("hpc"));
-    expect(M.mwEconomicsFn("hpc", null as any, 314.61)).toBe(1_123_750);
+    expect(M.mwEconomicsFn("hpc", null as any, 314.61)).toBe(M.mwEconomicsFn("hpc"));
+    expect(M.mwEconomicsFn("hpc", [["seed"]], 314.61)).toBe(1_123_750);
   });
   test("awkward input", () => {
     expect(excelError(() => M.mwEconomicsFn(null)).message).toBe("use is required");

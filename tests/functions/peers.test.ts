@@ -38,8 +38,12 @@ test("PEER_MULTIPLE: statistics over groups, defaults median over all", () => {
 });
 
 test("IMPLIED_VALUE uses the deal's revenue in the target year by default", () => {
-  expect(P.impliedValueFn("ev_revenue")).toBe(4_422_500_000); // 6.1 x $725M (2027, base)
-  expect(P.impliedValueFn("ev_revenue", "hpc-host", "median", 2027)).toBe(3_915_000_000); // 5.4 x $725M
+  // Seed: its full run-rate of $725M in 2027, the target year.
+  expect(P.impliedValueFn("ev_revenue", null, null, null, [["seed"]])).toBe(4_422_500_000); // 6.1 x $725M
+  expect(P.impliedValueFn("ev_revenue", "hpc-host", "median", 2027, [["seed"]])).toBe(3_915_000_000); // 5.4 x $725M
+  // Base: 2027 still ramps tranche 4, so the default year's revenue is below the 850M run-rate.
+  expect(P.impliedValueFn("ev_revenue")).toBeCloseTo(6.1 * F.dealRevenue(2027), 0);
+  expect(P.impliedValueFn("ev_revenue")).toBeLessThan(6.1 * 850e6);
   expect(P.impliedValueFn("ev_revenue", null, null, 2026)).toBeCloseTo(6.1 * F.dealRevenue(2026), 0); // revenue is rounded to the cent before the multiple
   expect(P.impliedValueFn("ev_revenue", "all", "median", 2027, [["bear"]])).toBeCloseTo(6.1 * F.dealRevenue(2027, [["bear"]]), 0);
   expect(excelError(() => P.impliedValueFn("backlog_revenue")).code).toBe("#VALUE!");
