@@ -1,14 +1,20 @@
 /** The workbook plan, read directly: layout, formulas and conventions (no spreadsheet needed). */
-import { ASSUMPTIONS } from "../../src/model/assumptions";
+import { ASSUMPTIONS, TRANCHE_DATA, TRANCHE_IDS } from "../../src/model/assumptions";
+import { contractedLineLabel } from "../../src/model/capacity";
+import { parseIso, toExcelSerial } from "../../src/model/dates";
+import { TRANCHE_COUNT } from "../../src/model/deal";
+import { REPORTED_QUARTERS, citeFigure } from "../../src/model/record";
 import { parseCell } from "../../src/plan/a1";
 import { MAX_SCENARIOS, buildPlan, defaultRiskRun } from "../../src/plan/build";
-import { DEAL_ROWS } from "../../src/plan/deal";
+import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS, trancheRow } from "../../src/plan/deal";
 import { COL, COLOURS, FORMATS, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { INPUTS } from "../../src/plan/inputs";
 import { Block, CellContent, SheetPlan } from "../../src/plan/types";
 import { plan, scenario } from "../support/plan";
 
 const p = plan();
+/** The Deal sheet's reported-vs-model blocks with a formula in every quarter column. */
+const QUARTER_BLOCKS = [".reported.label", ".reported.window", ".reported.rows"];
 const sheet = (key: string): SheetPlan => p.sheets.find((s) => s.key === key)!;
 const formulas = p.sheets.flatMap((s) => s.blocks.flatMap((b) => b.cells.flat())).filter((v): v is string => typeof v === "string" && v.startsWith("="));
 
@@ -65,9 +71,11 @@ test("Inputs: every assumption once, scenarios side by side, values as the model
   for (const a of ASSUMPTIONS) expect(keys.filter((k) => k === a.key)).toHaveLength(1);
   const values = inputs.blocks.find((b) => b.id === "inputs.values")!;
   const row = keys.indexOf("licence_margin");
-  expect(values.cells[row]).toEqual([0.775, 0.8, 0.75]);
+  expect(values.cells[row]).toEqual(p.scenarios.map((n) => scenario(n).values.licence_margin));
   const dateRow = keys.indexOf("t1_start");
-  expect(values.cells[dateRow][0]).toBe(45778); // 2025-05-01 as an Excel serial
+  const start = parseIso(String(TRANCHE_DATA[0].start.base));
+  if (!start.ok) throw new Error(start.error.message);
+  expect(values.cells[dateRow][0]).toBe(toExcelSerial(start.value)); // the data's ISO date as an Excel serial
   expect(values.role).toBe("input");
 });
 
@@ -106,8 +114,9 @@ test("named ranges point at the live column of the key inputs", () => {
 
 test("Deal: one formula per row copied across (same formula shape in every year column)", () => {
   const deal = sheet("deal");
-  const periods = deal.blocks.filter((b) => b.id.endsWith(".periods") || b.id.endsWith(".npvRows"));
-  expect(periods).toHaveLength(8); // live + 3 scenarios, each with its year rows and its NPV rows
+  const periods = deal.blocks.filter((b) => [".periods", ".npvRows", ".priceIndex", ...QUARTER_BLOCKS].some((q) => b.id.endsWith(q)));
+  // live + each scenario, each with its year rows, its NPV rows, its price index by contract year and its reported-vs-model quarter rows
+  expect(periods).toHaveLength((p.scenarios.length + 1) * (3 + QUARTER_BLOCKS.length));
   for (const b of periods) {
     for (const row of b.cells) {
       const shapes = new Set(row.slice(4).map((f) => String(f).replace(/\b[A-Z]{1,3}(\$?\d+)\b/g, "COL$1").replace(/\$[A-Z]{1,3}\$/g, "$C$")));
@@ -159,7 +168,7 @@ test("Deal: the valuation date is a date, its decimal year is the model's arithm
 
 test("no constants typed inside period formulas (only cell references and the formula's structure)", () => {
   const deal = sheet("deal");
-  for (const b of deal.blocks.filter((x) => x.id.endsWith(".periods"))) {
+  for (const b of deal.blocks.filter((x) => [".periods", ".priceIndex", ...QUARTER_BLOCKS].some((q) => x.id.endsWith(q)))) {
     for (const f of b.cells.flatMap((r) => r.slice(4)).map(String)) {
       const stripped = f.replace(/\$?[A-Z]{1,3}\$?\d+/g, "REF");
       const numbers = stripped.match(/\d+(\.\d+)?/g) ?? [];
@@ -167,6 +176,80 @@ test("no constants typed inside period formulas (only cell references and the fo
       expect(numbers.filter((n) => !["0", "1", "2"].includes(n))).toEqual([]);
     }
   }
+});
+
+/** The content of one cell (1-based row and column) of a sheet, from whichever block holds it. */
+function contentAt(s: SheetPlan, row: number, col: number): CellContent | undefined {
+  for (const b of s.blocks) {
+    const at = parseCell(b.at);
+    const r = b.cells[row - at.row];
+    if (r && col >= at.col && col < at.col + r.length) return r[col - at.col];
+  }
+  return undefined;
+}
+
+test("Deal: the tranches are the data's, however many: one group of constants and one MW and revenue row each, labelled from the data", () => {
+  const deal = sheet("deal");
+  const r0 = ROW.firstBlock + DEAL_ROWS.height; // block s1
+  expect(DEAL_ROWS.contractedMw - DEAL_ROWS.tranche0).toBe(TRANCHE_HEIGHT * TRANCHE_COUNT);
+  expect(DEAL_ROWS.mwTotal - DEAL_ROWS.mw0).toBe(TRANCHE_COUNT);
+  expect(DEAL_ROWS.revenue - DEAL_ROWS.rev0).toBe(TRANCHE_COUNT);
+  expect(DEAL_ROWS.quarterLicence - DEAL_ROWS.licence0).toBe(TRANCHE_COUNT);
+  TRANCHE_IDS.forEach((id, i) => {
+    const label = contractedLineLabel(id);
+    expect(contentAt(deal, r0 + trancheRow(i, TRANCHE_ROWS.mw), 1)).toBe(`${label}: MW`);
+    expect(String(contentAt(deal, r0 + trancheRow(i, TRANCHE_ROWS.mw), COL.constant))).toMatch(new RegExp(`^='CORZ Inputs'!\\$E\\$${p.names.find((n) => n.name === `CORZ_${id}_mw`)!.range.replace(/\D/g, "")}$`));
+    expect(contentAt(deal, r0 + DEAL_ROWS.mw0 + i, 1)).toBe(`${label}: billable MW (average over the year)`);
+    expect(contentAt(deal, r0 + DEAL_ROWS.rev0 + i, 1)).toBe(`${label}: revenue (licence fee)`);
+    expect(contentAt(deal, r0 + DEAL_ROWS.licence0 + i, 1)).toBe(`${label}: licence revenue in the quarter`);
+  });
+  // Totals add every tranche, and only them.
+  const mwCells = TRANCHE_IDS.map((_, i) => `$C$${r0 + trancheRow(i, TRANCHE_ROWS.mw)}`);
+  expect(contentAt(deal, r0 + DEAL_ROWS.contractedMw, COL.constant)).toBe(`=${mwCells.join("+")}`);
+  expect(contentAt(deal, r0 + DEAL_ROWS.mwTotal, COL.firstPeriod)).toBe(`=SUM(E${r0 + DEAL_ROWS.mw0}:E${r0 + DEAL_ROWS.mw0 + TRANCHE_COUNT - 1})`);
+  expect(contentAt(deal, r0 + DEAL_ROWS.revenue, COL.firstPeriod)).toBe(`=SUM(E${r0 + DEAL_ROWS.rev0}:E${r0 + DEAL_ROWS.rev0 + TRANCHE_COUNT - 1})`);
+  const fromValuation = String(contentAt(deal, r0 + DEAL_ROWS.revenueFromValuation, COL.constant));
+  expect(fromValuation.match(/SUMPRODUCT\(/g)).toHaveLength(TRANCHE_COUNT);
+});
+
+test("Deal: reported vs model: the record's quarters across, its figures and sources as constants, the model's basis as formulas", () => {
+  const deal = sheet("deal");
+  for (let j = 0; j <= p.scenarios.length; j++) {
+    const r0 = ROW.firstBlock + j * DEAL_ROWS.height;
+    const R = (off: number) => r0 + off;
+    expect(String(contentAt(deal, R(DEAL_ROWS.reportedHeader), 1))).toMatch(/^Reported vs model/);
+    REPORTED_QUARTERS.forEach((q, i) => {
+      const c = COL.firstPeriod + i;
+      const [y, n] = q.period.split("-Q").map(Number);
+      expect([contentAt(deal, R(DEAL_ROWS.quarterYear), c), contentAt(deal, R(DEAL_ROWS.quarterNumber), c)]).toEqual([y, n]);
+      expect(contentAt(deal, R(DEAL_ROWS.reported), c)).toBe(q.colocationRevenueUsd.value);
+      const source = String(contentAt(deal, R(DEAL_ROWS.reportedSource), c));
+      expect(source).toBe(citeFigure(q.colocationRevenueUsd));
+      expect(source).toMatch(/<https:\/\/[^>]+>/); // a public address, never a path in this repository
+      expect(source).not.toMatch(/src\/|tests\/|\.ts\b/);
+    });
+    // Nothing beyond the last reported quarter.
+    const past = COL.firstPeriod + REPORTED_QUARTERS.length;
+    for (let off = DEAL_ROWS.quarterLabel; off <= DEAL_ROWS.varianceRate; off++) expect(contentAt(deal, R(off), past)).toBeUndefined();
+    expect(contentAt(deal, R(DEAL_ROWS.monthsPerQuarter), COL.constant)).toBe(3);
+    const live = j === 0 ? INPUTS.liveCol : INPUTS.firstScenarioCol + j - 1;
+    const inputsCell = (key: string) => `='CORZ Inputs'!${p.names.find((n) => n.name === `CORZ_${key}`)!.range.replace(/^\$[A-Z]+/, `$${String.fromCharCode(64 + live)}`)}`;
+    expect(contentAt(deal, R(DEAL_ROWS.otherColocation), COL.constant)).toBe(inputsCell("other_colocation_revenue"));
+    expect(contentAt(deal, R(DEAL_ROWS.powerShare), COL.constant)).toBe(inputsCell("reported_power_share"));
+  }
+  const r0 = ROW.firstBlock + DEAL_ROWS.height;
+  const E = (off: number) => `E${r0 + off}`;
+  const M = `$C$${r0 + DEAL_ROWS.monthsPerQuarter}`;
+  const d = `DATE(${E(DEAL_ROWS.quarterYear)},${E(DEAL_ROWS.quarterNumber)}*${M}+1,1)`; // Q4: DATE(y,13,1), 1 January next year
+  expect(contentAt(deal, r0 + DEAL_ROWS.quarterEnd, COL.firstPeriod)).toBe(`=YEAR(${d})+(${d}-DATE(YEAR(${d}),1,1))/(DATE(YEAR(${d})+1,1,1)-DATE(YEAR(${d}),1,1))`);
+  expect(contentAt(deal, r0 + DEAL_ROWS.quarterLabel, COL.firstPeriod)).toBe(`=${E(DEAL_ROWS.quarterYear)}&"-Q"&${E(DEAL_ROWS.quarterNumber)}`);
+  expect(contentAt(deal, r0 + DEAL_ROWS.modelReported, COL.firstPeriod)).toBe(`=${E(DEAL_ROWS.quarterLicence)}+${E(DEAL_ROWS.otherColocation)}+${E(DEAL_ROWS.quarterPower)}`);
+  expect(contentAt(deal, r0 + DEAL_ROWS.variance, COL.firstPeriod)).toBe(`=${E(DEAL_ROWS.modelReported)}-${E(DEAL_ROWS.reported)}`);
+  // The quarter's licence revenue is the window form of the year's: four ramp integrals per contract year.
+  const licence = String(contentAt(deal, r0 + DEAL_ROWS.licence0, COL.firstPeriod));
+  expect(licence).toContain(E(DEAL_ROWS.quarterStart));
+  expect(licence).toContain(E(DEAL_ROWS.quarterEnd));
+  expect(licence.match(/SUMPRODUCT\(/g)).toHaveLength(1);
 });
 
 test("every sheet shows the master check in row 2 and freezes its headers", () => {

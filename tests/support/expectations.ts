@@ -11,8 +11,9 @@ import { parseCell, cell as a1 } from "../../src/plan/a1";
 import { capacityEndOfYear, contractedLines, pipelineLines, pipelineMw } from "../../src/model/capacity";
 import { PipelineRow } from "../../src/model/customers/data";
 import { concentrationYear, prospectRevenue } from "../../src/model/customers/concentration";
-import { delayedStartSerial, trancheMwYears, trancheTotal } from "../../src/model/deal";
+import { TRANCHE_COUNT, delayedStartSerial, pricesFor, trancheMwYears, trancheRevenue, trancheTotal } from "../../src/model/deal";
 import { MiningParams, compareMw, mwVolatility, revenueMix } from "../../src/model/mining";
+import { ReportedVsModelRow, quarterWindow, reportedVsModel } from "../../src/model/reportedVsModel";
 import { MULTIPLES, PeerSelection, groupMultiple, impliedValue, multipleOf } from "../../src/model/peers/comps";
 import { PEERS } from "../../src/model/peers/data";
 import { sameInput } from "../../src/model/risk/input";
@@ -21,7 +22,7 @@ import { ScenarioModel, dealNpv, revenueFrom, valuationTime, yearRow } from "../
 import { CAPACITY_LINES, CAPACITY_PIPELINE, CAPACITY_ROWS, LINE_ROWS } from "../../src/plan/capacity";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
-import { DEAL_ROWS, TRANCHE_ROWS } from "../../src/plan/deal";
+import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS } from "../../src/plan/deal";
 import { INPUTS } from "../../src/plan/inputs";
 import { COL, ROW } from "../../src/plan/layout";
 import { MINING_ROWS, MIX_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
@@ -169,6 +170,13 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     const t0 = unwrapTime(a.valuation_date);
     const name = j === 0 ? `Live: ${plan.scenarios[input.live]}` : undefined;
     if (off === DEAL_ROWS.header) return name;
+    if (off >= DEAL_ROWS.reportedHeader) return reported(c, off, m);
+    if (off === DEAL_ROWS.priceIndex) {
+      // The price in contract year k over the price in year 1 (the model's prices), 0 after the years billed.
+      const p = pricesFor(1, 1, a.term_years, a.escalator, a.renewal_options, a.renewal_term_years, a.renewal_repricing);
+      const k = c.col - COL.firstPeriod + 1;
+      return k >= 1 ? (p[k - 1] ?? 0) / p[0] : undefined;
+    }
     if (c.col === COL.constant) {
       const links: Record<number, Want> = {
         [DEAL_ROWS.term]: a.term_years,
@@ -197,10 +205,10 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
         const npv = dealNpv(m, a.discount_rate);
         return npv.ok ? npv.value : undefined;
       }
-      const ti = Math.floor((off - DEAL_ROWS.tranche0) / 8);
-      if (ti >= 0 && ti < 4) {
+      const ti = Math.floor((off - DEAL_ROWS.tranche0) / TRANCHE_HEIGHT);
+      if (ti >= 0 && ti < TRANCHE_COUNT) {
         const t = m.tranches[ti];
-        const field = (off - DEAL_ROWS.tranche0) % 8;
+        const field = (off - DEAL_ROWS.tranche0) % TRANCHE_HEIGHT;
         const values: Record<number, Want> = {
           [TRANCHE_ROWS.mw]: t.mw,
           [TRANCHE_ROWS.value]: t.value,
@@ -217,11 +225,12 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     }
     const period = (total: boolean, f: (y: number) => Want) => periodValue(s, ROW.timeline, c.col, total, f);
     const row = (y: number) => yearRow(m, y);
-    if (off >= DEAL_ROWS.mw0 && off < DEAL_ROWS.mw0 + 4) {
+    if (off >= DEAL_ROWS.since0 && off < DEAL_ROWS.since0 + TRANCHE_COUNT) return period(false, (y) => y - m.tranches[off - DEAL_ROWS.since0].start);
+    if (off >= DEAL_ROWS.mw0 && off < DEAL_ROWS.mw0 + TRANCHE_COUNT) {
       const t = m.tranches[off - DEAL_ROWS.mw0];
       return period(true, (y) => trancheMwYears(t, y, y + 1));
     }
-    if (off >= DEAL_ROWS.rev0 && off < DEAL_ROWS.rev0 + 4) return period(true, (y) => row(y).revenueByTranche[off - DEAL_ROWS.rev0]);
+    if (off >= DEAL_ROWS.rev0 && off < DEAL_ROWS.rev0 + TRANCHE_COUNT) return period(true, (y) => row(y).revenueByTranche[off - DEAL_ROWS.rev0]);
     // What dealNpv counts: gross profit from the valuation date on, each year's from its year end.
     const counted = (y: number) => (y >= t0 ? row(y).grossProfit : sum(revenueFrom(m, row(y), t0)) * a.licence_margin);
     const df = (y: number) => (y + 1 > t0 ? 1 / Math.pow(1 + a.discount_rate, y + 1 - t0) : 0);
@@ -242,6 +251,36 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     };
     const r = rows[off];
     return r ? period(r[0], r[1]) : undefined;
+  }
+
+  const reportedRows = new Map<ScenarioModel, ReportedVsModelRow[]>();
+  /** The Deal sheet's "Reported vs model" rows: the model's reportedVsModel, quarter by quarter across the period columns. */
+  function reported(c: FormulaCell, off: number, m: ScenarioModel): Want | undefined {
+    const a = m.scenario.values;
+    if (c.col === COL.constant) {
+      const links: Record<number, Want> = { [DEAL_ROWS.otherColocation]: a.other_colocation_revenue, [DEAL_ROWS.powerShare]: a.reported_power_share };
+      return links[off];
+    }
+    let rows = reportedRows.get(m);
+    if (!rows) reportedRows.set(m, (rows = reportedVsModel(m)));
+    const q = rows[c.col - COL.firstPeriod];
+    if (!q) return undefined;
+    const { start, end } = quarterWindow(q.year, q.quarter);
+    const t = off - DEAL_ROWS.licence0;
+    if (t >= 0 && t < TRANCHE_COUNT) return trancheRevenue(m.tranches[t], start, end);
+    const values: Record<number, Want> = {
+      [DEAL_ROWS.quarterLabel]: q.period,
+      [DEAL_ROWS.quarterStart]: start,
+      [DEAL_ROWS.quarterEnd]: end,
+      [DEAL_ROWS.quarterLicence]: q.licence,
+      [DEAL_ROWS.quarterMwYears]: sum(m.tranches.map((x) => trancheMwYears(x, start, end))),
+      [DEAL_ROWS.otherColocation]: q.other,
+      [DEAL_ROWS.quarterPower]: q.power,
+      [DEAL_ROWS.modelReported]: q.model,
+      [DEAL_ROWS.variance]: q.variance,
+      [DEAL_ROWS.varianceRate]: q.reported !== 0 ? q.varianceRate : "",
+    };
+    return values[off];
   }
 
   function capacity(c: FormulaCell): Want | undefined {

@@ -26,7 +26,7 @@ import { defaultPipeline } from "../../src/model/customers/data";
 import { parseIso, toExcelSerial } from "../../src/model/dates";
 import { miningParams } from "../../src/model/mining";
 import { PEERS, METRICS } from "../../src/model/peers/data";
-import { Override } from "../../src/model/scenarios";
+import { BUILT_IN_SCENARIOS, Override } from "../../src/model/scenarios";
 import { ScenarioModel, runScenario } from "../../src/model/scenarioModel";
 import { CAPACITY_ROWS } from "../../src/plan/capacity";
 import { DEAL_ROWS } from "../../src/plan/deal";
@@ -203,12 +203,15 @@ function expectSame(got: number, sheet: number, what: string, money = /REVENUE|P
   if (!ok) throw new Error(`${what}: custom function ${got}, sheet ${sheet} (relative difference ${d.toExponential(2)})`);
 }
 
+/** Every built-in scenario, in the order the model lists them. */
+const NAMES = BUILT_IN_SCENARIOS.map((s) => s.name);
+
 run("LibreOffice recalculates every formula cell of the full workbook to the TypeScript engine's value", () => {
-  const models = ["base", "bull", "bear"].map((n) => model(n));
+  const models = NAMES.map((n) => model(n));
   let r: Recalculated;
   beforeAll(async () => {
-    r = await recalculatePlan(buildTestPlan(), defaultInput(models));
-    report("base, bull, bear as built", r);
+    r = await recalculatePlan(buildTestPlan(NAMES.map((n) => scenario(n))), defaultInput(models));
+    report(`${NAMES.join(", ")} as built`, r);
   });
 
   test("the recalculation happened: every formula's cached value was poisoned and no cell still shows it", () => {
@@ -248,7 +251,7 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
 
   test("the custom functions give the numbers the sheet cells show, scenario by scenario", () => {
     let checked = 0;
-    ["base", "bull", "bear"].forEach((name, i) => {
+    NAMES.forEach((name, i) => {
       const d0 = ROW.firstBlock + (i + 1) * DEAL_ROWS.height;
       const c0 = ROW.firstBlock + (i + 1) * CAPACITY_ROWS.height;
       const sc = [[name]];
@@ -267,6 +270,17 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
       expectSame(F.revenuePerMw(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.avgPrice, COL.constant), `REVENUE_PER_MW("${name}")`);
       expectSame(F.grossMargin(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.margin, COL.constant), `GROSS_MARGIN("${name}")`);
       checked += 4;
+      // REPORTED_VS_MODEL spills period, reported, model on the reported basis and the variance rate: the sheet's quarters across.
+      const spill = F.reportedVsModelFn(sc).slice(1);
+      expect(spill.length).toBeGreaterThan(0);
+      spill.forEach(([period, reported, modelled, rate], q) => {
+        const c = COL.firstPeriod + q;
+        expect(valueAt(r.sheets[SHEET_NAMES.deal], d0 + DEAL_ROWS.quarterLabel, c)).toBe(period);
+        expectSame(reported, sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.reported, c), `REPORTED_VS_MODEL("${name}") ${period} reported`, true);
+        expectSame(modelled, sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.modelReported, c), `REPORTED_VS_MODEL("${name}") ${period} model`, true);
+        expectSame(rate, sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.varianceRate, c), `REPORTED_VS_MODEL("${name}") ${period} variance`);
+        checked += 4;
+      });
     });
     // Customers, Mining and Peers follow the live scenario (base).
     const n = defaultPipeline(models[0].pricePerMwYear).length;
@@ -301,7 +315,9 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     ["renewal_repricing", 0.05],
     ["t3_ramp_months", 0],
     ["discount_rate", 0.085],
-    ["valuation_date", 46280], // 2026-09-15, typed as an Excel date: inside 2026 and inside tranche 4's ramp
+    ["valuation_date", 46249], // 2026-08-15, typed as an Excel date: inside 2026 and inside the (edited) ramps of tranches 1 and 2
+    ["other_colocation_revenue", 9e6],
+    ["reported_power_share", 0.4], // pass-through power in the reported-basis rows, not 0 as in the built-in scenarios
   ];
   const peerEdits = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
   const edited = model("base", edits);
@@ -344,7 +360,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
   test("the Risk sheet says the inputs changed since its run, marks exactly the typed ones, and the master check fails on it alone", () => {
     expect(riskVerdict(r)).toEqual({
       status: "changed",
-      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "delay_months", "discount_rate", "valuation_date"],
+      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "other_colocation_revenue", "reported_power_share", "delay_months", "discount_rate", "valuation_date"],
       riskCheck: false,
       otherChecks: [true],
       master: false,
