@@ -11,6 +11,7 @@ import { SHEET_NAMES } from "../../src/plan/layout";
 import { PlanScenario } from "../../src/plan/scenario";
 import { ExcelDouble, FailPoint } from "../support/excelDouble";
 import { plan, scenario, inputsRow, okReport } from "../support/plan";
+import { cellBelowBlocks } from "./freeCell";
 
 const TODAY = "2026-11-26";
 /** What Excel shows for a cell with no format of its own: set explicitly or not, it is the same cell. */
@@ -57,6 +58,8 @@ interface Case {
 
 const t1 = `E${inputsRow("t1_mw")}`;
 const margin = `F${inputsRow("licence_margin")}`;
+/** The user's note on the Deal sheet: below the blocks of both layouts the cases build (three scenarios, and four). */
+const note = cellBelowBlocks(SHEET_NAMES.deal, plan(three()), plan([...three(), scenario("base", [["delay_months", 3]], "late")]));
 
 /** A built workbook in which the user typed two inputs and a note of their own. */
 async function edited(x: ExcelDouble): Promise<Registry> {
@@ -64,7 +67,7 @@ async function edited(x: ExcelDouble): Promise<Registry> {
   const first = ok(await buildSheets(x.run, three(), EMPTY_REGISTRY, { today: TODAY }));
   x.type(SHEET_NAMES.inputs, t1, 150);
   x.type(SHEET_NAMES.inputs, margin, 0.7);
-  x.type(SHEET_NAMES.deal, "A400", "my comment");
+  x.type(SHEET_NAMES.deal, note, "my comment");
   return first.registry;
 }
 
@@ -80,12 +83,12 @@ const CASES: readonly Case[] = [
   {
     title: "refresh with edited inputs, same layout, new values from the pane",
     setup: async (x) => ({ registry: await edited(x), scenarios: [scenario("base"), scenario("bull", [["escalator", 0.03]]), scenario("bear")] }),
-    typed: { [`${SHEET_NAMES.inputs}!${t1}`]: 150, [`${SHEET_NAMES.inputs}!${margin}`]: 0.7, [`${SHEET_NAMES.deal}!A400`]: "my comment" },
+    typed: { [`${SHEET_NAMES.inputs}!${t1}`]: 150, [`${SHEET_NAMES.inputs}!${margin}`]: 0.7, [`${SHEET_NAMES.deal}!${note}`]: "my comment" },
   },
   {
     title: "refresh with edited inputs and a new scenario (the layout grows)",
     setup: async (x) => ({ registry: await edited(x), scenarios: [...three(), scenario("base", [["delay_months", 3]], "late")] }),
-    typed: { [`${SHEET_NAMES.inputs}!${t1}`]: 150, [`${SHEET_NAMES.inputs}!${margin}`]: 0.7, [`${SHEET_NAMES.deal}!A400`]: "my comment" },
+    typed: { [`${SHEET_NAMES.inputs}!${t1}`]: 150, [`${SHEET_NAMES.inputs}!${margin}`]: 0.7, [`${SHEET_NAMES.deal}!${note}`]: "my comment" },
   },
 ];
 
