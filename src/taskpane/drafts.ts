@@ -43,7 +43,7 @@ export function dropDrafts(drafts: readonly Draft[], scenario: string): Draft[] 
   return drafts.filter((d) => d.scenario !== scenario);
 }
 
-/** "Tranche 1 critical IT load (MW) (t1_mw)": the label the form shows, and the key. */
+/** "Tranche 1 (initial contracts): critical IT load (t1_mw)": the label the form shows, and the key. */
 export function fieldName(key: string): string {
   const spec = assumptionSpec(key);
   return spec ? `${spec.label} (${key})` : key;

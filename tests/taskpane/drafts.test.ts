@@ -25,13 +25,13 @@ test("renaming a scenario moves its drafts; deleting it drops them; the inputs a
 
 test("the refusal names scenario, label and key, the value typed and why, for one field and for several", () => {
   expect(shortReason(t1)).toBe("must be a number of MW from 0 to 5000");
-  expect(describeDraft(t1)).toBe('"my case" · Tranche 1 critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000');
+  expect(describeDraft(t1)).toBe('"my case" · Tranche 1 (initial contracts): critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000');
   expect(draftRefusal([])).toBeUndefined();
   expect(draftRefusal([t1])).toBe(
-    'Build refused: 1 field is not valid — "my case" · Tranche 1 critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000. Correct it or press Escape in the field to take the typing back.',
+    'Build refused: 1 field is not valid — "my case" · Tranche 1 (initial contracts): critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000. Correct it or press Escape in the field to take the typing back.',
   );
   expect(draftRefusal([t1, rate])).toMatch(
-    /^Build refused: 2 fields are not valid — "my case" · Tranche 1 critical IT load \(t1_mw\) = "-5": must be .*; "other" · Discount rate \(discount_rate\) = "abc": must be a rate .*\. Correct them or/,
+    /^Build refused: 2 fields are not valid — "my case" · Tranche 1 \(initial contracts\): critical IT load \(t1_mw\) = "-5": must be .*; "other" · Discount rate \(discount_rate\) = "abc": must be a rate .*\. Correct them or/,
   );
 });
 

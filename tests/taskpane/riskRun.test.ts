@@ -274,14 +274,14 @@ describe("is the last run on the live inputs?", () => {
     const values = Object.freeze({ ...base.values });
     expect(inputsInForce(values, typed, "base")).toEqual({ ...base.values, licence_margin: 0.7 });
     expect(inputsInForce(values, typed, "bear")).toBe(values);
-    expect(values.licence_margin).toBe(0.775);
+    expect(values.licence_margin).toBe(0.825); // base's, untouched by the typed 0.7
   });
 
   test("runFreshness: current when the run used them, changed naming each, gone without the scenario", () => {
     const summary = { inputs: base.values };
     expect(runFreshness(summary, base.values)).toEqual({ kind: "current" });
-    expect(runFreshness(summary, { ...base.values, licence_margin: 0.775 * (1 + 1e-13) })).toEqual({ kind: "current" });
-    expect(runFreshness(summary, inputsInForce(base.values, typed, "base"))).toEqual({ kind: "changed", changes: [{ key: "licence_margin", used: 0.775, live: 0.7 }] });
+    expect(runFreshness(summary, { ...base.values, licence_margin: 0.825 * (1 + 1e-13) })).toEqual({ kind: "current" });
+    expect(runFreshness(summary, inputsInForce(base.values, typed, "base"))).toEqual({ kind: "changed", changes: [{ key: "licence_margin", used: 0.825, live: 0.7 }] });
     expect(runFreshness(summary, undefined)).toEqual({ kind: "gone" });
   });
 
