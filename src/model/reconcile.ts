@@ -58,6 +58,14 @@ export function unitPv(m: ScenarioModel): number[] {
   return m.tranches.map((t, i) => (t.value > 0 ? pv[i] / t.value : 0));
 }
 
+/** The steps' names, as the function and the Deal sheet show them. */
+export const RECONCILE_STEPS = {
+  newTranches: "+ New tranches (Denton expansion), at the starting average price",
+  schedule: "Schedule slip (billing dates and ramps)",
+  price: "Price and MW as filed",
+  margin: "Licence-fee margin",
+} as const;
+
 /** One step of the walk: what it changes, and the change in each measure. */
 export interface ReconcileStep {
   readonly step: string;
@@ -105,10 +113,10 @@ export function reconcile(from: ScenarioModel, to: ScenarioModel, sources: Reado
   const marginNpv = (mTo - mFrom) * grossAtFromMargin;
   return ok([
     { step: `${from.scenario.name}`, mw: mwFrom, value: valueFrom, npv: npv0, source: "The starting scenario's MW, contract value and NPV." },
-    { step: "+ New tranches (Denton expansion), at the starting average price", mw: newMw, value: newValue, npv: newNpv, source: sources.newTranches },
-    { step: "Schedule slip (billing dates and ramps)", mw: 0, value: 0, npv: slipNpv, source: sources.schedule },
-    { step: "Price and MW as filed", mw: mwTo - mwFrom - newMw, value: valueTo - valueFrom - newValue, npv: priceNpv, source: sources.price },
-    { step: "Licence-fee margin", mw: 0, value: 0, npv: marginNpv, source: sources.margin },
+    { step: RECONCILE_STEPS.newTranches, mw: newMw, value: newValue, npv: newNpv, source: sources.newTranches },
+    { step: RECONCILE_STEPS.schedule, mw: 0, value: 0, npv: slipNpv, source: sources.schedule },
+    { step: RECONCILE_STEPS.price, mw: mwTo - mwFrom - newMw, value: valueTo - valueFrom - newValue, npv: priceNpv, source: sources.price },
+    { step: RECONCILE_STEPS.margin, mw: 0, value: 0, npv: marginNpv, source: sources.margin },
     { step: `${to.scenario.name}`, mw: mwTo, value: valueTo, npv: mTo * grossAtFromMargin, source: "The ending scenario's MW, contract value and NPV." },
   ]);
 }

@@ -85,7 +85,10 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const inputs = buildInputs(sheetNames, scenarios, master);
   const labels = [`="Live: "&${inputs.selectorRef}`, ...names];
   const plainLabels = ["Live (selected)", ...names];
-  const deal = buildDeal(sheetNames, inputs, labels, t.value.first, t.value.years, master);
+  // The seed-to-base walk, when both are built (block 0 is the live one, so scenario i is block i + 1).
+  const block = (n: string) => names.findIndex((m) => m.toLowerCase() === n) + 1;
+  const walk = block("seed") > 0 && block("base") > 0 ? { from: block("seed"), to: block("base") } : undefined;
+  const deal = buildDeal(sheetNames, inputs, labels, t.value.first, t.value.years, master, walk);
   const capacity = buildCapacity(sheetNames, inputs, labels, t.value.first, t.value.years, master);
   const peers = buildPeers(sheetNames, deal, { ...DEFAULT_PEERS_OPTIONS, year: scenarios[0].values.target_year, ...options.peers }, master);
   const firstModel = computeScenario({ name: scenarios[0].name, values: scenarios[0].values });

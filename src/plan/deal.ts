@@ -20,6 +20,7 @@ import { TRANCHE_IDS } from "../model/assumptions";
 import { contractedLineLabel } from "../model/capacity";
 import { TRANCHE_COUNT } from "../model/deal";
 import { REPORTED_QUARTERS, citeFigure } from "../model/record";
+import { RECONCILE_STEPS, SEED_TO_BASE_SOURCES } from "../model/reconcile";
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
@@ -82,9 +83,12 @@ const YEARS = consecutive(
     "discountFactor",
     "discounted",
     "npv",
+    "fromValuation0", // constant per tranche: revenue from the valuation date to the end of its year
   ] as const,
   rev0 + TRANCHE_COUNT,
 );
+/** One constant per tranche: its licence revenue's present value per USD of contract value (the model's reconcile.ts unitPv). */
+const unitPv0 = YEARS.fromValuation0 + TRANCHE_COUNT;
 /** The "Reported vs model" rows, one blank row below the NPV: quarters across. */
 const QUARTERS = consecutive(
   [
@@ -99,7 +103,7 @@ const QUARTERS = consecutive(
     "reportedSource",
     "licence0", // one licence-revenue row per tranche
   ] as const,
-  YEARS.npv + 2,
+  unitPv0 + TRANCHE_COUNT + 1,
 );
 const QUARTER_TOTALS = consecutive(
   [
@@ -123,6 +127,7 @@ export const DEAL_ROWS = {
   mwTotal,
   rev0,
   ...YEARS,
+  unitPv0,
   ...QUARTERS,
   ...QUARTER_TOTALS,
   height: QUARTER_TOTALS.varianceRate + 2,
@@ -131,6 +136,24 @@ export const DEAL_ROWS = {
 /** The row offset of a tranche's field (tranche `i` 0-based). */
 export function trancheRow(i: number, field: number): number {
   return DEAL_ROWS.tranche0 + TRANCHE_HEIGHT * i + field;
+}
+
+/**
+ * The seed-to-base walk below the scenario blocks (the model's reconcile.ts): a header, a row of
+ * column titles, the starting scenario, the four steps, the ending scenario, and a check that the
+ * end is the ending block's own NPV.
+ */
+export const WALK_ROWS = consecutive(["header", "titles", "from", "newTranches", "schedule", "price", "margin", "to", "check"] as const, 0);
+
+/** Which two scenario blocks the walk goes between (block indices: 0 is the live block). */
+export interface DealWalk {
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The first row of the walk, below `blocks` scenario blocks. */
+export function walkRow(blocks: number): number {
+  return ROW.firstBlock + blocks * DEAL_ROWS.height;
 }
 
 export interface DealLayout {
@@ -204,6 +227,7 @@ export function buildDeal(
   firstYear: number,
   years: number,
   masterCheck: string,
+  walk?: DealWalk,
 ): DealLayout {
   const b = new SheetBuilder("deal", names.deal, "#548235");
   const lastCol = COL.firstPeriod + years - 1;
@@ -422,8 +446,23 @@ export function buildDeal(
     const yearEnd = `(YEAR(${d})+1)`; // 1 January after the valuation date
     b.block(`${id}.valuation`, R(DEAL_ROWS.valuationTime), 1, "calc", [
       ["Valuation date (decimal year)", "year", `=${decimalYear(d)}`],
-      ["Revenue from the valuation date to the end of its year", "USD", `=${tranches.map((t) => windowRevenue(t, terms, `${t0}-${t.s}`, `${yearEnd}-${t.s}`)).join("+")}`],
+      ["Revenue from the valuation date to the end of its year", "USD", `=SUM(${C(DEAL_ROWS.fromValuation0)}:${C(DEAL_ROWS.fromValuation0 + TRANCHE_COUNT - 1)})`],
     ]);
+    const timelineRange = `${absCell(ROW.timeline, COL.firstPeriod)}:${absCell(ROW.timeline, lastCol)}`;
+    const rowRange = (off: number) => `${absCell(R(off), COL.firstPeriod)}:${absCell(R(off), lastCol)}`;
+    b.block(`${id}.byTranche`, R(DEAL_ROWS.fromValuation0), 1, "calc", [
+      ...tranches.map((t, i) => [`${trancheLabel(i)}: revenue from the valuation date to the end of its year`, "USD", `=${windowRevenue(t, terms, `${t0}-${t.s}`, `${yearEnd}-${t.s}`)}`]),
+      // Present value of the tranche's revenue at the valuation date, per USD of its value: whole
+      // years from the date on at their discount factors, plus the part of the date's own year.
+      ...tranches.map((_, i) => {
+        const value = tc(i, TRANCHE_ROWS.value);
+        const whole = `SUMPRODUCT(${rowRange(DEAL_ROWS.rev0 + i)},${rowRange(DEAL_ROWS.discountFactor)},--(${timelineRange}>=${t0}))`;
+        const part = `IF(${t0}>YEAR(${d}),${C(DEAL_ROWS.fromValuation0 + i)}/(1+${C(DEAL_ROWS.rate)})^(${yearEnd}-${t0}),0)`;
+        return [`${trancheLabel(i)}: present value of its revenue per USD of contract value`, "x", `=IF(${value}>0,(${whole}+${part})/${value},0)`];
+      }),
+    ]);
+    b.format(`${cell(R(DEAL_ROWS.fromValuation0), COL.constant)}:${cell(R(DEAL_ROWS.fromValuation0 + TRANCHE_COUNT - 1), COL.constant)}`, { numberFormat: FORMATS.usdM });
+    b.format(`${cell(R(DEAL_ROWS.unitPv0), COL.constant)}:${cell(R(DEAL_ROWS.unitPv0 + TRANCHE_COUNT - 1), COL.constant)}`, { numberFormat: "0.0000" });
     b.format(cell(R(DEAL_ROWS.valuationTime), COL.constant), { numberFormat: "0.0000" });
     b.format(cell(R(DEAL_ROWS.revenueFromValuation), COL.constant), { numberFormat: FORMATS.usdM });
     b.block(`${id}.npvRows`, R(DEAL_ROWS.counted), 1, "calc", npvRows);
@@ -448,6 +487,8 @@ export function buildDeal(
 
     reportedVsModelRows(b, { id, R, C, link, tranches, terms, powerOf, lastQuarterCol });
   });
+
+  if (walk !== undefined) walkRows(b, walk, walkRow(inputs.columns.length));
 
   b.columnWidths([
     { column: "A", width: 52 },
@@ -554,4 +595,69 @@ function reportedVsModelRows(b: SheetBuilder, x: BlockContext): void {
   for (const off of [DEAL_ROWS.reported, DEAL_ROWS.modelReported, DEAL_ROWS.variance]) {
     b.format(`${cell(R(off), 1)}:${cell(R(off), x.lastQuarterCol)}`, { bold: true });
   }
+}
+
+/**
+ * The walk from one scenario block to another (by default seed to base), the model's
+ * reconcile(): MW contracted, contract value over the initial term and NPV of gross profit. Each
+ * tranche's value is discounted at its own block's present value per USD (the unitPv rows), so
+ * every step is a formula over the two blocks.
+ */
+function walkRows(b: SheetBuilder, walk: DealWalk, r0: number): void {
+  const blockCell = (j: number, off: number, col: number = COL.constant) => absCell(ROW.firstBlock + j * DEAL_ROWS.height + off, col);
+  const F = (off: number) => blockCell(walk.from, off);
+  const T = (off: number) => blockCell(walk.to, off);
+  const tr = (at: (off: number) => string, i: number, field: number) => at(trancheRow(i, field));
+  const u = (at: (off: number) => string, i: number) => at(DEAL_ROWS.unitPv0 + i);
+  const each = (f: (i: number) => string) => TRANCHE_IDS.map((_, i) => f(i)).join("+");
+  const isNew = (i: number) => `(${tr(F, i, TRANCHE_ROWS.mw)}=0)*(${tr(F, i, TRANCHE_ROWS.value)}=0)*(${tr(T, i, TRANCHE_ROWS.mw)}>0)`;
+  const at = (row: number, col: number) => absCell(r0 + row, col);
+  const MW = COL.constant;
+  const VALUE = COL.total;
+  const NPV = COL.firstPeriod;
+  const priceTerm = `${F(DEAL_ROWS.avgPrice)}*${F(DEAL_ROWS.term)}`;
+  /** The ending scenario's gross-profit base: sum of its tranches' values at their present value per USD. */
+  const toBase = `(${each((i) => `${u(T, i)}*${tr(T, i, TRANCHE_ROWS.value)}`)})`;
+  const mFrom = F(DEAL_ROWS.margin);
+  const W = WALK_ROWS;
+  const head = (off: number) => at(off, NPV);
+
+  b.block("walk.header", r0 + W.header, 1, "header", [
+    ["Seed to base, step by step: MW contracted, contract value and NPV of gross profit (USD), from the two blocks above as their Inputs columns stand", null, null, null],
+  ]);
+  b.block("walk.titles", r0 + W.titles, 1, "label", [["Step", null, "MW contracted", "Contract value, initial term", "NPV of gross profit", "Source"]]);
+  const S = SEED_TO_BASE_SOURCES;
+  b.block("walk.rows", r0 + W.from, 1, "calc", [
+    [
+      `=${blockCell(walk.from, DEAL_ROWS.header, 1)}`,
+      null,
+      `=${F(DEAL_ROWS.contractedMw)}`,
+      `=${F(DEAL_ROWS.initialValue)}`,
+      `=${mFrom}*(${each((i) => `${u(F, i)}*${tr(F, i, TRANCHE_ROWS.value)}`)})`,
+      "The starting scenario's block above.",
+    ],
+    [
+      RECONCILE_STEPS.newTranches,
+      null,
+      `=${each((i) => `${isNew(i)}*${tr(T, i, TRANCHE_ROWS.mw)}`)}`,
+      `=${at(W.newTranches, MW)}*${priceTerm}`,
+      `=${mFrom}*(${each((i) => `${isNew(i)}*${u(T, i)}*${tr(T, i, TRANCHE_ROWS.mw)}`)})*${priceTerm}`,
+      S.newTranches,
+    ],
+    [RECONCILE_STEPS.schedule, null, 0, 0, `=${mFrom}*(${each((i) => `(${u(T, i)}-${u(F, i)})*${tr(F, i, TRANCHE_ROWS.value)}`)})`, S.schedule],
+    [
+      RECONCILE_STEPS.price,
+      null,
+      `=${T(DEAL_ROWS.contractedMw)}-${F(DEAL_ROWS.contractedMw)}-${at(W.newTranches, MW)}`,
+      `=${T(DEAL_ROWS.initialValue)}-${F(DEAL_ROWS.initialValue)}-${at(W.newTranches, VALUE)}`,
+      `=${mFrom}*${toBase}-SUM(${head(W.from)}:${head(W.schedule)})`,
+      S.price,
+    ],
+    [RECONCILE_STEPS.margin, null, 0, 0, `=(${T(DEAL_ROWS.margin)}-${mFrom})*${toBase}`, S.margin],
+    [`=${blockCell(walk.to, DEAL_ROWS.header, 1)}`, null, `=${T(DEAL_ROWS.contractedMw)}`, `=${T(DEAL_ROWS.initialValue)}`, `=${T(DEAL_ROWS.margin)}*${toBase}`, "The ending scenario's block above."],
+    ["Check: the walk ends at the ending block's NPV", null, null, null, `=ABS(${head(W.to)}-${T(DEAL_ROWS.npv)})<=1E-6*MAX(1,ABS(${T(DEAL_ROWS.npv)}))`, null],
+  ]);
+  b.format(`${cell(r0 + W.from, MW)}:${cell(r0 + W.to, MW)}`, { numberFormat: FORMATS.mw });
+  b.format(`${cell(r0 + W.from, VALUE)}:${cell(r0 + W.to, NPV)}`, { numberFormat: FORMATS.usdM });
+  for (const off of [W.from, W.to]) b.format(`${cell(r0 + off, 1)}:${cell(r0 + off, NPV)}`, { bold: true });
 }

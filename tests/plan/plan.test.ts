@@ -6,7 +6,8 @@ import { TRANCHE_COUNT } from "../../src/model/deal";
 import { REPORTED_QUARTERS, citeFigure } from "../../src/model/record";
 import { parseCell } from "../../src/plan/a1";
 import { MAX_SCENARIOS, buildPlan, defaultRiskRun } from "../../src/plan/build";
-import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS, trancheRow } from "../../src/plan/deal";
+import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS, WALK_ROWS, trancheRow, walkRow } from "../../src/plan/deal";
+import { RECONCILE_STEPS } from "../../src/model/reconcile";
 import { COL, COLOURS, FORMATS, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { INPUTS } from "../../src/plan/inputs";
 import { Block, CellContent, SheetPlan } from "../../src/plan/types";
@@ -208,8 +209,37 @@ test("Deal: the tranches are the data's, however many: one group of constants an
   expect(contentAt(deal, r0 + DEAL_ROWS.contractedMw, COL.constant)).toBe(`=${mwCells.join("+")}`);
   expect(contentAt(deal, r0 + DEAL_ROWS.mwTotal, COL.firstPeriod)).toBe(`=SUM(E${r0 + DEAL_ROWS.mw0}:E${r0 + DEAL_ROWS.mw0 + TRANCHE_COUNT - 1})`);
   expect(contentAt(deal, r0 + DEAL_ROWS.revenue, COL.firstPeriod)).toBe(`=SUM(E${r0 + DEAL_ROWS.rev0}:E${r0 + DEAL_ROWS.rev0 + TRANCHE_COUNT - 1})`);
-  const fromValuation = String(contentAt(deal, r0 + DEAL_ROWS.revenueFromValuation, COL.constant));
-  expect(fromValuation.match(/SUMPRODUCT\(/g)).toHaveLength(TRANCHE_COUNT);
+  // Revenue from the valuation date: one window SUMPRODUCT per tranche, added up.
+  expect(contentAt(deal, r0 + DEAL_ROWS.revenueFromValuation, COL.constant)).toBe(`=SUM($C$${r0 + DEAL_ROWS.fromValuation0}:$C$${r0 + DEAL_ROWS.fromValuation0 + TRANCHE_COUNT - 1})`);
+  TRANCHE_IDS.forEach((_, i) => {
+    expect(String(contentAt(deal, r0 + DEAL_ROWS.fromValuation0 + i, COL.constant)).match(/SUMPRODUCT\(/g)).toHaveLength(1);
+    expect(String(contentAt(deal, r0 + DEAL_ROWS.unitPv0 + i, COL.constant))).toContain(`$C$${r0 + trancheRow(i, TRANCHE_ROWS.value)}`);
+  });
+});
+
+test("Deal: below the blocks, the walk from the seed block to the base block: the model's steps, each with its public source", () => {
+  const w = plan(["base", "seed", "bull", "bear"].map((n) => scenario(n)));
+  const deal = w.sheets.find((x) => x.key === "deal")!;
+  const r0 = walkRow(w.scenarios.length + 1);
+  const block = (name: string) => ROW.firstBlock + (w.scenarios.indexOf(name) + 1) * DEAL_ROWS.height;
+  expect(contentAt(deal, r0 + WALK_ROWS.from, 1)).toBe(`=$A$${block("seed")}`);
+  expect(contentAt(deal, r0 + WALK_ROWS.to, 1)).toBe(`=$A$${block("base")}`);
+  const steps: [number, string][] = [
+    [WALK_ROWS.newTranches, RECONCILE_STEPS.newTranches],
+    [WALK_ROWS.schedule, RECONCILE_STEPS.schedule],
+    [WALK_ROWS.price, RECONCILE_STEPS.price],
+    [WALK_ROWS.margin, RECONCILE_STEPS.margin],
+  ];
+  for (const [off, label] of steps) {
+    expect(contentAt(deal, r0 + off, 1)).toBe(label);
+    expect(String(contentAt(deal, r0 + off, COL.firstPeriod + 1))).toMatch(/<https:\/\/[^>]+>/);
+  }
+  // It ends at the base block's own MW and value, and checks its NPV against the block's.
+  expect(contentAt(deal, r0 + WALK_ROWS.to, COL.constant)).toBe(`=$C$${block("base") + DEAL_ROWS.contractedMw}`);
+  expect(String(contentAt(deal, r0 + WALK_ROWS.check, COL.firstPeriod))).toContain(`$C$${block("base") + DEAL_ROWS.npv}`);
+  expect(deal.blocks.filter((x) => x.id.startsWith("deal.walk."))).toHaveLength(3);
+  // Without the seed (the default plan here: base, bull, bear) there is no walk.
+  expect(sheet("deal").blocks.some((x) => x.id.startsWith("deal.walk."))).toBe(false);
 });
 
 test("Deal: reported vs model: the record's quarters across, its figures and sources as constants, the model's basis as formulas", () => {

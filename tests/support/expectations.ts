@@ -22,7 +22,8 @@ import { ScenarioModel, dealNpv, revenueFrom, valuationTime, yearRow } from "../
 import { CAPACITY_LINES, CAPACITY_PIPELINE, CAPACITY_ROWS, LINE_ROWS } from "../../src/plan/capacity";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
-import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS } from "../../src/plan/deal";
+import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS, WALK_ROWS, walkRow } from "../../src/plan/deal";
+import { SEED_TO_BASE_SOURCES, reconcile, unitPv } from "../../src/model/reconcile";
 import { INPUTS } from "../../src/plan/inputs";
 import { COL, ROW } from "../../src/plan/layout";
 import { MINING_ROWS, MIX_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
@@ -164,6 +165,7 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     if (c.row === ROW.timeline) return firstYear(s, ROW.timeline) + c.col - COL.firstPeriod;
     if (c.row === ROW.index) return c.col - COL.firstPeriod + 1;
     const j = Math.floor((c.row - ROW.firstBlock) / DEAL_ROWS.height);
+    if (j > models.length) return walk(c);
     const off = c.row - ROW.firstBlock - j * DEAL_ROWS.height;
     const m = blockModel(j);
     const a = m.scenario.values;
@@ -201,6 +203,10 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
         [DEAL_ROWS.avgPrice]: m.pricePerMwYear,
       };
       if (off in links) return links[off];
+      if (off >= DEAL_ROWS.fromValuation0 && off < DEAL_ROWS.fromValuation0 + TRANCHE_COUNT) {
+        return revenueFrom(m, yearRow(m, Math.floor(t0)), t0)[off - DEAL_ROWS.fromValuation0];
+      }
+      if (off >= DEAL_ROWS.unitPv0 && off < DEAL_ROWS.unitPv0 + TRANCHE_COUNT) return unitPv(m)[off - DEAL_ROWS.unitPv0];
       if (off === DEAL_ROWS.npv) {
         const npv = dealNpv(m, a.discount_rate);
         return npv.ok ? npv.value : undefined;
@@ -251,6 +257,22 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     };
     const r = rows[off];
     return r ? period(r[0], r[1]) : undefined;
+  }
+
+  /** The walk below the Deal sheet's blocks: the model's reconcile() between the seed and base blocks. */
+  function walk(c: FormulaCell): Want | undefined {
+    const off = c.row - walkRow(models.length + 1);
+    const from = plan.scenarios.findIndex((n) => n.toLowerCase() === "seed");
+    const to = plan.scenarios.findIndex((n) => n.toLowerCase() === "base");
+    if (from < 0 || to < 0) return undefined;
+    if (off === WALK_ROWS.check) return true;
+    const steps = reconcile(models[from], models[to], SEED_TO_BASE_SOURCES);
+    if (!steps.ok) return undefined;
+    const row = steps.value[off - WALK_ROWS.from];
+    if (row === undefined) return undefined;
+    if (c.col === 1) return off === WALK_ROWS.from ? plan.scenarios[from] : plan.scenarios[to];
+    const byCol: Record<number, Want> = { [COL.constant]: row.mw, [COL.total]: row.value, [COL.firstPeriod]: row.npv };
+    return byCol[c.col];
   }
 
   const reportedRows = new Map<ScenarioModel, ReportedVsModelRow[]>();
