@@ -85,7 +85,8 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
           </Title3>
           <Body1>
             Core Scientific's HPC hosting contracts with CoreWeave as live Excel functions and sheets: revenue, gross profit,
-            capacity and value by year, under the base, bull and bear scenarios or your own. Type <code>={NAMESPACE}.</code> in a
+            capacity and value by year, under the built-in scenarios (base: the contracts on the public record; seed: the analyst
+            brief as written; bull; bear) or your own. Type <code>={NAMESPACE}.</code> in a
             cell to see the functions.
           </Body1>
           <ErrorBoundary>

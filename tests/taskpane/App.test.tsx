@@ -49,8 +49,9 @@ test("it lists every function of the catalogue with its signature", () => {
   expect(within(list).getByText("=CORZ.DEAL_REVENUE(year, [scenario])")).toBeTruthy();
 });
 
-test("it lists the built-in scenarios", () => {
+test("it lists the built-in scenarios, seed among them", () => {
   render(<App host={outside} />);
+  expect(BUILT_IN_SCENARIOS.map((s) => s.name)).toEqual(["base", "seed", "bull", "bear"]);
   for (const s of BUILT_IN_SCENARIOS) expect(screen.getByText(s.description)).toBeTruthy();
 });
 
@@ -60,7 +61,8 @@ test("the filter has a label and narrows the list", () => {
   fireEvent.change(filter, { target: { value: "npv" } });
   const list = screen.getByRole("list", { name: "CORZ functions" });
   const shown = within(list).getAllByText(/^=CORZ\./).map((e) => e.textContent);
-  expect(shown).toEqual(["=CORZ.DEAL_NPV(rate, [scenario])", "=CORZ.DEAL_NPV_RISK(rate, percentile, [scenario], [paths], [seed])"]);
+  // RECONCILE matches on its description ("NPV of gross profit"), the other two on their names.
+  expect(shown).toEqual(["=CORZ.DEAL_NPV(rate, [scenario])", "=CORZ.RECONCILE([from], [to])", "=CORZ.DEAL_NPV_RISK(rate, percentile, [scenario], [paths], [seed])"]);
 
   fireEvent.change(filter, { target: { value: "no such function" } });
   expect(screen.queryByRole("list", { name: "CORZ functions" })).toBeNull();

@@ -5,12 +5,14 @@
  * payload falls back to the defaults with a visible warning.
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { PANE_SETTING } from "../../src/taskpane/scenarioState";
+import { BUILT_IN_NAMES, PANE_SETTING } from "../../src/taskpane/scenarioState";
 import { button, dialog, input, memorySettings, noDialog, queryButton, renderPane, savedPane } from "./harness";
 
 const radio = (name: string) => input(name);
 const radios = () => screen.getAllByRole("radio").map((r) => r.getAttribute("value"));
-const t1Mw = () => input(/^Tranche 1 critical IT load \(MW\)/);
+const t1Mw = () => input(/^Tranche 1 \(initial contracts\): critical IT load \(MW\)/);
+/** The built-in scenarios, in the model's order. */
+const BUILT_INS = ["base", "seed", "bull", "bear"];
 /** Lets the pane's queued save reach the settings store. */
 const settle = () => act(async () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
@@ -21,12 +23,13 @@ function createScenario(name?: string) {
   fireEvent.click(button("Create", d));
 }
 
-test("base, bull and bear are listed as built-in, read-only scenarios", () => {
+test("base, seed, bull and bear are listed as built-in, read-only scenarios, all built", () => {
   renderPane();
-  expect(radios()).toEqual(["base", "bull", "bear"]);
-  expect(within(screen.getByRole("radiogroup")).getAllByText("built-in")).toHaveLength(3);
+  expect(BUILT_IN_NAMES).toEqual(BUILT_INS);
+  expect(radios()).toEqual(BUILT_INS);
+  expect(within(screen.getByRole("radiogroup")).getAllByText("built-in")).toHaveLength(4);
   // Built-ins can be duplicated and built, not renamed or deleted.
-  for (const name of ["base", "bull", "bear"]) {
+  for (const name of BUILT_INS) {
     expect(button(`Duplicate ${name}`)).toBeTruthy();
     expect(input(`Build ${name}`).checked).toBe(true);
     expect(queryButton(`Rename ${name}`)).toBeNull();
@@ -45,7 +48,14 @@ test("selecting a scenario shows its assumptions, with the default's source and 
   fireEvent.click(radio("bull"));
   expect(screen.getByText("Assumptions: bull")).toBeTruthy();
   expect(renewals().value).toBe("2");
-  expect(screen.getByText(/default 3,500,000,000 \(bull\) · as of 2024-06-03/)).toBeTruthy();
+  // The seed scenario shows the brief's tranche 1 (198 MW, so the four add up to 500).
+  fireEvent.click(radio("seed"));
+  expect(screen.getByText("Assumptions: seed")).toBeTruthy();
+  expect(t1Mw().value).toBe("198");
+  expect(t1Mw().readOnly).toBe(true);
+  fireEvent.click(radio("bull"));
+  // Tranche 1's value as the May/June 2024 update states it (dated 2024-06-05 in the data).
+  expect(screen.getByText(/default 3,500,000,000 \(bull\) · as of 2024-06-05/)).toBeTruthy();
   // The groups follow the model's: finance is closed until opened, then shows the discount rate.
   expect(screen.queryByLabelText(/^Discount rate/)).toBeNull();
   fireEvent.click(button("Finance"));
@@ -72,7 +82,7 @@ test("create, rename and delete a scenario; the saved setting follows each step"
   expect(screen.getByText("Assumptions: My scenario")).toBeTruthy();
   await settle();
   expect(savedPane(settings).scenarios).toEqual([{ name: "My scenario", basedOn: "base", overrides: {} }]);
-  expect(savedPane(settings).build).toEqual(["base", "bull", "bear", "My scenario"]);
+  expect(savedPane(settings).build).toEqual([...BUILT_INS, "My scenario"]);
 
   // A name already taken is refused in the dialog, with the reason, and nothing changes.
   fireEvent.click(button("Rename My scenario"));
@@ -88,10 +98,10 @@ test("create, rename and delete a scenario; the saved setting follows each step"
   fireEvent.submit(box.closest("form")!);
   expect(noDialog()).toBe(true);
   expect(radio("Late sites").checked).toBe(true);
-  expect(radios()).toEqual(["base", "bull", "bear", "Late sites"]);
+  expect(radios()).toEqual([...BUILT_INS, "Late sites"]);
   await settle();
   expect(savedPane(settings).scenarios.map((s) => s.name)).toEqual(["Late sites"]);
-  expect(savedPane(settings).build).toEqual(["base", "bull", "bear", "Late sites"]);
+  expect(savedPane(settings).build).toEqual([...BUILT_INS, "Late sites"]);
 
   // Delete asks first; Cancel keeps it, Delete removes it.
   fireEvent.click(button("Delete Late sites"));
@@ -99,11 +109,11 @@ test("create, rename and delete a scenario; the saved setting follows each step"
   expect(radios()).toContain("Late sites");
   fireEvent.click(button("Delete Late sites"));
   fireEvent.click(button("Delete", dialog("Delete “Late sites”?")));
-  expect(radios()).toEqual(["base", "bull", "bear"]);
+  expect(radios()).toEqual(BUILT_INS);
   expect(radio("base").checked).toBe(true);
   await settle();
   expect(savedPane(settings).scenarios).toEqual([]);
-  expect(savedPane(settings).build).toEqual(["base", "bull", "bear"]);
+  expect(savedPane(settings).build).toEqual(BUILT_INS);
 });
 
 test("a refused new name keeps the dialog open; Escape closes it without a change", async () => {
@@ -115,7 +125,7 @@ test("a refused new name keeps the dialog open; Escape closes it without a chang
   expect(noDialog()).toBe(true);
   await settle();
   expect(settings.data[PANE_SETTING]).toBeUndefined();
-  expect(radios()).toEqual(["base", "bull", "bear"]);
+  expect(radios()).toEqual(BUILT_INS);
 });
 
 test("duplicating bear makes an editable copy based on bear", async () => {
@@ -127,7 +137,7 @@ test("duplicating bear makes an editable copy based on bear", async () => {
   expect(radio("bear copy").checked).toBe(true);
   expect(screen.getByText("Based on bear; no assumption changed.")).toBeTruthy();
   expect(t1Mw().readOnly).toBe(false);
-  expect(screen.getByText(/default 198 \(bear\)/)).toBeTruthy();
+  expect(screen.getByText(/default 200 \(bear\)/)).toBeTruthy(); // bear is base's tranches: 200 MW as filed
   await settle();
   expect(savedPane(settings).scenarios).toEqual([{ name: "bear copy", basedOn: "bear", overrides: {} }]);
 });
@@ -149,7 +159,7 @@ test("a value out of bounds shows the model's message inline and is not saved", 
   expect(queryButton("Reset t1_mw to default")).toBeNull();
   // Escape puts back the value in force and clears the message.
   fireEvent.keyDown(t1Mw(), { key: "Escape" });
-  expect(t1Mw().value).toBe("198");
+  expect(t1Mw().value).toBe("200");
   expect(screen.queryByText(/t1_mw must be/)).toBeNull();
 });
 
@@ -161,10 +171,10 @@ test("a good value is saved on blur, and its reset button restores the default",
   await settle();
   expect(savedPane(settings).scenarios[0].overrides).toEqual({ t1_mw: 150 });
   expect(screen.getByText("Based on base; 1 assumption changed.")).toBeTruthy();
-  expect(screen.getByText(/changed from default 198 \(base\)/)).toBeTruthy();
+  expect(screen.getByText(/changed from default 200 \(base\)/)).toBeTruthy();
 
   fireEvent.click(button("Reset t1_mw to default"));
-  expect(t1Mw().value).toBe("198");
+  expect(t1Mw().value).toBe("200");
   expect(queryButton("Reset t1_mw to default")).toBeNull();
   await settle();
   expect(savedPane(settings).scenarios[0].overrides).toEqual({});
@@ -178,8 +188,8 @@ test("the build ticks are saved, and the saved scenarios come back when the work
   fireEvent.keyDown(t1Mw(), { key: "Enter" });
   fireEvent.click(input("Build bull"));
   await settle();
-  expect(savedPane(settings).build).toEqual(["base", "bear", "Mine"]);
-  expect(screen.getByText(/for base, bear, Mine/)).toBeTruthy();
+  expect(savedPane(settings).build).toEqual(["base", "seed", "bear", "Mine"]);
+  expect(screen.getByText(/for base, seed, bear, Mine/)).toBeTruthy();
 
   // "Reopen": a new pane over the same settings.
   document.body.innerHTML = "";
@@ -197,7 +207,7 @@ test.each([
 ])("a corrupt saved pane setting (%s) falls back to the built-ins with a warning", (_, payload, warning) => {
   renderPane({ settings: memorySettings({ [PANE_SETTING]: payload }) });
   expect(screen.getByText(warning)).toBeTruthy();
-  expect(radios()).toEqual(["base", "bull", "bear"]);
+  expect(radios()).toEqual(BUILT_INS);
   fireEvent.click(button("Dismiss the warning"));
   expect(screen.queryByText(warning)).toBeNull();
 });
@@ -209,7 +219,7 @@ test("settings that throw when read give the defaults and a warning, not a crash
   };
   renderPane({ settings });
   expect(screen.getByText(/could not be read \(settings unavailable\)/)).toBeTruthy();
-  expect(radios()).toEqual(["base", "bull", "bear"]);
+  expect(radios()).toEqual(BUILT_INS);
 });
 
 test("a save that fails is reported, and the next good save clears the report", async () => {
@@ -223,5 +233,5 @@ test("a save that fails is reported, and the next good save clears the report", 
   fireEvent.click(input("Build Mine"));
   await settle();
   expect(screen.queryByText(/could not be saved/)).toBeNull();
-  expect(savedPane(settings).build).toEqual(["base", "bull", "bear"]);
+  expect(savedPane(settings).build).toEqual(BUILT_INS);
 });

@@ -1,5 +1,5 @@
 /**
- * The scenarios: the built-in base, bull and bear (read-only) and the user's own. Pick one to
+ * The scenarios: the model's built-in ones (base, seed, bull, bear; read-only) and the user's own. Pick one to
  * see its assumptions, tick the ones to build, and create, duplicate, rename or delete.
  */
 import { Badge, Body1, Button, Caption1, Checkbox, Radio, RadioGroup, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
