@@ -2,7 +2,7 @@
  * The no-Excel path: writes the scenario sheets the task pane builds to an .xlsx file that
  * Excel, LibreOffice or Google Sheets can open, all formulas live (see src/xlsx/cli.ts).
  *
- *   npm run workbook                                              -> corz-hpc-model.xlsx, base/bull/bear
+ *   npm run workbook                                              -> corz-hpc-model.xlsx, base/seed/bull/bear
  *   npm run workbook -- --scenarios base,bear --out corz-model.xlsx
  *   npm run workbook -- --help
  */

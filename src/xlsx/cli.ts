@@ -18,17 +18,18 @@ import { readWorkbookCreator } from "./creator";
 import { WORKBOOK_CREATOR, planToWorkbook } from "./write";
 
 export const DEFAULT_OUT = "corz-hpc-model.xlsx";
-export const DEFAULT_SCENARIOS = ["base", "bull", "bear"] as const;
+export const DEFAULT_SCENARIOS = ["base", "seed", "bull", "bear"] as const;
 const MAX_PATHS = 1_000_000;
 
-export const USAGE = `Usage: npm run workbook -- [--scenarios base,bull,bear] [--out ${DEFAULT_OUT}] [--paths ${RISK_DEFAULT_PATHS}] [--seed 1] [--force]
+export const USAGE = `Usage: npm run workbook -- [--scenarios base,seed,bull,bear] [--out ${DEFAULT_OUT}] [--paths ${RISK_DEFAULT_PATHS}] [--seed 1] [--force]
 
 Writes the CORZ scenario sheets (Inputs, Deal, Capacity, Peers, Customers, Mining vs HPC, Risk,
 Summary, Checks) to an .xlsx file with every output a live formula. It opens in Excel,
 LibreOffice Calc and other spreadsheet programs, without the add-in.
 
-  --scenarios  Comma-separated built-in scenarios, in column order: base, bull, bear
-               (default: base,bull,bear; at most ${MAX_SCENARIOS}).
+  --scenarios  Comma-separated built-in scenarios, in column order: base, seed, bull, bear
+               (default: base,seed,bull,bear; at most ${MAX_SCENARIOS}). With seed and base
+               the Deal sheet walks from one to the other.
   --out        The .xlsx file to write (default: ${DEFAULT_OUT}).
   --paths      Monte Carlo paths for the Risk sheet, 1 to ${MAX_PATHS.toLocaleString("en-US")} (default: ${RISK_DEFAULT_PATHS.toLocaleString("en-US")}).
   --seed       Seed of the Monte Carlo, a whole number from 0 to 4294967295 (default: 1).
@@ -77,7 +78,7 @@ export function parseWorkbookArgs(argv: readonly string[]): ParsedArgs {
     if (value === undefined || (eq < 0 && value.startsWith("--"))) return { kind: "error", message: `${flag} needs a value` };
     if (flag === "--scenarios") {
       scenarios = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
-      if (scenarios.length === 0) return { kind: "error", message: "--scenarios needs at least one scenario name (base, bull, bear)" };
+      if (scenarios.length === 0) return { kind: "error", message: "--scenarios needs at least one scenario name (base, seed, bull, bear)" };
       if (scenarios.length > MAX_SCENARIOS) return { kind: "error", message: `--scenarios takes at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}` };
     } else if (flag === "--out") {
       if (!/\.xlsx$/i.test(value)) return { kind: "error", message: `--out must name an .xlsx file, got "${value}"` };

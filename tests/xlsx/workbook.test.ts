@@ -36,7 +36,7 @@ const leftovers = () => fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"));
 
 describe("parseWorkbookArgs", () => {
   test("defaults: base, bull and bear to corz-hpc-model.xlsx, 10,000 paths, seed 1", () => {
-    expect(parseWorkbookArgs([])).toEqual({ kind: "run", args: { scenarios: ["base", "bull", "bear"], out: DEFAULT_OUT, paths: 10_000, seed: 1, force: false } });
+    expect(parseWorkbookArgs([])).toEqual({ kind: "run", args: { scenarios: ["base", "seed", "bull", "bear"], out: DEFAULT_OUT, paths: 10_000, seed: 1, force: false } });
   });
 
   test("--flag value and --flag=value both work", () => {
