@@ -11,13 +11,15 @@ import { SHEET_NAMES } from "../../src/plan/layout";
 import type { WorkbookAfterFailure } from "../../src/excel/apply";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan, scenario, inputsRow } from "../support/plan";
-import { button, dialog, gatedRunner, input, memorySettings, noDialog, queryButton, renderPane } from "./harness";
+import { button, dialog, field, gatedRunner, input, memorySettings, noDialog, queryButton, renderPane } from "./harness";
+import { BUILT_IN_NAMES } from "../../src/taskpane/scenarioState";
 
 const successText = (text: string | RegExp) => screen.findByText(text, undefined, { timeout: 10000 });
 
 /** The sheets a build writes, from the plan (five today: Inputs, Deal, Capacity, Summary, Checks). */
 const SHEETS = plan().sheets.map((s) => s.name);
-const reportFor = (verb: "Built" | "Refreshed", scenarios = 3) => `${verb} ${SHEETS.length} sheets for ${scenarios} scenarios in 3 round trips.`;
+/** The default build is the four built-in scenarios (base, seed, bull, bear). */
+const reportFor = (verb: "Built" | "Refreshed", scenarios = 4) => `${verb} ${SHEETS.length} sheets for ${scenarios} scenarios in 3 round trips.`;
 
 async function buildOnce() {
   fireEvent.click(button("Build sheets"));
@@ -90,7 +92,7 @@ test("Refresh and reset edited inputs asks first: Cancel does nothing, yes write
   fireEvent.click(button("Refresh and reset", dialog("Reset edited inputs?")));
   await successText(reportFor("Refreshed"));
   expect(screen.queryByText(/Kept your edits/)).toBeNull();
-  expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(198);
+  expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(200); // base's tranche 1, as filed
 });
 
 test("the user's scenario is built as a column beside the built-ins, with its own value", async () => {
@@ -98,15 +100,16 @@ test("the user's scenario is built as a column beside the built-ins, with its ow
   fireEvent.click(button("New scenario"));
   fireEvent.change(input(/^Scenario name/), { target: { value: "Late sites" } });
   fireEvent.click(button("Create", dialog("New scenario")));
-  const t1 = input(/^Tranche 1 critical IT load \(MW\)/);
+  const t1 = field("t1_mw");
   fireEvent.change(t1, { target: { value: "150" } });
   fireEvent.keyDown(t1, { key: "Enter" });
   fireEvent.click(button("Build sheets"));
-  await successText(reportFor("Built", 4));
+  await successText(reportFor("Built", 5));
   const inputs = x.sheet(SHEET_NAMES.inputs);
-  expect([inputs.value("E6"), inputs.value("F6"), inputs.value("G6"), inputs.value("H6")]).toEqual(["base", "bull", "bear", "Late sites"]);
-  expect(inputs.value(`H${inputsRow("t1_mw")}`)).toBe(150);
-  expect(inputs.value(`E${inputsRow("t1_mw")}`)).toBe(198);
+  expect(["E6", "F6", "G6", "H6", "I6"].map((c) => inputs.value(c))).toEqual(["base", "seed", "bull", "bear", "Late sites"]);
+  expect(inputs.value(`I${inputsRow("t1_mw")}`)).toBe(150);
+  expect(inputs.value(`E${inputsRow("t1_mw")}`)).toBe(200);
+  expect(inputs.value(`F${inputsRow("t1_mw")}`)).toBe(198); // the seed's
 });
 
 const TITLES: Record<WorkbookAfterFailure, string> = {
@@ -141,7 +144,7 @@ test("an unreadable record of the add-in's sheets is reported as a warning besid
 
 test("with nothing ticked, building is disabled and says why", () => {
   const { x } = renderPane();
-  for (const name of ["base", "bull", "bear"]) fireEvent.click(input(`Build ${name}`));
+  for (const name of BUILT_IN_NAMES) fireEvent.click(input(`Build ${name}`));
   const build = button("Build sheets");
   expect(build.getAttribute("aria-disabled")).toBe("true");
   const why = document.getElementById(build.getAttribute("aria-describedby")!);
@@ -165,7 +168,8 @@ test("a sheet and a defined name of the user's are kept, and the report says wha
 test("a refresh refused for a value typed on CORZ Inputs says nothing was changed, naming the cell", async () => {
   const { x } = renderPane();
   await buildOnce();
-  const cell = `F${inputsRow("term_years")}`;
+  // Bull's column: base E, seed F, bull G.
+  const cell = `G${inputsRow("term_years")}`;
   x.sheet(SHEET_NAMES.inputs).set(cell, -3);
   fireEvent.click(button("Refresh"));
   const title = await successText(TITLES.unchanged);

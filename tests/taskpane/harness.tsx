@@ -6,6 +6,7 @@
 import { configure, render, screen, within } from "@testing-library/react";
 import type { Runner } from "../../src/excel/apply";
 import { SettingsStore, WorkbookGateway, makeGateway } from "../../src/excel/gateway";
+import { assumptionSpec } from "../../src/model/assumptions";
 import { App } from "../../src/taskpane/App";
 import { PANE_SETTING, PaneState } from "../../src/taskpane/scenarioState";
 import { ExcelDouble } from "../support/excelDouble";
@@ -53,6 +54,13 @@ export function input(label: string | RegExp): HTMLInputElement {
   const found = screen.getAllByLabelText(label).filter((e): e is HTMLInputElement => e instanceof HTMLInputElement);
   if (found.length !== 1) throw new Error(`expected one input labelled ${String(label)}, found ${found.length}`);
   return found[0];
+}
+
+/** The form's box for one assumption, found by the registry's label ("Tranche 1 (initial contracts): critical IT load (MW)"). */
+export function field(key: string): HTMLInputElement {
+  const spec = assumptionSpec(key);
+  if (!spec) throw new Error(`no assumption ${key}`);
+  return input(new RegExp(`^${spec.label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(`));
 }
 
 /** The open dialog (Fluent: role dialog or alertdialog), checked against its title. */

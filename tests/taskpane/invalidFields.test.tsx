@@ -9,12 +9,12 @@ import { makeGateway } from "../../src/excel/gateway";
 import { useBuild } from "../../src/taskpane/hooks/useBuild";
 import { DEFAULT_PANE_STATE } from "../../src/taskpane/scenarioState";
 import { ExcelDouble } from "../support/excelDouble";
-import { button, dialog, input, memorySettings, queryButton, renderPane } from "./harness";
+import { button, dialog, field, input, memorySettings, queryButton, renderPane } from "./harness";
 
-const t1Mw = () => input(/^Tranche 1 critical IT load \(MW\)/);
+const t1Mw = () => field("t1_mw");
 const t1Reason = 't1_mw must be a number of MW from 0 to 5000, got "-5"';
 const t1Refusal =
-  'Build refused: 1 field is not valid — "my case" · Tranche 1 critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000. Correct it or press Escape in the field to take the typing back.';
+  'Build refused: 1 field is not valid — "my case" · Tranche 1 (initial contracts): critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000. Correct it or press Escape in the field to take the typing back.';
 
 function createScenario(name: string) {
   fireEvent.click(button("New scenario"));
@@ -51,7 +51,7 @@ test("the typed text and its reason survive switching scenarios, and Escape take
   createScenario("my case");
   type(t1Mw(), "-5");
   fireEvent.click(input("base"));
-  expect(t1Mw().value).toBe("198");
+  expect(t1Mw().value).toBe("200"); // base's tranche 1, as filed
   expect(screen.queryByText(t1Reason)).toBeNull();
   // Still refused while another scenario is shown.
   expect(button("Build sheets").getAttribute("aria-disabled")).toBe("true");
@@ -62,7 +62,7 @@ test("the typed text and its reason survive switching scenarios, and Escape take
   expect(screen.getByText(t1Reason)).toBeTruthy();
 
   fireEvent.keyDown(t1Mw(), { key: "Escape" });
-  expect(t1Mw().value).toBe("198");
+  expect(t1Mw().value).toBe("200"); // base's tranche 1, as filed
   expect(screen.queryByText(t1Reason)).toBeNull();
   expect(button("Build sheets").getAttribute("aria-disabled")).toBeNull();
   expect(queryButton("Go to t1_mw in my case")).toBeNull();
@@ -79,7 +79,7 @@ test("a valid value, or a reset, clears the refusal", () => {
   type(t1Mw(), "-5");
   expect(button("Build sheets").getAttribute("aria-disabled")).toBe("true");
   fireEvent.click(button("Reset t1_mw to default"));
-  expect(t1Mw().value).toBe("198");
+  expect(t1Mw().value).toBe("200"); // base's tranche 1, as filed
   expect(screen.queryByText(/t1_mw must be/)).toBeNull();
   expect(button("Build sheets").getAttribute("aria-disabled")).toBeNull();
 });
@@ -97,7 +97,7 @@ test("two invalid fields are both named; Go to field selects the scenario, opens
   fireEvent.click(button("Finance"));
   type(input(/^Discount rate/), "abc");
   expect(why(button("Build sheets"))).toMatch(
-    /^Build refused: 2 fields are not valid — "my case" · Tranche 1 critical IT load \(t1_mw\) = "-5": must be .*; "my case" · Discount rate \(discount_rate\) = "abc": must be /,
+    /^Build refused: 2 fields are not valid — "my case" · Tranche 1 \(initial contracts\): critical IT load \(t1_mw\) = "-5": must be .*; "my case" · Discount rate \(discount_rate\) = "abc": must be /,
   );
 
   // Somewhere else: another scenario, both groups closed.

@@ -11,7 +11,8 @@ import { button, dialog, input, renderPane } from "./harness";
 const done = (text: RegExp) => screen.findByText(text, undefined, { timeout: 10000 });
 const margin = () => input(/^Licence-fee gross margin/);
 const marginCell = `E${inputsRow("licence_margin")}`;
-const baseNote = `Typed on ${SHEET_NAMES.inputs}!${marginCell}: the sheets use 0.8, not this scenario's 0.775. “Refresh and reset edited inputs” puts 0.775 back.`;
+/** Base's margin is 0.825 (the midpoint of 80-85%); 0.79 is typed over it on the sheet. */
+const baseNote = `Typed on ${SHEET_NAMES.inputs}!${marginCell}: the sheets use 0.79, not this scenario's 0.825. “Refresh and reset edited inputs” puts 0.825 back.`;
 
 /** The texts describing an input (its aria-describedby), joined. */
 function described(box: HTMLElement): string {
@@ -32,31 +33,31 @@ async function buildThenTypeOnSheet(cell: string, value: number) {
 }
 
 test("a margin typed on CORZ Inputs and kept by Refresh shows in base's form with a note; resetting edited inputs takes it away", async () => {
-  await buildThenTypeOnSheet(marginCell, 0.8);
+  await buildThenTypeOnSheet(marginCell, 0.79);
   fireEvent.click(button("Margins"));
-  expect(margin().value).toBe("0.8");
+  expect(margin().value).toBe("0.79");
   expect(margin().readOnly).toBe(true);
   expect(screen.getByText(baseNote)).toBeTruthy();
   expect(described(margin())).toContain(baseNote);
   // Only base was typed over.
   fireEvent.click(input("bear"));
-  expect(margin().value).toBe("0.75");
+  expect(margin().value).toBe("0.8");
   expect(screen.queryByText(/^Typed on/)).toBeNull();
   fireEvent.click(input("base"));
 
   fireEvent.click(button("Refresh and reset edited inputs"));
   fireEvent.click(button("Refresh and reset", dialog("Reset edited inputs?")));
   await done(/^Refreshed \d+ sheets/);
-  expect(margin().value).toBe("0.775");
+  expect(margin().value).toBe("0.825");
   expect(screen.queryByText(/^Typed on/)).toBeNull();
 });
 
 test("a pane opened on a workbook with kept sheet values shows them, from the saved record", async () => {
-  const { x, settings } = await buildThenTypeOnSheet(marginCell, 0.8);
+  const { x, settings } = await buildThenTypeOnSheet(marginCell, 0.79);
   document.body.innerHTML = "";
   renderPane({ x, settings });
   fireEvent.click(button("Margins"));
-  expect(margin().value).toBe("0.8");
+  expect(margin().value).toBe("0.79");
   expect(screen.getByText(baseNote)).toBeTruthy();
 });
 
@@ -67,7 +68,8 @@ test("in the user's own scenario, the note says the sheet's value still wins ove
   fireEvent.click(button("Create", dialog("New scenario")));
   fireEvent.click(button("Build sheets"));
   await done(/^Built \d+ sheets/);
-  const cell = `H${inputsRow("licence_margin")}`;
+  // Columns follow the build order: base E, seed F, bull G, bear H, Mine I.
+  const cell = `I${inputsRow("licence_margin")}`;
   pane.x.sheet(SHEET_NAMES.inputs).set(cell, 0.8);
   fireEvent.click(button("Refresh"));
   await done(/^Refreshed \d+ sheets/);
@@ -76,8 +78,8 @@ test("in the user's own scenario, the note says the sheet's value still wins ove
   const note = (mine: string) =>
     `Typed on ${SHEET_NAMES.inputs}!${cell}: the sheets use 0.8, not this scenario's ${mine}. The value typed on the sheet still wins at the next refresh, whatever you type here, unless you use “Refresh and reset edited inputs”, which puts this scenario's value back.`;
   // The box is the scenario's own value, which is what typing there changes.
-  expect(margin().value).toBe("0.775");
-  expect(described(margin())).toContain(note("0.775"));
+  expect(margin().value).toBe("0.825");
+  expect(described(margin())).toContain(note("0.825"));
 
   fireEvent.change(margin(), { target: { value: "0.7" } });
   fireEvent.keyDown(margin(), { key: "Enter" });
