@@ -1,6 +1,7 @@
 /** The pane's Monte Carlo panel: a reproducible run in the worker, cancel, and the run written to the Risk sheet. */
 import { fireEvent, screen } from "@testing-library/react";
 import { button, dialog, input, queryButton, renderPane } from "./harness";
+import { BUILT_IN_NAMES } from "../../src/taskpane/scenarioState";
 
 test("run, read P10/P50/P90, and the next build writes the run with its seed and path count", async () => {
   const { x } = renderPane();
@@ -35,7 +36,7 @@ test("inputs changed in the form after a run: the warning names them, old → ne
   fireEvent.click(button("New scenario"));
   fireEvent.change(input(/^Scenario name/), { target: { value: "Margins" } });
   fireEvent.click(button("Create", dialog("New scenario")));
-  for (const n of ["base", "bull", "bear"]) fireEvent.click(input(`Build ${n}`)); // Margins is the one left to run
+  for (const n of BUILT_IN_NAMES) fireEvent.click(input(`Build ${n}`)); // Margins is the one left to run
   fireEvent.change(input("Paths"), { target: { value: "2000" } });
   fireEvent.click(button("Run"));
   await screen.findByText(/^Margins: P10 \$/, undefined, { timeout: 10000 });
@@ -46,7 +47,7 @@ test("inputs changed in the form after a run: the warning names them, old → ne
   fireEvent.change(margin, { target: { value: "0.7" } });
   fireEvent.keyDown(margin, { key: "Enter" });
   await screen.findByText("Inputs changed since this run");
-  expect(screen.getByText(/^Margins: Licence-fee gross margin 0.775 → 0.7\. Until it runs again, the Risk sheet says it is out of date\.$/)).toBeTruthy();
+  expect(screen.getByText(/^Margins: Licence-fee gross margin 0.825 → 0.7\. Until it runs again, the Risk sheet says it is out of date\.$/)).toBeTruthy();
 
   fireEvent.click(button("Re-run"));
   await screen.findByText(/^Margins: P10 \$/, undefined, { timeout: 10000 });

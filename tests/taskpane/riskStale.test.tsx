@@ -69,16 +69,16 @@ test("a margin typed on the sheet: Summary follows, Risk and the pane say the ru
   expect(typed.riskNpv).toBeCloseTo(npvOf([]), 2);
   expect(typed.dealNpv).toBeCloseTo(typed.summaryNpv, 2);
 
-  // The refresh keeps the typed value and writes the pane's run, which is still on 0.775: stale, and the pane says so.
+  // The refresh keeps the typed value and writes the pane's run, which is still on base's 0.825: stale, and the pane says so.
   fireEvent.click(button("Refresh"));
   await built("Refreshed");
   expect(workbook(x)).toMatchObject({ status: "changed", master: false });
   await screen.findByText("Inputs changed since this run");
-  expect(screen.getByText(/^base: Licence-fee gross margin 0.775 → 0.7\./)).toBeTruthy();
+  expect(screen.getByText(/^base: Licence-fee gross margin 0.825 → 0.7\./)).toBeTruthy();
   // The pane's form shows the value the sheets use, and says why it is not the scenario's.
   fireEvent.click(screen.getByRole("button", { name: "Margins" }));
   expect((screen.getByRole("textbox", { name: /^Licence-fee gross margin/ }) as HTMLInputElement).value).toBe("0.7");
-  expect(screen.getByText(new RegExp(`^Typed on CORZ Inputs!${MARGIN_CELL}: the sheets use 0.7, not this scenario's 0.775`))).toBeTruthy();
+  expect(screen.getByText(new RegExp(`^Typed on CORZ Inputs!${MARGIN_CELL}: the sheets use 0.7, not this scenario's 0.825`))).toBeTruthy();
 
   fireEvent.click(button("Re-run"));
   await finished();
