@@ -1,8 +1,9 @@
 /**
  * Prints the headline figures of each built-in scenario: `npm run figures`.
- * The base case reproduces the seed: $8.7B over 12 years, $725M a year, 75-80% margin,
- * 500 MW of tranches to CoreWeave, 570 MW of HPC contracted (with the capacity reallocated for CoreWeave),
- * and the 1 GW by 2027 target compared with MW contracted and energised; pipeline shown apart.
+ * Base is the contracts on the public record (five tranches, 572 MW, $10.2B, 82.5% margin); the
+ * seed scenario reproduces the brief: $8.7B over 12 years, $725M a year, 75-80% margin, 500 MW of
+ * tranches to CoreWeave, 570 MW of HPC contracted (with the capacity reallocated for CoreWeave).
+ * Every scenario compares the 1 GW by 2027 target with MW contracted and energised; pipeline shown apart.
  */
 import { capacityEndOfYear } from "../src/model/capacity";
 import { BUILT_IN_SCENARIOS } from "../src/model/scenarios";
