@@ -138,7 +138,7 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
   test("an invalid assumption in the form shows the model's message; a valid one is taken", async () => {
     await page.getByRole("button", { name: "Duplicate base", exact: true }).click();
     await page.getByRole("dialog").getByRole("button", { name: "Duplicate", exact: true }).click();
-    const t1 = page.getByRole("textbox", { name: /^Tranche 1 critical IT load \(MW\)/ });
+    const t1 = page.getByRole("textbox", { name: /^Tranche 1 \(initial contracts\): critical IT load \(MW\)/ });
     expect(await t1.isEditable()).toBe(true);
     await t1.fill("-5");
     await t1.press("Enter");
@@ -147,7 +147,7 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     // Build is refused while the field is invalid, naming it, with a way to go to it.
     const build = page.getByRole("button", { name: "Build sheets", exact: true });
     expect(await build.getAttribute("aria-disabled")).toBe("true");
-    await page.getByText(/^Build refused: 1 field is not valid — "base copy" · Tranche 1 critical IT load \(t1_mw\) = "-5"/).first().waitFor({ timeout: 5_000 });
+    await page.getByText(/^Build refused: 1 field is not valid — "base copy" · Tranche 1 \(initial contracts\): critical IT load \(t1_mw\) = "-5"/).first().waitFor({ timeout: 5_000 });
     await build.click({ force: true });
     expect(await page.evaluate(() => (window as any).__excelDouble.syncCount)).toBe(0);
     await t1.fill("300");
@@ -159,7 +159,8 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
   });
 
   test("Build sheets writes the sheets; the grid shows them with computed values, and each formula on hover and click", async () => {
-    expect(await buildAndWait("Build sheets")).toMatch(/^Built \d+ sheets for 4 scenarios in 3 round trips\.$/);
+    // The four built-ins (base, seed, bull, bear) and the copy.
+    expect(await buildAndWait("Build sheets")).toMatch(/^Built \d+ sheets for 5 scenarios in 3 round trips\.$/);
     const tabs = await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts();
     expect(tabs).toEqual(["Sheet1", ...Object.values(SHEET_NAMES)]);
     // The first sheet built is shown.

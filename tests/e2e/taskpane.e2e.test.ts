@@ -86,7 +86,9 @@ let problems: string[] = [];
   test("the shared runtime associated every function in functions.json, and they compute", async () => {
     const associated = await page.evaluate(() => Object.keys((window as any).__associations));
     expect([...associated].sort()).toEqual([...functionIds].sort());
-    await expect(page.evaluate(() => (window as any).__associations.DEAL_REVENUE(2027))).resolves.toBe(725_000_000);
+    // The seed's full run-rate (8.7B / 12) in 2027, and base's contract value on the public record (10.2B).
+    await expect(page.evaluate(() => (window as any).__associations.DEAL_REVENUE(2027, [["seed"]]))).resolves.toBe(725_000_000);
+    await expect(page.evaluate(() => (window as any).__associations.DEAL_TCV())).resolves.toBe(10_200_000_000);
     // An invalid argument comes back as Excel's #VALUE! error, with its message, not as NaN.
     const error = await page.evaluate(() => {
       try {
