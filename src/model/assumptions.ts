@@ -561,6 +561,22 @@ for (const a of ASSUMPTIONS) {
   BY_NORMAL.set(normaliseName(a.key), a);
   BY_NORMAL.set(normaliseName(a.label), a);
 }
+// The tranche labels of version 1.2 ("Tranche 1 billing start"), so override ranges typed with
+// them still resolve: the same keys, only the labels now name each tranche.
+const OLD_TRANCHE_LABELS: readonly (readonly [string, string])[] = [
+  ["critical IT load", "mw"],
+  ["contract value", "value"],
+  ["billing start", "start"],
+  ["billing ramp", "ramp_months"],
+  ["contracted", "contract_date"],
+];
+TRANCHE_IDS.forEach((id, i) => {
+  for (const [text, field] of OLD_TRANCHE_LABELS) {
+    const spec = BY_KEY.get(`${id}_${field}`);
+    const old = normaliseName(`Tranche ${i + 1} ${text}`);
+    if (spec && !BY_NORMAL.has(old)) BY_NORMAL.set(old, spec);
+  }
+});
 
 /** Keys that no longer exist, with what replaced them (one meaning per key: a retired key is not read as its successor). */
 const RETIRED: Readonly<Record<string, string>> = {

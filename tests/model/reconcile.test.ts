@@ -78,3 +78,11 @@ test("walking a scenario to itself changes nothing", () => {
     expect(Math.abs(s.npv)).toBeLessThan(1e-3);
   }
 });
+
+test("override ranges typed with the version 1.2 tranche labels still resolve to the same keys", () => {
+  const viaOld = model("base", [["Tranche 1 billing start", "2025-09-01"], ["Tranche 5 critical IT load", 80]]);
+  const viaKey = model("base", [["t1_start", "2025-09-01"], ["t5_mw", 80]]);
+  expect(viaOld.tcv).toBe(viaKey.tcv);
+  expect(viaOld.tranches.map((t) => [t.mw, t.start])).toEqual(viaKey.tranches.map((t) => [t.mw, t.start]));
+  expect(viaOld.tranches[0].start).not.toBe(model("base").tranches[0].start);
+});
