@@ -16,14 +16,23 @@ import {
 } from "./inputs";
 import { CAPACITY_STATEMENTS, REPORTED_QUARTERS, RUN_RATE_STATEMENTS } from "./reported";
 import { PublicSource } from "./source";
+import {
+  COLOCATION_SEGMENT_QUARTERS,
+  CORE_FUNDED_CAPEX,
+  CORE_OVERHEADS,
+  DISCOUNT_RATE_INPUTS,
+  MAINTENANCE_CAPEX_BENCHMARK,
+  TAX,
+} from "./valuation";
 
 export * from "./source";
 export * from "./contracts";
 export * from "./reported";
 export * from "./inputs";
+export * from "./valuation";
 
 /** The latest publication date of any source in the record (ISO). */
-export const RECORD_AS_OF = "2026-05-07";
+export const RECORD_AS_OF = "2026-05-26";
 
 /** Every data set of the record, by name (for walking, listing and checking). */
 export const RECORD = {
@@ -42,6 +51,12 @@ export const RECORD = {
   seniorSecuredNotes: SENIOR_SECURED_NOTES,
   pipeline: PIPELINE,
   polarisDsPriceUsd: POLARIS_DS_PRICE_USD,
+  colocationSegmentQuarters: COLOCATION_SEGMENT_QUARTERS,
+  coreFundedCapex: CORE_FUNDED_CAPEX,
+  coreOverheads: CORE_OVERHEADS,
+  tax: TAX,
+  discountRateInputs: DISCOUNT_RATE_INPUTS,
+  maintenanceCapexBenchmark: MAINTENANCE_CAPEX_BENCHMARK,
 } as const;
 
 function isPublicSource(x: unknown): x is PublicSource {
@@ -73,7 +88,7 @@ export function collectSources(value: unknown): readonly PublicSource[] {
  * The distinct pages (by address) the record cites whose publication date is before `isoDate`,
  * oldest first: the defaults a reader should know are old.
  *
- * @example sourcesPublishedBefore("2025-05-07").length // 8
+ * @example sourcesPublishedBefore("2025-05-07").length // 9
  */
 export function sourcesPublishedBefore(isoDate: string): readonly PublicSource[] {
   const byUrl = new Map<string, PublicSource>();

@@ -188,3 +188,84 @@ export const MUSKOGEE_EXPANSION_PRESS: SourceDocument = {
   url: "https://coinlaw.io/core-scientific-polaris-acquisition.md",
   grade: "secondary",
 };
+
+// ---- Secondary: valuation inputs (segment data, debt, tax, market, peers) --------------------
+
+export const CORZ_SEGMENTS_AGGREGATOR: SourceDocument = {
+  title: "Core Scientific, Inc. CORZ Business Segments",
+  publisher: "Open Capital (data aggregator of the company's filed segment data)",
+  date: "2026-05-06",
+  dateNote: "page undated; its latest column is Q1 2026, reported 2026-05-06",
+  url: "https://www.opencapital.sh/stocks/corz/metrics/segments?change=qoq&detail=detailed",
+  grade: "secondary",
+};
+
+export const CORZ_FINANCIALS_AGGREGATOR: SourceDocument = {
+  title: "CORZ financials (income statement by year)",
+  publisher: "VCP Scanner (data aggregator)",
+  date: "2026-05-06",
+  dateNote: "page undated; it reports 2026Q1, released 2026-05-06",
+  url: "https://vcpscanner.com/stock/corz/financials",
+  grade: "secondary",
+};
+
+export const Q1_2025_CALL_METRICS: SourceDocument = {
+  title: "CORZ earnings call transcript FY2025 Q1 (key metrics)",
+  publisher: "Intellectia",
+  date: "2025-05-07",
+  dateNote: "page undated; 2025-05-07 is the call date in the page address",
+  url: "https://intellectia.ai/stock/CORZ/earnings/transcript-FY2025Q1-2025-05-07",
+  grade: "secondary",
+};
+
+export const COREWEAVE_2031_NOTES_8K: SourceDocument = {
+  title: "8-K: CoreWeave Inc reports material event",
+  publisher: "viralles.com (copy of CoreWeave's Form 8-K)",
+  date: "2025-07-25",
+  dateNote: "page undated; 2025-07-25 is the issue date the 8-K reports",
+  url: "https://viralles.com/sec-filings/CRWV/8-k-core-weave-inc-reports-material-event-cf6f4d9220a4.html",
+  grade: "secondary",
+};
+
+export const COREWEAVE_CONVERTIBLE_PRICING: SourceDocument = {
+  title: "CoreWeave Prices $2.25B Convertible Note Offering to Fund Growth and Buy Optional Upsize",
+  publisher: "Benzinga via Webull (copy of CoreWeave's pricing release)",
+  date: "2025-12-09",
+  url: "https://www.webull.com.my/news-detail/13996781813867520",
+  grade: "secondary",
+};
+
+export const TREASURY_10Y_2026_05_26: SourceDocument = {
+  title: "US Treasury Yields Slide as Markets Weigh Iran De-escalation Prospects",
+  publisher: "EL7.AI (market news digest)",
+  date: "2026-05-26",
+  url: "https://el7.ai/en/news/2026-05-26-us-treasury-yields-slide-as-markets-weigh-iran-de-escalation-prospects",
+  grade: "secondary",
+};
+
+export const IRS_CORPORATE_RATE: SourceDocument = {
+  title: "2017 fiscal tax year filers must use blended corporate tax rates",
+  publisher: "Internal Revenue Service (IRS.gov)",
+  date: "2018-04-13",
+  dateNote: "page undated in the stored copy; 2018-04-13 is the date it gives for the revised forms it lists",
+  url: "https://www.irs.gov/forms-pubs/2017-fiscal-tax-year-filers-must-use-blended-corporate-tax-rates",
+  grade: "secondary",
+};
+
+export const TEXAS_FRANCHISE_RATES_2026: SourceDocument = {
+  title: "US Texas issues new franchise tax rates, threshold caps for 2026-27",
+  publisher: "RegFollower (summary of the Texas Comptroller's rate table)",
+  date: "2026-01-01",
+  dateNote: "page undated; 2026-01-01, the start of the 2026 report year whose rates it gives, is used",
+  url: "https://regfollower.com/us-texas-issues-new-franchise-tax-rates-threshold-caps-for-2026-27",
+  grade: "secondary",
+};
+
+export const EQUINIX_Q4_2025_SUMMARY: SourceDocument = {
+  title: "Equinix Q4 2025 results (Zacks summary)",
+  publisher: "Reportify (copy of a Zacks summary)",
+  date: "2026-02-11",
+  dateNote: "page undated; 2026-02-11 is the date of the Equinix results it summarises",
+  url: "https://reportify.ai/news/1219504629038190592",
+  grade: "secondary",
+};
