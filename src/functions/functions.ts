@@ -18,6 +18,7 @@ import { cell } from "./errors";
 import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, scenarioOmitted, usd } from "./scenario";
 import { reportedVsModel } from "../model/reportedVsModel";
 import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
+import { CashFlowRow, cashFlowYear, dealIrr, dealValue } from "../model/valuation";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -313,4 +314,54 @@ export function reconcileFn(from?: any[][], to?: any[][]): any[][] {
       ),
     ),
   );
+}
+
+const CASH_FLOW_ITEMS = ["free", "revenue", "power", "site_opex", "overhead", "ebitda", "depreciation", "tax", "capex", "maintenance"] as const;
+const CASH_FLOW_FIELD: Readonly<Record<(typeof CASH_FLOW_ITEMS)[number], keyof CashFlowRow>> = {
+  free: "freeCashFlow",
+  revenue: "licenceRevenue",
+  power: "passThroughPower",
+  site_opex: "siteOpex",
+  overhead: "overhead",
+  ebitda: "ebitda",
+  depreciation: "depreciation",
+  tax: "tax",
+  capex: "capex",
+  maintenance: "maintenanceCapex",
+};
+
+/**
+ * Unlevered cash flow to Core Scientific from the CoreWeave contracts in a calendar year, in USD: licence revenue less site operating cost (what the licence margin leaves), allocated overhead, tax, Core Scientific's own capex and maintenance capex. Pass-through power is billed and paid in the same amount and nets to zero.
+ * @customfunction DEAL_CASH_FLOW
+ * @param year Calendar year, e.g. 2027.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [item] "free" (default: free cash flow), "revenue", "power" (pass-through, in and out), "site_opex", "overhead", "ebitda", "depreciation", "tax", "capex" or "maintenance"; costs as positive numbers.
+ * @returns USD in the year.
+ */
+export function dealCashFlow(year: any, scenario?: any[][], item?: any): number {
+  return cell(() =>
+    andThen(choiceArg(item, "item", CASH_FLOW_ITEMS, "free", { fcf: "free", opex: "site_opex", maintenance_capex: "maintenance" } as const), (k) =>
+      andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(cashFlowYear(m, y)[CASH_FLOW_FIELD[k]])))),
+    ),
+  );
+}
+
+/**
+ * Present value at the valuation date (default the data's as-of date) of the unlevered cash flows to Core Scientific from the CoreWeave contracts, in USD, at the scenario's discount rate: each year's cash flow from the date on, received at its year end. Renewal options count only if the scenario exercises them (renewal_options; 0 in base).
+ * @customfunction DEAL_VALUE
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns USD as of the valuation date.
+ */
+export function dealValueFn(scenario?: any[][]): number {
+  return cell(() => andThen(modelFor(scenario), (m) => andThen(dealValue(m), (v) => ok(usd(v)))));
+}
+
+/**
+ * Internal rate of return on Core Scientific's own capex in the CoreWeave contracts: the yearly unlevered cash flows from the first capex to the last year billed. #NUM! when Core Scientific spends no capex of its own (nothing to earn a return on).
+ * @customfunction DEAL_IRR
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
+ * @returns The annual rate as a decimal.
+ */
+export function dealIrrFn(scenario?: any[][]): number {
+  return cell(() => andThen(modelFor(scenario), (m) => dealIrr(m)));
 }
