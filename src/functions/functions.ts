@@ -18,7 +18,7 @@ import { cell } from "./errors";
 import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, scenarioOmitted, usd } from "./scenario";
 import { reportedVsModel } from "../model/reportedVsModel";
 import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
-import { CashFlowRow, cashFlowYear, dealIrr, dealValue } from "../model/valuation";
+import { CashFlowRow, cashFlowYear, dealValue } from "../model/valuation";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -354,14 +354,4 @@ export function dealCashFlow(year: any, scenario?: any[][], item?: any): number 
  */
 export function dealValueFn(scenario?: any[][]): number {
   return cell(() => andThen(modelFor(scenario), (m) => andThen(dealValue(m), (v) => ok(usd(v)))));
-}
-
-/**
- * Internal rate of return on Core Scientific's own capex in the CoreWeave contracts: the yearly unlevered cash flows from the first capex to the last year billed. #NUM! when Core Scientific spends no capex of its own (nothing to earn a return on).
- * @customfunction DEAL_IRR
- * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
- * @returns The annual rate as a decimal.
- */
-export function dealIrrFn(scenario?: any[][]): number {
-  return cell(() => andThen(modelFor(scenario), (m) => dealIrr(m)));
 }

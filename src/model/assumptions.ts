@@ -32,7 +32,11 @@ import {
   REPORTED_QUARTERS,
   RUN_RATE_STATEMENTS,
   TRANCHES,
+  CAPEX_BY_QUARTER,
+  MAINTENANCE_CAPEX_BENCHMARK,
+  TAX,
   citeFigure,
+  recurringCapexShare,
 } from "./record";
 
 export type AssumptionGroup = "deal" | "margins" | "capacity" | "finance";
@@ -537,8 +541,11 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 1e8,
     base: 0,
-    source: "PENDING",
-    asOf: VALUATION_DATE,
+    source: `CoreWeave funds the build at its sites: ${citeFigure(
+      CAPEX_BY_QUARTER[0].coreWeaveFundedUsd,
+    )}; the rest of that quarter's capex was at other sites, ${citeFigure(CAPEX_BY_QUARTER[0].nonCoreWeaveSitesUsd ?? fail("non-CoreWeave capex"))}. No per-MW figure for Core's own share was found`,
+    asOf: "2025-08-08",
+    note: "0: what Core Scientific spent on these sites before (land, power, the mining-era shells) is sunk, not a cash flow after the valuation date. With 0 there is no capex of Core's to earn a return on, so DEAL_IRR is #NUM!; set a figure to test a share of the build.",
   },
   {
     key: "capex_lead_months",
@@ -560,9 +567,12 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     kind: "rate",
     min: 0,
     max: 1,
-    base: 0.03,
-    source: "PENDING",
-    asOf: VALUATION_DATE,
+    base: Math.round(recurringCapexShare(MAINTENANCE_CAPEX_BENCHMARK) * 10000) / 10000,
+    source: `Derived: ${MAINTENANCE_CAPEX_BENCHMARK.company}'s recurring capex over revenue in ${MAINTENANCE_CAPEX_BENCHMARK.period}, ${citeFigure(
+      MAINTENANCE_CAPEX_BENCHMARK.recurringCapexUsd,
+    )}; ${citeFigure(MAINTENANCE_CAPEX_BENCHMARK.revenueUsd)}`,
+    asOf: "2026-02-11",
+    note: `A peer benchmark, not Core Scientific's own figure (none was found): ${MAINTENANCE_CAPEX_BENCHMARK.caveat}`,
   },
   {
     key: "tax_rate",
@@ -573,8 +583,9 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     min: 0,
     max: 1,
     base: 0.21,
-    source: "PENDING",
-    asOf: VALUATION_DATE,
+    source: citeFigure(TAX.federalRate),
+    asOf: "2018-04-13",
+    note: `The federal rate on profit after depreciation, from the first year; conservative: Core Scientific's loss carryforwards (${TAX.nolCarryforwardsUsd.asWritten}+ million, ${TAX.nolCarryforwardsUsd.source.publisher}) would defer tax and are not modelled, and Texas's ${TAX.texasFranchiseRate.asWritten} franchise tax is on margin, not profit, and is left out.`,
   },
   // ---- finance --------------------------------------------------------------------
   {
