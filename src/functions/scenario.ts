@@ -8,7 +8,7 @@
 import { capacityEndOfYear } from "../model/capacity";
 import { Result, andThen } from "../model/result";
 import { NpvFlow, ScenarioModel, npvFlows, runScenario } from "../model/scenarioModel";
-import { Arg, scenarioArg } from "./args";
+import { Arg, isBlank, scenarioArg } from "./args";
 
 const CACHE_SIZE = 64;
 const cache = new Map<string, Result<ScenarioModel>>();
@@ -21,7 +21,7 @@ const byName = new Map<string, Result<ScenarioModel>>();
  */
 /** True when a scenario argument is omitted or one empty cell (read as the default scenario). */
 export function scenarioOmitted(x: Arg): boolean {
-  return plainName(x) === "base" && (x === undefined || x === null || x === "" || (Array.isArray(x) && [undefined, null, ""].includes((x as unknown[][])[0]?.[0] as never)));
+  return isBlank(x) || (Array.isArray(x) && x.length === 1 && Array.isArray(x[0]) && x[0].length === 1 && isBlank(x[0][0]));
 }
 
 function plainName(x: Arg): string | undefined {

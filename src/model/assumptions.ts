@@ -155,6 +155,16 @@ const CALIBRATED = `Calibrated to what Core Scientific reported (colocation reve
 const ENERGISED = `Modelling judgement: power on when billing starts, so billable MW never exceed energised MW (which tranche is energised when is not disclosed). Gives 340 MW energised at 2026-03-02 against ~350 MW on record: ${citeFigure(
   CAPACITY_STATEMENTS.find((c) => c.id === "2026-03-energized-350")?.mw ?? fail("350 MW statement"),
 )}`;
+/**
+ * A base tranche's schedule: billing starts on `start` and ramps over `rampMonths` (calibrated to
+ * what was reported), and it is energised the same day (judgement; `energisedAsOf` is the date
+ * of the energised MW it is checked against).
+ */
+const schedule = (start: string, rampMonths: number, energisedAsOf: string): Pick<TrancheData, "energised" | "start" | "rampMonths"> => ({
+  energised: { base: start, source: ENERGISED, asOf: energisedAsOf },
+  start: { base: start, source: CALIBRATED, asOf: "2026-05-07" },
+  rampMonths: { base: rampMonths, source: CALIBRATED, asOf: "2026-05-07" },
+});
 const RECORD_TRANCHE = (id: string): ContractTranche => TRANCHES.find((t) => t.id === id) ?? fail(`record tranche ${id}`);
 
 function fail(what: string): never {
@@ -173,9 +183,7 @@ export const TRANCHE_DATA: readonly TrancheData[] = [
     mw: { base: 200, source: citeFigure(RECORD_TRANCHE("initial-200").mw), asOf: "2024-06-05" },
     value: { base: 3.5e9, source: citeFigure(RECORD_TRANCHE("initial-200").contractValueUsd ?? fail("initial value")), asOf: "2024-06-05" },
     contracted: { base: "2024-06-03", source: cite(CORZ_OPTION3_8K, "the HPC hosting contract entered into with CoreWeave on June 3, 2024"), asOf: "2024-10-22" },
-    energised: { base: "2025-07-15", source: ENERGISED, asOf: "2026-03-02" },
-    start: { base: "2025-07-15", source: CALIBRATED, asOf: "2026-05-07" },
-    rampMonths: { base: 14, source: CALIBRATED, asOf: "2026-05-07" },
+    ...schedule("2025-07-15", 14, "2026-03-02"),
   },
   {
     name: "first option",
@@ -187,9 +195,7 @@ export const TRANCHE_DATA: readonly TrancheData[] = [
       asOf: "2024-08-07",
       note: "Contracted by this date at the latest: the June 2024 copy that reports the 70 MW contract is undated, so the first dated statement that includes it is used.",
     },
-    energised: { base: "2025-12-01", source: ENERGISED, asOf: "2026-03-02" },
-    start: { base: "2025-12-01", source: CALIBRATED, asOf: "2026-05-07" },
-    rampMonths: { base: 9, source: CALIBRATED, asOf: "2026-05-07" },
+    ...schedule("2025-12-01", 9, "2026-03-02"),
   },
   {
     name: "second option",
@@ -204,18 +210,14 @@ export const TRANCHE_DATA: readonly TrancheData[] = [
       asOf: "2024-08-07",
     },
     contracted: { base: "2024-08-07", source: cite(CORZ_Q2_2024, "382 MW contracted in total, ~$6.7B over 12 years"), asOf: "2024-08-07" },
-    energised: { base: "2026-06-01", source: ENERGISED, asOf: "2026-05-07" },
-    start: { base: "2026-06-01", source: CALIBRATED, asOf: "2026-05-07" },
-    rampMonths: { base: 3, source: CALIBRATED, asOf: "2026-05-07" },
+    ...schedule("2026-06-01", 3, "2026-05-07"),
   },
   {
     name: "final option",
     mw: { base: 120, source: citeFigure(RECORD_TRANCHE("option-3-120").mw), asOf: "2024-10-22" },
     value: { base: 2.0e9, source: citeFigure(RECORD_TRANCHE("option-3-120").contractValueUsd ?? fail("option 3 value")), asOf: "2024-10-22" },
     contracted: { base: "2024-10-22", source: cite(CORZ_OPTION3_8K, "final option exercised, ~120 MW at one site"), asOf: "2024-10-22" },
-    energised: { base: "2026-10-01", source: ENERGISED, asOf: "2026-05-07" },
-    start: { base: "2026-10-01", source: CALIBRATED, asOf: "2026-05-07" },
-    rampMonths: { base: 6, source: CALIBRATED, asOf: "2026-05-07" },
+    ...schedule("2026-10-01", 6, "2026-05-07"),
   },
   {
     name: "Denton expansion",
@@ -227,9 +229,7 @@ export const TRANCHE_DATA: readonly TrancheData[] = [
       note: "The company said only that the total now exceeds $10 billion; $10.2B is the press figure for the total, so this value is a derived estimate.",
     },
     contracted: { base: "2025-02-26", source: citeFigure(RECORD_TRANCHE("denton-70").mw), asOf: "2025-02-26" },
-    energised: { base: "2025-12-01", source: ENERGISED, asOf: "2026-03-02" },
-    start: { base: "2025-12-01", source: CALIBRATED, asOf: "2026-05-07" },
-    rampMonths: { base: 3, source: CALIBRATED, asOf: "2026-05-07" },
+    ...schedule("2025-12-01", 3, "2026-03-02"),
   },
 ];
 
