@@ -165,6 +165,8 @@ const schedule = (start: string, rampMonths: number, energisedAsOf: string): Pic
   start: { base: start, source: CALIBRATED, asOf: "2026-05-07" },
   rampMonths: { base: rampMonths, source: CALIBRATED, asOf: "2026-05-07" },
 });
+/** Every tranche's assumptions of one group, tranche by tranche, so the Inputs sheet and the pane show each group once. */
+const trancheSpecsOf = (group: AssumptionGroup): AssumptionSpec[] => TRANCHE_DATA.flatMap((t, i) => trancheSpecs(t, i + 1).filter((a) => a.group === group));
 const RECORD_TRANCHE = (id: string): ContractTranche => TRANCHES.find((t) => t.id === id) ?? fail(`record tranche ${id}`);
 
 function fail(what: string): never {
@@ -300,7 +302,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     source: `${JUDGEMENT}: renewal at the last contract price`,
     asOf: SEED_AS_OF,
   },
-  ...TRANCHE_DATA.flatMap((t, i) => trancheSpecs(t, i + 1)),
+  ...trancheSpecsOf("deal"),
   // ---- margins --------------------------------------------------------------------
   {
     key: "licence_margin",
@@ -398,11 +400,12 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     note: "The releases do not say whether power passed through to CoreWeave is in colocation revenue; 1 adds all of it (at the power price, PUE and load factor) to the model on the reported basis.",
   },
   // ---- capacity -------------------------------------------------------------------
-  // Contracted lines: the CoreWeave tranches above (MW, billing start = energised) with the date
+  // Contracted lines: the CoreWeave tranches (their contract and energised dates here) with the date
   // each was contracted, and the seed's reallocated mining capacity, which the seed says was
   // reallocated for CoreWeave. Pipeline lines: named, sourced sites with no contract, in gross
   // power as the source states it; never counted as contracted or energised, never compared
   // with the target.
+  ...trancheSpecsOf("capacity"),
   {
     key: "realloc_mw",
     label: "CoreWeave: capacity reallocated from bitcoin mining (seed only)",
