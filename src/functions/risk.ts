@@ -1,5 +1,6 @@
 /**
- * The CORZ risk function: a percentile of the deal's NPV over Monte Carlo paths. A thin
+ * The CORZ risk function: a percentile of the deal's value (present value of free cash flow, as
+ * CORZ.DEAL_VALUE) over Monte Carlo paths. A thin
  * wrapper over src/model/risk (see functions.ts for the conventions), with a cache keyed by
  * the arguments that change the paths: a sheet asking for P10, P50 and P90 of the same run
  * simulates once, and a recalculation simulates nothing.
@@ -18,14 +19,14 @@ export const DEFAULT_PATHS = 10_000;
 export const DEFAULT_SEED = 1;
 
 /**
- * NPV of the contracts' licence-fee gross profit at a percentile of a Monte Carlo over CoreWeave default, site delays and the licence margin, in USD as of the valuation date (default the data's as-of date), discounted as CORZ.DEAL_NPV.
+ * Value (present value of free cash flow, as CORZ.DEAL_VALUE) of the contracts at a percentile of a Monte Carlo over CoreWeave default, site delays and the licence margin, in USD as of the valuation date (default the data's as-of date), at the rate given.
  * @customfunction DEAL_NPV_RISK
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%; the same in every path.
  * @param percentile Percentile as a decimal from 0 to 1: 0.1 for P10, 0.5 for the median, 0.9 for P90 ("10%" also works).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; rows named default_probability, default_recovery, delay_min_months, delay_mode_months, delay_max_months, margin_min, margin_max, renewal_probability, discount_sd or discount_floor set the risks instead of the defaults.
  * @param [paths] Number of paths, a whole number from 1 to 1,000,000; default 10,000.
  * @param [seed] Seed of the random generator, a whole number from 0 to 4,294,967,295; default 1. The same arguments always give the same answer.
- * @returns NPV in USD.
+ * @returns Value in USD.
  */
 export function dealNpvRisk(rate: any, percentile: any, scenario?: any[][], paths?: any, seed?: any): number {
   return cell(() =>
@@ -84,7 +85,7 @@ export function clearRiskCache(): void {
 }
 
 /**
- * The sorted NPVs of the run the arguments describe, from the cache when it was run before.
+ * The sorted values (present value of free cash flow) of the run the arguments describe, from the cache when it was run before.
  * The scenario argument's rows are split into risk settings and assumption overrides.
  */
 function simulated(scenario: Arg, rate: number, paths: number, seed: number): Result<Float64Array> {

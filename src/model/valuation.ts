@@ -47,7 +47,7 @@ function overlap(a: number, b: number, c: number, d: number): number {
 }
 
 /** Core Scientific's capex on a tranche inside [a, b): spread evenly over the lead before billing starts (all on the start day when the lead is 0). */
-function trancheCapex(t: Tranche, perMw: number, leadYears: number, a: number, b: number): number {
+export function trancheCapex(t: Tranche, perMw: number, leadYears: number, a: number, b: number): number {
   const total = t.mw * perMw;
   if (total === 0) return 0;
   if (leadYears <= 0) return t.start >= a && t.start < b ? total : 0;
@@ -55,7 +55,7 @@ function trancheCapex(t: Tranche, perMw: number, leadYears: number, a: number, b
 }
 
 /** Straight-line depreciation of a tranche's capex over the term from its billing start, inside [a, b). */
-function trancheDepreciation(t: Tranche, perMw: number, a: number, b: number): number {
+export function trancheDepreciation(t: Tranche, perMw: number, a: number, b: number): number {
   const total = t.mw * perMw;
   return total === 0 || t.term <= 0 ? 0 : (total * overlap(a, b, t.start, t.start + t.term)) / t.term;
 }

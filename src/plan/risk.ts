@@ -1,5 +1,6 @@
 /**
- * The Risk sheet: a Monte Carlo run of the deal's NPV and revenue, written as values beside
+ * The Risk sheet: a Monte Carlo run of the deal's value (the present value of its free cash flow,
+ * as CORZ.DEAL_VALUE) and revenue, written as values beside
  * the seed, the path count and the date of the run (Excel cannot redo the simulation), with
  * the distributions it drew from, P10/P50/P90, the probability of falling below a threshold,
  * a histogram over written-out bins (shares and cumulative shares as formulas) and a chart.
@@ -55,6 +56,8 @@ export function riskStatusText(names: SheetNames, scenario: string, state: "curr
 
 /** A text literal inside a formula. */
 const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/** The results row holding the deterministic centre: the scenario's value without uncertainty (CORZ.DEAL_VALUE). */
+export const DETERMINISTIC_LABEL = "Deterministic value (the scenario without uncertainty, as CORZ.DEAL_VALUE)";
 /** Rows of the results block after its header. */
 export const RESULT_ROWS = ["deterministic", "mean", "sd", "stdError", "p10", "p50", "p90", "spread", "threshold", "probBelow", "defaultShare"] as const;
 
@@ -85,7 +88,7 @@ export interface RiskLayout {
 export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck: string, live: LiveInputRef): RiskLayout {
   const b = new SheetBuilder("risk", names.risk, "#A50021");
   const s = input.summary;
-  b.block("title", ROW.title, 1, "title", [["CORZ — Risk: Monte Carlo distribution of the deal's NPV and revenue"]]);
+  b.block("title", ROW.title, 1, "title", [["CORZ — Risk: Monte Carlo distribution of the deal's value (present value of free cash flow) and revenue"]]);
   b.block("check", ROW.check, 1, "check", [[masterCheck]]);
   b.block("run", RISK_ROWS.run, 1, "note", [
     [
@@ -111,9 +114,9 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
   const r0 = lastInput + 2;
   const R = (k: (typeof RESULT_ROWS)[number]) => r0 + 1 + RESULT_ROWS.indexOf(k);
   const C = (k: (typeof RESULT_ROWS)[number]) => absCell(R(k), 3);
-  b.block("results.header", r0, 1, "header", [["NPV of gross profit", "unit", "value"]]);
+  b.block("results.header", r0, 1, "header", [["Value (present value of free cash flow)", "unit", "value"]]);
   const results: [string, string, CellContent][] = [
-    ["Deterministic NPV (the scenario without uncertainty)", "USD", s.deterministicNpv],
+    [DETERMINISTIC_LABEL, "USD", s.deterministicNpv],
     ["Mean", "USD", s.npv.mean],
     ["Standard deviation", "USD", s.npv.sd],
     ["Standard error of the mean", "USD", s.npv.stdError],
@@ -122,7 +125,7 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
     ["P90", "USD", s.npv.p90],
     ["P90 less P10", "USD", `=${C("p90")}-${C("p10")}`],
     ["Threshold", "USD", s.npv.threshold],
-    ["Probability NPV is below the threshold", "rate", s.npv.probBelow],
+    ["Probability the value is below the threshold", "rate", s.npv.probBelow],
     ["Share of paths in which CoreWeave defaults", "rate", s.defaultShare],
   ];
   b.block("results.labels", r0 + 1, 1, "label", results.map(([l, u]) => [l, u]));
@@ -133,7 +136,7 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
   // Histogram: written-out bins and counts; shares and cumulative shares are formulas.
   const h0 = R("defaultShare") + 2;
   const bins = s.histogram.counts.length;
-  b.block("histogram.header", h0, 1, "header", [["NPV from (USD)", "to (USD)", "Paths", "Share", "Cumulative share"]]);
+  b.block("histogram.header", h0, 1, "header", [["Value from (USD)", "to (USD)", "Paths", "Share", "Cumulative share"]]);
   b.block(
     "histogram",
     h0 + 1,
@@ -155,8 +158,8 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
   b.chart({
     id: "risk.histogram",
     type: "ColumnClustered",
-    title: `NPV distribution: ${s.paths.toLocaleString("en-US")} paths, seed ${s.seed}`,
-    categories: { name: "NPV from", sheet: names.risk, range: `${cell(h0 + 1, 1)}:${cell(h0 + bins, 1)}` },
+    title: `Value distribution: ${s.paths.toLocaleString("en-US")} paths, seed ${s.seed}`,
+    categories: { name: "Value from", sheet: names.risk, range: `${cell(h0 + 1, 1)}:${cell(h0 + bins, 1)}` },
     series: [{ name: "Paths", sheet: names.risk, range: `${cell(h0 + 1, 3)}:${cell(h0 + bins, 3)}` }],
     anchor: { from: cell(RISK_ROWS.inputsHeader, 7), to: cell(RISK_ROWS.inputsHeader + 20, 14) },
   });

@@ -24,7 +24,7 @@ export interface RiskRequest {
   readonly spec: RiskSpec;
   readonly paths: number;
   readonly seed: number;
-  /** NPV threshold, USD; default the scenario's deterministic NPV. */
+  /** Value threshold (present value of free cash flow), USD; default the scenario's deterministic value. */
   readonly threshold?: number;
 }
 

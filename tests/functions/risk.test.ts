@@ -1,8 +1,23 @@
-/** DEAL_NPV_RISK on good input, on Excel's awkward input, and its cache. */
-import * as F from "../../src/functions/functions";
+/**
+ * DEAL_NPV_RISK (a percentile of the value, the present value of free cash flow as DEAL_VALUE)
+ * on good input, on Excel's awkward input, and its cache.
+ */
 import * as montecarlo from "../../src/model/risk/montecarlo";
 import { DEFAULT_PATHS, clearRiskCache, dealNpvRisk } from "../../src/functions/risk";
+import { usd } from "../../src/functions/scenario";
+import { Override } from "../../src/model/scenarios";
+import { runScenario } from "../../src/model/scenarioModel";
+import { dealValue } from "../../src/model/valuation";
 import { excelError } from "./helpers";
+
+/** The model's value (DEAL_VALUE) of a scenario at `rate`, in USD to the cent as the functions give it. */
+function valueAt(rate: number, name = "base", overrides: readonly Override[] = []): number {
+  const m = runScenario(name, overrides);
+  if (!m.ok) throw new Error(m.error.message);
+  const v = dealValue(m.value, rate);
+  if (!v.ok) throw new Error(v.error.message);
+  return usd(v.value);
+}
 
 // No uncertainty at all: every path is the deterministic deal (the margin pinned at base's 82.5%).
 const CERTAIN = [
@@ -18,21 +33,23 @@ const BLANK = null as any;
 afterEach(() => jest.restoreAllMocks());
 
 describe("good input", () => {
-  test("with no uncertainty every percentile is DEAL_NPV", () => {
-    for (const q of [0, 0.1, 0.5, 0.9, 1]) expect(dealNpvRisk(0.1, q, CERTAIN, 50)).toBe(F.dealNpvFn(0.1));
+  test("with no uncertainty every percentile is the value DEAL_VALUE gives at the rate", () => {
+    for (const q of [0, 0.1, 0.5, 0.9, 1]) expect(dealNpvRisk(0.1, q, CERTAIN, 50)).toBe(valueAt(0.1));
     // The seed too, pinned at its 77.5%.
     const seedCertain = [["scenario", "seed"], ...CERTAIN.slice(0, 2), ["margin_min", 0.775], ["margin_max", 0.775]];
-    expect(dealNpvRisk(0.1, 0.5, seedCertain, 20)).toBe(F.dealNpvFn(0.1, [["seed"]]));
+    expect(dealNpvRisk(0.1, 0.5, seedCertain, 20)).toBe(valueAt(0.1, "seed"));
     expect(dealNpvRisk(0.12, 0.5, [["scenario", "bear"], ...CERTAIN.slice(0, 1), ["delay_min_months", 9], ["delay_max_months", 9], ["margin_min", 0.8], ["margin_max", 0.8]], 20)).toBe(
-      F.dealNpvFn(0.12, [["bear"]]),
+      valueAt(0.12, "bear"),
     );
+    // Capex, depreciation and tax count: Core Scientific paying 2M USD per MW of the build.
+    expect(dealNpvRisk(0.1, 0.5, [...CERTAIN, ["core_capex_per_mw", 2e6]], 20)).toBe(valueAt(0.1, "base", [["core_capex_per_mw", 2e6]]));
   });
 
-  test("percentiles rise with the percentile and sit below the deterministic NPV at P10", () => {
+  test("percentiles rise with the percentile and sit below the deterministic value at P10", () => {
     const p = [0.1, 0.5, 0.9].map((q) => dealNpvRisk(0.1, q, BLANK, 2000));
     expect(p[0]).toBeLessThanOrEqual(p[1]);
     expect(p[1]).toBeLessThanOrEqual(p[2]);
-    expect(p[0]).toBeLessThan(F.dealNpvFn(0.1));
+    expect(p[0]).toBeLessThan(valueAt(0.1));
   });
 
   test("the percentile may be text such as \"10%\"; blank paths and seed take the defaults (10,000 and 1)", () => {
@@ -54,10 +71,10 @@ describe("good input", () => {
     const high = dealNpvRisk(0.1, 0.1, [["Default probability", "10%"]], 3000);
     expect(high).toBeLessThan(low);
     // Renewals add value when they are taken.
-    expect(dealNpvRisk(0.1, 0.5, [...CERTAIN, ["renewal_probability", 1]], 50)).toBe(F.dealNpvFn(0.1, [["renewal_options", 2]]));
+    expect(dealNpvRisk(0.1, 0.5, [...CERTAIN, ["renewal_probability", 1]], 50)).toBe(valueAt(0.1, "base", [["renewal_options", 2]]));
   });
 
-  test("a higher rate gives a lower NPV at every percentile", () => {
+  test("a higher rate gives a lower value", () => {
     expect(dealNpvRisk(0.12, 0.5, BLANK, 1000)).toBeLessThan(dealNpvRisk(0.08, 0.5, BLANK, 1000));
   });
 });
@@ -80,7 +97,7 @@ describe("the cache", () => {
     const fresh = dealNpvRisk(0.1, 0.3, [["default_probability", 0.05]], 900);
     expect(dealNpvRisk(0.1, 0.3, [["default_probability", 0.05]], 900)).toBe(fresh);
     const prepare = jest.spyOn(montecarlo, "prepareRisk");
-    // Nothing is billed after a 2060 valuation date: the model says #NUM!, as DEAL_NPV does.
+    // Nothing is billed after a 2060 valuation date: the model says #NUM!, as DEAL_VALUE does.
     expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_date", "2060-01-01"]], 900)).code).toBe("#NUM!");
     expect(excelError(() => dealNpvRisk(0.1, 0.5, [["valuation_date", "2060-01-01"]], 900)).code).toBe("#NUM!");
     expect(prepare).toHaveBeenCalledTimes(1);
@@ -137,8 +154,9 @@ describe("Excel's awkward input", () => {
     expect(excelError(() => dealNpvRisk(-2, 0.5, BLANK, 10)).code).toBe("#VALUE!");
   });
 
-  test("a negative rate within bounds is fine and gives a higher NPV", () => {
-    expect(dealNpvRisk(-0.02, 0.5, CERTAIN, 10)).toBe(F.dealNpvFn(-0.02));
+  test("a negative rate within bounds is fine and gives a higher value", () => {
+    expect(dealNpvRisk(-0.02, 0.5, CERTAIN, 10)).toBe(valueAt(-0.02));
+    expect(valueAt(-0.02)).toBeGreaterThan(valueAt(0.1));
   });
 
   test("bad scenario and risk rows: #N/A for unknown names, #VALUE! for bad values", () => {

@@ -10,7 +10,9 @@ import { defaultRiskRun, buildPlan } from "../../src/plan/build";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { RISK_ROWS, RUN_INPUT_COLS, RUN_INPUT_ROWS, RiskSheetInput, riskStatusText } from "../../src/plan/risk";
+import { DETERMINISTIC_LABEL, RESULT_ROWS, RISK_ROWS, RUN_INPUT_COLS, RUN_INPUT_ROWS, RiskSheetInput, riskStatusText } from "../../src/plan/risk";
+import { computeScenario } from "../../src/model/scenarioModel";
+import { dealValue } from "../../src/model/valuation";
 import { PlanScenario } from "../../src/plan/scenario";
 import { Block, SheetPlan, WorkbookPlan } from "../../src/plan/types";
 import { scenario } from "../support/plan";
@@ -143,5 +145,25 @@ describe("a run on a scenario that is not built", () => {
     const r = run(bull);
     const q = build([base, bull], { ...r, summary: { ...r.summary, scenario: " BULL " } });
     expect(blockOf(sheetOf(q, "risk"), "risk.runInputs.live").cells[0][0]).toMatch(/^='CORZ Inputs'!\$F\$\d+$/);
+  });
+});
+
+describe("the results are the value (present value of free cash flow), not an NPV of gross profit", () => {
+  test("the results say so, and the deterministic row is DEAL_VALUE of the run's scenario", () => {
+    const p = build([base, bull], run(bull));
+    const risk = sheetOf(p, "risk");
+    const labels = blockOf(risk, "risk.results.labels").cells.map((r) => r[0]);
+    expect(blockOf(risk, "risk.results.header").cells[0][0]).toBe("Value (present value of free cash flow)");
+    expect(labels[RESULT_ROWS.indexOf("deterministic")]).toBe(DETERMINISTIC_LABEL);
+    const m = computeScenario({ name: "bull", values: bull.values });
+    if (!m.ok) throw new Error(m.error.message);
+    const v = dealValue(m.value);
+    if (!v.ok) throw new Error(v.error.message);
+    expect(blockOf(risk, "risk.results").cells[RESULT_ROWS.indexOf("deterministic")][0]).toBe(v.value);
+    expect(String(blockOf(risk, "risk.histogram.header").cells[0][0])).toBe("Value from (USD)");
+    // No "NPV" in what the sheet says of the run (the assumption labels it lists are the registry's).
+    const own = risk.blocks.filter((b) => !b.id.startsWith("risk.runInputs"));
+    expect(JSON.stringify(own.map((b) => b.cells))).not.toMatch(/NPV/);
+    expect(risk.charts.map((c) => c.title)).toEqual(["Value distribution: 500 paths, seed 3"]);
   });
 });

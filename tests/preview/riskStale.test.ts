@@ -1,17 +1,20 @@
 /**
  * One number, one value: after an input is typed on CORZ Inputs, the Risk sheet (values from one
  * Monte Carlo run) says it is out of date and the master check fails, while Summary and Deal
- * follow the new input; a run on the inputs now on the sheet is up to date again. Built into the
- * strict Excel double by the Office.js adapter and computed by the preview's evaluator.
+ * follow the new input; a run on the inputs now on the sheet is up to date again. The Risk
+ * sheet's deterministic centre is the value (present value of free cash flow) DEAL_VALUE gives
+ * for the run's inputs. Built into the strict Excel double by the Office.js adapter and computed
+ * by the preview's evaluator.
  */
 import { buildSheets } from "../../src/excel/apply";
 import { EMPTY_REGISTRY, Registry } from "../../src/excel/registry";
 import { dealNpv, runScenario } from "../../src/model/scenarioModel";
+import { dealValue } from "../../src/model/valuation";
 import { defaultRiskRun } from "../../src/plan/build";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { RISK_ROWS, RUN_INPUT_COLS, RiskSheetInput, riskStatusText } from "../../src/plan/risk";
+import { DETERMINISTIC_LABEL, RISK_ROWS, RUN_INPUT_COLS, RiskSheetInput, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { PlanScenario } from "../../src/plan/scenario";
 import { Evaluator, bookOf } from "../../src/preview/evaluate";
@@ -34,6 +37,15 @@ function npvOf(name: string, overrides: [string, number][] = []): number {
   const n = dealNpv(m.value, m.value.scenario.values.discount_rate);
   if (!n.ok) throw new Error(n.error.message);
   return n.value;
+}
+
+/** The model's DEAL_VALUE: present value of free cash flow at the scenario's discount rate. */
+function valueOf(name: string, overrides: [string, number][] = []): number {
+  const m = runScenario(name, overrides);
+  if (!m.ok) throw new Error(m.error.message);
+  const v = dealValue(m.value);
+  if (!v.ok) throw new Error(v.error.message);
+  return v.value;
 }
 
 const STATES = ["current", "changed", "notBuilt"] as const;
@@ -59,19 +71,20 @@ function verdict(x: ExcelDouble, scenario = "base") {
     riskCheck,
     master: at(SHEET_NAMES.checks, CHECKS.masterRow, CHECKS.resultCol),
     rowTwo: [...new Set(Object.values(SHEET_NAMES).map((n) => at(n, 2, 1)))],
-    riskNpv: at(risk, resultsRow("Deterministic NPV (the scenario without uncertainty)"), 3) as number,
+    riskValue: at(risk, resultsRow(DETERMINISTIC_LABEL), 3) as number,
     summaryNpv: at(SHEET_NAMES.summary, SUMMARY.firstRow + SUMMARY_METRICS.findIndex((m) => m.id === "npv"), SUMMARY.firstCol + 1) as number,
   };
 }
 
 const FAILING = `Checks: FAILING, see the ${SHEET_NAMES.checks} sheet`;
 
-test("built with the default run: up to date, and Risk's deterministic NPV is Summary's", async () => {
+test("built with the default run: up to date, and Risk's deterministic value is DEAL_VALUE's", async () => {
   const x = new ExcelDouble();
   await build(x, EMPTY_REGISTRY);
   const v = verdict(x);
   expect(v).toMatchObject({ status: "current", changed: [], riskCheck: true, master: true, rowTwo: ["Checks: all OK"] });
-  expect(v.riskNpv).toBeCloseTo(v.summaryNpv, 2);
+  expect(v.riskValue).toBeCloseTo(valueOf("base"), 2);
+  expect(v.summaryNpv).toBeCloseTo(npvOf("base"), 2);
 });
 
 test("a margin typed on CORZ Inputs: Summary follows it, Risk says it changed since its run, the master check fails", async () => {
@@ -80,12 +93,13 @@ test("a margin typed on CORZ Inputs: Summary follows it, Risk says it changed si
   x.sheet(SHEET_NAMES.inputs).set(MARGIN_CELL, 0.7);
   const v = verdict(x);
   expect(v).toMatchObject({ status: "changed", changed: ["licence_margin"], riskCheck: false, master: false, rowTwo: [FAILING] });
-  // Two NPVs, but the workbook says why: Summary's is the new one, Risk's the run's.
+  // Summary follows the new margin; Risk still shows its run's value, and the workbook says why.
   expect(v.summaryNpv).toBeCloseTo(npvOf("base", [["licence_margin", 0.7]]), 2);
-  expect(v.riskNpv).toBeCloseTo(npvOf("base"), 2);
+  expect(v.riskValue).toBeCloseTo(valueOf("base"), 2);
+  expect(v.riskValue).not.toBeCloseTo(valueOf("base", [["licence_margin", 0.7]]), 0);
 });
 
-test("a refresh runs the default simulation on the kept edit: up to date again, one NPV", async () => {
+test("a refresh runs the default simulation on the kept edit: up to date again, Risk's value on the new margin", async () => {
   const x = new ExcelDouble();
   const registry = await build(x, EMPTY_REGISTRY);
   x.sheet(SHEET_NAMES.inputs).set(MARGIN_CELL, 0.7);
@@ -93,8 +107,8 @@ test("a refresh runs the default simulation on the kept edit: up to date again, 
   expect(x.sheet(SHEET_NAMES.inputs).value(MARGIN_CELL)).toBe(0.7);
   const v = verdict(x);
   expect(v).toMatchObject({ status: "current", changed: [], riskCheck: true, master: true, rowTwo: ["Checks: all OK"] });
-  expect(v.riskNpv).toBeCloseTo(npvOf("base", [["licence_margin", 0.7]]), 2);
-  expect(v.riskNpv).toBeCloseTo(v.summaryNpv, 2);
+  expect(v.riskValue).toBeCloseTo(valueOf("base", [["licence_margin", 0.7]]), 2);
+  expect(v.summaryNpv).toBeCloseTo(npvOf("base", [["licence_margin", 0.7]]), 2);
 });
 
 test("a refresh with a pane run on the old inputs stays stale; a pane run on the new inputs is up to date", async () => {

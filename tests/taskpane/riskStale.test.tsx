@@ -2,15 +2,17 @@
  * One number, one value, through the whole pane: a margin typed on CORZ Inputs after a pane run.
  * Summary and Deal follow the sheet at once; the Risk sheet (the run's values) says it is out of
  * date and the master check fails; after a refresh keeps the typed value, the pane says the run's
- * inputs changed (old → new) and offers Re-run; re-run and refreshed, all agree again.
+ * inputs changed (old → new) and offers Re-run; re-run and refreshed, all agree again (the Risk
+ * sheet's deterministic centre is the value DEAL_VALUE gives for the run's inputs).
  * The workbook is the strict Excel double, computed by the preview's evaluator.
  */
 import { fireEvent, screen } from "@testing-library/react";
 import { dealNpv, runScenario } from "../../src/model/scenarioModel";
+import { dealValue } from "../../src/model/valuation";
 import { CHECKS } from "../../src/plan/checks";
 import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { RISK_ROWS, riskStatusText } from "../../src/plan/risk";
+import { DETERMINISTIC_LABEL, RISK_ROWS, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { Evaluator, bookOf } from "../../src/preview/evaluate";
 import { ExcelDouble } from "../support/excelDouble";
@@ -27,9 +29,18 @@ function npvOf(overrides: [string, number][]): number {
   return n.value;
 }
 
+/** The model's DEAL_VALUE: present value of free cash flow at the scenario's discount rate. */
+function valueOf(overrides: [string, number][]): number {
+  const m = runScenario("base", overrides);
+  if (!m.ok) throw new Error(m.error.message);
+  const v = dealValue(m.value);
+  if (!v.ok) throw new Error(v.error.message);
+  return v.value;
+}
+
 const STATES = ["current", "changed", "notBuilt"] as const;
 
-/** What the workbook says: the Risk status line (as the state whose text it is), the master check, both NPVs of base. */
+/** What the workbook says: the Risk status line (as the state whose text it is), the master check, both NPVs of base, Risk's deterministic value. */
 function workbook(x: ExcelDouble) {
   const ev = new Evaluator(bookOf(x));
   const at = (sheet: string, row: number, col: number) => ev.value(sheet, row, col);
@@ -37,7 +48,7 @@ function workbook(x: ExcelDouble) {
   while (at(SHEET_NAMES.risk, keyRow, 2) !== "Key") keyRow++;
   const status = at(SHEET_NAMES.risk, RISK_ROWS.status, 1);
   let detRow = RISK_ROWS.inputs;
-  while (at(SHEET_NAMES.risk, detRow, 1) !== "Deterministic NPV (the scenario without uncertainty)") detRow++;
+  while (at(SHEET_NAMES.risk, detRow, 1) !== DETERMINISTIC_LABEL) detRow++;
   // The Deal sheet's NPV rows: the live block first, then one per scenario (base is the second).
   const dealNpvRows: number[] = [];
   for (let r = 1; r < 2000 && dealNpvRows.length < 2; r++) if (at(SHEET_NAMES.deal, r, 1) === "NPV of gross profit (as of the valuation date)") dealNpvRows.push(r);
@@ -46,7 +57,7 @@ function workbook(x: ExcelDouble) {
     status: STATES.find((s) => riskStatusText(SHEET_NAMES, "base", s, keyRow + 1) === status) ?? status,
     master: at(SHEET_NAMES.checks, CHECKS.masterRow, CHECKS.resultCol),
     summaryNpv: at(SHEET_NAMES.summary, SUMMARY.firstRow + SUMMARY_METRICS.findIndex((m) => m.id === "npv"), SUMMARY.firstCol + 1) as number,
-    riskNpv: at(SHEET_NAMES.risk, detRow, 3) as number,
+    riskValue: at(SHEET_NAMES.risk, detRow, 3) as number,
   };
 }
 
@@ -66,7 +77,7 @@ test("a margin typed on the sheet: Summary follows, Risk and the pane say the ru
   const typed = workbook(x);
   expect(typed).toMatchObject({ status: "changed", master: false });
   expect(typed.summaryNpv).toBeCloseTo(npvOf([["licence_margin", 0.7]]), 2);
-  expect(typed.riskNpv).toBeCloseTo(npvOf([]), 2);
+  expect(typed.riskValue).toBeCloseTo(valueOf([]), 2);
   expect(typed.dealNpv).toBeCloseTo(typed.summaryNpv, 2);
 
   // The refresh keeps the typed value and writes the pane's run, which is still on base's 0.825: stale, and the pane says so.
@@ -87,7 +98,7 @@ test("a margin typed on the sheet: Summary follows, Risk and the pane say the ru
   await built("Refreshed");
   const agreed = workbook(x);
   expect(agreed).toMatchObject({ status: "current", master: true });
-  expect(agreed.riskNpv).toBeCloseTo(agreed.summaryNpv, 2);
+  expect(agreed.riskValue).toBeCloseTo(valueOf([["licence_margin", 0.7]]), 2);
   expect(agreed.dealNpv).toBeCloseTo(agreed.summaryNpv, 2);
   expect(agreed.summaryNpv).toBeCloseTo(npvOf([["licence_margin", 0.7]]), 2);
 });

@@ -21,7 +21,10 @@ export interface RiskInput {
   readonly paths: number;
   /** Seed of the generator, a whole number from 0 to 4,294,967,295. */
   readonly seed: number;
-  /** NPV threshold for the probability of falling below it, USD; default the deterministic NPV. */
+  /**
+   * Value threshold (present value of free cash flow) for the probability of falling below it,
+   * USD; default the deterministic value.
+   */
   readonly threshold?: number;
 }
 
@@ -43,7 +46,7 @@ export function checkRiskInput(input: RiskInput): Result<RiskInput> {
     return valueError(`seed must be a whole number from 0 to ${fmtInt(MAX_SEED)}, got ${fmtInt(seed)}`);
   }
   if (threshold !== undefined && !(typeof threshold === "number" && Number.isFinite(threshold))) {
-    return valueError(`the NPV threshold must be a finite number of USD, got ${String(threshold)}`);
+    return valueError(`the value threshold must be a finite number of USD, got ${String(threshold)}`);
   }
   const spec = checkRiskSpec(input.spec);
   return spec.ok ? ok({ ...input, spec: spec.value }) : spec;

@@ -1,25 +1,37 @@
 /**
  * Monte Carlo over the deal's risks: a CoreWeave default, site delays, the licence margin,
- * renewal take-up and the discount rate (distributions in spec.ts). Gives the NPV's
- * distribution (mean, P10/P50/P90, probability below a threshold, histogram) and revenue by
+ * renewal take-up and the discount rate (distributions in spec.ts). Gives the distribution of
+ * the deal's value, the present value of its free cash flow as `dealValue` (CORZ.DEAL_VALUE)
+ * counts it (mean, P10/P50/P90, probability below a threshold, histogram), and revenue by
  * calendar year (mean, P10/P50/P90).
  *
- * Fast because little varies per path. Revenue depends on the path only through each site's
- * delay (whole months) and the number of renewals taken, so each tranche's revenue by year is
- * computed once per (renewals, delay) case by the scenario model itself (`computeScenario`
- * with `renewal_options` and `delay_months` overridden) and kept in one flat table; a path
- * then adds four table rows, applies its default and margin, and discounts: arithmetic on
- * arrays, no scenario recomputation. Paths draw from one seeded stream in order, so a run is
- * the same however it is cut into chunks.
+ * A path values the free cash flows of valuation.ts: for each calendar year from the valuation
+ * date t0 on (the year t0 falls in counts [t0, year end)), licence revenue R, site opex
+ * R x (1 - margin), overhead R x `overhead_rate`, EBITDA, tax `tax_rate` x max(0, EBITDA -
+ * depreciation), Core Scientific's capex and maintenance capex R x `maintenance_capex_rate`;
+ * free cash flow = EBITDA - tax - capex - maintenance, received at the year end and discounted
+ * by (1 + rate)^-(year + 1 - t0). The path's margin and rate are its draws. A default scales
+ * revenue after the default year by the recovery share, and with it site opex, overhead and
+ * maintenance capex (they follow revenue); capex and depreciation are not changed by a default
+ * (the build is spent, and written off, whatever CoreWeave does). With no uncertainty every
+ * path equals `dealValue` exactly.
  *
- * NPV follows `dealNpv`: licence-fee gross profit discounted from each year end to the
- * valuation date, what is earned before the date left out (a second table holds each tranche's
- * revenue from the valuation date on, which differs from the first only in the year the date
- * falls in). With no uncertainty every path equals `dealNpv` exactly.
+ * Fast because little varies per path. Revenue, capex and depreciation depend on the path only
+ * through each site's delay (whole months: capex and depreciation follow the billing start) and
+ * the number of renewals taken, so each tranche's counted revenue, capex and depreciation by
+ * year (valuation.ts's own window functions, over the windows `valueFlows` uses) are computed
+ * once per (renewals, delay) case from the scenario model of that case (`computeScenario` with
+ * `renewal_options` and `delay_months` overridden) and kept in flat tables; a path then adds a
+ * few table rows per year, applies its default and margin, and discounts: arithmetic on arrays,
+ * no scenario recomputation. Paths draw from one seeded stream in order, so a run is the same
+ * however it is cut into chunks.
+ *
+ * Field names still say `npv` (`npv`, `deterministicNpv`, `sortedNpvs`): they hold this value.
  */
-import { delayedStart } from "../deal";
+import { delayedStart, trancheRevenue } from "../deal";
 import { Result, numError, ok, valueError } from "../result";
-import { computeScenario, dealNpv, revenueFrom, valuationTime } from "../scenarioModel";
+import { computeScenario, valuationTime } from "../scenarioModel";
+import { cashFlowYears, dealValue, trancheCapex, trancheDepreciation } from "../valuation";
 import { Assumptions } from "../scenarios";
 import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
 import { Rng } from "./random";
@@ -33,6 +45,10 @@ export type { RiskInput } from "./input";
 const MAX_RENEWALS = 2;
 const NO_DEFAULT = 32767; // an Int16 "year" later than any the model reaches
 
+/**
+ * The distribution of the deal's value over the paths: the present value of free cash flow at
+ * the valuation date, USD (as `dealValue`), not the gross-profit NPV despite the name.
+ */
 export interface NpvSummary {
   readonly mean: number;
   /** Sample standard deviation (n - 1); 0 for one path. */
@@ -46,7 +62,7 @@ export interface NpvSummary {
   readonly p50: number;
   readonly p90: number;
   readonly threshold: number;
-  /** Share of paths with NPV strictly below the threshold. */
+  /** Share of paths whose value is strictly below the threshold. */
   readonly probBelow: number;
 }
 
@@ -70,10 +86,15 @@ export interface RiskSummary {
   /** Paths simulated. */
   readonly paths: number;
   readonly seed: number;
-  /** NPVs are as of this date (an Excel date serial: the scenario's valuation_date). */
+  /** Values are as of this date (an Excel date serial: the scenario's valuation_date). */
   readonly valuationDate: number;
-  /** NPV of the scenario without uncertainty, at the discount rate's central value, USD. */
+  /**
+   * The deterministic centre: the value (present value of free cash flow) of the scenario
+   * without uncertainty, `dealValue` at the discount rate's central value (CORZ.DEAL_VALUE when
+   * that is the scenario's rate, as by default), USD.
+   */
   readonly deterministicNpv: number;
+  /** The paths' value (present value of free cash flow), USD. */
   readonly npv: NpvSummary;
   readonly histogram: Histogram;
   /** Revenue by calendar year; empty when the summary was asked for without years. */
@@ -100,16 +121,33 @@ interface RunConfig {
   readonly scenarioName: string;
   /** The scenario's assumption values, as the run used them. */
   readonly inputs: Assumptions;
-  /** Revenue by tranche, renewal case, delay case and year: index ((t * NR + r) * ND + k) * Y + y, USD. */
+  /** Revenue by tranche, renewal case, delay case and calendar year: index ((t * NR + r) * ND + k) * Y + y, USD. */
   readonly rev: Float64Array;
-  /** As `rev`, but only what is earned from the valuation date on (`revenueFrom`): what the NPV counts. */
+  /**
+   * As `rev`, but only what the value counts: the window of `valueFlows`, [max(year, t0), year + 1),
+   * nothing for a year that ends by the valuation date t0.
+   */
   readonly counted: Float64Array;
+  /** Core Scientific's capex over the same windows, USD (`trancheCapex`). */
+  readonly capex: Float64Array;
+  /** Depreciation of that capex over the same windows, USD (`trancheDepreciation`). */
+  readonly depreciation: Float64Array;
+  /** Whether any capex is spent at all (else `capex` and `depreciation` are all 0 and skipped). */
+  readonly hasCapex: boolean;
   /** T, NR, ND and Y above. */
   readonly tranches: number;
   readonly renewalCases: number;
   readonly delayCases: number;
   readonly years: number;
+  /** Calendar year of index 0: the first year with revenue or capex in any case. */
   readonly firstYear: number;
+  /** Indices of the first and last year with revenue in any case: the years revenue by year covers. */
+  readonly revenueFrom: number;
+  readonly revenueTo: number;
+  /** The scenario's rates the cash flows use (the margin is drawn). */
+  readonly overheadRate: number;
+  readonly maintenanceRate: number;
+  readonly taxRate: number;
   /** The valuation date as a decimal year (`valuationTime`). */
   readonly valuationTime: number;
   /** For each tranche, its number among the sites a delay reaches, or -1. */
@@ -136,7 +174,10 @@ class RunState implements RiskRun {
   private readonly rng: Rng;
   private sorted: Float64Array | undefined;
   private readonly offsets: Int32Array;
-  // Per path: NPV, renewal case, default year (NO_DEFAULT for none) and each site's delay case.
+  /** (1 + rate)^(year + 1 - t0) by year index, for the rate `powersFor` (recomputed only when a path's rate differs). */
+  private readonly powers: Float64Array;
+  private powersFor = Number.NaN;
+  // Per path: value (present value of free cash flow), renewal case, default year (NO_DEFAULT for none) and each site's delay case.
   private readonly npv: Float64Array;
   private readonly renewalOf: Uint8Array;
   private readonly defaultYearOf: Int16Array;
@@ -146,6 +187,7 @@ class RunState implements RiskRun {
     this.total = c.total;
     this.rng = new Rng(c.seed);
     this.offsets = new Int32Array(c.tranches);
+    this.powers = new Float64Array(c.years);
     this.npv = new Float64Array(c.total);
     this.renewalOf = new Uint8Array(c.total);
     this.defaultYearOf = new Int16Array(c.total);
@@ -155,13 +197,16 @@ class RunState implements RiskRun {
   /** Simulates up to `count` more paths. */
   step(count: number): void {
     const end = Math.min(this.total, this.done + Math.max(1, Math.floor(count)));
-    const { rng, offsets, delayOf } = this;
-    const { counted, valuationTime: t0, tranches: T, years: Y, siteOf, sites: S, renewalCases: NR, delayCases: ND, firstYear } = this.c;
-    const { margin, rate, delay, perSite, defaultFirst, defaultLast } = this.c;
+    const { rng, offsets, delayOf, powers } = this;
+    const { counted, capex, depreciation, hasCapex, valuationTime: t0, tranches: T, years: Y, siteOf, sites: S, renewalCases: NR, delayCases: ND, firstYear } = this.c;
+    const { margin, rate, delay, perSite, defaultFirst, defaultLast, overheadRate, maintenanceRate, taxRate } = this.c;
     const q = this.c.renewalProbability;
     const p = this.c.defaultProbability;
     const logSurvive = Math.log1p(-p);
-    const R = this.c.recovery;
+    const recovery = this.c.recovery;
+    // The first year index that ends after the valuation date (earlier years are history).
+    let y0 = 0;
+    while (y0 < Y && firstYear + y0 + 1 <= t0) y0++;
     for (let path = this.done; path < end; path++) {
       // Draws, always in this order: margin, rate, renewals, default, delays.
       const m = margin(rng);
@@ -186,14 +231,35 @@ class RunState implements RiskRun {
         const k = siteOf[t] < 0 ? 0 : delayOf[dBase + siteOf[t]];
         offsets[t] = ((t * NR + renewals) * ND + k) * Y; // with no renewal draw there is one case, 0
       }
-      // Discount as dealNpv: each year's flow from its year end to the valuation date.
+      if (g !== this.powersFor) {
+        for (let y = y0; y < Y; y++) {
+          const year = firstYear + y;
+          powers[y] = Math.pow(g, year + 1 - t0);
+        }
+        this.powersFor = g;
+      }
+      // Each year's free cash flow as cashFlowWindow computes it, discounted as dealValue.
       let sum = 0;
-      for (let y = 0; y < Y; y++) {
-        if (firstYear + y + 1 <= t0) continue; // earned before the valuation date
+      for (let y = y0; y < Y; y++) {
         let revenue = 0;
-        for (let t = 0; t < T; t++) revenue += counted[offsets[t] + y];
-        if (firstYear + y > defaultYear) revenue *= R;
-        sum += revenue * m * (1 / Math.pow(g, firstYear + y + 1 - t0));
+        let spent = 0;
+        let written = 0;
+        if (hasCapex) {
+          for (let t = 0; t < T; t++) {
+            const at = offsets[t] + y;
+            revenue += counted[at];
+            spent += capex[at];
+            written += depreciation[at];
+          }
+        } else {
+          for (let t = 0; t < T; t++) revenue += counted[offsets[t] + y];
+        }
+        if (firstYear + y > defaultYear) revenue *= recovery; // opex, overhead and maintenance follow
+        const siteOpex = revenue * (1 - m);
+        const overhead = revenue * overheadRate;
+        const ebitda = revenue - siteOpex - overhead;
+        const tax = taxRate * Math.max(0, ebitda - written);
+        sum += (ebitda - tax - spent - revenue * maintenanceRate) / powers[y];
       }
       this.npv[path] = sum;
       this.renewalOf[path] = renewals;
@@ -208,7 +274,7 @@ class RunState implements RiskRun {
     return k < 0 ? 0 : k >= this.c.delayCases ? this.c.delayCases - 1 : k;
   }
 
-  /** The NPVs simulated so far, ascending. */
+  /** The values simulated so far, ascending. */
   sortedNpv(): Float64Array {
     if (!this.sorted) this.sorted = this.npv.slice(0, this.done).sort();
     return this.sorted;
@@ -218,7 +284,7 @@ class RunState implements RiskRun {
     const n = this.done;
     if (n === 0) return valueError("no paths have been simulated yet");
     const sorted = this.sortedNpv();
-    // Sum the differences from one path's NPV: exact when every path is the same, and less
+    // Sum the differences from one path's value: exact when every path is the same, and less
     // rounding than a plain sum when they are close.
     const shift = this.npv[0];
     let sum = 0;
@@ -227,7 +293,7 @@ class RunState implements RiskRun {
     let ss = 0;
     for (let i = 0; i < n; i++) ss += (this.npv[i] - mean) ** 2;
     const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-    if (!Number.isFinite(mean) || !Number.isFinite(sd)) return numError("the simulated NPVs are not finite numbers");
+    if (!Number.isFinite(mean) || !Number.isFinite(sd)) return numError("the simulated values are not finite numbers");
     let below = 0; // first index with sorted[i] >= threshold (binary search)
     for (let hi = n; below < hi; ) {
       const mid = (below + hi) >>> 1;
@@ -270,7 +336,7 @@ class RunState implements RiskRun {
    */
   private yearSummaries(method: "auto" | "grouped" | "paths"): YearSummary[] {
     const n = this.done;
-    const { tranches: T, sites: S, renewalCases: NR, delayCases: ND, years: Y, firstYear } = this.c;
+    const { tranches: T, sites: S, renewalCases: NR, delayCases: ND, years: Y, firstYear, revenueFrom, revenueTo } = this.c;
     const caseOf = new Int32Array(n);
     const ids = new Map<number, number>();
     const firstPath: number[] = [];
@@ -306,9 +372,10 @@ class RunState implements RiskRun {
     const weights = new Float64Array(2 * C);
     const order = Array.from({ length: 2 * C }, (_, i) => i);
     const out: YearSummary[] = [];
-    for (let y = 0; y < Y; y++) {
+    for (let y = 0; y <= revenueTo; y++) {
+      for (let c = 0; c < C; c++) defaulted[c] += counts[c * (Y + 1) + y];
+      if (y < revenueFrom) continue; // capex only: no revenue in any case
       for (let c = 0; c < C; c++) {
-        defaulted[c] += counts[c * (Y + 1) + y];
         let revenue = 0;
         for (let t = 0; t < T; t++) revenue += this.c.rev[caseOffsets[c * T + t] + y];
         values[2 * c] = revenue;
@@ -331,12 +398,12 @@ class RunState implements RiskRun {
   /** The many-cases fallback: each year's column of path revenues, percentiles by selection. */
   private yearsPathByPath(caseOf: Int32Array, caseOffsets: Int32Array, bucketOf: (path: number) => number): YearSummary[] {
     const n = this.done;
-    const { tranches: T, years: Y, firstYear, rev, recovery } = this.c;
+    const { tranches: T, firstYear, rev, recovery, revenueFrom, revenueTo } = this.c;
     const bucket = new Int32Array(n);
     for (let path = 0; path < n; path++) bucket[path] = bucketOf(path);
     const col = new Float64Array(n);
     const out: YearSummary[] = [];
-    for (let y = 0; y < Y; y++) {
+    for (let y = revenueFrom; y <= revenueTo; y++) {
       let sum = 0;
       let shift = 0;
       for (let path = 0; path < n; path++) {
@@ -397,8 +464,10 @@ function state(run: RiskRun): RunState {
 
 /**
  * Checks the input and precomputes what does not vary per path: the scenario model for each
- * (renewals taken, delay in months) case the distributions can produce. Nothing is simulated
- * yet. Bad input gives `#VALUE!` with what is wrong.
+ * (renewals taken, delay in months) case the distributions can produce, and each tranche's
+ * revenue, counted revenue, capex and depreciation by year in every case. Nothing is simulated
+ * yet. Bad input gives `#VALUE!` with what is wrong; a scenario with no cash flow after the
+ * valuation date `#NUM!`, as `dealValue`.
  */
 export function prepareRisk(input: RiskInput): Result<RiskRun> {
   const checked = checkRiskInput(input);
@@ -408,7 +477,7 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
 
   const base = computeScenario(input.scenario);
   if (!base.ok) return base;
-  const deterministic = dealNpv(base.value, central(spec.discountRate));
+  const deterministic = dealValue(base.value, central(spec.discountRate));
   if (!deterministic.ok) return deterministic;
 
   // The cases: renewals taken x delay in whole months.
@@ -424,24 +493,36 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
       models.push(m.value);
     }
   }
-  const firstYear = Math.min(...models.map((m) => m.years[0].year));
-  const lastYear = Math.max(...models.map((m) => m.years[m.years.length - 1].year));
+  // The years: every year with revenue (the model's rows) or cash flow (capex before billing) in any case.
+  const flowYears = models.map(cashFlowYears);
+  const revenueFirst = Math.min(...models.map((m) => m.years[0].year));
+  const revenueLast = Math.max(...models.map((m) => m.years[m.years.length - 1].year));
+  const firstYear = Math.min(revenueFirst, ...flowYears.map((f) => f.first));
+  const lastYear = Math.max(revenueLast, ...flowYears.map((f) => f.last));
   const Y = lastYear - firstYear + 1;
   const T = base.value.tranches.length;
   const rev = new Float64Array(T * renewalCases.length * delayCases * Y);
   const counted = new Float64Array(rev.length);
+  const capex = new Float64Array(rev.length);
+  const depreciation = new Float64Array(rev.length);
   const t0 = valuationTime(values.valuation_date);
   if (!t0.ok) return t0;
+  const perMw = values.core_capex_per_mw;
+  const lead = values.capex_lead_months / 12;
   models.forEach((m, i) => {
     const r = Math.floor(i / delayCases);
     const k = i % delayCases;
-    for (const row of m.years) {
-      const from = revenueFrom(m, row, t0.value);
-      for (let t = 0; t < T; t++) {
-        const at = ((t * renewalCases.length + r) * delayCases + k) * Y + (row.year - firstYear);
-        rev[at] = row.revenueByTranche[t];
-        counted[at] = from[t];
-      }
+    const at = (t: number, year: number) => ((t * renewalCases.length + r) * delayCases + k) * Y + (year - firstYear);
+    for (const row of m.years) for (let t = 0; t < T; t++) rev[at(t, row.year)] = row.revenueByTranche[t];
+    // What the value counts, over the windows valueFlows uses (cashFlowWindow's terms, tranche by tranche).
+    for (let year = Math.max(firstYear, Math.floor(t0.value)); year <= lastYear; year++) {
+      if (year + 1 <= t0.value) continue;
+      const a = Math.max(year, t0.value);
+      m.tranches.forEach((tr, t) => {
+        counted[at(t, year)] = trancheRevenue(tr, a, year + 1);
+        capex[at(t, year)] = trancheCapex(tr, perMw, lead, a, year + 1);
+        depreciation[at(t, year)] = trancheDepreciation(tr, perMw, a, year + 1);
+      });
     }
   });
 
@@ -462,11 +543,19 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
       inputs: Object.freeze({ ...values }),
       rev,
       counted,
+      capex,
+      depreciation,
+      hasCapex: capex.some((x) => x !== 0) || depreciation.some((x) => x !== 0),
       tranches: T,
       renewalCases: renewalCases.length,
       delayCases,
       years: Y,
       firstYear,
+      revenueFrom: revenueFirst - firstYear,
+      revenueTo: revenueLast - firstYear,
+      overheadRate: values.overhead_rate,
+      maintenanceRate: values.maintenance_capex_rate,
+      taxRate: values.tax_rate,
       valuationTime: t0.value,
       siteOf,
       sites,
@@ -479,7 +568,7 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
       defaultProbability: d.annualProbability,
       recovery: d.recovery,
       defaultFirst: d.firstYear ?? Math.floor(t0.value),
-      defaultLast: d.lastYear ?? lastYear,
+      defaultLast: d.lastYear ?? revenueLast,
       threshold: threshold ?? deterministic.value,
       deterministicNpv: deterministic.value,
     }),
@@ -495,7 +584,7 @@ export function stepRisk(run: RiskRun, count: number): number {
 
 /**
  * Summarises the paths simulated so far (all of them once the run is complete). Leave out
- * revenue by year with `years: false` when only the NPV is wanted.
+ * revenue by year with `years: false` when only the value is wanted.
  */
 export function summariseRisk(run: RiskRun, opts: SummaryOptions = {}): Result<RiskSummary> {
   return state(run).summary(opts.years === false ? "none" : (opts.yearMethod ?? "auto"));
@@ -511,7 +600,7 @@ export interface SummaryOptions {
   readonly yearMethod?: "auto" | "grouped" | "paths";
 }
 
-/** The NPVs simulated so far, ascending (shared: do not modify). */
+/** The values (present value of free cash flow) simulated so far, ascending (shared: do not modify). */
 export function sortedNpvs(run: RiskRun): Float64Array {
   return state(run).sortedNpv();
 }

@@ -117,7 +117,10 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
       <Subtitle2 as="h2" id={headingId} className={styles.heading}>
         Risk (Monte Carlo)
       </Subtitle2>
-      <Caption1>NPV of gross profit over many paths: CoreWeave default, site delays, margin and renewals drawn at random, reproducibly from the seed.</Caption1>
+      <Caption1>
+        Value (present value of free cash flow, as CORZ.DEAL_VALUE) over many paths: CoreWeave default, site delays, margin and renewals drawn at random, reproducibly
+        from the seed.
+      </Caption1>
       <Field label="Scenario">
         <Dropdown value={scenarioName ?? ""} selectedOptions={scenarioName ? [scenarioName] : []} onOptionSelect={(_, d) => setChosen(d.optionValue)}>
           {names.map((n) => (
@@ -160,7 +163,8 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
         {risk.status === "failed" && <Body1 role="alert">{risk.message}</Body1>}
         {summary && (
           <Body1>
-            {summary.scenario}: P10 {usdM(summary.npv.p10)}, P50 {usdM(summary.npv.p50)}, P90 {usdM(summary.npv.p90)}, mean {usdM(summary.npv.mean)};{" "}
+            {summary.scenario}: P10 {usdM(summary.npv.p10)}, P50 {usdM(summary.npv.p50)}, P90 {usdM(summary.npv.p90)}, mean {usdM(summary.npv.mean)} of the value
+            (present value of free cash flow; {usdM(summary.deterministicNpv)} without uncertainty);{" "}
             {(summary.npv.probBelow * 100).toFixed(1)}% of paths below {usdM(summary.npv.threshold)} ({summary.paths.toLocaleString("en-US")} paths, seed{" "}
             {summary.seed}). The next Build or Refresh writes it to the Risk sheet.
           </Body1>
