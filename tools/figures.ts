@@ -33,7 +33,7 @@ for (const def of BUILT_IN_SCENARIOS) {
   process.stdout.write(
     [
       `== ${def.name}: ${def.description}`,
-      `  TCV                        ${usdM(m.tcv)}`,
+      `  TCV (initial term)         ${usdM(m.tcv)}   TCV incl. options ${usdM(m.tcvInclOptions)}`,
       `  contract years             ${m.contractYears.length} (sum ${usdM(m.contractYears.reduce((s, c) => s + c.revenue, 0))})`,
       `  average annual revenue     ${usdM(m.averageAnnualRevenue)}`,
       `  price per MW-year          ${usdM(m.pricePerMwYear, 3)}`,

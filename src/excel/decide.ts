@@ -4,7 +4,7 @@
  * the user's has the name), the user's edits kept (or refused, with the cell), defined names
  * and table names, and what each sheet held before. No Office.js here: tests call it directly.
  */
-import { assumptionSpec } from "../model/assumptions";
+import { assumptionSpec, sumToDecimals } from "../model/assumptions";
 import { validateAssumption } from "../model/scenarios";
 import { parseCell, rangeOf } from "../plan/a1";
 import { PlanOptions, buildPlan, defaultRiskRun } from "../plan/build";
@@ -134,14 +134,28 @@ function keepEdits(
   const kept: Edit[] = [];
   const keptInputs: KeptInput[] = [];
   const changed = new Map<string, Record<string, number>>();
-  for (const e of edits) {
+  for (const edit of edits) {
+    let e = edit;
     if (e.block === "inputs.values") {
       const spec = assumptionSpec(e.row);
-      if (!spec || !scenarios.some((s) => s.name === e.col)) continue;
+      const scenario = scenarios.find((s) => s.name === e.col);
+      if (!spec || !scenario) continue;
       const v = validateAssumption(spec, e.value);
       if (!v.ok) return { ok: false, message: `${e.where} (${e.row}, ${e.col}): ${v.error.message}. Correct the cell and build again.` };
-      changed.set(e.col, { ...(changed.get(e.col) ?? {}), [e.row]: v.value });
-      keptInputs.push({ scenario: e.col, key: e.row, value: v.value, where: e.where });
+      let key = e.row;
+      let value = v.value;
+      if (spec.built) {
+        // A rate typed on a sheet built before the rate had parts: kept as the spread that gives it
+        // (the bounds make that spread valid: a rate from -0.5 to 1 less a reference yield from 0 to 0.5).
+        const now: Record<string, number> = { ...scenario.values, ...changed.get(e.col) };
+        const { sumOf, adjusts } = spec.built;
+        key = adjusts;
+        value = sumToDecimals([v.value, ...sumOf.filter((k) => k !== adjusts).map((k) => -now[k])]);
+        changed.set(e.col, { ...(changed.get(e.col) ?? {}), [e.row]: v.value });
+        e = { ...e, row: key, value };
+      }
+      changed.set(e.col, { ...(changed.get(e.col) ?? {}), [key]: value });
+      keptInputs.push({ scenario: e.col, key, value, where: e.where });
     } else if (e.block === "inputs.selector") {
       if (!scenarios.some((s) => s.name === e.value)) continue; // that scenario is gone: show the first
     } else {

@@ -106,6 +106,21 @@ export function textArg(x: Arg, name: string, fallback?: string): Result<string>
   return ok(s.value);
 }
 
+/**
+ * TRUE or FALSE, as Excel's own flags take them (VLOOKUP's range_lookup): a boolean, 1 or 0, or
+ * the text "TRUE"/"FALSE" in any case; a blank gives `fallback`.
+ */
+export function booleanArg(x: Arg, name: string, fallback: boolean): Result<boolean> {
+  const s = scalar(x, name);
+  if (!s.ok) return s;
+  const v = s.value;
+  if (isBlank(v)) return ok(fallback);
+  if (typeof v === "boolean") return ok(v);
+  if (v === 1 || v === 0) return ok(v === 1);
+  if (typeof v === "string" && /^\s*(true|false)\s*$/i.test(v)) return ok(v.trim().toLowerCase() === "true");
+  return valueError(`${name} must be TRUE or FALSE, got ${describe(v)}`);
+}
+
 /** Picks one of `choices` (case and spacing forgiven); `aliases` maps other spellings. */
 export function choiceArg<T extends string>(
   x: Arg,

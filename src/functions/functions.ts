@@ -13,7 +13,7 @@ import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
 import { BUILT_IN_SCENARIOS } from "../model/scenarios";
 import { capacitySchedule, capacityYears, discountFlows, yearRow } from "../model/scenarioModel";
-import { choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
+import { booleanArg, choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
 import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, scenarioOmitted, usd } from "./scenario";
 import { reportedVsModel } from "../model/reportedVsModel";
@@ -82,13 +82,14 @@ export function dealSchedule(scenario?: any[][]): any[][] {
 }
 
 /**
- * Total contract value: the initial 12-year term plus any renewal options exercised, in USD.
+ * Total contract value (TCV): the firm value over the initial 12-year term, in USD ($10.2B in base). With include_options TRUE it is "TCV incl. options": the renewal options the scenario exercises added (bull $19.55B), which are not contracted revenue.
  * @customfunction DEAL_TCV
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
- * @returns Total contract value in USD.
+ * @param [include_options] FALSE (default): TCV, the initial term only. TRUE: TCV incl. options, with the renewal options the scenario exercises (renewal_options; 0 in base).
+ * @returns TCV in USD; TCV incl. options with include_options TRUE.
  */
-export function dealTcv(scenario?: any[][]): number {
-  return cell(() => andThen(modelFor(scenario), (m) => ok(usd(m.tcv))));
+export function dealTcv(scenario?: any[][], include_options?: any): number {
+  return cell(() => andThen(booleanArg(include_options, "include_options", false), (incl) => andThen(modelFor(scenario), (m) => ok(usd(incl ? m.tcvInclOptions : m.tcv)))));
 }
 
 /**

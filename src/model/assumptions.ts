@@ -33,6 +33,7 @@ import {
   RUN_RATE_STATEMENTS,
   TRANCHES,
   CAPEX_BY_QUARTER,
+  DISCOUNT_RATE_INPUTS,
   MAINTENANCE_CAPEX_BENCHMARK,
   TAX,
   citeFigure,
@@ -61,6 +62,28 @@ export interface AssumptionSpec {
   readonly asOf: string;
   /** What was adjusted or derived, and why. */
   readonly note?: string;
+  /**
+   * Set when the value is built from other assumptions rather than typed: it is the sum of
+   * `sumOf` (builtValue), the sheets show that sum as a formula, and an override of it sets
+   * `adjusts` so that the sum equals the override (resolveScenario). `base` is the sum of the
+   * parts' bases.
+   */
+  readonly built?: { readonly sumOf: readonly string[]; readonly adjusts: string };
+}
+
+/** Decimal places a built value is kept to: 12, so 0.09 + 0.01 is exactly 0.1 (binary floating point gives 0.09999999999999999). */
+export const BUILT_DECIMALS = 12;
+
+/**
+ * A built value from its parts: their sum rounded to BUILT_DECIMALS places (the sheets use
+ * ROUND(..., 12) likewise). Rounding at the twelfth decimal (a hundred-millionth of a basis
+ * point) changes nothing a rate means, and keeps sums of round decimals exact.
+ *
+ * @example sumToDecimals([0.09, 0.01]) // 0.1 (exactly; the plain sum is 0.09999999999999999)
+ */
+export function sumToDecimals(parts: readonly number[]): number {
+  const f = 10 ** BUILT_DECIMALS;
+  return Math.round(parts.reduce((x, y) => x + y, 0) * f) / f;
 }
 
 const SEED = SEED_BRIEF;
@@ -71,6 +94,11 @@ const FIRST_CONTRACTS = cite(
   "a 200 MW contract with CoreWeave for ~$3.5B and a 70 MW contract for ~$1.225B, both over 12 years",
 );
 const JUDGEMENT = "Modelling judgement (no public figure)";
+/** The discount rate's reference: CoreWeave's 9.000% senior notes due 2031, issued at par. */
+const REFERENCE_NOTES = DISCOUNT_RATE_INPUTS.coreWeave2031Notes;
+const REFERENCE_YIELD = REFERENCE_NOTES.couponRate.value;
+/** Core Scientific's execution and site risk over CoreWeave's unsecured debt (judgement). */
+const DISCOUNT_SPREAD = 0.01;
 /**
  * The valuation date's default: the data's as-of date (asOf.ts's DATA_AS_OF, the latest as-of
  * date of the shipped defaults). Written out because asOf.ts reads this registry; a test keeps
@@ -592,6 +620,31 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   },
   // ---- finance --------------------------------------------------------------------
   {
+    key: "reference_yield",
+    label: "Reference yield: CoreWeave's senior unsecured notes",
+    group: "finance",
+    unit: "rate",
+    kind: "rate",
+    min: 0,
+    max: 0.5,
+    base: REFERENCE_YIELD,
+    source: `${citeFigure(REFERENCE_NOTES.couponRate)}. ${REFERENCE_NOTES.issuer} ${REFERENCE_NOTES.name}: ${REFERENCE_NOTES.ranking}; at par, the coupon is the yield at issue`,
+    asOf: REFERENCE_NOTES.couponRate.source.date,
+    note: "The contracts' payments are an unsecured claim on CoreWeave, as these notes are, and the notes run to 2031, inside the contracts' term: what lenders asked for CoreWeave's credit is the base of the rate. Core Scientific's own $3.3B senior secured notes are not used: their coupon is unconfirmed (no 8-K or pricing release was found).",
+  },
+  {
+    key: "discount_spread",
+    label: "Spread over the reference yield (Core Scientific's execution and site risk)",
+    group: "finance",
+    unit: "rate",
+    kind: "rate",
+    min: -1,
+    max: 1,
+    base: DISCOUNT_SPREAD,
+    source: `${JUDGEMENT}: what delivering and running the halls (Core Scientific's execution and site risk) adds over lending to CoreWeave unsecured. No premium for concentration on CoreWeave: its default is simulated by the Monte Carlo (CORZ.DEAL_NPV_RISK), and counting it in the rate too would count it twice`,
+    asOf: VALUATION_DATE,
+  },
+  {
     key: "discount_rate",
     label: "Discount rate",
     group: "finance",
@@ -599,9 +652,11 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     kind: "rate",
     min: -0.5,
     max: 1,
-    base: 0.1,
-    source: `${JUDGEMENT}: a round 10% for a long contract with one investment-grade-like counterparty`,
-    asOf: SEED_AS_OF,
+    base: sumToDecimals([REFERENCE_YIELD, DISCOUNT_SPREAD]),
+    source: `Built, not typed: reference_yield + discount_spread, ${citeFigure(REFERENCE_NOTES.couponRate)} plus a 1% spread (modelling judgement: Core Scientific's execution and site risk)`,
+    asOf: VALUATION_DATE,
+    note: "The sum of the two inputs above (kept to 12 decimal places, so 9% + 1% is exactly 10%). A value given for discount_rate itself (an override range, a scenario saved before the rate was built) sets the spread so that the rate is that value; given with the spread, the rate is their sum.",
+    built: { sumOf: ["reference_yield", "discount_spread"], adjusts: "discount_spread" },
   },
   {
     key: "valuation_date",

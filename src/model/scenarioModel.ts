@@ -76,9 +76,11 @@ export interface ScenarioModel {
   readonly years: readonly YearRow[];
   readonly contractYears: readonly ContractYearRow[];
   readonly capacityLines: readonly CapacityLine[];
-  /** Total contract value: initial term plus exercised renewals, USD. */
+  /** Total contract value (TCV): the firm value over the initial term, renewal options excluded, USD. */
   readonly tcv: number;
-  /** TCV over the years billed per megawatt (term plus renewals), USD per year. */
+  /** TCV incl. options: the initial term plus the renewal options the scenario exercises, USD. Not TCV. */
+  readonly tcvInclOptions: number;
+  /** TCV incl. options over the years billed per megawatt (term plus renewals), USD per year. */
   readonly averageAnnualRevenue: number;
   /** MW contracted to CoreWeave. */
   readonly contractedMw: number;
@@ -129,10 +131,10 @@ export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
     const revenue = tranches.reduce((x, t) => x + trancheContractYearRevenue(t, k), 0);
     contractYears.push({ contractYear: k, revenue, grossProfit: revenue * a.licence_margin });
   }
-  const tcv = tranches.reduce((x, t) => x + trancheTotal(t), 0);
+  const tcvInclOptions = tranches.reduce((x, t) => x + trancheTotal(t), 0);
   const contractedMw = tranches.reduce((x, t) => x + t.mw, 0);
-  const initialValue = tranches.reduce((x, t) => x + t.value, 0);
-  const pricePerMwYear = initialValue / (contractedMw * a.term_years);
+  const tcv = tranches.reduce((x, t) => x + t.value, 0);
+  const pricePerMwYear = tcv / (contractedMw * a.term_years);
   const lines = capacityLines(a, tranches);
   const totalPower = years.reduce((x, r) => x + r.passThroughPower, 0);
   const totalRevenue = years.reduce((x, r) => x + r.revenue, 0);
@@ -143,7 +145,8 @@ export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
     contractYears,
     capacityLines: lines,
     tcv,
-    averageAnnualRevenue: tcv / maxK,
+    tcvInclOptions,
+    averageAnnualRevenue: tcvInclOptions / maxK,
     contractedMw,
     contractedHpcMw: contractedTotal(lines),
     pipelineMw: pipelineMw(lines),

@@ -3,7 +3,7 @@
  * rationale) and user overrides of any assumption. A resolved scenario is a flat record of
  * validated numbers (dates as Excel serials), ready for the deal and capacity models.
  */
-import { ASSUMPTIONS, AssumptionSpec, findAssumption, normaliseName, retiredAssumption } from "./assumptions";
+import { ASSUMPTIONS, AssumptionSpec, assumptionSpec, findAssumption, normaliseName, retiredAssumption, sumToDecimals } from "./assumptions";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
 import { CBRE_NA_DC_TRENDS_H2_2024, CORZ_OPTION3_8K, CORZ_Q1_2025, CORZ_Q4_2024_SUMMARY, SEED_BRIEF, cite } from "./sources";
@@ -69,7 +69,8 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
   },
   {
     name: "bull",
-    description: "Base, with CoreWeave renewing, the margin at the top of the 80-85% target and a lower discount rate.",
+    description:
+      "Base, with CoreWeave renewing, the margin at the top of the 80-85% target and no spread over CoreWeave's unsecured notes (a 9% discount rate).",
     changes: {
       licence_margin: { value: 0.85, rationale: "Top of management's 80-85% cash gross margin target." },
       renewal_options: {
@@ -83,19 +84,23 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
           "average asking rate $184.06 per kW per month for 250-500 kW",
         )}.`,
       },
-      discount_rate: { value: 0.09, rationale: "Lower risk premium once the build-out is delivered." },
+      discount_spread: {
+        value: 0,
+        rationale:
+          "No spread over CoreWeave's 9.000% notes due 2031 (a 9% discount rate): once the build is delivered, the contracts' credit is CoreWeave's unsecured notes, with no execution or site risk of Core Scientific's left to price.",
+      },
     },
   },
   {
     name: "bear",
-    description: "Base, with a supply-chain delay on sites not yet energised, the margin at the bottom of the 80-85% target, a higher discount rate.",
+    description:
+      "Base, with a supply-chain delay on sites not yet energised and the margin at the bottom of the 80-85% target. The discount rate stays base's 10%: CoreWeave's default is what the Monte Carlo (CORZ.DEAL_NPV_RISK) simulates, and a premium for it in the rate too would count the same risk twice.",
     changes: {
       licence_margin: { value: 0.8, rationale: "Bottom of management's 80-85% cash gross margin target." },
       delay_months: {
         value: 9,
         rationale: "Generator and transfer-switch lead times (the seed's named risk) delay every site not yet energised.",
       },
-      discount_rate: { value: 0.12, rationale: "Premium for concentration on a single, leveraged customer." },
     },
   },
 ];
@@ -109,12 +114,18 @@ export function findScenario(name: string): ScenarioDef | undefined {
   return BUILT_IN_SCENARIOS.find((s) => s.name === n);
 }
 
-/** The rationale for an assumption's value in a built-in scenario. */
+/**
+ * The rationale for an assumption's value in a built-in scenario. A built value (the discount
+ * rate) gives the rationale of each of its parts the scenario changes.
+ */
 export function rationale(scenario: ScenarioDef, key: string): string {
   const change = scenario.changes[key];
   if (change) return change.rationale;
   const spec = findAssumption(key);
-  return spec ? `As base: ${spec.source}` : "";
+  if (!spec) return "";
+  const parts = spec.built?.sumOf.filter((k) => scenario.changes[k]) ?? [];
+  if (parts.length > 0) return `${spec.built!.sumOf.join(" + ")}; ${parts.map((k) => `${k}: ${scenario.changes[k].rationale}`).join(" ")}`;
+  return `As base: ${spec.source}`;
 }
 
 function fmtNum(x: number): string {
@@ -186,6 +197,35 @@ export function validateAssumption(spec: AssumptionSpec, raw: unknown): Result<n
   return ok(n);
 }
 
+/** The assumptions built from others (the discount rate), in registry order. */
+const BUILT = ASSUMPTIONS.filter((a) => a.built !== undefined);
+
+/**
+ * Sets every built value from its parts, in place. `pinned` holds values given for built keys
+ * themselves: each sets its `adjusts` part so the sum is that value (kept to 12 decimals, as the
+ * sum is), unless that part is given too (`given`): then the parts are what was set and the
+ * built value is their sum, as in a full record of a scenario's values where the rate is only
+ * carried along. A sum outside the built value's bounds is refused with the parts that make it.
+ */
+function settleBuilt(values: Record<string, number>, pinned: ReadonlyMap<string, number> = new Map(), given: ReadonlySet<string> = new Set()): Result<void> {
+  for (const spec of BUILT) {
+    const { sumOf, adjusts } = spec.built!;
+    const target = pinned.get(spec.key);
+    if (target !== undefined && !given.has(adjusts)) {
+      const part = sumToDecimals([target, ...sumOf.filter((k) => k !== adjusts).map((k) => -values[k])]);
+      // The bounds make this impossible (a rate from -0.5 to 1 less a reference yield from 0 to 0.5 is a spread from -1 to 1): a guard for when they change.
+      if (!validateAssumption(assumptionSpec(adjusts)!, part).ok) throw new Error(`${spec.key} ${target} needs ${adjusts} ${part}, outside its bounds`);
+      values[adjusts] = part;
+    }
+    const sum = sumToDecimals(sumOf.map((k) => values[k]));
+    if (sum < Number(spec.min) || sum > Number(spec.max)) {
+      return valueError(`${spec.key} = ${sumOf.join(" + ")} must be ${describeBounds(spec)}, got ${fmtNum(sum)} (${sumOf.map((k) => fmtNum(values[k])).join(" + ")})`);
+    }
+    values[spec.key] = sum;
+  }
+  return ok(undefined);
+}
+
 function baseValues(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const spec of ASSUMPTIONS) {
@@ -193,6 +233,9 @@ function baseValues(): Record<string, number> {
     if (!v.ok) throw new Error(`base value of ${spec.key} is invalid: ${v.error.message}`);
     out[spec.key] = v.value;
   }
+  const settled = settleBuilt(out);
+  if (!settled.ok) throw new Error(`base values: ${settled.error.message}`);
+  for (const spec of BUILT) if (out[spec.key] !== spec.base) throw new Error(`base of ${spec.key} is not the sum of its parts' bases`);
   return out;
 }
 
@@ -206,6 +249,12 @@ export type Override = readonly [name: unknown, value: unknown];
  * An override named "scenario" picks the built-in scenario the others apply to.
  * Unknown scenario or assumption names give `#N/A` with the valid names; bad values
  * give `#VALUE!` with the allowed range.
+ *
+ * A built value (the discount rate, reference_yield + discount_spread) follows its parts. An
+ * override of the built value itself is accepted and sets the part it adjusts (the spread) so
+ * the sum is the value given: `discount_rate | 0.085` over base's 9% reference yield is a spread
+ * of -0.5%. Given with the spread, the rate is the parts' sum (the spread is the input; a
+ * full record of resolved values carries the rate along, and a spread typed over it must win).
  */
 export function resolveScenario(name: string, overrides: readonly Override[] = []): Result<ResolvedScenario> {
   let scenarioName = name.trim() === "" ? "base" : name;
@@ -226,12 +275,21 @@ export function resolveScenario(name: string, overrides: readonly Override[] = [
   for (const [key, change] of Object.entries(def.changes)) {
     const spec = findAssumption(key);
     if (!spec) throw new Error(`scenario ${def.name} changes unknown assumption ${key}`);
+    if (spec.built) throw new Error(`scenario ${def.name} changes ${key}, which is built from ${spec.built.sumOf.join(" + ")}: change a part`);
     const v = validateAssumption(spec, change.value);
     if (!v.ok) throw new Error(`scenario ${def.name}: ${v.error.message}`);
     values[spec.key] = v.value;
   }
   const label = rest.length > 0 ? `${def.name} + ${rest.length} override${rest.length > 1 ? "s" : ""}` : def.name;
-  for (const [k, v] of rest) {
+  const applied = applyOverrides(values, rest);
+  return applied.ok ? ok({ name: label, values }) : applied;
+}
+
+/** Applies overrides (name, value) to resolved values in place, then settles the built values. */
+function applyOverrides(values: Record<string, number>, overrides: readonly Override[]): Result<void> {
+  const pinned = new Map<string, number>();
+  const given = new Set<string>();
+  for (const [k, v] of overrides) {
     if (typeof k !== "string" || k.trim() === "") {
       return valueError(`an override's first column must be an assumption name, got ${show(k)}`);
     }
@@ -241,7 +299,20 @@ export function resolveScenario(name: string, overrides: readonly Override[] = [
     }
     const parsed = validateAssumption(spec, v);
     if (!parsed.ok) return parsed;
-    values[spec.key] = parsed.value;
+    if (spec.built) pinned.set(spec.key, parsed.value);
+    else values[spec.key] = parsed.value;
+    given.add(spec.key);
   }
-  return ok({ name: label, values });
+  return settleBuilt(values, pinned, given);
+}
+
+/**
+ * A resolved scenario with more overrides on top, checked and settled as resolveScenario's are:
+ * a part of a built value moves it (a spread moves the discount rate), and the built value given
+ * itself moves its part. For what-if grids that start from a resolved scenario.
+ */
+export function withOverrides(s: ResolvedScenario, overrides: readonly Override[]): Result<ResolvedScenario> {
+  const values: Record<string, number> = { ...s.values };
+  const applied = applyOverrides(values, overrides);
+  return applied.ok ? ok({ name: s.name, values }) : applied;
 }

@@ -45,7 +45,7 @@ export function buildChecks(
     const s = labels[j];
     const m = D(d0 + DEAL_ROWS.margin, COL.constant);
     rows.push(
-      ["Revenue over the timeline equals the contract value incl. renewals (to the dollar)", s, `=ROUND(${D(d0 + DEAL_ROWS.revenue, COL.total)}-${D(d0 + DEAL_ROWS.tcv, COL.constant)},0)=0`],
+      ["Revenue over the timeline equals the TCV incl. renewal options (to the dollar)", s, `=ROUND(${D(d0 + DEAL_ROWS.revenue, COL.total)}-${D(d0 + DEAL_ROWS.tcv, COL.constant)},0)=0`],
       ["Billable MW never above MW contracted", s, `=ROUND(MAX(${Drow(d0 + DEAL_ROWS.mwTotal)}),6)<=ROUND(${D(d0 + DEAL_ROWS.contractedMw, COL.constant)},6)`],
       ["Billable MW never negative", s, `=ROUND(MIN(${Drow(d0 + DEAL_ROWS.mwTotal)}),6)>=0`],
       ["Licence-fee margin between 0% and 100%", s, `=AND(${m}>=0,${m}<=1)`],

@@ -16,7 +16,7 @@
  * across the period columns: what Core Scientific reported beside the model on the same basis
  * (the model's reportedVsModel).
  */
-import { TRANCHE_IDS } from "../model/assumptions";
+import { BUILT_DECIMALS, TRANCHE_IDS } from "../model/assumptions";
 import { contractedLineLabel } from "../model/capacity";
 import { TRANCHE_COUNT } from "../model/deal";
 import { REPORTED_QUARTERS, citeFigure } from "../model/record";
@@ -277,10 +277,11 @@ export function buildDeal(
     ];
     b.block(`${id}.links2`, R(DEAL_ROWS.escalator), 1, "link", links2.map(([l, u, k]) => [l, u, link(k)]));
     b.block(`${id}.hours`, R(DEAL_ROWS.hours), 1, "input", [["Hours per year (365 x 24)", "hours", 8760]]);
-    b.block(`${id}.links3`, R(DEAL_ROWS.rate), 1, "link", [
-      ["Discount rate", "rate", link("discount_rate")],
-      ["Valuation date (NPV as of this date)", "date", link("valuation_date")],
+    // The discount rate as it is built: reference yield + spread, to 12 decimals as the model keeps it (0.09 + 0.01 is exactly 10%).
+    b.block(`${id}.rate`, R(DEAL_ROWS.rate), 1, "calc", [
+      ["Discount rate (reference yield + spread)", "rate", `=ROUND(${inputs.ref("reference_yield", col)}+${inputs.ref("discount_spread", col)},${BUILT_DECIMALS})`],
     ]);
+    b.block(`${id}.links3`, R(DEAL_ROWS.valuationDate), 1, "link", [["Valuation date (NPV as of this date)", "date", link("valuation_date")]]);
     const unitFormats: [number, string][] = [
       [DEAL_ROWS.term, FORMATS.int],
       [DEAL_ROWS.renewals, FORMATS.int],
@@ -337,7 +338,7 @@ export function buildDeal(
           `=IF(${tc(i, TRANCHE_ROWS.mw)}>0,${tc(i, TRANCHE_ROWS.value)}/(${tc(i, TRANCHE_ROWS.mw)}*IF(${e}=0,${T},((1+${e})^${T}-1)/${e})),0)`,
         ],
         [
-          `${label}: value incl. renewals`,
+          `${label}: value incl. renewal options`,
           "USD",
           `=${tc(i, TRANCHE_ROWS.value)}+${tc(i, TRANCHE_ROWS.mw)}*${tc(i, TRANCHE_ROWS.price)}*(1+${q})*IF(${e}=0,${N}-${T},(1+${e})^${T}*((1+${e})^(${N}-${T})-1)/${e})`,
         ],
@@ -353,8 +354,8 @@ export function buildDeal(
     const trancheSum = (field: number) => `=${TRANCHE_IDS.map((_, i) => tc(i, field)).join("+")}`;
     b.block(`${id}.totals`, R(DEAL_ROWS.contractedMw), 1, "calc", [
       ["MW contracted", "MW", trancheSum(TRANCHE_ROWS.mw)],
-      ["Contract value, initial term", "USD", trancheSum(TRANCHE_ROWS.value)],
-      ["Contract value incl. renewals", "USD", trancheSum(TRANCHE_ROWS.valueWithRenewals)],
+      ["TCV: contract value, initial term", "USD", trancheSum(TRANCHE_ROWS.value)],
+      ["TCV incl. renewal options (not contracted revenue)", "USD", trancheSum(TRANCHE_ROWS.valueWithRenewals)],
       [
         "Average price per MW-year, initial term",
         "USD",

@@ -1,9 +1,11 @@
 /**
  * The Inputs sheet: every assumption in rows, scenarios side by side in columns (blue,
  * editable), a scenario selector with a dropdown, the live column picked with INDEX, and
- * each default's source and as-of date.
+ * each default's source and as-of date. A built assumption (the discount rate: reference yield
+ * + spread) is a formula over its parts in every scenario column, black like every formula: its
+ * row has no key in the input block, so a refresh never reads it as a typed value.
  */
-import { ASSUMPTIONS, AssumptionGroup } from "../model/assumptions";
+import { ASSUMPTIONS, AssumptionGroup, BUILT_DECIMALS } from "../model/assumptions";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { COLOURS, FORMATS, SheetNames, TEXT_FORMAT, formatForUnit } from "./layout";
 import { SheetBuilder } from "./sheet";
@@ -21,6 +23,9 @@ export const INPUTS = {
   liveCol: 4,
   firstScenarioCol: 5,
 } as const;
+
+/** White: a cell of the input block that is not an input. */
+const NO_FILL = "#FFFFFF";
 
 const GROUP_TITLES: Record<AssumptionGroup, string> = {
   deal: "Deal",
@@ -76,6 +81,7 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
   const values: CellContent[][] = [];
   const notes: CellContent[][] = [];
   const groupRows: number[] = [];
+  const builtRows: number[] = [];
   let row = INPUTS.firstRow;
   let group: AssumptionGroup | undefined;
   for (const a of ASSUMPTIONS) {
@@ -89,12 +95,19 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
       rowKeys.push(null);
       row++;
     }
-    rowKeys.push(a.key);
+    rowKeys.push(a.built ? null : a.key);
     rowOf[a.key] = row;
     labels.push([a.key, a.label, a.unit]);
     const rowRange = `${absCell(row, INPUTS.firstScenarioCol)}:${absCell(row, lastScenarioCol)}`;
     live.push([`=INDEX(${rowRange},1,${absCell(INPUTS.indexRow, INPUTS.liveCol)})`]);
-    values.push(scenarios.map((s) => s.values[a.key]));
+    const built = a.built;
+    if (built) {
+      // Its parts come first in the registry, so their rows are known.
+      values.push(scenarios.map((_, j) => `=ROUND(${built.sumOf.map((k) => cell(rowOf[k], INPUTS.firstScenarioCol + j)).join("+")},${BUILT_DECIMALS})`));
+      builtRows.push(row);
+    } else {
+      values.push(scenarios.map((s) => s.values[a.key]));
+    }
     notes.push([a.source, a.asOf, a.note ?? null]);
     const fmt = formatForUnit(a.unit);
     b.format(`${cell(row, INPUTS.liveCol)}:${cell(row, lastScenarioCol)}`, { numberFormat: fmt });
@@ -104,6 +117,8 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
   b.block("labels", INPUTS.firstRow, 1, "label", labels);
   b.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
   b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values, { rows: rowKeys, cols: scenarios.map((s) => s.name) });
+  // A built row is formulas, not inputs: black on no fill (after the block's input style, so it wins).
+  for (const r of builtRows) b.format(`${cell(r, INPUTS.firstScenarioCol)}:${cell(r, lastScenarioCol)}`, { fontColor: COLOURS.calc, fill: NO_FILL });
   const sources = b.block("sources", INPUTS.firstRow, sourceCol, "note", notes);
   // Text, so Excel keeps "2024-06" as written instead of turning it into a date.
   b.format(sources, { numberFormat: TEXT_FORMAT });

@@ -7,13 +7,14 @@ import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export const SUMMARY_METRICS = [
-  { id: "tcv", label: "Contract value incl. renewals", unit: "USD", format: FORMATS.usdM },
-  { id: "average", label: "Average revenue per year billed", unit: "USD", format: FORMATS.usdM },
+  { id: "tcv", label: "TCV: contract value, initial term", unit: "USD", format: FORMATS.usdM },
+  { id: "tcvInclOptions", label: "TCV incl. renewal options (not contracted revenue)", unit: "USD", format: FORMATS.usdM },
+  { id: "average", label: "Average revenue per year billed, incl. renewal options", unit: "USD", format: FORMATS.usdM },
   { id: "price", label: "Average price per MW-year (initial term)", unit: "USD", format: FORMATS.usdM2 },
   { id: "licenceMargin", label: "Licence-fee gross margin", unit: "rate", format: FORMATS.pct },
   { id: "reportedMargin", label: "Reported gross margin, whole contract", unit: "rate", format: FORMATS.pct },
   { id: "npv", label: "NPV of gross profit", unit: "USD", format: FORMATS.usdM },
-  { id: "rate", label: "Discount rate", unit: "rate", format: FORMATS.pct },
+  { id: "rate", label: "Discount rate (reference yield + spread)", unit: "rate", format: FORMATS.pct },
   { id: "mw", label: "MW contracted to CoreWeave", unit: "MW", format: FORMATS.mw },
   { id: "target", label: "HPC capacity target", unit: "MW", format: FORMATS.mw },
   { id: "contractedAtTarget", label: "HPC MW contracted at the end of the target year", unit: "MW", format: FORMATS.mw },
@@ -44,7 +45,8 @@ export function buildSummary(
   deal.blockRows.forEach((d0, j) => {
     const c0 = capacity.blockRows[j];
     const f: Record<(typeof SUMMARY_METRICS)[number]["id"], string> = {
-      tcv: `=${D(d0 + DEAL_ROWS.tcv, COL.constant)}`,
+      tcv: `=${D(d0 + DEAL_ROWS.initialValue, COL.constant)}`,
+      tcvInclOptions: `=${D(d0 + DEAL_ROWS.tcv, COL.constant)}`,
       average: `=IF(${D(d0 + DEAL_ROWS.yearsBilled, COL.constant)}>0,${D(d0 + DEAL_ROWS.tcv, COL.constant)}/${D(d0 + DEAL_ROWS.yearsBilled, COL.constant)},0)`,
       price: `=${D(d0 + DEAL_ROWS.avgPrice, COL.constant)}`,
       licenceMargin: `=${D(d0 + DEAL_ROWS.margin, COL.constant)}`,

@@ -157,6 +157,11 @@ export function setBuild(state: PaneState, name: string, on: boolean): PaneState
 /**
  * Sets one assumption of a user scenario from what the user typed. Dates may be typed as
  * YYYY-MM-DD; rates as 0.05 or 5%. Returns the message to show inline when it is not valid.
+ *
+ * A built assumption (the discount rate, reference yield + spread) is never stored itself: a
+ * value typed for it (or saved for it before it was built) sets the part it adjusts (the
+ * spread) so the rate is that value, as an override range does. A value that would put the
+ * built rate out of its bounds (a spread of 95%) is refused here, not at the build.
  */
 export function setOverride(state: PaneState, name: string, key: string, raw: string | number): Result<PaneState> {
   if (isBuiltIn(name)) return valueError(`the built-in "${name}" scenario is read-only; duplicate it to change its assumptions`);
@@ -166,21 +171,35 @@ export function setOverride(state: PaneState, name: string, key: string, raw: st
   if (!s) return naError(`no scenario called "${name}"`);
   const v = validateAssumption(spec, typeof raw === "string" ? raw.trim() : raw);
   if (!v.ok) return v;
+  if (spec.built) {
+    const { adjusts } = spec.built;
+    const mine = { ...s.overrides };
+    delete mine[adjusts];
+    const r = resolveScenario(s.basedOn, [...Object.entries(mine), [key, v.value]]);
+    return r.ok ? setOverride(state, name, adjusts, r.value.values[adjusts]) : r;
+  }
   const base = scenarioDefault(s.basedOn, key);
   const overrides = { ...s.overrides };
   if (v.value === base) delete overrides[key];
   else overrides[key] = v.value;
+  const resolved = resolveScenario(s.basedOn, Object.entries(overrides));
+  if (!resolved.ok) return resolved;
   return ok({ ...state, scenarios: state.scenarios.map((x) => (x.name === name ? { ...x, overrides } : x)) });
 }
 
-/** Back to the built-in case's value for one field. */
+/** The keys a field stands for: a built assumption's parts (its reset resets them), else the key itself. */
+function storedKeys(key: string): readonly string[] {
+  return assumptionSpec(key)?.built?.sumOf ?? [key];
+}
+
+/** Back to the built-in case's value for one field (for the discount rate: its reference yield and spread). */
 export function resetField(state: PaneState, name: string, key: string): PaneState {
   return {
     ...state,
     scenarios: state.scenarios.map((x) => {
       if (x.name !== name) return x;
       const overrides = { ...x.overrides };
-      delete overrides[key];
+      for (const k of storedKeys(key)) delete overrides[k];
       return { ...x, overrides };
     }),
   };
@@ -229,9 +248,15 @@ export function formatValue(spec: AssumptionSpec, v: number): string {
 export function fieldsOf(state: PaneState, name: string, held: HeldInputs = {}): FieldView[] {
   const user = state.scenarios.find((s) => s.name === name);
   const builtIn: BuiltInName = user ? user.basedOn : isBuiltIn(name) ? name : "base";
+  // A built value (the discount rate) in force: the user's parts summed (setOverride keeps them valid).
+  const resolved = user ? resolveScenario(user.basedOn, Object.entries(user.overrides)) : undefined;
   return ASSUMPTIONS.map((spec) => {
     const def = scenarioDefault(builtIn, spec.key);
-    const own = user?.overrides[spec.key];
+    const own = spec.built
+      ? spec.built.sumOf.some((k) => user?.overrides[k] !== undefined) && resolved?.ok
+        ? resolved.value.values[spec.key]
+        : undefined
+      : user?.overrides[spec.key];
     const draft = draftOf(held.drafts ?? [], name, spec.key);
     const sheet = sheetEditOf(held.sheetEdits ?? [], name, spec.key);
     return {

@@ -8,6 +8,7 @@ import { SHEET_NAMES } from "../../src/plan/layout";
 import { PlanScenario } from "../../src/plan/scenario";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan, scenario, inputsRow, okReport } from "../support/plan";
+import { INPUTS } from "../../src/plan/inputs";
 import { cellBelowBlocks } from "./freeCell";
 
 const three = () => ["base", "bull", "bear"].map((n) => scenario(n));
@@ -105,6 +106,44 @@ describe("no data lost", () => {
     // Asked to reset, the scenario's value comes back.
     ok(await build(x, three(), third.registry, true));
     expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(200); // base's tranche 1, as filed
+  });
+
+  test("the discount rate's row is formulas, not inputs: a refresh writes reference yield + spread back, whatever the cell held", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    const rate = `E${inputsRow("discount_rate")}`;
+    const formula = `=ROUND(E${inputsRow("reference_yield")}+E${inputsRow("discount_spread")},12)`;
+    expect(x.sheet(SHEET_NAMES.inputs).value(rate)).toBe(formula);
+    // Not an input of the record: its row has no key, so the refresh never reads it as typed.
+    const block = first.registry.blocks!["inputs.values"];
+    expect(block.rows).not.toContain("discount_rate");
+    expect(block.rows).toContain("discount_spread");
+    x.sheet(SHEET_NAMES.inputs).set(rate, 0.085);
+    const second = ok(await build(x, three(), first.registry));
+    expect(second.keptEdits).toEqual([]);
+    expect(x.sheet(SHEET_NAMES.inputs).value(rate)).toBe(formula);
+  });
+
+  test("a rate typed on a sheet built when the rate was an input is kept, as the spread that gives it", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    // The earlier layout keyed the rate's row as an input; the record of such a build says so.
+    const block = first.registry.blocks!["inputs.values"];
+    const i = inputsRow("discount_rate") - INPUTS.firstRow;
+    const legacy: Registry = { ...first.registry, blocks: { ...first.registry.blocks, "inputs.values": { ...block, rows: block.rows.map((r, k) => (k === i ? "discount_rate" : r)) } } };
+    const rate = `E${inputsRow("discount_rate")}`;
+    const spread = `E${inputsRow("discount_spread")}`;
+    x.sheet(SHEET_NAMES.inputs).set(rate, 0.085);
+    const second = ok(await build(x, three(), legacy));
+    expect(second.keptEdits).toEqual([`discount_spread in base (CORZ Inputs!${rate})`]);
+    expect(second.keptInputs).toEqual([{ scenario: "base", key: "discount_spread", value: -0.005, where: `CORZ Inputs!${rate}` }]);
+    // The spread takes the typed rate less base's 9% reference yield; the rate is its formula again, so it is 8.5%.
+    expect(x.sheet(SHEET_NAMES.inputs).value(spread)).toBe(-0.005);
+    expect(x.sheet(SHEET_NAMES.inputs).value(rate)).toMatch(/^=ROUND\(/);
+    // And the next refresh keeps the spread as the user's.
+    const third = ok(await build(x, three(), second.registry));
+    expect(third.keptEdits).toEqual([`discount_spread in base (CORZ Inputs!${spread})`]);
+    expect(x.sheet(SHEET_NAMES.inputs).value(spread)).toBe(-0.005);
   });
 
   test("an edited input that is not valid stops the refresh with its cell and the allowed range; nothing changes", async () => {

@@ -49,6 +49,53 @@ describe("seed figures through the functions (the seed scenario)", () => {
   });
 });
 
+describe("DEAL_TCV: TCV is the firm initial term; TCV incl. options only when asked", () => {
+  test("bull exercises both renewal options: TCV stays $10.2B, TCV incl. options is $19.55B", () => {
+    expect(F.dealTcv([["bull"]])).toBe(10_200_000_000);
+    // Two five-year options at +10% on base's 850M a year (10.2B / 12).
+    expect(F.dealTcv([["bull"]], true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 1.1 * 10, 2);
+  });
+
+  test("with no option exercised the two agree: base $10.2B, seed $8.7B exactly", () => {
+    for (const [name, tcv] of [["base", 10_200_000_000], ["seed", 8_700_000_000], ["bear", 10_200_000_000]] as const) {
+      expect(F.dealTcv([[name]])).toBe(tcv);
+      expect(F.dealTcv([[name]], true)).toBe(tcv);
+    }
+  });
+
+  test("include_options takes TRUE/FALSE as Excel's flags do: booleans, 1/0, the words, a blank for FALSE", () => {
+    const bull = [["bull"]];
+    const withOptions = F.dealTcv(bull, true);
+    for (const yes of [true, 1, "TRUE", " true ", [[true]]]) expect(F.dealTcv(bull, yes)).toBe(withOptions);
+    for (const no of [false, 0, "false", null, undefined, "", [[null]]]) expect(F.dealTcv(bull, no)).toBe(10_200_000_000);
+    expect(excelError(() => F.dealTcv(bull, "yes"))).toMatchObject({ code: "#VALUE!", message: 'include_options must be TRUE or FALSE, got "yes"' });
+    expect(excelError(() => F.dealTcv(bull, 2))).toMatchObject({ code: "#VALUE!", message: "include_options must be TRUE or FALSE, got 2" });
+    expect(excelError(() => F.dealTcv(bull, [[true, false]])).code).toBe("#VALUE!");
+  });
+});
+
+describe("the discount rate through the functions: reference yield + spread", () => {
+  test("SCENARIO_VALUE: base and bear 10% (9% + 1%), bull 9% (no spread)", () => {
+    const rate = (s: unknown) => [F.scenarioValue("reference_yield", s as any), F.scenarioValue("discount_spread", s as any), F.scenarioValue("discount_rate", s as any)];
+    expect(rate(undefined)).toEqual([0.09, 0.01, 0.1]);
+    expect(rate([["bear"]])).toEqual([0.09, 0.01, 0.1]);
+    expect(rate([["bull"]])).toEqual([0.09, 0, 0.09]);
+    // An override of the rate itself sets the spread; the NPV is the same as at that rate.
+    expect(rate([["discount_rate", 0.085]])).toEqual([0.09, -0.005, 0.085]);
+    expect(excelError(() => F.scenarioValue("discount_rate", [["discount_rate", 1.5]]))).toMatchObject({ code: "#VALUE!", message: "discount_rate must be a rate from -0.5 to 1 (a decimal: 0.05 is 5%), got 1.5" });
+  });
+
+  test("ASSUMPTIONS spills the two inputs and the built rate, each with its source", () => {
+    const rows = F.assumptionsFn([["bull"]]);
+    const row = (key: string) => rows.find((r) => r[0] === key)!;
+    expect(row("reference_yield").slice(4, 6)).toEqual([0.09, 0.09]);
+    expect(row("discount_spread").slice(4, 6)).toEqual([0, 0.01]);
+    expect(row("discount_rate").slice(4, 6)).toEqual([0.09, 0.1]);
+    expect(String(row("discount_rate")[6])).toMatch(/^Built, not typed: reference_yield \+ discount_spread/);
+    expect(rows.findIndex((r) => r[0] === "discount_rate")).toBeGreaterThan(rows.findIndex((r) => r[0] === "discount_spread"));
+  });
+});
+
 describe("base: the contracts on the public record through the functions", () => {
   test("DEAL_TCV is $10.2B in base, the default", () => {
     expect(F.dealTcv()).toBe(10_200_000_000);
@@ -210,13 +257,14 @@ describe("values match the model", () => {
 
 describe("scenario argument", () => {
   test("a two-column override range drives the function", () => {
-    const r = F.dealTcv([
+    const range = [
       ["assumption", "value"],
       ["renewal_options", 1],
-    ]);
+    ];
     // One five-year renewal at the same flat price: each tranche earns value / 12 a year, 850M in all, for 5 more years.
-    expect(r).toBeCloseTo(10_200_000_000 + 850_000_000 * 5, 2);
-    expect(F.dealTcv([["scenario", "seed"], ["renewal_options", 1]])).toBe(8_700_000_000 + 500 * 1_450_000 * 5);
+    expect(F.dealTcv(range, true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 5, 2);
+    expect(F.dealTcv(range)).toBe(10_200_000_000); // TCV itself never counts an option
+    expect(F.dealTcv([["scenario", "seed"], ["renewal_options", 1]], true)).toBe(8_700_000_000 + 500 * 1_450_000 * 5);
   });
   test("overrides apply on top of a chosen scenario", () => {
     const m = F.grossMargin([

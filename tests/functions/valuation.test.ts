@@ -27,8 +27,7 @@ describe("CORZ.DEAL_CASH_FLOW", () => {
 
 describe("CORZ.DEAL_VALUE", () => {
   test("below the gross-profit NPV at the same rate and date in every built-in scenario (overhead, maintenance and tax cost something)", () => {
-    const rates: Record<string, number> = { base: 0.1, seed: 0.1, bull: 0.09, bear: 0.12 };
-    for (const [n, r] of Object.entries(rates)) expect(F.dealValueFn([[n]])).toBeLessThan(F.dealNpvFn(r, [[n]]));
+    for (const n of ["base", "seed", "bull", "bear"]) expect(F.dealValueFn([[n]])).toBeLessThan(F.dealNpvFn(F.scenarioValue("discount_rate", [[n]]), [[n]]));
   });
 
   test("equals the gross-profit NPV when nothing but the site cost is taken off", () => {

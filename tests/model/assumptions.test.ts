@@ -1,4 +1,5 @@
-import { ASSUMPTIONS, TRANCHE_IDS, assumptionSpec, findAssumption, normaliseName } from "../../src/model/assumptions";
+import { ASSUMPTIONS, BUILT_DECIMALS, TRANCHE_IDS, assumptionSpec, findAssumption, normaliseName, sumToDecimals } from "../../src/model/assumptions";
+import { DISCOUNT_RATE_INPUTS } from "../../src/model/record";
 import { parseIso } from "../../src/model/dates";
 import { validateAssumption } from "../../src/model/scenarios";
 
@@ -71,5 +72,59 @@ describe("lookup", () => {
 
   test("normaliseName folds case and separators", () => {
     expect(normaliseName(" Tranche_1-MW.x ")).toBe("tranche1mwx");
+  });
+});
+
+describe("built assumptions: the discount rate is reference yield + spread", () => {
+  const built = ASSUMPTIONS.filter((a) => a.built);
+
+  test("the discount rate is the only built value: its parts are the reference yield and the spread, which it adjusts", () => {
+    expect(built.map((a) => a.key)).toEqual(["discount_rate"]);
+    expect(assumptionSpec("discount_rate")?.built).toEqual({ sumOf: ["reference_yield", "discount_spread"], adjusts: "discount_spread" });
+  });
+
+  test.each(built.map((a) => [a.key, a] as const))("%s: its parts come before it, are plain inputs of its unit, and its base is their bases' sum", (_, a) => {
+    const index = ASSUMPTIONS.indexOf(a);
+    expect(a.built!.sumOf).toContain(a.built!.adjusts);
+    for (const k of a.built!.sumOf) {
+      const part = assumptionSpec(k)!;
+      expect(ASSUMPTIONS.indexOf(part)).toBeGreaterThanOrEqual(0);
+      expect(ASSUMPTIONS.indexOf(part)).toBeLessThan(index); // the Inputs sheet writes the sum over rows it has laid out
+      expect(part.built).toBeUndefined();
+      expect([part.kind, part.unit]).toEqual([a.kind, a.unit]);
+    }
+    expect(a.base).toBe(sumToDecimals(a.built!.sumOf.map((k) => Number(assumptionSpec(k)!.base))));
+  });
+
+  test("the bounds let any rate be given over any reference yield: rate bounds less reference bounds lie inside the spread's", () => {
+    const [rate, ref, spread] = ["discount_rate", "reference_yield", "discount_spread"].map((k) => assumptionSpec(k)!);
+    expect(Number(rate.min) - Number(ref.max)).toBeGreaterThanOrEqual(Number(spread.min));
+    expect(Number(rate.max) - Number(ref.min)).toBeLessThanOrEqual(Number(spread.max));
+  });
+
+  test("reference yield: the 9.000% coupon of CoreWeave's senior notes due 2031, cited with its page; the spread is labelled judgement", () => {
+    const ref = assumptionSpec("reference_yield")!;
+    const notes = DISCOUNT_RATE_INPUTS.coreWeave2031Notes;
+    expect(ref.base).toBe(notes.couponRate.value);
+    expect(ref.base).toBe(0.09);
+    expect(ref.source).toContain(notes.couponRate.source.url);
+    expect(ref.source).toContain(notes.couponRate.source.quote);
+    expect(ref.asOf).toBe(notes.couponRate.source.date);
+    const spread = assumptionSpec("discount_spread")!;
+    expect(spread.base).toBe(0.01);
+    expect(spread.source).toMatch(/^Modelling judgement/);
+    expect(spread.source).toContain("Monte Carlo"); // no concentration premium: the default is simulated
+    expect(assumptionSpec("discount_rate")!.base).toBe(0.1);
+  });
+
+  test("sumToDecimals keeps sums of round decimals exact and changes nothing beyond the 12th decimal", () => {
+    expect(BUILT_DECIMALS).toBe(12);
+    expect(0.09 + 0.01).toBe(0.09999999999999999);
+    expect(sumToDecimals([0.09, 0.01])).toBe(0.1);
+    expect(sumToDecimals([0.09, -0.005])).toBe(0.085);
+    expect(sumToDecimals([0.1, 0.2])).toBe(0.3);
+    expect(sumToDecimals([0.07, 0.015])).toBe(0.085);
+    expect(sumToDecimals([0.1234567890123, 0])).toBe(0.123456789012);
+    expect(sumToDecimals([-0.6, 0.09])).toBe(-0.51);
   });
 });

@@ -242,14 +242,15 @@ describe("revenue", () => {
     }
   });
 
-  test("property: calendar-year revenue sums to the TCV for any ramp, start, term, escalator and renewals", () => {
+  test("property: calendar-year revenue sums to the TCV incl. options for any ramp, start, term, escalator and renewals", () => {
     fc.assert(
       fc.property(dealArb, (d) => {
         const m = model("base", overridesOf(d));
         const expected = expectedTcv(d);
         const calendar = m.years.reduce((s, y) => s + y.revenue, 0);
         const byContractYear = m.contractYears.reduce((s, y) => s + y.revenue, 0);
-        expect(relClose(m.tcv, expected, 1e-9)).toBe(true);
+        expect(relClose(m.tcvInclOptions, expected, 1e-9)).toBe(true);
+        expect(relClose(m.tcv, d.tranches.reduce((s, t) => s + t.value, 0), 1e-12)).toBe(true); // TCV is the initial term's value, options apart
         expect(relClose(calendar, expected, 1e-9)).toBe(true);
         expect(relClose(byContractYear, expected, 1e-9)).toBe(true);
         // And the tranches' columns add up to the year.
@@ -302,7 +303,8 @@ describe("revenue", () => {
   test("hand-checked: the bull case's two 5-year renewals at +10% add base's 850M a year x 1.1 x 10 years", () => {
     // At a flat price every tranche earns value / 12 a year, so the five together earn 10.2B / 12 = 850M.
     const bull = model("bull");
-    expect(bull.tcv).toBeCloseTo(10.2e9 + 850e6 * 1.1 * 10, 0); // 19,550,000,000
+    expect(bull.tcvInclOptions).toBeCloseTo(10.2e9 + 850e6 * 1.1 * 10, 0); // 19,550,000,000
+    expect(bull.tcv).toBe(10.2e9); // TCV: the firm initial term, the options not counted
     expect(bull.contractYears).toHaveLength(22);
     expect(bull.contractYears[12].revenue).toBeCloseTo(935_000_000, 3);
   });
@@ -320,7 +322,8 @@ describe("revenue", () => {
             ["renewal_repricing", repricing],
           ]);
           const added = m.tranches.reduce((s, t) => s + t.mw * t.prices[0] * (1 + repricing) * n * years, 0);
-          expect(relClose(m.tcv, 10.2e9 + added, 1e-12)).toBe(true);
+          expect(relClose(m.tcvInclOptions, 10.2e9 + added, 1e-12)).toBe(true);
+          expect(m.tcv).toBe(10.2e9);
           expect(relClose(m.years.reduce((s, y) => s + y.revenue, 0), 10.2e9 + added, 1e-9)).toBe(true);
         },
       ),
@@ -372,8 +375,8 @@ describe("supply-chain delay", () => {
         ];
         const onTime = model("base", common);
         const late = model("base", [...common, ["delay_months", delay]]);
-        expect(late.tcv).toBe(onTime.tcv);
-        expect(relClose(late.years.reduce((s, y) => s + y.revenue, 0), onTime.tcv, 1e-9)).toBe(true);
+        expect(late.tcvInclOptions).toBe(onTime.tcvInclOptions);
+        expect(relClose(late.years.reduce((s, y) => s + y.revenue, 0), onTime.tcvInclOptions, 1e-9)).toBe(true);
         const a = capacitySchedule(onTime, 2019, 2070);
         const b = capacitySchedule(late, 2019, 2070);
         a.forEach((row, i) => expect(b[i].energisedMw).toBeLessThanOrEqual(row.energisedMw));

@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { ASSUMPTIONS, TRANCHE_IDS, findAssumption } from "../../src/model/assumptions";
+import { DISCOUNT_RATE_INPUTS } from "../../src/model/record";
 import {
   BUILT_IN_SCENARIOS,
   findScenario,
@@ -6,6 +8,7 @@ import {
   resolveScenario,
   scenarioNames,
   validateAssumption,
+  withOverrides,
 } from "../../src/model/scenarios";
 import { serialOf, spec, unwrap } from "./helpers";
 
@@ -48,11 +51,13 @@ describe("built-in scenarios", () => {
     expect(rationale(findScenario("bull")!, "nonsense")).toBe("");
   });
 
-  test("seed, bull and bear differ from base in their listed changes only", () => {
+  test("seed, bull and bear differ from base in their listed changes only (and the built values those changes move)", () => {
     for (const name of ["bull", "bear"]) {
       const v = values(name);
       const changed = ASSUMPTIONS.map((a) => a.key).filter((k) => v[k] !== base[k]);
-      expect(changed.sort()).toEqual(Object.keys(findScenario(name)!.changes).sort());
+      const listed = Object.keys(findScenario(name)!.changes);
+      const follow = ASSUMPTIONS.filter((a) => a.built?.sumOf.some((k) => listed.includes(k))).map((a) => a.key);
+      expect(changed.sort()).toEqual([...listed, ...follow].sort());
     }
     expect(values("bear").delay_months).toBe(9);
     expect(values("bull").renewal_options).toBe(2);
@@ -129,6 +134,7 @@ describe("overrides", () => {
     expect(values("base", [["Contract term", 15]]).term_years).toBe(15);
     expect(values("base", [["T1 MW", 150]]).t1_mw).toBe(150);
     expect(values("base", [["DISCOUNT RATE", 0.08]]).discount_rate).toBe(0.08);
+    expect(values("base", [["DISCOUNT RATE", 0.08]]).discount_spread).toBe(-0.01);
   });
 
   test("text numbers: thousands separators and percentages", () => {
@@ -143,6 +149,7 @@ describe("overrides", () => {
     expect(r.values.licence_margin).toBe(0.85);
     expect(r.values.renewal_options).toBe(2);
     expect(r.values.discount_rate).toBe(0.11);
+    expect(r.values.discount_spread).toBe(0.02); // over bull's 0 spread: the rate given, the spread follows
     expect(resolve("base", [["scenario", 2]])).toEqual({
       ok: false,
       error: { kind: "value", message: 'the "scenario" override must be a scenario name, got 2' },
@@ -174,5 +181,88 @@ describe("overrides", () => {
     expect(values("base", [["term_years", 30]]).term_years).toBe(30);
     expect(values("base", [["t1_start", "2060-12-31"]]).t1_start).toBe(serialOf("2060-12-31"));
     expect(resolve("base", [["term_years", 31]]).ok).toBe(false);
+  });
+});
+
+describe("the discount rate: reference yield + spread", () => {
+  const rateOf = (name: string, overrides: ReadonlyArray<readonly [unknown, unknown]> = []) => {
+    const v = values(name, overrides);
+    return [v.reference_yield, v.discount_spread, v.discount_rate];
+  };
+
+  test("base: CoreWeave's 9.000% notes due 2031 plus a 1% spread is exactly 10%, though 0.09 + 0.01 is not 0.1 in binary", () => {
+    expect(0.09 + 0.01).not.toBe(0.1); // why the sum is kept to 12 decimals
+    expect(base.reference_yield).toBe(DISCOUNT_RATE_INPUTS.coreWeave2031Notes.couponRate.value);
+    expect(rateOf("base")).toEqual([0.09, 0.01, 0.1]);
+    expect(base.discount_rate).toBe(0.1);
+  });
+
+  test("bear keeps base's rate (CoreWeave's default is the Monte Carlo's, not a premium in the rate); bull has no spread: 9%", () => {
+    expect(rateOf("bear")).toEqual(rateOf("base"));
+    expect(rateOf("seed")).toEqual(rateOf("base"));
+    expect(rateOf("bull")).toEqual([0.09, 0, 0.09]);
+    expect(Object.keys(findScenario("bear")!.changes)).not.toContain("discount_spread");
+    expect(findScenario("bull")!.changes.discount_spread.rationale).toContain("CoreWeave's unsecured notes");
+  });
+
+  test("the rate's rationale in a scenario is its parts'", () => {
+    expect(rationale(findScenario("bull")!, "discount_rate")).toContain(findScenario("bull")!.changes.discount_spread.rationale);
+    expect(rationale(findScenario("bear")!, "discount_rate")).toBe(`As base: ${spec("discount_rate").source}`);
+  });
+
+  test("a part moves the rate", () => {
+    expect(rateOf("base", [["discount_spread", 0.025]])).toEqual([0.09, 0.025, 0.115]);
+    expect(rateOf("base", [["reference_yield", "7%"]])).toEqual([0.07, 0.01, 0.08]);
+    expect(rateOf("bull", [["reference_yield", 0.1]])).toEqual([0.1, 0, 0.1]);
+  });
+
+  test("an override of discount_rate sets the spread so the rate is that value: the same scenario as overriding the spread", () => {
+    expect(rateOf("base", [["discount_rate", 0.085]])).toEqual([0.09, -0.005, 0.085]);
+    expect(values("base", [["discount_rate", 0.085]])).toEqual(values("base", [["discount_spread", -0.005]]));
+    expect(rateOf("base", [["Discount rate", "12%"]])).toEqual([0.09, 0.03, 0.12]);
+    // With the reference yield given too, in either order, the spread is what is left.
+    expect(rateOf("base", [["discount_rate", 0.085], ["reference_yield", 0.07]])).toEqual([0.07, 0.015, 0.085]);
+    expect(rateOf("base", [["reference_yield", 0.07], ["discount_rate", 0.085]])).toEqual([0.07, 0.015, 0.085]);
+  });
+
+  test("property: any rate given is the rate used, and reference yield + spread make it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: -50_000, max: 100_000 }), (refBp100, rateBp10) => {
+        const ref = refBp100 / 10_000; // 0 to 50%, to the hundredth of a percent
+        const rate = rateBp10 / 100_000; // -50% to 100%, to the thousandth of a percent
+        const v = values("base", [["reference_yield", ref], ["discount_rate", rate]]);
+        expect(v.discount_rate).toBe(rate);
+        expect(v.reference_yield).toBe(ref);
+        expect(Math.abs(v.reference_yield + v.discount_spread - rate)).toBeLessThanOrEqual(1e-12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("given with the spread, the rate is the parts' sum: a full record of a scenario's values resolves to itself, with a spread changed in it too", () => {
+    expect(rateOf("base", [["discount_rate", 0.085], ["discount_spread", 0.02]])).toEqual([0.09, 0.02, 0.11]);
+    const bull = values("bull");
+    expect(values("base", Object.entries(bull))).toEqual(bull);
+    // A spread typed over a record that still carries the old rate moves the rate.
+    expect(rateOf("base", Object.entries({ ...bull, discount_spread: 0.03 }))).toEqual([0.09, 0.03, 0.12]);
+  });
+
+  test.each([
+    ["discount_rate", 2, "discount_rate must be a rate from -0.5 to 1 (a decimal: 0.05 is 5%), got 2"],
+    ["discount_rate", "abc", 'discount_rate must be a rate from -0.5 to 1 (a decimal: 0.05 is 5%), got "abc"'],
+    ["reference_yield", -0.01, "reference_yield must be a rate from 0 to 0.5 (a decimal: 0.05 is 5%), got -0.01"],
+    ["discount_spread", 1.5, "discount_spread must be a rate from -1 to 1 (a decimal: 0.05 is 5%), got 1.5"],
+    ["discount_spread", 0.95, "discount_rate = reference_yield + discount_spread must be a rate from -0.5 to 1 (a decimal: 0.05 is 5%), got 1.04 (0.09 + 0.95)"],
+    ["discount_spread", -0.6, "discount_rate = reference_yield + discount_spread must be a rate from -0.5 to 1 (a decimal: 0.05 is 5%), got -0.51 (0.09 + -0.6)"],
+  ])("%s = %p: #VALUE! saying why", (name, value, message) => {
+    expect(resolve("base", [[name, value]])).toEqual({ ok: false, error: { kind: "value", message } });
+  });
+
+  test("withOverrides settles a resolved scenario as resolveScenario does", () => {
+    const bull = unwrap(resolve("bull"));
+    expect(unwrap(withOverrides(bull, [["discount_spread", 0.02]])).values.discount_rate).toBe(0.11);
+    expect(unwrap(withOverrides(bull, [["discount_rate", 0.1]])).values.discount_spread).toBe(0.01);
+    expect(unwrap(withOverrides(bull, [["discount_rate", 0.1]])).values).toEqual(values("bull", [["discount_rate", 0.1]]));
+    expect(withOverrides(bull, [["discount_rate", 3]]).ok).toBe(false);
   });
 });

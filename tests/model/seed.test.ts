@@ -31,6 +31,9 @@ describe("the seed scenario reproduces the brief exactly", () => {
   test("total contract value is exactly 8,700,000,000 USD", () => {
     // The brief: "approximately $8.7 billion in revenue over the 12-year term".
     expect(seed.tcv).toBe(8_700_000_000);
+    // No renewal option is exercised in the seed, so TCV incl. options is the same 8.7B.
+    expect(seed.scenario.values.renewal_options).toBe(0);
+    expect(seed.tcvInclOptions).toBe(8_700_000_000);
   });
 
   test("average annual revenue is exactly 725,000,000 USD (8.7B / 12)", () => {
@@ -99,7 +102,7 @@ describe("the seed scenario reproduces the brief exactly", () => {
   test("NPV of gross profit at 10%, as of the data's as-of date: 3,730,452,849.43 USD", () => {
     // The seed scenario is the previous base case (the same four tranches, schedule and 77.5%
     // margin), whose NPV at the same valuation date (2026-05-10) was 3,730,452,849.43 USD.
-    expect(seed.scenario.values.discount_rate).toBe(0.1);
+    expect(seed.scenario.values.discount_rate).toBe(0.1); // built: 9% reference yield + 1% spread, exactly 10%
     expect(unwrap(dealNpv(seed, 0.1))).toBeCloseTo(3_730_452_849.43, 2);
   });
 

@@ -158,7 +158,7 @@ describe("the workbook the task pane builds", () => {
       expect(num(SHEET_NAMES.capacity, c0 + CAPACITY_ROWS.hpc, c)).toBeCloseTo(capacityEndOfYear(m.capacityLines, y), 9);
     }
     expect(years).toBeGreaterThan(10);
-    expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, COL.total)).toBeCloseTo(m.tcv, 2);
+    expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.revenue, COL.total)).toBeCloseTo(m.tcvInclOptions, 2);
     const npv = dealNpv(m, m.scenario.values.discount_rate);
     if (!npv.ok) throw new Error(npv.error.message);
     expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant)).toBeCloseTo(npv.value, 2);

@@ -8,6 +8,7 @@
  * any other, so a new formula cannot slip past the comparison.
  */
 import { parseCell, cell as a1 } from "../../src/plan/a1";
+import { assumptionSpec } from "../../src/model/assumptions";
 import { capacityEndOfYear, contractedLines, pipelineLines, pipelineMw } from "../../src/model/capacity";
 import { PipelineRow } from "../../src/model/customers/data";
 import { concentrationYear, prospectRevenue } from "../../src/model/customers/concentration";
@@ -198,8 +199,8 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
         [DEAL_ROWS.valuationTime]: t0,
         [DEAL_ROWS.revenueFromValuation]: sum(revenueFrom(m, yearRow(m, Math.floor(t0)), t0)),
         [DEAL_ROWS.contractedMw]: m.contractedMw,
-        [DEAL_ROWS.initialValue]: m.tranches.reduce((x, t) => x + t.value, 0),
-        [DEAL_ROWS.tcv]: m.tcv,
+        [DEAL_ROWS.initialValue]: m.tcv,
+        [DEAL_ROWS.tcv]: m.tcvInclOptions,
         [DEAL_ROWS.avgPrice]: m.pricePerMwYear,
       };
       if (off in links) return links[off];
@@ -369,9 +370,12 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
 
   function inputs(c: FormulaCell): Want | undefined {
     if (c.row === INPUTS.indexRow) return input.live + 1;
-    if (c.col !== INPUTS.liveCol) return undefined;
     const key = constantAt(c.sheet, c.row, INPUTS.keyCol);
-    return typeof key === "string" ? live.scenario.values[key] : undefined;
+    if (typeof key !== "string") return undefined;
+    if (c.col === INPUTS.liveCol) return live.scenario.values[key];
+    // A built assumption (the discount rate) is a formula over its parts in each scenario's column.
+    const j = c.col - INPUTS.firstScenarioCol;
+    return assumptionSpec(key)?.built && j >= 0 && j < models.length ? models[j].scenario.values[key] : undefined;
   }
 
   function peers(c: FormulaCell): Want | undefined {
@@ -536,7 +540,8 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     const npv = dealNpv(m, a.discount_rate);
     const values: Record<string, Want> = {
       tcv: m.tcv,
-      average: m.tcv / (a.term_years + a.renewal_options * a.renewal_term_years),
+      tcvInclOptions: m.tcvInclOptions,
+      average: m.tcvInclOptions / (a.term_years + a.renewal_options * a.renewal_term_years),
       price: m.pricePerMwYear,
       licenceMargin: a.licence_margin,
       reportedMargin: m.reportedMarginTerm,

@@ -86,6 +86,32 @@ test("overrides: validated with the model's messages, dates as YYYY-MM-DD, rates
   expect(plan.ok && plan.value.find((x) => x.name === "Mine")!.values.licence_margin).toBe(0.79);
 });
 
+test("the discount rate is built: typing it sets the spread, a saved rate is migrated to a spread, its reset resets both inputs", () => {
+  let s = must(createScenario(DEFAULT_PANE_STATE, "Mine"));
+  s = must(setOverride(s, "Mine", "reference_yield", "7%"));
+  s = must(setOverride(s, "Mine", "discount_rate", "0.085"));
+  // Never stored itself: the spread is what makes 7% into 8.5%.
+  expect(s.scenarios[0].overrides).toEqual({ reference_yield: 0.07, discount_spread: 0.015 });
+  const field = (st: PaneState, key: string) => fieldsOf(st, "Mine").find((x) => x.spec.key === key)!;
+  expect([field(s, "discount_rate").text, field(s, "discount_rate").overridden, field(s, "discount_rate").defaultText]).toEqual(["0.085", true, "0.1"]);
+  const plan = planScenarios(s);
+  expect(plan.ok && plan.value.find((x) => x.name === "Mine")!.values.discount_rate).toBe(0.085);
+  // The rate typed back to what the inputs give changes nothing; the base spread drops the override.
+  expect(must(setOverride(s, "Mine", "discount_rate", "0.08")).scenarios[0].overrides).toEqual({ reference_yield: 0.07 });
+  // A spread that takes the rate out of bounds is refused when typed, not at the build.
+  expect(setOverride(s, "Mine", "discount_spread", "0.95")).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^discount_rate = reference_yield \+ discount_spread must be a rate/) } });
+  expect(setOverride(s, "Mine", "discount_rate", "2")).toMatchObject({ ok: false, error: { message: 'discount_rate must be a rate from -0.5 to 1 (a decimal: 0.05 is 5%), got "2"' } });
+  // Reset of the rate resets what it is built from.
+  expect(resetField(s, "Mine", "discount_rate").scenarios[0].overrides).toEqual({});
+  expect(field(resetField(s, "Mine", "discount_rate"), "discount_rate").overridden).toBe(false);
+  // A scenario saved when the rate was an input of its own comes back with the same rate, as a spread.
+  const saved = parsePaneState(JSON.stringify({ version: 2, scenarios: [{ name: "Old", basedOn: "bull", overrides: { discount_rate: 0.12 } }], build: ["Old"] }));
+  expect(saved.warning).toBeUndefined();
+  expect(saved.state.scenarios).toEqual([{ name: "Old", basedOn: "bull", overrides: { discount_spread: 0.03 } }]);
+  const old = planScenarios(saved.state);
+  expect(old.ok && old.value[0].values.discount_rate).toBe(0.12);
+});
+
 test("built-in scenarios show their values read-only with sources", () => {
   const f = fieldsOf(DEFAULT_PANE_STATE, "bear");
   const delay = f.find((x) => x.spec.key === "delay_months")!;

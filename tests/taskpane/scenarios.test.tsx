@@ -56,14 +56,45 @@ test("selecting a scenario shows its assumptions, with the default's source and 
   fireEvent.click(radio("bull"));
   // Tranche 1's value as the May/June 2024 update states it (dated 2024-06-05 in the data).
   expect(screen.getByText(/default 3,500,000,000 \(bull\) · as of 2024-06-05/)).toBeTruthy();
-  // The groups follow the model's: finance is closed until opened, then shows the discount rate.
+  // The groups follow the model's: finance is closed until opened, then shows the discount rate, built from its two inputs.
   expect(screen.queryByLabelText(/^Discount rate/)).toBeNull();
   fireEvent.click(button("Finance"));
+  expect(input(/^Reference yield: CoreWeave's senior unsecured notes \(rate: 0.05 or 5%\)/).value).toBe("0.09");
+  expect(input(/^Spread over the reference yield/).value).toBe("0"); // bull: no spread
   expect(input(/^Discount rate \(rate: 0.05 or 5%\)/).value).toBe("0.09");
-  expect(screen.getByText(/default 0.09 \(9%\) \(bull\) · as of 2024-11/)).toBeTruthy();
+  expect(screen.getByText(/default 0.09 \(9%\) \(bull\) · as of 2026-05-10 · built: reference_yield \+ discount_spread$/)).toBeTruthy();
   // The source is one click away, in the field's information popover.
   fireEvent.click(within(input(/^Discount rate/).closest(".fui-Field") as HTMLElement).getByRole("button"));
-  expect(screen.getByText(/Source: Modelling judgement \(no public figure\): a round 10%/)).toBeTruthy();
+  expect(screen.getByText(/Source: Built, not typed: reference_yield \+ discount_spread/)).toBeTruthy();
+});
+
+test("in the user's scenario, a discount rate typed sets the spread; its reset puts both inputs back", async () => {
+  const { settings } = renderPane();
+  createScenario("Mine");
+  fireEvent.click(button("Finance"));
+  const rate = () => input(/^Discount rate \(rate: 0.05 or 5%\)/);
+  const spread = () => input(/^Spread over the reference yield/);
+  expect(screen.getByText(/a value typed here sets discount_spread/)).toBeTruthy();
+  fireEvent.change(rate(), { target: { value: "8.5%" } });
+  fireEvent.blur(rate());
+  await settle();
+  expect(savedPane(settings).scenarios[0].overrides).toEqual({ discount_spread: -0.005 });
+  expect([rate().value, spread().value]).toEqual(["0.085", "-0.005"]);
+  expect(screen.getAllByText(/changed from default 0.1 \(10%\) \(base\)/)).toHaveLength(1);
+  // A spread typed moves the rate.
+  fireEvent.change(spread(), { target: { value: "2%" } });
+  fireEvent.blur(spread());
+  await settle();
+  expect([rate().value, spread().value]).toEqual(["0.11", "0.02"]);
+  // A spread that would put the rate out of bounds is refused where it is typed.
+  fireEvent.change(spread(), { target: { value: "0.95" } });
+  fireEvent.keyDown(spread(), { key: "Enter" });
+  expect(screen.getByText(/discount_rate = reference_yield \+ discount_spread must be a rate from -0.5 to 1 \(a decimal: 0.05 is 5%\), got 1.04 \(0.09 \+ 0.95\)/)).toBeTruthy();
+  fireEvent.keyDown(spread(), { key: "Escape" });
+  fireEvent.click(button("Reset discount_rate to default"));
+  await settle();
+  expect(savedPane(settings).scenarios[0].overrides).toEqual({});
+  expect([rate().value, spread().value]).toEqual(["0.1", "0.01"]);
 });
 
 test("typing into a built-in scenario changes nothing", async () => {

@@ -78,6 +78,7 @@ run("LibreOffice recalculates the generated workbook to the model's numbers", ()
     for (const name of NAMES) {
       const m = model(name);
       expect(at("tcv", name) as number).toBeCloseTo(m.tcv, 2);
+      expect(at("tcvInclOptions", name) as number).toBeCloseTo(m.tcvInclOptions, 2);
       expect(at("mw", name) as number).toBeCloseTo(m.contractedMw, 9);
       expect(at("reportedMargin", name) as number).toBeCloseTo(m.reportedMarginTerm, 9);
     }

@@ -266,10 +266,11 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
       }
       const rate = sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.rate, COL.constant);
       expectSame(F.dealNpvFn(rate, sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant), `DEAL_NPV(${rate}, "${name}")`);
-      expectSame(F.dealTcv(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.tcv, COL.constant), `DEAL_TCV("${name}")`);
+      expectSame(F.dealTcv(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.initialValue, COL.constant), `DEAL_TCV("${name}")`);
+      expectSame(F.dealTcv(sc, true), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.tcv, COL.constant), `DEAL_TCV("${name}", TRUE)`);
       expectSame(F.revenuePerMw(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.avgPrice, COL.constant), `REVENUE_PER_MW("${name}")`);
       expectSame(F.grossMargin(sc), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.margin, COL.constant), `GROSS_MARGIN("${name}")`);
-      checked += 4;
+      checked += 5;
       // REPORTED_VS_MODEL spills period, reported, model on the reported basis and the variance rate: the sheet's quarters across.
       const spill = F.reportedVsModelFn(sc).slice(1);
       expect(spill.length).toBeGreaterThan(0);
@@ -314,7 +315,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     ["renewal_options", 1],
     ["renewal_repricing", 0.05],
     ["t3_ramp_months", 0],
-    ["discount_rate", 0.085],
+    ["discount_spread", -0.005], // 9% + -0.5%: a discount rate of 8.5%
     ["valuation_date", 46249], // 2026-08-15, typed as an Excel date: inside 2026 and inside the (edited) ramps of tranches 1 and 2
     ["other_colocation_revenue", 9e6],
     ["reported_power_share", 0.4], // pass-through power in the reported-basis rows, not 0 as in the built-in scenarios
@@ -360,7 +361,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
   test("the Risk sheet says the inputs changed since its run, marks exactly the typed ones, and the master check fails on it alone", () => {
     expect(riskVerdict(r)).toEqual({
       status: "changed",
-      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "other_colocation_revenue", "reported_power_share", "delay_months", "discount_rate", "valuation_date"],
+      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "other_colocation_revenue", "reported_power_share", "delay_months", "discount_spread", "discount_rate", "valuation_date"],
       riskCheck: false,
       otherChecks: [true],
       master: false,
@@ -379,7 +380,13 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
       checked += 2;
     }
     expectSame(F.dealNpvFn(0.085, range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant), "DEAL_NPV(0.085, overrides)");
-    expectSame(F.dealTcv(range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.tcv, COL.constant), "DEAL_TCV(overrides)");
+    expectSame(F.dealTcv(range), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.initialValue, COL.constant), "DEAL_TCV(overrides)");
+    expectSame(F.dealTcv(range, true), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.tcv, COL.constant), "DEAL_TCV(overrides, TRUE)");
+    // The rate the sheet builds from the typed spread is the function's, and overriding the rate itself gives the same scenario.
+    const byRate = [...range.filter(([k]) => k !== "discount_spread"), ["discount_rate", 0.085]];
+    expect(F.scenarioValue("discount_rate", range)).toBe(0.085);
+    expectSame(F.scenarioValue("discount_rate", byRate), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.rate, COL.constant), "SCENARIO_VALUE(\"discount_rate\", rate override) vs the Deal sheet's reference yield + typed spread");
+    expect(F.dealValueFn(byRate)).toBe(F.dealValueFn(range));
     // The live block follows the selector: bear.
     expectSame(F.dealNpvFn(model("bear").scenario.values.discount_rate, [["bear"]]), sheetNumber(r, SHEET_NAMES.deal, ROW.firstBlock + DEAL_ROWS.npv, COL.constant), 'DEAL_NPV(rate, "bear") vs the live block');
     expect(checked).toBeGreaterThan(20);

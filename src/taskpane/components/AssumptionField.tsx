@@ -4,6 +4,7 @@
  * typing), the reason when a value is refused, and a reset to the default when it is changed.
  * Refused typing is held by the pane (a draft), so it is still here after switching scenarios;
  * a value typed on CORZ Inputs that the sheets use instead is shown with a note saying so.
+ * A built value (the discount rate) says what it is the sum of, and that typing it sets its part.
  */
 import { Button, Field, InfoLabel, Input, LabelProps, makeStyles, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, useEffect, useRef, useState } from "react";
@@ -120,6 +121,7 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
         <>
           <span className={styles.key}>{spec.key}</span> · {field.overridden ? "changed from " : ""}default {shownDefault(spec, field.defaultText)} ({defaultFrom}) · as of{" "}
           {spec.asOf}
+          {spec.built && ` · built: ${spec.built.sumOf.join(" + ")}${field.readOnly ? "" : `; a value typed here sets ${spec.built.adjusts}`}`}
         </>
       }
       validationState={refusal ? "error" : note ? "warning" : "none"}
