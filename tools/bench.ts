@@ -138,6 +138,11 @@ const TYPICAL: Readonly<Record<string, (i: number) => unknown[]>> = {
   MW_ECONOMICS: () => ["mining"],
   HASHPRICE_LEVELS: () => [],
   DEAL_NPV_RISK: (i) => [0.1, [0.1, 0.5, 0.9][i % 3]],
+  DEAL_CASH_FLOW: (i) => [2025 + (i % 14)],
+  DEAL_VALUE: () => [],
+  SENSITIVITY: () => ["discount_rate", [[0.08], [0.09], [0.1], [0.11], [0.12]], "licence_margin", [[0.775, 0.8, 0.825, 0.85, 0.875]]],
+  TORNADO: () => [],
+  DEAL_IRR: () => [null, 1.5e6],
 };
 
 async function customFunctions(): Promise<void> {

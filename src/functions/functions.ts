@@ -8,17 +8,17 @@
  * rates as decimals. A year in which the deal bills nothing returns 0.
  */
 import { DATA_AS_OF, asOfSerial } from "../model/asOf";
-import { ASSUMPTIONS, findAssumption, retiredAssumption } from "../model/assumptions";
+import { ASSUMPTIONS, assumptionSpec, findAssumption, retiredAssumption } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
-import { BUILT_IN_SCENARIOS } from "../model/scenarios";
+import { BUILT_IN_SCENARIOS, resolveScenario } from "../model/scenarios";
 import { capacitySchedule, capacityYears, discountFlows, yearRow } from "../model/scenarioModel";
-import { booleanArg, choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
+import { booleanArg, choiceArg, integerArg, numberArg, scenarioArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
 import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, scenarioOmitted, usd } from "./scenario";
 import { reportedVsModel } from "../model/reportedVsModel";
 import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
-import { CashFlowRow, cashFlowYear, dealValue } from "../model/valuation";
+import { CashFlowRow, cashFlowModel, cashFlowYear, dealValue } from "../model/valuation";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -347,12 +347,24 @@ export function dealCashFlow(year: any, scenario?: any[][], item?: any): number 
   );
 }
 
+/** What CORZ.DEAL_VALUE counts of the renewal options. */
+export const VALUE_RENEWALS = ["scenario", "none", "all"] as const;
+
 /**
- * Present value at the valuation date (default the data's as-of date) of the unlevered cash flows to Core Scientific from the CoreWeave contracts, in USD, at the scenario's discount rate: each year's cash flow from the date on, received at its year end. Renewal options count only if the scenario exercises them (renewal_options; 0 in base).
+ * Present value at the valuation date (default the data's as-of date) of the unlevered cash flows to Core Scientific from the CoreWeave contracts, in USD, at the scenario's discount rate: each year's cash flow from the date on, received at its year end. By default renewal options count only as far as the scenario exercises them (renewal_options; none in base).
  * @customfunction DEAL_VALUE
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
+ * @param [renewals] "scenario" (default: the options the scenario exercises), "none" (the firm initial term only) or "all" (value incl. both five-year renewal options).
  * @returns USD as of the valuation date.
  */
-export function dealValueFn(scenario?: any[][]): number {
-  return cell(() => andThen(modelFor(scenario), (m) => andThen(dealValue(m), (v) => ok(usd(v)))));
+export function dealValueFn(scenario?: any[][], renewals?: any): number {
+  return cell(() =>
+    andThen(choiceArg(renewals, "renewals", VALUE_RENEWALS, "scenario", { asscenario: "scenario", firm: "none", options: "all", incloptions: "all" }), (which) => {
+      if (which === "scenario") return andThen(modelFor(scenario), (m) => andThen(dealValue(m), (v) => ok(usd(v))));
+      const exercised = which === "none" ? 0 : Number(assumptionSpec("renewal_options")?.max ?? 2);
+      return andThen(scenarioArg(scenario), (s) =>
+        andThen(resolveScenario(s.name, [...s.overrides, ["renewal_options", exercised]]), (sc) => andThen(cashFlowModel(sc), (m) => andThen(dealValue(m), (v) => ok(usd(v))))),
+      );
+    }),
+  );
 }

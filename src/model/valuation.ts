@@ -21,10 +21,24 @@
  * Units: USD; rates as decimals.
  */
 import { irr } from "./finance";
-import { Tranche, trancheMwYears, trancheRevenue } from "./deal";
+import { Tranche, buildTranches, trancheMwYears, trancheRevenue } from "./deal";
+import { ResolvedScenario } from "./scenarios";
 import { powerPassThrough } from "./margins";
 import { Result, fail, numError, ok } from "./result";
 import { ScenarioModel, valuationTime } from "./scenarioModel";
+
+/**
+ * What the cash flows read from a scenario: its values and tranches. A computed ScenarioModel
+ * is one; `cashFlowModel` builds one without the rest of the model (years, capacity), for
+ * what-if loops that value many variants.
+ */
+export type CashFlowModel = Pick<ScenarioModel, "scenario" | "tranches">;
+
+/** The cash-flow view of a resolved scenario: its tranches only. */
+export function cashFlowModel(s: ResolvedScenario): Result<CashFlowModel> {
+  const tranches = buildTranches(s.values);
+  return tranches.ok ? ok({ scenario: s, tranches: tranches.value }) : tranches;
+}
 
 /** One window's cash flows, USD (costs and capex as positive numbers; `freeCashFlow` is the net). */
 export interface CashFlowRow {
@@ -61,7 +75,7 @@ export function trancheDepreciation(t: Tranche, perMw: number, a: number, b: num
 }
 
 /** The cash flows over the window [a, b) (decimal years). */
-export function cashFlowWindow(m: ScenarioModel, a: number, b: number): CashFlowRow {
+export function cashFlowWindow(m: CashFlowModel, a: number, b: number): CashFlowRow {
   const v = m.scenario.values;
   const licenceRevenue = m.tranches.reduce((s, t) => s + trancheRevenue(t, a, b), 0);
   const mwYears = m.tranches.reduce((s, t) => s + trancheMwYears(t, a, b), 0);
@@ -89,7 +103,7 @@ export function cashFlowWindow(m: ScenarioModel, a: number, b: number): CashFlow
 }
 
 /** The calendar years with any cash flow: from the first capex to the last billing. */
-export function cashFlowYears(m: ScenarioModel): { first: number; last: number } {
+export function cashFlowYears(m: CashFlowModel): { first: number; last: number } {
   const lead = m.scenario.values.capex_lead_months / 12;
   const live = m.tranches.filter((t) => t.mw > 0);
   const first = Math.min(...live.map((t) => Math.floor(t.start - (m.scenario.values.core_capex_per_mw > 0 ? lead : 0))));
@@ -98,7 +112,7 @@ export function cashFlowYears(m: ScenarioModel): { first: number; last: number }
 }
 
 /** A calendar year's cash flows, USD. */
-export function cashFlowYear(m: ScenarioModel, year: number): CashFlowRow {
+export function cashFlowYear(m: CashFlowModel, year: number): CashFlowRow {
   return cashFlowWindow(m, year, year + 1);
 }
 
@@ -111,7 +125,7 @@ export interface ValueFlow {
 }
 
 /** The flows `dealValue` discounts: each year ending after the valuation date, from the date on. */
-export function valueFlows(m: ScenarioModel): Result<ValueFlow[]> {
+export function valueFlows(m: CashFlowModel): Result<ValueFlow[]> {
   const t0 = valuationTime(m.scenario.values.valuation_date);
   if (!t0.ok) return t0;
   const { first, last } = cashFlowYears(m);
@@ -127,7 +141,7 @@ export function valueFlows(m: ScenarioModel): Result<ValueFlow[]> {
  * Present value of the free cash flows at the valuation date, USD, at `rate` (the scenario's
  * discount rate unless given).
  */
-export function dealValue(m: ScenarioModel, rate: number = m.scenario.values.discount_rate): Result<number> {
+export function dealValue(m: CashFlowModel, rate: number = m.scenario.values.discount_rate): Result<number> {
   if (!Number.isFinite(rate)) return numError("rate must be a finite number");
   if (rate <= -1) return rate === -1 ? fail("div0", "rate of -100% divides by zero") : numError("rate must be more than -100%");
   const flows = valueFlows(m);
@@ -141,7 +155,7 @@ export function dealValue(m: ScenarioModel, rate: number = m.scenario.values.dis
  * first capex to the last billing (history included: a return is earned over the whole life).
  * #NUM! when there is no capex (nothing to earn a return on) or no rate solves it.
  */
-export function dealIrr(m: ScenarioModel): Result<number> {
+export function dealIrr(m: CashFlowModel): Result<number> {
   const { first, last } = cashFlowYears(m);
   const flows: number[] = [];
   for (let y = first; y <= last; y++) flows.push(cashFlowYear(m, y).freeCashFlow);

@@ -1,5 +1,6 @@
 /**
- * Builds the workbook plan for a set of scenarios: Inputs, Deal, Capacity, Summary, Checks.
+ * Builds the workbook plan for a set of scenarios: Inputs, Deal, Capacity, Valuation, Peers,
+ * Customers, Mining vs HPC, Risk, Summary, Checks.
  * Pure: scenarios in, plan out.
  */
 import { computeScenario } from "../model/scenarioModel";
@@ -19,6 +20,9 @@ import { RiskSheetInput, buildRisk, liveInputRef } from "./risk";
 import { defaultRiskSpec } from "../model/risk/spec";
 import { runRisk } from "../model/risk/montecarlo";
 import { ModelError } from "../model/result";
+import { tornado } from "../model/sensitivity";
+import { cashFlowYears } from "../model/valuation";
+import { buildValuation } from "./valuation";
 
 export const RISK_DEFAULT_PATHS = 10_000;
 
@@ -45,7 +49,10 @@ export function timelineFor(scenarios: readonly PlanScenario[]): Result<{ first:
     const m = computeScenario({ name: s.name, values: s.values });
     if (!m.ok) return valueError(`scenario "${s.name}": ${m.error.message}`);
     const ys = m.value.years;
-    first = Math.min(first, ys[0].year, ...contractedLines(m.value.capacityLines).map((l) => Math.floor(l.energised)));
+    // The capex lead before each billing start too, capex or not: capex typed in later must fall on the timeline.
+    const lead = s.values.capex_lead_months / 12;
+    const capexYears = m.value.tranches.filter((x) => x.mw > 0).map((x) => Math.floor(x.start - lead));
+    first = Math.min(first, ys[0].year, cashFlowYears(m.value).first, ...capexYears, ...contractedLines(m.value.capacityLines).map((l) => Math.floor(l.energised)));
     last = Math.max(last, ys[ys.length - 1].year, s.values.target_year, ...contractedLines(m.value.capacityLines).map((l) => Math.floor(l.energised)));
   }
   return ok({ first, years: last - first + 1 + TIMELINE_SLACK_YEARS });
@@ -90,6 +97,9 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const walk = block("seed") > 0 && block("base") > 0 ? { from: block("seed"), to: block("base") } : undefined;
   const deal = buildDeal(sheetNames, inputs, labels, t.value.first, t.value.years, master, walk);
   const capacity = buildCapacity(sheetNames, inputs, labels, t.value.first, t.value.years, master);
+  const bars = tornado({ name: scenarios[0].name, values: scenarios[0].values });
+  if (!bars.ok) return bars;
+  const valuation = buildValuation(sheetNames, inputs, deal, { scenario: scenarios[0].name, ...bars.value }, master);
   const peers = buildPeers(sheetNames, deal, { ...DEFAULT_PEERS_OPTIONS, year: scenarios[0].values.target_year, ...options.peers }, master);
   const firstModel = computeScenario({ name: scenarios[0].name, values: scenarios[0].values });
   if (!firstModel.ok) return firstModel;
@@ -98,11 +108,11 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const risk = options.risk ?? defaultRiskRun(scenarios[0]);
   if ("error" in risk) return { ok: false, error: risk.error };
   const riskSheet = buildRisk(sheetNames, risk, master, liveInputRef(inputs, names, risk.summary.scenario));
-  const summary = buildSummary(sheetNames, labels, deal, capacity, master);
+  const summary = buildSummary(sheetNames, labels, deal, capacity, valuation.blockRows, master);
   const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years, { scenario: risk.summary.scenario, upToDateRef: riskSheet.upToDateRef });
   return ok({
     layoutVersion: LAYOUT_VERSION,
-    sheets: [inputs.sheet, deal.sheet, capacity.sheet, peers, customers.sheet, mining.sheet, riskSheet.sheet, summary, checks],
+    sheets: [inputs.sheet, deal.sheet, capacity.sheet, valuation.sheet, peers, customers.sheet, mining.sheet, riskSheet.sheet, summary, checks],
     names: inputs.names,
     scenarios: names,
     sheetNames,

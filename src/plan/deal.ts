@@ -170,7 +170,7 @@ export interface DealLayout {
  * G(x) = (x > 0) * (x - r/2 + (x < r) * (r - x)^2 / (2r)), which is x^2 / (2r) during the ramp,
  * x - r/2 after it, and max(x, 0) when r = 0 (the guard only keeps 0/0 out).
  */
-function gArray(x: string, r: string): string {
+export function gArray(x: string, r: string): string {
   return `((${x})>0)*((${x})-${r}/2+((${x})<${r})*(${r}-(${x}))^2/(2*${r}+(${r}=0)))`;
 }
 
@@ -180,12 +180,12 @@ function gScalar(x: string, r: string): string {
 }
 
 /** A date as the model's decimal year (dates.ts yearFraction): year + days since 1 January / days in the year. */
-function decimalYear(d: string): string {
+export function decimalYear(d: string): string {
   return `YEAR(${d})+(${d}-DATE(YEAR(${d}),1,1))/(DATE(YEAR(${d})+1,1,1)-DATE(YEAR(${d}),1,1))`;
 }
 
 /** The constant cells of one tranche that its formulas read: MW, price in contract year 1, billing start (decimal year), ramp (years). */
-interface TrancheCells {
+export interface TrancheCells {
   readonly mw: string;
   readonly p1: string;
   readonly s: string;
@@ -193,7 +193,7 @@ interface TrancheCells {
 }
 
 /** What every tranche's revenue formula reads: the contract-year index k, the block's price index by k, the years billed. */
-interface Terms {
+export interface Terms {
   readonly K: string;
   /** The block's price index by contract year (price in year k / price in year 1; 0 after the years billed), aligned with K. */
   readonly F: string;
@@ -210,7 +210,7 @@ function overContractYears(t: TrancheCells, x: Terms, share: string): string {
  * and v = b - s (years from its billing start s): the share-years of contract year k are
  * G(v+1-k) - G(u+1-k) - G(v-k) + G(u-k).
  */
-function windowRevenue(t: TrancheCells, x: Terms, u: string, v: string): string {
+export function windowRevenue(t: TrancheCells, x: Terms, u: string, v: string): string {
   const g = (w: string, plusOne: boolean) => `(${gArray(`${w}${plusOne ? "+1" : ""}-${x.K}`, t.r)})`;
   return overContractYears(t, x, `${g(v, true)}-${g(u, true)}-${g(v, false)}+${g(u, false)}`);
 }

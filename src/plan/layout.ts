@@ -10,6 +10,7 @@ export const SHEET_NAMES: SheetNames = {
   inputs: "CORZ Inputs",
   deal: "CORZ Deal",
   capacity: "CORZ Capacity",
+  valuation: "CORZ Valuation",
   peers: "CORZ Peers",
   customers: "CORZ Customers",
   mining: "CORZ Mining vs HPC",

@@ -2,6 +2,7 @@
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { CAPACITY_ROWS, CapacityLayout } from "./capacity";
 import { DEAL_ROWS, DealLayout } from "./deal";
+import { VALUATION_BLOCK } from "./valuation";
 import { COL, FORMATS, ROW, SheetNames } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
@@ -14,6 +15,7 @@ export const SUMMARY_METRICS = [
   { id: "licenceMargin", label: "Licence-fee gross margin", unit: "rate", format: FORMATS.pct },
   { id: "reportedMargin", label: "Reported gross margin, whole contract", unit: "rate", format: FORMATS.pct },
   { id: "npv", label: "NPV of gross profit", unit: "USD", format: FORMATS.usdM },
+  { id: "value", label: "Value of free cash flow (DEAL_VALUE; incl. the renewal options the scenario exercises)", unit: "USD", format: FORMATS.usdM },
   { id: "rate", label: "Discount rate (reference yield + spread)", unit: "rate", format: FORMATS.pct },
   { id: "mw", label: "MW contracted to CoreWeave", unit: "MW", format: FORMATS.mw },
   { id: "target", label: "HPC capacity target", unit: "MW", format: FORMATS.mw },
@@ -32,6 +34,7 @@ export function buildSummary(
   labels: readonly string[],
   deal: DealLayout,
   capacity: CapacityLayout,
+  valuationBlocks: readonly number[],
   masterCheck: string,
 ): SheetPlan {
   const b = new SheetBuilder("summary", names.summary, "#7030A0");
@@ -52,6 +55,7 @@ export function buildSummary(
       licenceMargin: `=${D(d0 + DEAL_ROWS.margin, COL.constant)}`,
       reportedMargin: `=IF(${D(d0 + DEAL_ROWS.reportedRevenue, COL.total)}>0,${D(d0 + DEAL_ROWS.grossProfit, COL.total)}/${D(d0 + DEAL_ROWS.reportedRevenue, COL.total)},0)`,
       npv: `=${D(d0 + DEAL_ROWS.npv, COL.constant)}`,
+      value: `=${sheetRef(names.valuation, absCell(valuationBlocks[j] + VALUATION_BLOCK.value, COL.constant))}`,
       rate: `=${D(d0 + DEAL_ROWS.rate, COL.constant)}`,
       mw: `=${D(d0 + DEAL_ROWS.contractedMw, COL.constant)}`,
       target: `=${K(c0 + CAPACITY_ROWS.target, COL.constant)}`,

@@ -59,7 +59,7 @@ export interface Series {
 
 export interface ChartPlan {
   readonly id: string;
-  readonly type: "ColumnClustered" | "Line";
+  readonly type: "ColumnClustered" | "BarClustered" | "Line";
   readonly title: string;
   /** Category (x-axis) labels. */
   readonly categories: Series;
@@ -68,7 +68,7 @@ export interface ChartPlan {
   readonly anchor: { readonly from: string; readonly to: string };
 }
 
-export type SheetKey = "inputs" | "deal" | "capacity" | "peers" | "customers" | "mining" | "risk" | "summary" | "checks";
+export type SheetKey = "inputs" | "deal" | "capacity" | "valuation" | "peers" | "customers" | "mining" | "risk" | "summary" | "checks";
 
 /** An Excel table over a range already written by blocks (header row first). */
 export interface TablePlan {

@@ -10,6 +10,7 @@
  * The tests check its results against the TypeScript model and the plan's own Checks sheet.
  */
 import { CivilDate, addMonths, fromExcelSerial, toExcelSerial } from "../model/dates";
+import { irr } from "../model/finance";
 import { parseCell } from "../plan/a1";
 
 /** An Excel error value. */
@@ -464,6 +465,17 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
     return x instanceof XlError ? x : d instanceof XlError ? d : roundHalfAway(x, Math.trunc(d));
   },
   SUMPRODUCT: sumproduct,
+  INT: (args) => {
+    const x = num(args[0]);
+    return x instanceof XlError ? x : Math.floor(x);
+  },
+  IRR: (args) => {
+    // Excel's IRR over the numbers of a range (text and blanks skipped); no rate: #NUM!.
+    const xs = numbers(args.slice(0, 1));
+    if (xs instanceof XlError) return xs;
+    const r = irr(xs);
+    return r.ok ? r.value : err("#NUM!");
+  },
   ABS: (args) => {
     const x = num(args[0]);
     return x instanceof XlError ? x : Math.abs(x);

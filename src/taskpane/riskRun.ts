@@ -15,7 +15,7 @@ import { Result, valueError } from "../model/result";
 import { ChangedInput, DEFAULT_CHUNK, RiskInput, changedInputs, checkRiskInput } from "../model/risk/input";
 import type { RiskSummary } from "../model/risk/montecarlo";
 import { RiskSpec } from "../model/risk/spec";
-import { Assumptions, resolveScenario } from "../model/scenarios";
+import { Assumptions, resolveScenario, withOverrides } from "../model/scenarios";
 
 /** What the pane asks the worker to run. */
 export interface RiskRequest {
@@ -79,7 +79,10 @@ export interface SheetValue {
  */
 export function inputsInForce(values: Assumptions, sheetValues: readonly SheetValue[], scenario: string): Assumptions {
   const typed = sheetValues.filter((e) => e.scenario === scenario);
-  return typed.length === 0 ? values : { ...values, ...Object.fromEntries(typed.map((e) => [e.key, e.value])) };
+  if (typed.length === 0) return values;
+  // As the sheet settles them: a typed spread moves the discount rate built from it.
+  const settled = withOverrides({ name: scenario, values }, typed.map((e) => [e.key, e.value] as const));
+  return settled.ok ? settled.value.values : { ...values, ...Object.fromEntries(typed.map((e) => [e.key, e.value])) };
 }
 
 /**

@@ -138,6 +138,7 @@ function plausibleFor(p: ParameterInfo): fc.Arbitrary<unknown> {
   if (p.matrix) return maybeBlank(range(fc.double({ min: 0, max: 1e9, noNaN: true }), 6, 3));
   if (/contract_year/.test(p.name)) return maybeBlank(fc.integer({ min: 1, max: 40 }));
   if (/year/.test(p.name)) return maybeBlank(fc.integer({ min: 2015, max: 2045 }));
+  if (/per_mw$/.test(p.name)) return maybeBlank(fc.integer({ min: 100_000, max: 10_000_000 })); // USD per MW: a build costs millions
   if (/rate|percentile|uptime|probability|share/.test(p.name)) return maybeBlank(fc.double({ min: 0, max: 1, noNaN: true }));
   if (quoted.length > 0) return maybeBlank(fc.constantFrom(...quoted));
   return maybeBlank(fc.double({ min: 0, max: 1000, noNaN: true }));

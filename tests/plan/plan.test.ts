@@ -31,7 +31,7 @@ function cellOf(s: SheetPlan, a1: string): unknown {
 }
 
 test("the add-in's sheets, in order", () => {
-  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Peers", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Risk", "CORZ Summary", "CORZ Checks"]);
+  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Valuation", "CORZ Peers", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Risk", "CORZ Summary", "CORZ Checks"]);
   expect(p.scenarios).toEqual(["base", "bull", "bear"]);
 });
 
@@ -59,7 +59,7 @@ test("every block is rectangular", () => {
 
 test("formulas use only functions LibreOffice 7.4 has, and no OFFSET/INDIRECT", () => {
   const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE", "ABS"]);
+  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE", "ABS", "IRR", "INT"]);
   expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
   for (const bad of ["LET(", "LAMBDA(", "XLOOKUP(", "FILTER(", "SEQUENCE(", "OFFSET(", "INDIRECT("]) {
     expect(formulas.some((f) => f.includes(bad))).toBe(false);
@@ -302,7 +302,9 @@ test("Summary: a column per scenario plus live, and two charts over the live blo
 test("the plan size grows linearly with scenarios and stays well under Excel on the web's 5 MB request limit", () => {
   const three = JSON.stringify(p).length;
   const twelve = JSON.stringify(plan(Array.from({ length: 12 }, (_, i) => scenario("base", [], `s${i}`)))).length;
-  expect(three).toBeLessThan(1_500_000);
+  // About 0.6 MB of the three-scenario plan is the Valuation sheet, most of it the delay grid's
+  // revenue under five delays (it does not grow with the scenarios): measured in `npm run bench`.
+  expect(three).toBeLessThan(2_000_000);
   expect(twelve).toBeLessThan(5_000_000);
 });
 

@@ -10,6 +10,8 @@ import { ScenarioModel, dealNpv, runScenario, yearRow } from "../../src/model/sc
 import { CAPACITY_ROWS } from "../../src/plan/capacity";
 import { CHECKS } from "../../src/plan/checks";
 import { DEAL_ROWS } from "../../src/plan/deal";
+import { GRID_SIZE, VALUATION_BLOCK } from "../../src/plan/valuation";
+import { dealValue } from "../../src/model/valuation";
 import { COL, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { Evaluator, Matrix, Scalar, XlError, bookOf, dateSerial, parseFormula } from "../../src/preview/evaluate";
 import { ExcelDouble } from "../support/excelDouble";
@@ -162,6 +164,21 @@ describe("the workbook the task pane builds", () => {
     const npv = dealNpv(m, m.scenario.values.discount_rate);
     if (!npv.ok) throw new Error(npv.error.message);
     expect(num(SHEET_NAMES.deal, d0 + DEAL_ROWS.npv, COL.constant)).toBeCloseTo(npv.value, 2);
+  });
+
+  test("the Valuation sheet: each block's value is DEAL_VALUE's, its bridge ties, and the rate x margin grid's centre is the live value", () => {
+    const sheet = x.sheets.find((s) => s.name === SHEET_NAMES.valuation)!;
+    const rowOf = (text: string) => [...sheet.cells].filter(([, c]) => c.formula === text).map(([k]) => Number(k.split(",")[0]));
+    const valueRows = [...sheet.cells].filter(([, c]) => typeof c.formula === "string" && c.formula.startsWith('="Value of free cash flow')).map(([k]) => Number(k.split(",")[0])).sort((a, b) => a - b);
+    expect(valueRows).toHaveLength(4);
+    ["base", "base", "bull", "bear"].forEach((n, j) => {
+      const v = dealValue(model(n));
+      if (!v.ok) throw new Error(v.error.message);
+      expect(num(SHEET_NAMES.valuation, valueRows[j], COL.constant)).toBeCloseTo(v.value, 2);
+      expect(at(SHEET_NAMES.valuation, valueRows[j] + VALUATION_BLOCK.bridgeCheck - VALUATION_BLOCK.value, COL.constant)).toBe(true);
+    });
+    const centreRow = rowOf("Discount rate (the live one in the middle)")[0] + (GRID_SIZE - 1) / 2;
+    expect(num(SHEET_NAMES.valuation, centreRow, COL.firstPeriod + (GRID_SIZE - 1) / 2)).toBeCloseTo(num(SHEET_NAMES.valuation, valueRows[0], COL.constant), 2);
   });
 
   test("no formula anywhere is #NAME?, #REF! or #CIRC! (every function and reference is understood)", () => {

@@ -1,9 +1,12 @@
-/** The README's model-vs-reported and seed-to-base tables are the model's numbers, not copies that drift. */
+/** The README's model-vs-reported, seed-to-base, value and tornado tables are the model's numbers, not copies that drift. */
 import * as fs from "fs";
 import * as path from "path";
 import { reconcile, SEED_TO_BASE_SOURCES } from "../../src/model/reconcile";
 import { reportedVsModel } from "../../src/model/reportedVsModel";
-import { runScenario } from "../../src/model/scenarioModel";
+import { dealNpv, runScenario } from "../../src/model/scenarioModel";
+import { resolveScenario } from "../../src/model/scenarios";
+import { tornado } from "../../src/model/sensitivity";
+import { cashFlowModel, dealValue } from "../../src/model/valuation";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
 
@@ -17,7 +20,7 @@ function model(name: string) {
 function tableAfter(marker: string): string[][] {
   const at = readme.indexOf(marker);
   expect(at).toBeGreaterThanOrEqual(0);
-  const lines = readme.slice(at).split("\n");
+  const lines = readme.slice(at).split("\n").map((l) => l.trim()); // a table may sit indented under a list item
   const start = lines.findIndex((l) => l.startsWith("| "));
   const rows: string[][] = [];
   for (const l of lines.slice(start)) {
@@ -49,5 +52,43 @@ test("the README's seed-to-base table is reconcile(seed, base) in USD millions",
     expect(num(r[1])).toBe(steps.value[i].mw);
     expect(num(r[2])).toBeCloseTo(steps.value[i].value / 1e6, 1);
     expect(num(r[3])).toBeCloseTo(steps.value[i].npv / 1e6, 1);
+  });
+});
+
+test("the README's value table is DEAL_VALUE by scenario (no options, both options) beside the gross-profit NPV, in USD millions", () => {
+  const rows = tableAfter("### Value: free cash flow, its rate, and what moves it");
+  expect(rows.map((r) => r[0])).toEqual(["base", "seed", "bull", "bear"]);
+  for (const r of rows) {
+    const m = model(r[0]);
+    const v = m.scenario.values;
+    const value = (renewals: number) => {
+      const c = cashFlowModel({ name: r[0], values: { ...v, renewal_options: renewals } });
+      if (!c.ok) throw new Error(c.error.message);
+      const x = dealValue(c.value);
+      if (!x.ok) throw new Error(x.error.message);
+      return x.value / 1e6;
+    };
+    expect(num(r[1])).toBeCloseTo(v.discount_rate * 100, 6);
+    const npv = dealNpv(m, v.discount_rate);
+    if (!npv.ok) throw new Error(npv.error.message);
+    expect(num(r[2])).toBeCloseTo(npv.value / 1e6, 1);
+    expect(num(r[3])).toBeCloseTo(value(v.renewal_options), 1);
+    expect(num(r[4])).toBeCloseTo(value(0), 1);
+    expect(num(r[5])).toBeCloseTo(value(2), 1);
+  }
+});
+
+test("the README's tornado table is the top five of tornado(base), in order, in USD millions", () => {
+  const rows = tableAfter("moves alone between a low and a high case");
+  const base = resolveScenario("base");
+  if (!base.ok) throw new Error(base.error.message);
+  const t = tornado(base.value);
+  if (!t.ok) throw new Error(t.error.message);
+  expect(rows).toHaveLength(5);
+  rows.forEach((r, i) => {
+    const bar = t.value.bars[i];
+    expect(r[0]).toContain(`(\`${bar.key}\`)`);
+    expect(num(r[2])).toBeCloseTo(bar.valueLow / 1e6, 1);
+    expect(num(r[3])).toBeCloseTo(bar.valueHigh / 1e6, 1);
   });
 });

@@ -32,6 +32,8 @@ import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
 import { RUN_INPUT_COLS, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { CellContent, SheetKey, SheetPlan, WorkbookPlan } from "../../src/plan/types";
+import { valuationExpectations } from "./valuationExpectations";
+import { dealValue } from "../../src/model/valuation";
 
 /** A value a cell must show: a number, text ("" for an empty-looking cell) or TRUE/FALSE. */
 export type Want = number | string | boolean;
@@ -546,6 +548,10 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
       licenceMargin: a.licence_margin,
       reportedMargin: m.reportedMarginTerm,
       npv: npv.ok ? npv.value : "",
+      value: (() => {
+        const v = dealValue(m);
+        return v.ok ? v.value : "";
+      })(),
       rate: a.discount_rate,
       mw: m.contractedMw,
       target: a.target_mw,
@@ -559,10 +565,21 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     return values[metric.id];
   }
 
+  const valuationSheet = plan.sheets.find((sh) => sh.key === "valuation");
+  const valuation = valuationSheet
+    ? valuationExpectations({
+        sheet: valuationSheet,
+        blockModel,
+        header: (j) => (j === 0 ? `Live: ${plan.scenarios[input.live]}` : plan.scenarios[j - 1]),
+        blocks: models.length + 1,
+        constantAt,
+      })
+    : () => undefined;
   const bySheet: Record<SheetKey, (c: FormulaCell) => Want | undefined> = {
     inputs,
     deal,
     capacity,
+    valuation: (c) => valuation(c.row, c.col),
     peers,
     customers,
     mining,

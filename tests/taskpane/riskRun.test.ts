@@ -277,6 +277,13 @@ describe("is the last run on the live inputs?", () => {
     expect(values.licence_margin).toBe(0.825); // base's, untouched by the typed 0.7
   });
 
+  test("inputsInForce: a spread typed on the sheet moves the discount rate built from it, as the sheet does", () => {
+    const live = inputsInForce(base.values, [{ scenario: "base", key: "discount_spread", value: 0.02 }], "base");
+    expect(live.discount_spread).toBe(0.02);
+    expect(live.discount_rate).toBe(0.11);
+    expect(runFreshness({ inputs: base.values }, live)).toMatchObject({ kind: "changed", changes: expect.arrayContaining([expect.objectContaining({ key: "discount_rate", live: 0.11 })]) });
+  });
+
   test("runFreshness: current when the run used them, changed naming each, gone without the scenario", () => {
     const summary = { inputs: base.values };
     expect(runFreshness(summary, base.values)).toEqual({ kind: "current" });

@@ -38,6 +38,9 @@ import { CUSTOMERS, customerRows } from "../../src/plan/customers";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { RISK_ROWS, RUN_INPUT_COLS, riskStatusText } from "../../src/plan/risk";
 import { WorkbookPlan } from "../../src/plan/types";
+import { parseCell } from "../../src/plan/a1";
+import { GRID_ROWS, GRID_SIZE, TORNADO_COLS, TORNADO_ROWS, VALUATION_BLOCK } from "../../src/plan/valuation";
+import * as V from "../../src/functions/valuation";
 import { planToWorkbook } from "../../src/xlsx/write";
 import { ExpectationInput, FormulaCell, Want, expectations, formulaCells, relativeDifference } from "../support/expectations";
 import { Grid, libreOfficeAvailable, recalculate, valueAt } from "../support/libreoffice";
@@ -203,6 +206,14 @@ function expectSame(got: number, sheet: number, what: string, money = /REVENUE|P
   if (!ok) throw new Error(`${what}: custom function ${got}, sheet ${sheet} (relative difference ${d.toExponential(2)})`);
 }
 
+/** The row of a Valuation sheet block, by its id without the sheet prefix ("s1.value", "rateGrid.header"). */
+function valuationRow(plan: WorkbookPlan, id: string): number {
+  const sheet = plan.sheets.find((x) => x.key === "valuation");
+  const b = sheet?.blocks.find((x) => x.id === `valuation.${id}`);
+  if (!b) throw new Error(`no Valuation block ${id}`);
+  return parseCell(b.at).row;
+}
+
 /** Every built-in scenario, in the order the model lists them. */
 const NAMES = BUILT_IN_SCENARIOS.map((s) => s.name);
 
@@ -283,6 +294,34 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
         checked += 4;
       });
     });
+    // The Valuation sheet: each block's value is DEAL_VALUE; the live grids are SENSITIVITY's, the tornado TORNADO's.
+    NAMES.forEach((name, i) => {
+      expectSame(F.dealValueFn([[name]]), sheetNumber(r, SHEET_NAMES.valuation, valuationRow(r.plan, `s${i + 1}.value`), COL.constant), `DEAL_VALUE("${name}")`);
+      checked++;
+    });
+    const grids: [string, string, string][] = [
+      ["rateGrid", "discount_rate", "licence_margin"],
+      ["delayGrid", "delay_months", "price_change"],
+    ];
+    for (const [id, rowKey, colKey] of grids) {
+      const g = valuationRow(r.plan, `${id}.header`);
+      const rowValues = Array.from({ length: GRID_SIZE }, (_, k) => [sheetNumber(r, SHEET_NAMES.valuation, g + GRID_ROWS.first + k, COL.constant)]);
+      const colValues = [Array.from({ length: GRID_SIZE }, (_, k) => sheetNumber(r, SHEET_NAMES.valuation, g + GRID_ROWS.colValues, COL.firstPeriod + k))];
+      const spill = V.sensitivityFn(rowKey, rowValues, colKey, colValues);
+      for (let k = 0; k < GRID_SIZE; k++) {
+        for (let i = 0; i < GRID_SIZE; i++) {
+          expectSame(spill[k + 1][i + 1] as number, sheetNumber(r, SHEET_NAMES.valuation, g + GRID_ROWS.first + k, COL.firstPeriod + i), `SENSITIVITY("${rowKey}", ${rowValues[k][0]}, "${colKey}", ${colValues[0][i]})`, true);
+          checked++;
+        }
+      }
+    }
+    const tornado = V.tornadoFn().slice(1);
+    const bar0 = valuationRow(r.plan, "tornado.header") + TORNADO_ROWS.first;
+    tornado.forEach((bar, i) => {
+      expect(valueAt(r.sheets[SHEET_NAMES.valuation], bar0 + i, TORNADO_COLS.key)).toBe(bar[0]);
+      expectSame(bar[5] as number, sheetNumber(r, SHEET_NAMES.valuation, bar0 + i, TORNADO_COLS.swing), `TORNADO() ${String(bar[0])} swing`, true);
+      checked++;
+    });
     // Customers, Mining and Peers follow the live scenario (base).
     const n = defaultPipeline(models[0].pricePerMwYear).length;
     const t0 = CUSTOMERS.first + n - 1 + 3;
@@ -319,6 +358,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     ["valuation_date", 46249], // 2026-08-15, typed as an Excel date: inside 2026 and inside the (edited) ramps of tranches 1 and 2
     ["other_colocation_revenue", 9e6],
     ["reported_power_share", 0.4], // pass-through power in the reported-basis rows, not 0 as in the built-in scenarios
+    ["core_capex_per_mw", 1.5e6], // Core's own capex: the Valuation sheet's capex, depreciation, tax shield and IRR, 0 in every built-in scenario
   ];
   const peerEdits = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
   const edited = model("base", edits);
@@ -361,7 +401,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
   test("the Risk sheet says the inputs changed since its run, marks exactly the typed ones, and the master check fails on it alone", () => {
     expect(riskVerdict(r)).toEqual({
       status: "changed",
-      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "other_colocation_revenue", "reported_power_share", "delay_months", "discount_spread", "discount_rate", "valuation_date"],
+      changed: ["escalator", "renewal_options", "renewal_repricing", "t1_mw", "t3_ramp_months", "other_colocation_revenue", "reported_power_share", "delay_months", "core_capex_per_mw", "discount_spread", "discount_rate", "valuation_date"],
       riskCheck: false,
       otherChecks: [true],
       master: false,
@@ -387,6 +427,9 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     expect(F.scenarioValue("discount_rate", range)).toBe(0.085);
     expectSame(F.scenarioValue("discount_rate", byRate), sheetNumber(r, SHEET_NAMES.deal, d0 + DEAL_ROWS.rate, COL.constant), "SCENARIO_VALUE(\"discount_rate\", rate override) vs the Deal sheet's reference yield + typed spread");
     expect(F.dealValueFn(byRate)).toBe(F.dealValueFn(range));
+    // The Valuation sheet's edited block: value and the IRR on the typed capex.
+    expectSame(F.dealValueFn(range), sheetNumber(r, SHEET_NAMES.valuation, valuationRow(r.plan, "s1.value"), COL.constant), "DEAL_VALUE(overrides)", true);
+    expectSame(V.dealIrrFn(range), sheetNumber(r, SHEET_NAMES.valuation, valuationRow(r.plan, "s1.value") + VALUATION_BLOCK.irr - VALUATION_BLOCK.value, COL.constant), "DEAL_IRR(overrides)");
     // The live block follows the selector: bear.
     expectSame(F.dealNpvFn(model("bear").scenario.values.discount_rate, [["bear"]]), sheetNumber(r, SHEET_NAMES.deal, ROW.firstBlock + DEAL_ROWS.npv, COL.constant), 'DEAL_NPV(rate, "bear") vs the live block');
     expect(checked).toBeGreaterThan(20);
