@@ -154,7 +154,7 @@ export const TORNADO_INPUTS: readonly TornadoInput[] = [
   { key: "overhead_rate", low: 0, high: 0.1, relative: false, basis: "0–10% of licence revenue (judgement around the 5% default)" },
   { key: "maintenance_capex_rate", low: 0.02, high: 0.08, relative: false, basis: "2–8% of licence revenue (judgement around Equinix's 5.74% recurring capex)" },
   { key: "tax_rate", low: 0.15, high: 0.25, relative: false, basis: "15–25% (judgement: loss carryforwards of >$380M lower it early; state taxes raise it)" },
-  { key: "core_capex_per_mw", low: 0, high: 2e6, relative: false, basis: "$0–2M per MW of Core Scientific's own capex (judgement: CoreWeave funds its sites' build)" },
+  { key: "core_capex_per_mw", low: 0, high: 2e6, relative: false, basis: "$0–2M per MW of Core Scientific's own capex (judgement: CoreWeave funds its sites' build). Capex spent before the valuation date is sunk, but its depreciation still shields tax after it, so more capex can raise the value from that date" },
   { key: "capex_lead_months", low: 6, high: 18, relative: false, basis: "6–18 months of build before billing (judgement around 12)" },
 ];
 
