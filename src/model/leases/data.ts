@@ -31,6 +31,8 @@ export interface CreditSupport {
   readonly backstopParty?: string;
   /** The amount backstopped, USD, where a page gives it. */
   readonly backstopUsd?: Sourced<number>;
+  /** The backstop party's credit rating, where a deal page gives it. */
+  readonly backstopRating?: Sourced<string>;
   /** The tenant's credit as a page describes it (e.g. "investment grade"). */
   readonly tenantRating?: Sourced<string>;
   readonly note?: string;
@@ -183,11 +185,10 @@ const TERAWULF_INITIAL: SourceDocument = {
 
 const TERAWULF_ABERNATHY: SourceDocument = {
   title: "TeraWulf Expands Strategic Partnership with Fluidstack Through New 168 MW AI Compute Joint Venture",
-  publisher: "Stock Titan (summary of the TeraWulf release)",
+  publisher: "TeraWulf via GlobeNewswire",
   date: "2025-10-28",
-  dateNote: "page undated; the release is dated 2025-10-28",
-  url: "https://www.stocktitan.net/news/WULF/tera-wulf-expands-strategic-partnership-with-fluidstack-through-new-dkn5g7q3k6g3.html",
-  grade: "secondary",
+  url: "https://www.globenewswire.com/news-release/2025/10/28/3175363/0/en/TeraWulf-Expands-Strategic-Partnership-with-Fluidstack-Through-New-168-MW-AI-Compute-Joint-Venture.html",
+  grade: "filing",
 };
 
 const TERAWULF_ABERNATHY_TERMS: SourceDocument = {
@@ -228,6 +229,22 @@ const IREN_MICROSOFT: SourceDocument = {
   publisher: "Benzinga",
   date: "2025-11-03",
   url: "https://www.benzinga.com/trading-ideas/movers/25/11/48586714/iren-skyrockets-after-sealing-9-7-billion-ai-cloud-deal-with-microsoft",
+  grade: "secondary",
+};
+
+const HUT8_8K: SourceDocument = {
+  title: "Hut 8 Signs 15-Year, 245 MW AI Data Center Lease at River Bend Campus with Total Contract Value of $7.0 Billion",
+  publisher: "Hut 8, Form 8-K exhibit 99.1 (SEC EDGAR)",
+  date: "2025-12-17",
+  url: "https://www.sec.gov/Archives/edgar/data/1964789/000110465925122052/hut-20251217xex99d1.htm",
+  grade: "filing",
+};
+
+const CIPHER_Q3_CALL: SourceDocument = {
+  title: "Q3 2025 Contradictions: Power, HPC, and Infrastructure Discrepancies Revealed",
+  publisher: "AInvest (machine summary of Cipher Mining's Q3 2025 call)",
+  date: "2025-11-03",
+  url: "https://www.ainvest.com/news/q3-2025-contradictions-power-hpc-infrastructure-discrepancies-revealed-2511",
   grade: "secondary",
 };
 
@@ -503,28 +520,28 @@ export const LEASES: readonly Lease[] = [
         1.3e9,
         "$1.3 billion",
         TERAWULF_ABERNATHY,
-        "Google will back roughly $1.3 billion of Fluidstack’s long-term lease obligations to support project debt.",
+        "Google backstops $1.3 billion of Fluidstack’s long-term lease obligations in support of project debt",
       ),
     },
     mw: sourced(
       168,
       "168 MW",
       TERAWULF_ABERNATHY,
-      "announced a 51% majority joint venture with Fluidstack to develop 168 MW of critical IT load at the Abernathy, Texas campus",
+      "Under the agreement, the parties will develop and deliver 168 MW of critical IT load at the Abernathy, Texas campus",
     ),
     mwBasis: "critical IT",
     contractValueUsd: sourced(
       9.5e9,
       "$9.5 billion",
       TERAWULF_ABERNATHY,
-      "The JV includes a 25-year hosting commitment representing approximately $9.5 billion in contracted revenue",
+      "25-year lease agreement represents approximately $9.5 billion in contracted revenue",
     ),
     valueBound: "approximate",
     termYears: sourced(
       25,
       "25-year",
       TERAWULF_ABERNATHY,
-      "The JV includes a 25-year hosting commitment representing approximately $9.5 billion in contracted revenue",
+      "25-year lease agreement represents approximately $9.5 billion in contracted revenue",
     ),
     announced: "2025-10-28",
     kind: "lease",
@@ -543,10 +560,16 @@ export const LEASES: readonly Lease[] = [
   {
     id: "cifr-aws",
     host: "Cipher Mining",
-    site: "not named on the page read",
+    site: "Black Pearl TX (per a call summary)",
     tenant: "Amazon Web Services",
-    mw: sourced(300, "300 megawatts", CIPHER_AWS, "Under the terms of the agreement, Cipher will deliver 300 megawatts of capacity in 2026."),
-    mwBasis: "unstated",
+    mw: sourced(
+      300,
+      "300 MW gross capacity",
+      CIPHER_Q3_CALL,
+      "AWS: 300 MW gross capacity; approx $5.5B contract revenue over initial 15-year term; delivered in 2 phases beginning July 2026 with rent commencing August 2026.",
+      "the release copies say '300 megawatts of capacity'; this call summary says gross",
+    ),
+    mwBasis: "gross",
     contractValueUsd: sourced(
       5.5e9,
       "$5.5 billion",
@@ -564,7 +587,7 @@ export const LEASES: readonly Lease[] = [
     start: sourced("2026-08", "August 2026", CIPHER_AWS, "Rent payments from AWS will start in August 2026."),
     kind: "lease",
     comparable: true,
-    note: "The page says '300 megawatts of capacity' without saying critical IT or gross, so per-MW metrics are n/a.",
+    note: "300 MW is gross capacity (call summary) and no page gives the site's IT/gross split, so per-MW metrics are n/a.",
   },
   {
     id: "iren-microsoft",
@@ -622,29 +645,19 @@ export const LEASES: readonly Lease[] = [
     ),
     creditSupport: {
       backstopParty: "Google (backstop of lease payments and pass-through obligations)",
+      backstopRating: sourced(
+        "S&P AA+, Moody's Aa2 (Alphabet)",
+        "S&P: AA+",
+        HUT8_8K,
+        "Google, a subsidiary of Alphabet Inc. (S&P: AA+, Moody’s: Aa2), is providing a financial backstop, which covers the lease payments and related pass-through obligations.",
+      ),
       note: "no amount given; the backstop covers the 15-year base term",
     },
-    mw: sourced(
-      245,
-      "245 megawatts",
-      HUT8_RIVER_BEND,
-      "said it has signed a 15-year lease agreement with Fluidstack valued at about $7 billion for 245 megawatts of IT capacity at its River Bend data center campus in Louisiana",
-      "'IT capacity', read as critical IT; about 330 MW of utility power supports it (other pages)",
-    ),
+    mw: sourced(245, "245 MW", HUT8_8K, "15-year 245 MW IT lease valued at $7.0 billion over the base term and up to $17.7 billion if all renewal options are exercised", "'IT', read as critical IT; about 330 MW of utility power supports it (other pages)"),
     mwBasis: "critical IT",
-    contractValueUsd: sourced(
-      7e9,
-      "$7 billion",
-      HUT8_RIVER_BEND,
-      "said it has signed a 15-year lease agreement with Fluidstack valued at about $7 billion for 245 megawatts of IT capacity at its River Bend data center campus in Louisiana",
-    ),
+    contractValueUsd: sourced(7e9, "$7.0 billion", HUT8_8K, "15-year 245 MW IT lease valued at $7.0 billion over the base term and up to $17.7 billion if all renewal options are exercised"),
     valueBound: "approximate",
-    termYears: sourced(
-      15,
-      "15-year",
-      HUT8_RIVER_BEND,
-      "said it has signed a 15-year lease agreement with Fluidstack valued at about $7 billion for 245 megawatts of IT capacity at its River Bend data center campus in Louisiana",
-    ),
+    termYears: sourced(15, "15-year", HUT8_8K, "15-year 245 MW IT lease valued at $7.0 billion over the base term and up to $17.7 billion if all renewal options are exercised"),
     announced: "2025-12-17",
     start: sourced(
       "2027-Q2",
@@ -652,15 +665,17 @@ export const LEASES: readonly Lease[] = [
       HUT8_RIVER_BEND,
       "The first data hall at the River Bend campus is scheduled to be commissioned in the second quarter of 2027",
     ),
-    structure: sourced(
-      "triple-net",
-      "triple-net lease",
-      HUT8_RIVER_BEND,
-      "The agreement is structured as a triple-net lease, where the tenant pays most of the property's ongoing costs",
-    ),
+    structure: sourced("triple-net", "Triple net (NNN) lease", HUT8_8K, "Lease Structure: Triple net (NNN) lease."),
     kind: "lease",
     comparable: true,
-    caveats: [sourced("3% a year", "3%", HUT8_RIVER_BEND, "The contract includes a 3% annual base rent escalator.")],
+    caveats: [
+      sourced(
+        "3.0% annual base rent escalator, inside the $7.0B",
+        "3.0%",
+        HUT8_8K,
+        "Total contract value of $7.0 billion over a 15-year base lease term, inclusive of a 3.0% annual base rent escalator.",
+      ),
+    ],
     note: "Triple-net: the tenant pays most running costs; the others are modified gross or unstated, so the rent here covers less of the host's costs.",
   },
   {
@@ -860,8 +875,8 @@ export const LEASE_GAPS: readonly LeaseGap[] = [
   },
   {
     dealId: "cifr-aws",
-    what: "whether the 300 MW for AWS is critical IT or gross, and the site",
-    searched: "press copies of the 2025-11-03 release say '300 megawatts of capacity' only",
+    what: "the critical IT MW under the AWS lease (or the site's IT/gross split)",
+    searched: "press copies of the 2025-11-03 release say '300 megawatts of capacity'; a call summary says '300 MW gross capacity'; no IT figure found",
   },
   {
     dealId: "hut-river-bend-fluidstack",
@@ -876,7 +891,7 @@ export const LEASE_GAPS: readonly LeaseGap[] = [
   {
     dealId: "*",
     what: "tenant credit ratings (agency and grade) for CoreWeave, Fluidstack, AWS, AMD and Microsoft",
-    searched: "no deal page read states a rating; Applied Digital's pages say 'investment grade' only",
+    searched: "no deal page read states a tenant's rating; Applied Digital's pages say 'investment grade' only; Hut 8's 8-K rates the backstop party (Alphabet)",
   },
   {
     dealId: "*",
@@ -886,6 +901,7 @@ export const LEASE_GAPS: readonly LeaseGap[] = [
   {
     dealId: "*",
     what: "filing-grade pages for most deals",
-    searched: "only Applied Digital's GlobeNewswire releases and Core Scientific's filings were found in the stored pages; the rest are press or summary copies (graded secondary)",
+    searched:
+      "filing-grade pages were found for Core Scientific (8-K, release), Applied Digital (PF1, PF2 and DF1 site releases), TeraWulf (Abernathy release) and Hut 8 (8-K exhibit); the rest are press or summary copies (graded secondary)",
   },
 ];
