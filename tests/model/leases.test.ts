@@ -57,6 +57,8 @@ describe("the deal library's sources", () => {
     expect(LEASES.length).toBeGreaterThanOrEqual(12);
     expect(new Set(LEASES.map((l) => l.id)).size).toBe(LEASES.length);
     expect(LEASES[0].id).toBe("corz-coreweave");
+    const dates = LEASES.slice(1).map((l) => l.announced);
+    expect(dates).toEqual([...dates].sort());
   });
 
   test.each(figures.map((f) => [f.path, f.fig] as const))("%s: quote contains the figure as written, ≤200 chars", (_, fig) => {

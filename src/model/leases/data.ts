@@ -286,7 +286,7 @@ function recordFigure(id: string): Sourced<number> {
 const FLUIDSTACK_GOOGLE = "Google (backstop of Fluidstack's lease obligations)";
 const BARBER_LAKE = { host: "Cipher Mining", site: "Barber Lake, Colorado City TX", tenant: "Fluidstack" } as const;
 
-/** Every deal, oldest announcement first. Core Scientific's is the reference row. */
+/** Every deal: Core Scientific's (the reference row) first, then oldest announcement first. */
 export const LEASES: readonly Lease[] = [
   {
     id: "corz-coreweave",
@@ -311,42 +311,6 @@ export const LEASES: readonly Lease[] = [
     comparable: true,
     note:
       "Uses the company's ~590 MW of critical IT under the 12-year contracts with $10.2B (press; the company says 'exceeds $10 billion'). The tranche sum the model's base uses, 572 MW, would give $1.486M per MW-year instead of $1.441M; the separate 16 MW Austin contract is not included. Two five-year renewal options per contract are not in the value.",
-  },
-  {
-    id: "apld-pf1-coreweave",
-    host: "Applied Digital",
-    site: "Polaris Forge 1, Ellendale ND",
-    tenant: "CoreWeave",
-    mw: sourced(
-      400,
-      "400 MW",
-      APLD_PF1_RFS,
-      "marks the initial delivery of a fully leased 400 MW critical IT load deployment for CoreWeave under approximately 15-year lease agreements, representing an estimated $11 billion",
-    ),
-    mwBasis: "critical IT",
-    contractValueUsd: sourced(
-      11e9,
-      "$11 billion",
-      APLD_PF1_RFS,
-      "marks the initial delivery of a fully leased 400 MW critical IT load deployment for CoreWeave under approximately 15-year lease agreements, representing an estimated $11 billion",
-    ),
-    valueBound: "approximate",
-    termYears: sourced(
-      15,
-      "15-year",
-      APLD_PF1_RFS,
-      "marks the initial delivery of a fully leased 400 MW critical IT load deployment for CoreWeave under approximately 15-year lease agreements, representing an estimated $11 billion",
-    ),
-    announced: "2025-08-29",
-    announcedNote: "three leases: two (250 MW, ~$7B) in May/June 2025 and the third (150 MW) on 2025-08-29, which brought the total to 400 MW and ~$11B",
-    start: sourced(
-      "2025-Q4",
-      "Q4 of 2025",
-      APLD_PF1_150MW,
-      "the first 100MW data center for CoreWeave is scheduled to be ready for service in Q4 of 2025",
-    ),
-    kind: "lease",
-    comparable: true,
   },
   {
     id: "galaxy-helios-coreweave",
@@ -430,6 +394,42 @@ export const LEASES: readonly Lease[] = [
       "modified gross leases",
       TERAWULF_INITIAL,
       "The contracts are structured as modified gross leases with annual escalators.",
+    ),
+    kind: "lease",
+    comparable: true,
+  },
+  {
+    id: "apld-pf1-coreweave",
+    host: "Applied Digital",
+    site: "Polaris Forge 1, Ellendale ND",
+    tenant: "CoreWeave",
+    mw: sourced(
+      400,
+      "400 MW",
+      APLD_PF1_RFS,
+      "marks the initial delivery of a fully leased 400 MW critical IT load deployment for CoreWeave under approximately 15-year lease agreements, representing an estimated $11 billion",
+    ),
+    mwBasis: "critical IT",
+    contractValueUsd: sourced(
+      11e9,
+      "$11 billion",
+      APLD_PF1_RFS,
+      "marks the initial delivery of a fully leased 400 MW critical IT load deployment for CoreWeave under approximately 15-year lease agreements, representing an estimated $11 billion",
+    ),
+    valueBound: "approximate",
+    termYears: sourced(
+      15,
+      "15-year",
+      APLD_PF1_RFS,
+      "marks the initial delivery of a fully leased 400 MW critical IT load deployment for CoreWeave under approximately 15-year lease agreements, representing an estimated $11 billion",
+    ),
+    announced: "2025-08-29",
+    announcedNote: "three leases: two (250 MW, ~$7B) in May/June 2025 and the third (150 MW) on 2025-08-29, which brought the total to 400 MW and ~$11B",
+    start: sourced(
+      "2025-Q4",
+      "Q4 of 2025",
+      APLD_PF1_150MW,
+      "the first 100MW data center for CoreWeave is scheduled to be ready for service in Q4 of 2025",
     ),
     kind: "lease",
     comparable: true,
@@ -633,6 +633,38 @@ export const LEASES: readonly Lease[] = [
       "a GPU cloud service: the $9.7B pays for IREN's GPUs (about $5.8B of equipment), their operation and the data centres over five years, not for powered space alone",
   },
   {
+    id: "cifr-barber-lake-fluidstack-2",
+    ...BARBER_LAKE,
+    creditSupport: {
+      backstopParty: FLUIDSTACK_GOOGLE,
+      backstopUsd: sourced(
+        333e6,
+        "$333 million",
+        CIPHER_FLUIDSTACK_2,
+        "Google expanded its backstop by $333 million, increasing total backstop to $1.73 billion.",
+        "the increase for this expansion; $1.73 billion in total with the first Barber Lake lease",
+      ),
+    },
+    mw: sourced(39, "39 MW", CIPHER_FLUIDSTACK_2, "to deliver an additional 39 MW of critical IT load (supported by up to 56 MW gross capacity)"),
+    mwBasis: "critical IT",
+    contractValueUsd: sourced(
+      830e6,
+      "$830 million",
+      CIPHER_FLUIDSTACK_2,
+      "The deal represents roughly $830 million of contracted revenue over the initial 10-year term",
+    ),
+    valueBound: "approximate",
+    termYears: sourced(10, "10-year", CIPHER_FLUIDSTACK_2, "The deal represents roughly $830 million of contracted revenue over the initial 10-year term"),
+    announced: "2025-11-20",
+    itShareOfGross: {
+      itMw: sourced(39, "39 MW", CIPHER_FLUIDSTACK_2, "to deliver an additional 39 MW of critical IT load (supported by up to 56 MW gross capacity)"),
+      grossMw: sourced(56, "56 MW", CIPHER_FLUIDSTACK_2, "to deliver an additional 39 MW of critical IT load (supported by up to 56 MW gross capacity)"),
+    },
+    kind: "lease",
+    comparable: true,
+    note: "An expansion of the Barber Lake lease (Fluidstack then leases the whole 300 MW site).",
+  },
+  {
     id: "hut-river-bend-fluidstack",
     host: "Hut 8",
     site: "River Bend, West Feliciana Parish LA",
@@ -709,38 +741,6 @@ export const LEASES: readonly Lease[] = [
     kind: "lease",
     comparable: true,
     note: "A small retrofit of existing mining buildings, not a new build.",
-  },
-  {
-    id: "cifr-barber-lake-fluidstack-2",
-    ...BARBER_LAKE,
-    creditSupport: {
-      backstopParty: FLUIDSTACK_GOOGLE,
-      backstopUsd: sourced(
-        333e6,
-        "$333 million",
-        CIPHER_FLUIDSTACK_2,
-        "Google expanded its backstop by $333 million, increasing total backstop to $1.73 billion.",
-        "the increase for this expansion; $1.73 billion in total with the first Barber Lake lease",
-      ),
-    },
-    mw: sourced(39, "39 MW", CIPHER_FLUIDSTACK_2, "to deliver an additional 39 MW of critical IT load (supported by up to 56 MW gross capacity)"),
-    mwBasis: "critical IT",
-    contractValueUsd: sourced(
-      830e6,
-      "$830 million",
-      CIPHER_FLUIDSTACK_2,
-      "The deal represents roughly $830 million of contracted revenue over the initial 10-year term",
-    ),
-    valueBound: "approximate",
-    termYears: sourced(10, "10-year", CIPHER_FLUIDSTACK_2, "The deal represents roughly $830 million of contracted revenue over the initial 10-year term"),
-    announced: "2025-11-20",
-    itShareOfGross: {
-      itMw: sourced(39, "39 MW", CIPHER_FLUIDSTACK_2, "to deliver an additional 39 MW of critical IT load (supported by up to 56 MW gross capacity)"),
-      grossMw: sourced(56, "56 MW", CIPHER_FLUIDSTACK_2, "to deliver an additional 39 MW of critical IT load (supported by up to 56 MW gross capacity)"),
-    },
-    kind: "lease",
-    comparable: true,
-    note: "An expansion of the Barber Lake lease (Fluidstack then leases the whole 300 MW site).",
   },
   {
     id: "apld-df1-hyperscaler",

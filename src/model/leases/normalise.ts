@@ -38,9 +38,9 @@ export function criticalItMw(lease: Lease): Normalised {
   if (lease.mwBasis === "gross") {
     const split = lease.itShareOfGross;
     if (split) return { value: (lease.mw.value * split.itMw.value) / split.grossMw.value };
-    return { na: `${lease.id}: the page gives ${lease.mw.asWritten} of gross power only and no page gives the site's IT/gross split` };
+    return { na: `${lease.id}: ${lease.mw.value} MW is gross power and no page gives the site's IT/gross split (no PUE is assumed)` };
   }
-  return { na: `${lease.id}: the page does not say whether ${lease.mw.asWritten} is critical IT or gross` };
+  return { na: `${lease.id}: no page says whether its ${lease.mw.value} MW are critical IT or gross` };
 }
 
 /**
