@@ -11,11 +11,11 @@ import { DATA_AS_OF, asOfSerial } from "../model/asOf";
 import { ASSUMPTIONS, assumptionSpec, findAssumption, retiredAssumption } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
 import { andThen, naError, ok } from "../model/result";
-import { BUILT_IN_SCENARIOS, resolveScenario } from "../model/scenarios";
+import { BUILT_IN_SCENARIOS, withOverrides } from "../model/scenarios";
 import { capacitySchedule, capacityYears, discountFlows, yearRow } from "../model/scenarioModel";
-import { booleanArg, choiceArg, integerArg, numberArg, scenarioArg, textArg, yearArg } from "./args";
+import { booleanArg, choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
-import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, scenarioOmitted, usd } from "./scenario";
+import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, resolvedArg, scenarioOmitted, usd } from "./scenario";
 import { reportedVsModel } from "../model/reportedVsModel";
 import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
 import { CashFlowRow, cashFlowModel, cashFlowYear, dealValue } from "../model/valuation";
@@ -362,8 +362,8 @@ export function dealValueFn(scenario?: any[][], renewals?: any): number {
     andThen(choiceArg(renewals, "renewals", VALUE_RENEWALS, "scenario", { asscenario: "scenario", firm: "none", options: "all", incloptions: "all" }), (which) => {
       if (which === "scenario") return andThen(modelFor(scenario), (m) => andThen(dealValue(m), (v) => ok(usd(v))));
       const exercised = which === "none" ? 0 : Number(assumptionSpec("renewal_options")?.max ?? 2);
-      return andThen(scenarioArg(scenario), (s) =>
-        andThen(resolveScenario(s.name, [...s.overrides, ["renewal_options", exercised]]), (sc) => andThen(cashFlowModel(sc), (m) => andThen(dealValue(m), (v) => ok(usd(v))))),
+      return andThen(resolvedArg(scenario), (s) =>
+        andThen(withOverrides(s, [["renewal_options", exercised]]), (sc) => andThen(cashFlowModel(sc), (m) => andThen(dealValue(m), (v) => ok(usd(v))))),
       );
     }),
   );

@@ -7,6 +7,7 @@
  */
 import { capacityEndOfYear } from "../model/capacity";
 import { Result, andThen } from "../model/result";
+import { ResolvedScenario, resolveScenario } from "../model/scenarios";
 import { NpvFlow, ScenarioModel, npvFlows, runScenario } from "../model/scenarioModel";
 import { Arg, isBlank, scenarioArg } from "./args";
 
@@ -53,6 +54,11 @@ export function modelFor(x: Arg): Result<ScenarioModel> {
     return cache.get(key) ?? remember(cache, key, runScenario(s.name, s.overrides));
   });
   return name !== undefined ? remember(byName, name, r) : r;
+}
+
+/** The scenario an argument names or describes, resolved but not computed (for what-if variants of it). */
+export function resolvedArg(x: Arg): Result<ResolvedScenario> {
+  return andThen(scenarioArg(x), (s) => resolveScenario(s.name, s.overrides));
 }
 
 /** Empties the scenario cache (for measurements of a cold start, and tests). */

@@ -4,18 +4,13 @@
  * Scientific's own capex. Thin wrappers over src/model/sensitivity.ts and valuation.ts (see
  * functions.ts for the conventions).
  */
-import { Result, andThen, ok } from "../model/result";
-import { ResolvedScenario, resolveScenario } from "../model/scenarios";
+import { andThen, ok } from "../model/result";
+import { ResolvedScenario } from "../model/scenarios";
 import { axisKey, parseOutput, sensitivity, tornado, withChange } from "../model/sensitivity";
 import { cashFlowModel, dealIrr } from "../model/valuation";
-import { Arg, integerArg, numberArg, numbersArg, scalar, scenarioArg } from "./args";
+import { integerArg, numberArg, numbersArg, scalar } from "./args";
 import { cell, toExcelError } from "./errors";
-import { usd } from "./scenario";
-
-/** The scenario an argument names or describes, resolved (not computed). */
-function resolvedArg(x: Arg): Result<ResolvedScenario> {
-  return andThen(scenarioArg(x), (s) => resolveScenario(s.name, s.overrides));
-}
+import { resolvedArg, usd } from "./scenario";
 
 /** Money outputs leave in USD to the cent; rates (IRR) as they are. */
 function rounded(kind: string, v: number): number {

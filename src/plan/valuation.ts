@@ -119,19 +119,20 @@ export const DELAY_GROUP = {
 /** The IRR cell's text when there is no capex of Core's. */
 export const NO_CAPEX_IRR = "n/a: no capex of Core Scientific's to earn a return on (CoreWeave funds the build)";
 
-export interface TornadoInput {
+/** The tornado the sheet shows (the model's `tornado`, for the scenario built first). */
+export interface TornadoOnSheet {
   /** The scenario the tornado was computed for and its value then. */
   readonly scenario: string;
   readonly centre: number;
   readonly bars: readonly TornadoBar[];
 }
 
-export function buildValuation(names: SheetNames, inputs: InputsLayout, deal: DealLayout, tornado: TornadoInput, masterCheck: string): ValuationLayout {
+export function buildValuation(names: SheetNames, inputs: InputsLayout, deal: DealLayout, tornado: TornadoOnSheet, masterCheck: string): ValuationLayout {
   const b = new SheetBuilder("valuation", names.valuation, "#BF8F00");
   const { firstYear, years, lastCol } = deal;
   const blocks = deal.blockRows.length;
   const D = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
-  const n = TRANCHE_IDS.length;
+  const n = TRANCHES;
 
   // The grids and the tornado first: their rows (and the inputs in them) stay put however many
   // scenarios are built; the table by scenario follows.
