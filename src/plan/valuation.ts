@@ -18,12 +18,12 @@
  *
  * Units: USD; rates as decimals; years as decimal years (the model's time axis).
  */
-import { TRANCHE_IDS } from "../model/assumptions";
-import { TornadoBar } from "../model/sensitivity";
+import { TRANCHE_IDS, findAssumption } from "../model/assumptions";
+import { PRICE_CHANGE, TornadoBar } from "../model/sensitivity";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, gArray, trancheLabel, trancheRow } from "./deal";
 import { InputsLayout } from "./inputs";
-import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames } from "./layout";
+import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit } from "./layout";
 import { SheetBuilder, consecutive, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -321,7 +321,11 @@ export function buildValuation(names: SheetNames, inputs: InputsLayout, deal: De
       tornado.bars.map((bar) => [bar.basis]),
     );
     b.format(cell(t + TORNADO_ROWS.centre, COL.constant), { numberFormat: FORMATS.usdM });
-    b.format(`${cell(first, C.low)}:${cell(last, C.high)}`, { numberFormat: "#,##0.####" });
+    // Each input's cases in its own unit: rates as %, months and counts whole, money in $M.
+    tornado.bars.forEach((bar, i) => {
+      const unit = bar.key === PRICE_CHANGE ? "rate" : (findAssumption(bar.key)?.unit ?? "");
+      b.format(`${cell(first + i, C.low)}:${cell(first + i, C.high)}`, { numberFormat: unit === "USD/MW" ? FORMATS.usdM2 : formatForUnit(unit) });
+    });
     b.format(`${cell(first, C.valueLow)}:${cell(last, C.highDelta)}`, { numberFormat: FORMATS.usdM });
     b.chart({
       id: "valuation.tornado",

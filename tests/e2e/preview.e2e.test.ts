@@ -15,6 +15,7 @@ import * as os from "os";
 import * as path from "path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { ScenarioModel, runScenario, yearRow } from "../../src/model/scenarioModel";
+import { dealValue } from "../../src/model/valuation";
 import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
@@ -201,6 +202,16 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     expect(png.length).toBeGreaterThan(30_000);
     // A small copy for people to look at (tests/e2e/screenshots/ keeps one from a run).
     await page.screenshot({ path: path.join(artifacts, "preview-built.jpg"), type: "jpeg", quality: 35 });
+
+    // The Valuation sheet: the live block's value is DEAL_VALUE's for the live scenario (base), shown formatted.
+    await showSheet(SHEET_NAMES.valuation);
+    const valuation = wb[SHEET_NAMES.valuation];
+    const valueRow = Math.min(...Object.entries(valuation).filter(([, v]) => typeof v === "string" && v.startsWith('="Value of free cash flow')).map(([k]) => Number(k.split(",")[0])));
+    const valueFormat = await page.evaluate((r) => (window as any).__excelDouble.sheet("CORZ Valuation").cells.get(`${r},3`).numberFormat, valueRow);
+    const value = dealValue(model([]));
+    if (!value.ok) throw new Error(value.error.message);
+    expect(await cell(`C${valueRow}`).innerText()).toBe(formatValue(value.value, valueFormat));
+    await page.screenshot({ path: path.join(artifacts, "preview-valuation.jpg"), type: "jpeg", quality: 35 });
   });
 
   test("an input typed over in the workbook recalculates in the grid and is kept by Refresh", async () => {
