@@ -23,7 +23,7 @@ export const DEFAULT_SEED = 1;
  * @customfunction DEAL_NPV_RISK
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%; the same in every path.
  * @param percentile Percentile as a decimal from 0 to 1: 0.1 for P10, 0.5 for the median, 0.9 for P90 ("10%" also works).
- * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; rows named default_probability, default_recovery, delay_min_months, delay_mode_months, delay_max_months, margin_min, margin_max, renewal_probability, discount_sd or discount_floor set the risks instead of the defaults.
+ * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; rows named default_probability, default_recovery, relet_share, relet_rent_per_mw_year, delay_min_months, delay_mode_months, delay_max_months, margin_min, margin_max, renewal_probability, discount_sd or discount_floor set the risks instead of the defaults.
  * @param [paths] Number of paths, a whole number from 1 to 1,000,000; default 10,000.
  * @param [seed] Seed of the random generator, a whole number from 0 to 4,294,967,295; default 1. The same arguments always give the same answer.
  * @returns Value in USD.

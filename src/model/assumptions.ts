@@ -39,6 +39,7 @@ import {
   citeFigure,
   recurringCapexShare,
 } from "./record";
+import { recentMarketRent } from "./leases/market";
 
 export type AssumptionGroup = "deal" | "margins" | "capacity" | "finance";
 
@@ -104,7 +105,13 @@ const DISCOUNT_SPREAD = 0.01;
  * date of the shipped defaults). Written out because asOf.ts reads this registry; a test keeps
  * the two equal, and since this default's own as-of date is the same day it never moves DATA_AS_OF.
  */
-export const VALUATION_DATE = "2026-05-10";
+export const VALUATION_DATE = "2026-06-09";
+
+/** The contracts' initial term, years. */
+const CONTRACT_TERM_YEARS = 12;
+
+/** The deal library's recent market rent (renewals and re-letting are priced at it). */
+export const MARKET_RENT = recentMarketRent();
 
 /** One field of a tranche in the data: its base value and where that comes from. */
 export interface TrancheField {
@@ -263,6 +270,17 @@ export const TRANCHE_DATA: readonly TrancheData[] = [
   },
 ];
 
+/**
+ * The price change at renewal that takes the base tranches' average contract price per MW-year
+ * to the recent market rent, rounded to 0.01% (a rate an analyst can read and type back).
+ */
+export const RENEWAL_TO_MARKET = (() => {
+  const mw = TRANCHE_DATA.reduce((s, t) => s + Number(t.mw.base), 0);
+  const value = TRANCHE_DATA.reduce((s, t) => s + Number(t.value.base), 0);
+  const contractPrice = value / (mw * CONTRACT_TERM_YEARS);
+  return { contractPrice, rate: Math.round((MARKET_RENT.value / contractPrice - 1) * 1e4) / 1e4 };
+})();
+
 /** The tranche ids in data order: "t1", "t2", ... */
 export const TRANCHE_IDS: readonly string[] = TRANCHE_DATA.map((_, i) => `t${i + 1}`);
 
@@ -276,7 +294,7 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     kind: "integer",
     min: 1,
     max: 30,
-    base: 12,
+    base: CONTRACT_TERM_YEARS,
     source: cite(CORZ_OPTION3_8K, "12-year contract terms (the seed brief's figure too)"),
     asOf: SEED_AS_OF,
   },
@@ -326,9 +344,10 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
     kind: "rate",
     min: -0.5,
     max: 1,
-    base: 0,
-    source: `${JUDGEMENT}: renewal at the last contract price`,
-    asOf: SEED_AS_OF,
+    base: RENEWAL_TO_MARKET.rate,
+    source: `Renewal at the recent market rent: ${MARKET_RENT.label}, over the base tranches' average contract price of $${(RENEWAL_TO_MARKET.contractPrice / 1e6).toFixed(3)}M per MW-year, rounded to 0.01%. The median deal: ${MARKET_RENT.source}`,
+    asOf: MARKET_RENT.through,
+    note: "Applied to each tranche's last contract price, so with a flat price the MW-weighted renewal price is the library's recent median; 0 renews at the last contract price.",
   },
   ...trancheSpecsOf("deal"),
   // ---- margins --------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import { ASSUMPTIONS, AssumptionSpec, assumptionSpec, findAssumption, normaliseName, retiredAssumption, sumToDecimals } from "./assumptions";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
-import { CBRE_NA_DC_TRENDS_H2_2024, CORZ_OPTION3_8K, CORZ_Q1_2025, CORZ_Q4_2024_SUMMARY, SEED_BRIEF, cite } from "./sources";
+import { CORZ_OPTION3_8K, CORZ_Q1_2025, CORZ_Q4_2024_SUMMARY, SEED_BRIEF, cite } from "./sources";
 
 export type Assumptions = Readonly<Record<string, number>>;
 
@@ -70,19 +70,12 @@ export const BUILT_IN_SCENARIOS: readonly ScenarioDef[] = [
   {
     name: "bull",
     description:
-      "Base, with CoreWeave renewing, the margin at the top of the 80-85% target and no spread over CoreWeave's unsecured notes (a 9% discount rate).",
+      "Base, with CoreWeave renewing at the deal library's recent market rent (base's price change at renewal), the margin at the top of the 80-85% target and no spread over CoreWeave's unsecured notes (a 9% discount rate).",
     changes: {
       licence_margin: { value: 0.85, rationale: "Top of management's 80-85% cash gross margin target." },
       renewal_options: {
         value: 2,
-        rationale: "CoreWeave takes both five-year options: GPU clusters, once installed, rarely move.",
-      },
-      renewal_repricing: {
-        value: 0.1,
-        rationale: `Partial move toward market rent at renewal (~$2.2M per MW-year vs ~$1.5M in the contract): ${cite(
-          CBRE_NA_DC_TRENDS_H2_2024,
-          "average asking rate $184.06 per kW per month for 250-500 kW",
-        )}.`,
+        rationale: "CoreWeave takes both five-year options, at base's renewal price (the deal library's recent median rent): GPU clusters, once installed, rarely move.",
       },
       discount_spread: {
         value: 0,

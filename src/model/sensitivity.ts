@@ -10,7 +10,7 @@
  * Besides the assumptions, one grid variable: `price_change`, a change to every tranche's
  * contract value (and so its price per MW-year) by the same rate: -0.1 is 10% lower.
  */
-import { ASSUMPTIONS, TRANCHE_IDS, findAssumption, normaliseName, retiredAssumption } from "./assumptions";
+import { ASSUMPTIONS, MARKET_RENT, RENEWAL_TO_MARKET, TRANCHE_IDS, findAssumption, normaliseName, retiredAssumption } from "./assumptions";
 import { trancheTotal } from "./deal";
 import { Result, fail, naError, numError, ok, valueError } from "./result";
 import { computeScenario, dealNpv } from "./scenarioModel";
@@ -143,13 +143,21 @@ export interface TornadoInput {
  * otherwise judgement, labelled. Inputs that cannot move the value (pass-through power) are left
  * out; inputs that move it by nothing in a scenario (capex timing with no capex) sort last.
  */
+const pct = (r: number): string => `${(r * 100).toFixed(2)}%`;
+
 export const TORNADO_INPUTS: readonly TornadoInput[] = [
   { key: "discount_rate", low: -0.01, high: 0.01, relative: true, basis: "±1 percentage point (judgement: about the gap between the base rate and the 9.000% CoreWeave 2031 notes it is built on)" },
   { key: "licence_margin", low: 0.8, high: 0.85, relative: false, basis: "80–85%, the range management is reported to target (Q1 2026 call, secondary)" },
-  { key: PRICE_CHANGE, low: -0.1, high: 0.1, relative: false, basis: "±10% on every tranche's price (judgement; $1.44M per MW-year sits below reported peer leases of $1.65–1.83M)" },
+  { key: PRICE_CHANGE, low: -0.1, high: 0.1, relative: false, basis: `±10% on every tranche's price (judgement; the contracts' average $${(RENEWAL_TO_MARKET.contractPrice / 1e6).toFixed(2)}M per MW-year sits below the deal library's recent median of $${(MARKET_RENT.value / 1e6).toFixed(2)}M)` },
   { key: "delay_months", low: 0, high: 9, relative: false, basis: "0 to 9 months' delay on starts not yet billing (the bear case's 9 months)" },
   { key: "renewal_options", low: 0, high: 2, relative: false, basis: "no renewal to both five-year options exercised (the contracts carry two each)" },
-  { key: "renewal_repricing", low: -0.1, high: 0.1, relative: false, basis: "±10% price change at renewal (judgement; the bull case's +10%)" },
+  {
+    key: "renewal_repricing",
+    low: 0,
+    high: Math.round(2 * RENEWAL_TO_MARKET.rate * 1e4) / 1e4,
+    relative: false,
+    basis: `renewal at the last contract price (0) to twice the ${pct(RENEWAL_TO_MARKET.rate)} that takes the contracts' average price to the deal library's recent median rent of $${(MARKET_RENT.value / 1e6).toFixed(2)}M per MW-year (judgement around that median)`,
+  },
   { key: "escalator", low: 0, high: 0.02, relative: false, basis: "0–2% a year (judgement; no escalator is on the record)" },
   { key: "overhead_rate", low: 0, high: 0.1, relative: false, basis: "0–10% of licence revenue (judgement around the 5% default)" },
   { key: "maintenance_capex_rate", low: 0.02, high: 0.08, relative: false, basis: "2–8% of licence revenue (judgement around Equinix's 5.74% recurring capex)" },

@@ -12,7 +12,7 @@
  */
 import { ASSUMPTIONS } from "../model/assumptions";
 import { INPUT_TOLERANCE } from "../model/risk/input";
-import { Distribution, RiskSpec } from "../model/risk/spec";
+import { DEFAULT_RELET_RENT, DEFAULT_RELET_SHARE, Distribution, RiskSpec } from "../model/risk/spec";
 import { RiskSummary } from "../model/risk/montecarlo";
 import { absCell, cell, sheetRef } from "./a1";
 import { InputsLayout } from "./inputs";
@@ -99,7 +99,13 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
   const spec = input.spec;
   const inputs: CellContent[][] = [
     ["CoreWeave default probability per year", "fixed", spec.default.annualProbability, null, null],
-    ["Recovery after a default (share of later revenue still earned)", "fixed", spec.default.recovery, null, null],
+    [
+      `Recovery after a default (share of later revenue still earned; by default ${DEFAULT_RELET_SHARE * 100}% of the capacity re-let at the deal library's recent median rent, $${(DEFAULT_RELET_RENT / 1e6).toFixed(3)}M per MW-year)`,
+      "fixed",
+      spec.default.recovery,
+      null,
+      null,
+    ],
     [`Energisation delay, months (${spec.delayPerSite ? "one draw per site" : "one draw for all sites"})`, ...describe(spec.delayMonths)],
     ["Licence-fee gross margin", ...describe(spec.licenceMargin)],
     ["Renewal take-up probability", spec.renewalProbability === null ? "the scenario's renewals" : "fixed", spec.renewalProbability, null, null],

@@ -5,7 +5,7 @@
  *
  * Units: probabilities, margins and rates as decimals; delays in months.
  */
-import { assumptionSpec, normaliseName } from "../assumptions";
+import { MARKET_RENT, RENEWAL_TO_MARKET, TRANCHE_IDS, assumptionSpec, normaliseName } from "../assumptions";
 import { Result, naError, ok, valueError } from "../result";
 import { Assumptions } from "../scenarios";
 import { FITCH_COREWEAVE_2025_05, MOODYS_COREWEAVE_2025_05, cite } from "../sources";
@@ -73,8 +73,40 @@ function bounds(key: string): { readonly min: number; readonly max: number; read
 
 /** Annual default probability of CoreWeave (see RISK_SETTINGS for the basis). */
 export const DEFAULT_ANNUAL_PROBABILITY = 0.015;
-/** Recovery after a default (see RISK_SETTINGS for the basis). */
-export const DEFAULT_RECOVERY = 0.4;
+/**
+ * Share of the capacity that earns again after a CoreWeave default, re-let or paid by a claim
+ * (see RISK_SETTINGS for the basis).
+ */
+export const DEFAULT_RELET_SHARE = 0.4;
+/** The rent the halls re-let at after a default: the deal library's recent market rent, USD per MW-year. */
+export const DEFAULT_RELET_RENT = MARKET_RENT.value;
+
+/** A scenario's average contract price over its initial term, USD per MW-year (0 with no MW). */
+export function averageContractPrice(values: Assumptions): number {
+  let mw = 0;
+  let value = 0;
+  for (const id of TRANCHE_IDS) {
+    mw += values[`${id}_mw`];
+    value += values[`${id}_value`];
+  }
+  return mw > 0 && values.term_years > 0 ? value / (mw * values.term_years) : 0;
+}
+
+/**
+ * Recovery after a default, as a share of the revenue the contracts scheduled: the share of the
+ * capacity re-let, times the re-letting rent over the scenario's average contract price, at most
+ * 1 (a default never earns more than the contracts did). 0 for a deal with no price.
+ *
+ * @example recoveryFromReletting(0.4, 1.5e6, 1.5e6) // 0.4
+ */
+export function recoveryFromReletting(share: number, rentPerMwYear: number, contractPrice: number): number {
+  return contractPrice > 0 ? Math.min(1, (share * rentPerMwYear) / contractPrice) : 0;
+}
+
+/** The default recovery for a scenario: 40% of its capacity re-let at the deal library's recent market rent. */
+export function defaultRecovery(values: Assumptions): number {
+  return recoveryFromReletting(DEFAULT_RELET_SHARE, DEFAULT_RELET_RENT, averageContractPrice(values));
+}
 /**
  * The licence-fee margin range management has stated: from the bottom of the earlier 75-80%
  * (the brief's) to the top of the 80-85% target it was raised to on the Q1 2026 call.
@@ -87,7 +119,8 @@ export const DELAY_MAX_EXTRA_MONTHS = 12;
 export const DEFAULT_DISCOUNT_FLOOR = 0.04;
 
 /**
- * The default risks for a scenario: a CoreWeave default at 1.5% a year with 40% recovery;
+ * The default risks for a scenario: a CoreWeave default at 1.5% a year, after which 40% of the
+ * capacity earns the deal library's recent market rent (`defaultRecovery`);
  * each unfinished site delayed by triangular(d, d + 3, d + 12) months on top of the scenario's
  * delay d; the licence margin triangular over management's stated 75-85% with the scenario's margin as
  * the mode; the scenario's renewals and discount rate unchanged.
@@ -96,7 +129,7 @@ export function defaultRiskSpec(values: Assumptions): RiskSpec {
   const d = values.delay_months;
   const m = values.licence_margin;
   return {
-    default: { annualProbability: DEFAULT_ANNUAL_PROBABILITY, recovery: DEFAULT_RECOVERY },
+    default: { annualProbability: DEFAULT_ANNUAL_PROBABILITY, recovery: defaultRecovery(values) },
     delayMonths: {
       kind: "triangular",
       min: d,
@@ -309,7 +342,7 @@ export interface RiskSetting {
   /** Stable lower-case id, typed into Excel as `key | value`; never rename one. */
   readonly key: string;
   readonly label: string;
-  readonly unit: "rate" | "months";
+  readonly unit: "rate" | "months" | "USD per MW-year";
   readonly min: number;
   readonly max: number;
   /** The default and its basis: a source, or a judgement said to be one. */
@@ -333,7 +366,24 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
     min: 0,
     max: 1,
     basis:
-      `40%. Fitch rates CoreWeave's senior unsecured notes RR4 (31-50% recovery), May 2025; re-letting powered halls could recover more, a bankruptcy lease claim less. Judgement: the middle of RR4. ${cite(FITCH_COREWEAVE_2025_05)}`,
+      `Built, not typed: relet_share x relet_rent_per_mw_year / the scenario's average contract price per MW-year, at most 100% (base: ${(DEFAULT_RELET_SHARE * 100).toFixed(0)}% x ` +
+      `$${(MARKET_RENT.value / 1e6).toFixed(3)}M / $${(RENEWAL_TO_MARKET.contractPrice / 1e6).toFixed(3)}M = ${((DEFAULT_RELET_SHARE * MARKET_RENT.value * 100) / RENEWAL_TO_MARKET.contractPrice).toFixed(1)}% of the revenue the contracts scheduled). A value set here replaces the build.`,
+  },
+  {
+    key: "relet_share",
+    label: "Share of capacity re-let after a default",
+    unit: "rate",
+    min: 0,
+    max: 1,
+    basis: `40%. Judgement: the middle of the RR4 band (31-50% recovery) Fitch gives CoreWeave's senior unsecured notes, May 2025, read as the share of the halls earning again (re-let, or paid by a bankruptcy lease claim) after a default. ${cite(FITCH_COREWEAVE_2025_05)}`,
+  },
+  {
+    key: "relet_rent_per_mw_year",
+    label: "Re-letting rent after a default",
+    unit: "USD per MW-year",
+    min: 0,
+    max: 1e8,
+    basis: `The deal library's recent market rent: ${MARKET_RENT.label}. The median deal: ${MARKET_RENT.source}`,
   },
   {
     key: "delay_min_months",
@@ -401,6 +451,8 @@ export const RISK_SETTINGS: readonly RiskSetting[] = [
   },
 ];
 
+const UNIT_WORDS: Readonly<Record<RiskSetting["unit"], string>> = { months: "a number of months", rate: "a decimal", "USD per MW-year": "an amount in USD per MW-year" };
+
 const SETTING_BY_NAME = new Map<string, RiskSetting>();
 for (const s of RISK_SETTINGS) {
   SETTING_BY_NAME.set(normaliseName(s.key), s);
@@ -423,7 +475,7 @@ export function riskSpecFromSettings(values: Assumptions, settings: Readonly<Rec
     const s = findRiskSetting(name);
     if (!s) return naError(`unknown risk setting "${name}"; valid names are ${RISK_SETTINGS.map((x) => x.key).join(", ")}`);
     if (!isNum(v) || v < s.min || v > s.max) {
-      return valueError(`${s.key} must be ${s.unit === "months" ? "a number of months" : "a decimal"} from ${s.min} to ${s.max}, got ${fmt(v)}`);
+      return valueError(`${s.key} must be ${UNIT_WORDS[s.unit]} from ${s.min} to ${s.max}, got ${fmt(v)}`);
     }
     set[s.key] = v;
   }
@@ -441,7 +493,9 @@ export function riskSpecFromSettings(values: Assumptions, settings: Readonly<Rec
   const spec: RiskSpec = {
     default: {
       annualProbability: set.default_probability ?? base.default.annualProbability,
-      recovery: set.default_recovery ?? base.default.recovery,
+      recovery:
+        set.default_recovery ??
+        recoveryFromReletting(set.relet_share ?? DEFAULT_RELET_SHARE, set.relet_rent_per_mw_year ?? DEFAULT_RELET_RENT, averageContractPrice(values)),
     },
     delayMonths: tri(base.delayMonths, ["delay_min_months", "delay_mode_months", "delay_max_months"]),
     delayPerSite: true,

@@ -38,7 +38,9 @@ const useStyles = makeStyles({
 });
 
 /** The settings the panel offers (the rest keep their defaults). */
-const SHOWN = ["default_probability", "default_recovery", "delay_max_months", "renewal_probability"] as const;
+const SHOWN = ["default_probability", "relet_rent_per_mw_year", "default_recovery", "delay_max_months", "renewal_probability"] as const;
+
+const UNIT_HINT: Readonly<Record<(typeof RISK_SETTINGS)[number]["unit"], string>> = { rate: "decimal or %", months: "months", "USD per MW-year": "USD per MW-year" };
 
 const usdM = (x: number) => `$${(x / 1e6).toLocaleString("en-US", { maximumFractionDigits: 0 })}M`;
 
@@ -139,7 +141,7 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
       {SHOWN.map((key) => {
         const s = RISK_SETTINGS.find((x) => x.key === key)!;
         return (
-          <Field key={key} label={`${s.label} (${s.unit === "rate" ? "decimal or %" : "months"}; blank = default)`} hint={s.basis}>
+          <Field key={key} label={`${s.label} (${UNIT_HINT[s.unit]}; blank = default)`} hint={s.basis}>
             <Input value={settings[key] ?? ""} onChange={(_, d) => setSettings({ ...settings, [key]: d.value })} />
           </Field>
         );
