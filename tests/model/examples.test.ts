@@ -13,7 +13,11 @@ import * as finance from "../../src/model/finance";
 import * as margins from "../../src/model/margins";
 import * as mining from "../../src/model/mining";
 import * as concentration from "../../src/model/customers/concentration";
+import * as leasesData from "../../src/model/leases/data";
+import * as market from "../../src/model/leases/market";
+import * as normalise from "../../src/model/leases/normalise";
 import * as ramp from "../../src/model/ramp";
+import * as riskSpec from "../../src/model/risk/spec";
 import * as result from "../../src/model/result";
 import * as scenarioModel from "../../src/model/scenarioModel";
 import * as scenarios from "../../src/model/scenarios";
@@ -30,6 +34,9 @@ const MODULES: Record<string, object> = {
   "margins.ts": margins,
   "mining.ts": mining,
   "customers/concentration.ts": concentration,
+  "leases/market.ts": market,
+  "leases/normalise.ts": { ...leasesData, ...normalise }, // its examples pick deals from LEASES
+  "risk/spec.ts": riskSpec,
   "ramp.ts": ramp,
   "result.ts": result,
   "scenarioModel.ts": scenarioModel,
