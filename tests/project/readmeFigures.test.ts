@@ -6,6 +6,10 @@ import { reportedVsModel } from "../../src/model/reportedVsModel";
 import { dealNpv, runScenario } from "../../src/model/scenarioModel";
 import { resolveScenario } from "../../src/model/scenarios";
 import { tornado } from "../../src/model/sensitivity";
+import { LEASES } from "../../src/model/leases/data";
+import { recentMarketRent } from "../../src/model/leases/market";
+import { leaseStat, percentileOf, usdPerMwYear } from "../../src/model/leases/normalise";
+import { defaultRiskSpec } from "../../src/model/risk/spec";
 import { cashFlowModel, dealValue } from "../../src/model/valuation";
 
 const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
@@ -91,4 +95,32 @@ test("the README's tornado table is the top five of tornado(base), in order, in 
     expect(num(r[2])).toBeCloseTo(bar.valueLow / 1e6, 1);
     expect(num(r[3])).toBeCloseTo(bar.valueHigh / 1e6, 1);
   });
+});
+
+test("the README's deal library table is LEASES, on one basis, and the figures under it are the model's", () => {
+  const rows = tableAfter("<!-- leases:start -->");
+  expect(rows.map((r) => r[0].replace(/`/g, ""))).toEqual(LEASES.map((l) => l.id));
+  rows.forEach((r, i) => {
+    const l = LEASES[i];
+    expect(num(r[3])).toBeCloseTo(l.contractValueUsd.value / 1e9, 2);
+    expect(num(r[4])).toBe(l.termYears.value);
+    expect(r[5]).toBe(l.announced);
+    const y = usdPerMwYear(l);
+    if ("value" in y) expect(num(r[6])).toBeCloseTo(y.value / 1e6, 3);
+    else expect(r[6]).toMatch(/^n\/a/);
+    expect(r[7].startsWith(l.comparable ? "yes" : "no")).toBe(true);
+    expect(r[8]).toContain(l.contractValueUsd.source.url);
+  });
+  const median = leaseStat("usdPerMwYear", "median");
+  const count = leaseStat("usdPerMwYear", "count");
+  const pct = percentileOf("corz-coreweave", "usdPerMwYear");
+  if (!median.ok || !count.ok || !pct.ok) throw new Error("the library's statistics must compute");
+  expect(readme).toContain(`gives **$${Math.round(median.value).toLocaleString("en-US")} per MW-year**, the median of\n  the ${count.value} comparable deals`);
+  expect(readme).toContain(`gives **${pct.value.toFixed(4)}** (1/11)`);
+  const m = recentMarketRent();
+  expect(readme).toContain(`is **$${(m.value / 1e6).toFixed(3)}M per MW-year**`);
+  expect(readme).toContain(`(${m.since} to ${m.through}, ${m.count} deals)`);
+  const base = model("base").scenario.values;
+  expect(readme).toContain(`(\`renewal_repricing\`, +${(base.renewal_repricing * 100).toFixed(2)}%`);
+  expect(readme).toContain(`a recovery of ${(defaultRiskSpec(base).default.recovery * 100).toFixed(1)}% of the scheduled revenue`);
 });
