@@ -143,6 +143,10 @@ const TYPICAL: Readonly<Record<string, (i: number) => unknown[]>> = {
   SENSITIVITY: () => ["discount_rate", [[0.08], [0.09], [0.1], [0.11], [0.12]], "licence_margin", [[0.775, 0.8, 0.825, 0.85, 0.875]]],
   TORNADO: () => [],
   DEAL_IRR: () => [null, 1.5e6],
+  LEASE_LIST: () => ["comparable"],
+  LEASE: (i) => [["corz-coreweave", "apld-pf1-coreweave", "hut-river-bend-fluidstack"][i % 3], "usd_per_mw_year"],
+  LEASE_STAT: () => ["usd_per_mw_year", "median"],
+  LEASE_PERCENTILE: () => [],
 };
 
 async function customFunctions(): Promise<void> {

@@ -3,6 +3,6 @@
 // tests all read this one list. Add a file here when you add one under src/functions/.
 const path = require("path");
 
-const FUNCTION_FILES = ["functions.ts", "peers.ts", "customers.ts", "mining.ts", "risk.ts", "valuation.ts"].map((f) => path.join(__dirname, "..", "src", "functions", f));
+const FUNCTION_FILES = ["functions.ts", "peers.ts", "customers.ts", "mining.ts", "risk.ts", "valuation.ts", "leases.ts"].map((f) => path.join(__dirname, "..", "src", "functions", f));
 
 module.exports = { FUNCTION_FILES };

@@ -127,8 +127,9 @@ const validOverride = fc.oneof(
   fc.constantFrom("base", "bull", "bear").map((v): [string, unknown] => ["scenario", v]),
 );
 
-function plausibleFor(p: ParameterInfo): fc.Arbitrary<unknown> {
-  const description = FUNCTIONS.flatMap((f) => f.parameters).find((q) => q.name === p.name)?.description ?? "";
+function plausibleFor(f: CustomFunctionInfo, p: ParameterInfo): fc.Arbitrary<unknown> {
+  // The function's own parameter: two functions may give one name different words (PEER's and LEASE's metric).
+  const description = FUNCTIONS.find((g) => g.id === f.id)?.parameters.find((q) => q.name === p.name)?.description ?? "";
   const quoted = [...description.matchAll(/"([^"]{1,40})"/g)].map((m) => m[1]);
   const maybeBlank = (a: fc.Arbitrary<unknown>) => (p.optional ? fc.oneof({ weight: 4, arbitrary: a }, { weight: 1, arbitrary: blank }) : a);
   if (p.name === "paths") return fc.integer({ min: 1, max: 40 });
@@ -149,8 +150,8 @@ function plausibleFor(p: ParameterInfo): fc.Arbitrary<unknown> {
  * sometimes cut short (omitted optional arguments, or too few).
  */
 function argumentLists(f: CustomFunctionInfo): fc.Arbitrary<unknown[]> {
-  const plausible = fc.tuple(...f.parameters.map(plausibleFor)) as fc.Arbitrary<unknown[]>;
-  const mixed = fc.tuple(...f.parameters.map((p) => fc.oneof(plausibleFor(p), argumentFor(p)))) as fc.Arbitrary<unknown[]>;
+  const plausible = fc.tuple(...f.parameters.map((p) => plausibleFor(f, p))) as fc.Arbitrary<unknown[]>;
+  const mixed = fc.tuple(...f.parameters.map((p) => fc.oneof(plausibleFor(f, p), argumentFor(p)))) as fc.Arbitrary<unknown[]>;
   // Mostly every argument; never without `paths` (see argumentFor).
   const least = f.parameters.findIndex((p) => p.name === "paths") + 1;
   const cut = fc.integer({ min: least, max: f.parameters.length + 3 }).map((n) => Math.min(n, f.parameters.length));
