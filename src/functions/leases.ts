@@ -5,9 +5,9 @@
  * normalised is blank in LEASE_LIST (its "Why n/a" column says why) and #N/A with the reason in
  * LEASE. An unknown filter or metric is #VALUE! listing what is accepted.
  */
-import { dealFigure, excelSignificance, findDeal, findDealMetric, findStatMetric, leaseRows, parseFilter } from "../model/leases/query";
+import { dealFigure, findDeal, findDealMetric, findStatMetric, leaseRows, parseFilter } from "../model/leases/query";
 import { LeaseStatistic, leaseStat, percentileOf } from "../model/leases/normalise";
-import { andThen, map } from "../model/result";
+import { andThen } from "../model/result";
 import { Arg, choiceArg, scalar, textArg } from "./args";
 import { cell } from "./errors";
 
@@ -57,7 +57,7 @@ export function leaseStatFn(metric: any, stat?: any, filter?: any): number {
 }
 
 /**
- * Where a deal's metric ranks among the comparable deals (itself included) that pass the filter, as Excel's PERCENTRANK.INC over the same column: 0 = lowest, 1 = highest, truncated to three decimals. #N/A for a deal that is not comparable, filtered out or n/a.
+ * Where a deal's metric ranks among the comparable deals (itself included) that pass the filter, as Excel's PERCENTRANK.INC over the same column but not truncated (=PERCENTRANK.INC(column, x) shows it cut to three decimals): 0 = lowest, 1 = highest. #N/A for a deal that is not comparable, filtered out or n/a.
  * @customfunction LEASE_PERCENTILE
  * @param [deal] Deal id or a name that picks one deal; default "corz-coreweave" (Core Scientific's CoreWeave contracts).
  * @param [metric] "usd_per_mw_year" (default) or "usd_per_mw".
@@ -69,7 +69,7 @@ export function leasePercentileFn(deal?: any, metric?: any, filter?: any): numbe
     andThen(textArg(deal, "deal", "corz-coreweave"), (d) =>
       andThen(findDeal(d), (l) =>
         andThen(textArg(metric, "metric", "usd_per_mw_year"), (m) =>
-          andThen(findStatMetric(m), (key) => andThen(filterArg(filter), (q) => map(percentileOf(l.id, key, q.test), (r) => excelSignificance(r)))),
+          andThen(findStatMetric(m), (key) => andThen(filterArg(filter), (q) => percentileOf(l.id, key, q.test))),
         ),
       ),
     ),

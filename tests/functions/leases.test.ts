@@ -2,11 +2,12 @@
  * LEASE_LIST, LEASE, LEASE_STAT and LEASE_PERCENTILE on good and awkward input: the listing's
  * arithmetic and n/a convention, the filter grammar and its refusals, forgiving deal names,
  * agreement between the functions and with the model, Excel's PERCENTRANK.INC computed
- * independently from the spilled column, and no NaN anywhere.
+ * independently from the spilled column (LEASE_PERCENTILE is its rank before Excel's default
+ * truncation to three decimals, as the README says), and no NaN anywhere.
  */
 import * as L from "../../src/functions/leases";
 import { LEASES } from "../../src/model/leases/data";
-import { leaseStat } from "../../src/model/leases/normalise";
+import { leaseStat, percentileOf } from "../../src/model/leases/normalise";
 import { DEAL_METRICS, HOSTS, hostOf } from "../../src/model/leases/query";
 import { excelError } from "./helpers";
 
@@ -26,8 +27,12 @@ const row = (id: string) => {
 };
 const ids = (filter: unknown) => L.leaseListFn(filter).slice(1).map((r) => r[0]);
 
-/** Excel's PERCENTRANK.INC(array, x) with its default significance, written from Excel's definition: values below x over n - 1, linear between members, truncated to three decimals. */
-function excelPercentRankInc(array: number[], x: number): number {
+/**
+ * Excel's PERCENTRANK.INC(array, x, [significance]), written from Excel's definition: the number of
+ * values below x over n - 1, linear between members; with a significance, truncated (not rounded)
+ * to that many decimals, as Excel does (its default is 3). Without one, the rank itself.
+ */
+function excelPercentRankInc(array: number[], x: number, significance?: number): number {
   const s = [...array].sort((a, b) => a - b);
   const n = s.length;
   let rank: number;
@@ -37,7 +42,9 @@ function excelPercentRankInc(array: number[], x: number): number {
     const j = s.findIndex((v) => v > x); // s[j - 1] < x < s[j]
     rank = (j - 1 + (x - s[j - 1]) / (s[j] - s[j - 1])) / (n - 1);
   }
-  return Math.floor(rank * 1000 + 1e-9) / 1000;
+  if (significance === undefined) return rank;
+  const f = 10 ** significance;
+  return Math.floor(rank * f + 1e-9) / f;
 }
 
 describe("LEASE_LIST", () => {
@@ -279,29 +286,38 @@ describe("LEASE_PERCENTILE", () => {
   test("defaults to Core Scientific's USD per MW-year among all comparable deals", () => {
     expect(L.leasePercentileFn()).toBe(L.leasePercentileFn("corz-coreweave", "usd_per_mw_year", "all"));
     expect(L.leasePercentileFn(null, null, null)).toBe(L.leasePercentileFn());
+    expect(L.leasePercentileFn()).toBe((percentileOf("corz-coreweave", "usdPerMwYear") as { value: number }).value);
   });
 
-  test("equals Excel's PERCENTRANK.INC over the spilled USD per MW-year column of comparable deals, for every deal", () => {
+  test("equals Excel's PERCENTRANK.INC over the spilled column of comparable deals, for every deal, before Excel's truncation", () => {
     for (const [metric, header] of [["usd_per_mw_year", "USD per MW-year"], ["usd_per_mw", "USD per MW"]]) {
       const members = all.filter((r) => r.Comparable === true && r[header] !== "");
       const column = members.map((r) => r[header] as number);
-      for (const r of members) expect(L.leasePercentileFn(r["Deal id"], metric)).toBe(excelPercentRankInc(column, r[header] as number));
+      for (const r of members) {
+        const p = L.leasePercentileFn(r["Deal id"], metric);
+        expect(p).toBeCloseTo(excelPercentRankInc(column, r[header] as number), 12);
+        // What =PERCENTRANK.INC(column, x) shows with its default significance of three.
+        expect(Math.floor(p * 1000 + 1e-9) / 1000).toBe(excelPercentRankInc(column, r[header] as number, 3));
+      }
     }
-    // Core Scientific's is the second lowest of twelve: 1/11 = 0.0909..., which Excel truncates to 0.09.
-    expect(L.leasePercentileFn()).toBe(excelPercentRankInc(all.filter((r) => r.Comparable === true && r["USD per MW-year"] !== "").map((r) => r["USD per MW-year"] as number), row("corz-coreweave")["USD per MW-year"] as number));
+    // Core Scientific's is the second lowest of the twelve: 1/11 = 0.0909..., which Excel's default shows as 0.090.
+    const col = all.filter((r) => r.Comparable === true && r["USD per MW-year"] !== "").map((r) => r["USD per MW-year"] as number);
+    expect(col).toHaveLength(12);
+    expect(L.leasePercentileFn()).toBeCloseTo(1 / 11, 12);
+    expect(excelPercentRankInc(col, row("corz-coreweave")["USD per MW-year"] as number, 3)).toBe(0.09);
   });
 
-  test("the independent PERCENTRANK.INC reproduces Excel's documented examples", () => {
+  test("the independent PERCENTRANK.INC reproduces Excel's documented examples (default significance)", () => {
     const data = [13, 12, 11, 8, 4, 3, 2, 1, 1, 1];
-    expect(excelPercentRankInc(data, 2)).toBe(0.333);
-    expect(excelPercentRankInc(data, 4)).toBe(0.555);
-    expect(excelPercentRankInc(data, 8)).toBe(0.666);
-    expect(excelPercentRankInc(data, 5)).toBe(0.583);
+    expect(excelPercentRankInc(data, 2, 3)).toBe(0.333);
+    expect(excelPercentRankInc(data, 4, 3)).toBe(0.555);
+    expect(excelPercentRankInc(data, 8, 3)).toBe(0.666);
+    expect(excelPercentRankInc(data, 5, 3)).toBe(0.583);
   });
 
   test("among a filter's deals; #N/A for a deal that is not comparable, filtered out or n/a", () => {
     const cw = all.filter((r) => r.Tenant === "CoreWeave" && r.Comparable === true && r["USD per MW-year"] !== "");
-    expect(L.leasePercentileFn("corz-coreweave", "usd_per_mw_year", "CoreWeave")).toBe(excelPercentRankInc(cw.map((r) => r["USD per MW-year"] as number), row("corz-coreweave")["USD per MW-year"] as number));
+    expect(L.leasePercentileFn("corz-coreweave", "usd_per_mw_year", "CoreWeave")).toBeCloseTo(excelPercentRankInc(cw.map((r) => r["USD per MW-year"] as number), row("corz-coreweave")["USD per MW-year"] as number), 12);
     expect(excelError(() => L.leasePercentileFn("iren-microsoft")).message).toMatch(/^iren-microsoft is not comparable/);
     expect(excelError(() => L.leasePercentileFn("corz-coreweave", "usd_per_mw_year", "Fluidstack")).message).toBe("corz-coreweave does not pass the filter");
     expect(excelError(() => L.leasePercentileFn("cifr-aws")).message).toMatch(/gross power/);

@@ -262,17 +262,6 @@ function announcedSerial(l: Lease): Normalised {
   return d.ok ? { value: toExcelSerial(d.value) } : { na: `${l.id}: announced date ${l.announced} is not a date` };
 }
 
-/**
- * Excel's PERCENTRANK.INC with its default significance of three digits: the rank truncated
- * (not rounded) to three decimals, so 1/11 (0.0909...) is 0.09.
- *
- * @example excelSignificance(1 / 11) // 0.09
- */
-export function excelSignificance(rank: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.floor(rank * f + 1e-9) / f;
-}
-
 // ---- The rows CORZ.LEASE_LIST spills -------------------------------------------------------------
 
 type Cell = string | number | boolean;
