@@ -15,7 +15,7 @@ import { Area, Edit, cellText, cellsOf, checkEdit, findEdits, inBox, withEdits }
 import { OwnedSheet, Registry } from "./registry";
 import { BuildOptions, KeptInput } from "./types";
 
-export const SHEET_KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "valuation", "peers", "customers", "mining", "risk", "summary", "checks"];
+export const SHEET_KEYS: readonly SheetKey[] = ["inputs", "deal", "capacity", "valuation", "peers", "leases", "customers", "mining", "risk", "summary", "checks"];
 
 /** A defined name as read: its reference formula and comment. */
 export interface NameRead {

@@ -4,6 +4,7 @@
  * in what it read from the workbook.
  */
 import { parseCell, rangeOf } from "../plan/a1";
+import { checkLeaseEdit } from "../plan/leases";
 import { CellContent, WorkbookPlan } from "../plan/types";
 import { WrittenBlock } from "./registry";
 
@@ -70,6 +71,7 @@ export function checkEdit(e: Edit): string | undefined {
     (e.block === "peers.valuation.choices" && (e.row === "multiple" || e.row === "stat")) ||
     (e.block === "customers.pipeline" && (e.col === "prospect" || e.col === "category"));
   if (text) return undefined;
+  if (e.block.startsWith("leases.")) return checkLeaseEdit(e.col, e.value, e.where);
   if (e.block === "peers.include") return typeof e.value === "boolean" ? undefined : `${e.where}: Include must be TRUE or FALSE, got "${cellText(e.value)}"`;
   const blankOk = e.block === "peers.figures" || e.block === "peers.valuation.choices";
   if (typeof e.value === "number" || (blankOk && cellText(e.value) === "")) return undefined;

@@ -99,7 +99,9 @@ function formatOps(key: SheetKey, f: Format): Op[] {
 function addChart(ctx: Excel.RequestContext, ws: Excel.Worksheet, c: ChartPlan): void {
   const sheetOf = (name: string) => ctx.workbook.worksheets.getItem(name);
   const [first, ...rest] = c.series;
-  const chart = ws.charts.add(c.type, sheetOf(first.sheet).getRange(first.range), "Rows");
+  // A series in one column (an XY scatter's y values down a table) is read by columns, else by rows.
+  const box = cellsOf(first.range);
+  const chart = ws.charts.add(c.type, sheetOf(first.sheet).getRange(first.range), box.cols === 1 && box.rows > 1 ? "Columns" : "Rows");
   chart.name = c.id;
   chart.title.text = c.title;
   const categories = sheetOf(c.categories.sheet).getRange(c.categories.range);

@@ -1,6 +1,6 @@
 /**
  * Builds the workbook plan for a set of scenarios: Inputs, Deal, Capacity, Valuation, Peers,
- * Customers, Mining vs HPC, Risk, Summary, Checks.
+ * Leases, Customers, Mining vs HPC, Risk, Summary, Checks.
  * Pure: scenarios in, plan out.
  */
 import { computeScenario } from "../model/scenarioModel";
@@ -14,6 +14,7 @@ import { PlanScenario } from "./scenario";
 import { buildSummary } from "./summary";
 import { DEFAULT_PEERS_OPTIONS, PeersOptions, buildPeers } from "./peers";
 import { buildCustomers } from "./customers";
+import { buildLeases } from "./leases";
 import { DEFAULT_MINING_OPTIONS, MiningOptions, buildMining } from "./mining";
 import { PipelineRow, defaultPipeline } from "../model/customers/data";
 import { RiskSheetInput, buildRisk, liveInputRef } from "./risk";
@@ -101,6 +102,7 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   if (!bars.ok) return bars;
   const valuation = buildValuation(sheetNames, inputs, deal, { scenario: scenarios[0].name, ...bars.value }, master);
   const peers = buildPeers(sheetNames, deal, { ...DEFAULT_PEERS_OPTIONS, year: scenarios[0].values.target_year, ...options.peers }, master);
+  const leases = buildLeases(sheetNames, master);
   const firstModel = computeScenario({ name: scenarios[0].name, values: scenarios[0].values });
   if (!firstModel.ok) return firstModel;
   const customers = buildCustomers(sheetNames, deal, options.pipeline ?? defaultPipeline(firstModel.value.pricePerMwYear), master);
@@ -112,7 +114,7 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   const checks = buildChecks(sheetNames, plainLabels, deal, capacity, t.value.years, { scenario: risk.summary.scenario, upToDateRef: riskSheet.upToDateRef });
   return ok({
     layoutVersion: LAYOUT_VERSION,
-    sheets: [inputs.sheet, deal.sheet, capacity.sheet, valuation.sheet, peers, customers.sheet, mining.sheet, riskSheet.sheet, summary, checks],
+    sheets: [inputs.sheet, deal.sheet, capacity.sheet, valuation.sheet, peers, leases, customers.sheet, mining.sheet, riskSheet.sheet, summary, checks],
     names: inputs.names,
     scenarios: names,
     sheetNames,

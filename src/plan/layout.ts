@@ -12,6 +12,7 @@ export const SHEET_NAMES: SheetNames = {
   capacity: "CORZ Capacity",
   valuation: "CORZ Valuation",
   peers: "CORZ Peers",
+  leases: "CORZ Leases",
   customers: "CORZ Customers",
   mining: "CORZ Mining vs HPC",
   risk: "CORZ Risk",

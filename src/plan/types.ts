@@ -59,16 +59,16 @@ export interface Series {
 
 export interface ChartPlan {
   readonly id: string;
-  readonly type: "ColumnClustered" | "BarClustered" | "Line";
+  readonly type: "ColumnClustered" | "BarClustered" | "Line" | "XYScatter";
   readonly title: string;
-  /** Category (x-axis) labels. */
+  /** Category (x-axis) labels; an XYScatter's x values. */
   readonly categories: Series;
   readonly series: readonly Series[];
   /** Cells the chart covers on its own sheet. */
   readonly anchor: { readonly from: string; readonly to: string };
 }
 
-export type SheetKey = "inputs" | "deal" | "capacity" | "valuation" | "peers" | "customers" | "mining" | "risk" | "summary" | "checks";
+export type SheetKey = "inputs" | "deal" | "capacity" | "valuation" | "peers" | "leases" | "customers" | "mining" | "risk" | "summary" | "checks";
 
 /** An Excel table over a range already written by blocks (header row first). */
 export interface TablePlan {

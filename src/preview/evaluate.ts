@@ -11,6 +11,7 @@
  */
 import { CivilDate, addMonths, fromExcelSerial, toExcelSerial } from "../model/dates";
 import { irr } from "../model/finance";
+import { percentRankInc } from "../model/leases/normalise";
 import { parseCell } from "../plan/a1";
 
 /** An Excel error value. */
@@ -450,6 +451,20 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
     const h = Math.floor(s.length / 2);
     return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
   }),
+  PERCENTRANK: (args) => {
+    // Excel's PERCENTRANK (= PERCENTRANK.INC): the rank of x in the numbers, truncated to `significance` digits (3 when omitted).
+    const xs = numbers(args.slice(0, 1));
+    const x = num(args[1]);
+    const digits = num(args[2], 3);
+    if (xs instanceof XlError) return xs;
+    if (x instanceof XlError) return x;
+    if (digits instanceof XlError) return digits;
+    if (digits < 1) return err("#NUM!");
+    const r = percentRankInc(xs, x);
+    const scale = 10 ** Math.trunc(digits);
+    return r.ok ? Math.floor(r.value * scale + 1e-9) / scale : err("#N/A");
+  },
+  NA: () => err("#N/A"),
   COUNT: (args) => args.reduce((n, a) => n + flat(a.value()).filter((x) => typeof x === "number").length, 0),
   LARGE: (args) => {
     const xs = numbers(args.slice(0, 1));

@@ -31,7 +31,7 @@ function cellOf(s: SheetPlan, a1: string): unknown {
 }
 
 test("the add-in's sheets, in order", () => {
-  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Valuation", "CORZ Peers", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Risk", "CORZ Summary", "CORZ Checks"]);
+  expect(p.sheets.map((s) => s.name)).toEqual(["CORZ Inputs", "CORZ Deal", "CORZ Capacity", "CORZ Valuation", "CORZ Peers", "CORZ Leases", "CORZ Customers", "CORZ Mining vs HPC", "CORZ Risk", "CORZ Summary", "CORZ Checks"]);
   expect(p.scenarios).toEqual(["base", "bull", "bear"]);
 });
 
@@ -59,7 +59,7 @@ test("every block is rectangular", () => {
 
 test("formulas use only functions LibreOffice 7.4 has, and no OFFSET/INDIRECT", () => {
   const used = new Set(formulas.flatMap((f) => [...f.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1])));
-  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE", "ABS", "IRR", "INT"]);
+  const allowed = new Set(["SUM", "SUMPRODUCT", "IF", "MIN", "MAX", "INDEX", "MATCH", "AND", "OR", "NOT", "EDATE", "DATE", "YEAR", "ROUND", "IFERROR", "ISNUMBER", "COUNT", "MEDIAN", "AVERAGE", "CHOOSE", "LARGE", "ABS", "IRR", "INT", "PERCENTRANK", "NA"]);
   expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
   for (const bad of ["LET(", "LAMBDA(", "XLOOKUP(", "FILTER(", "SEQUENCE(", "OFFSET(", "INDIRECT("]) {
     expect(formulas.some((f) => f.includes(bad))).toBe(false);

@@ -33,6 +33,7 @@ import { RUN_INPUT_COLS, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { CellContent, SheetKey, SheetPlan, WorkbookPlan } from "../../src/plan/types";
 import { valuationExpectations } from "./valuationExpectations";
+import { LeasesTyped, leasesExpectations } from "./leasesExpectations";
 import { dealValue } from "../../src/model/valuation";
 
 /** A value a cell must show: a number, text ("" for an empty-looking cell) or TRUE/FALSE. */
@@ -64,6 +65,8 @@ export interface ExpectationInput {
   readonly peers: PeerSelection & { readonly stat: "median" | "mean" | "high" | "low"; readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw"; readonly year: number; readonly shares?: number };
   /** The Monte Carlo run on the Risk sheet: the scenario it simulated and the assumption values it used. */
   readonly risk: { readonly scenario: string; readonly inputs: Assumptions };
+  /** What the user typed on the Leases sheet (the library as built when absent). */
+  readonly leases?: LeasesTyped;
 }
 
 /**
@@ -581,6 +584,7 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     capacity,
     valuation: (c) => valuation(c.row, c.col),
     peers,
+    leases: ((f) => (c: FormulaCell) => f(c.row, c.col))(leasesExpectations(input.leases)),
     customers,
     mining,
     risk,

@@ -43,6 +43,9 @@ import { GRID_ROWS, GRID_SIZE, TORNADO_COLS, TORNADO_ROWS, VALUATION_BLOCK } fro
 import * as V from "../../src/functions/valuation";
 import { planToWorkbook } from "../../src/xlsx/write";
 import { ExpectationInput, FormulaCell, Want, expectations, formulaCells, relativeDifference } from "../support/expectations";
+import { LeasesTyped, leaseRows } from "../support/leasesExpectations";
+import { leaseStat, percentileOf } from "../../src/model/leases/normalise";
+import { LEASE_COLS, LEASE_ROWS, LeaseColumn } from "../../src/plan/leases";
 import { Grid, libreOfficeAvailable, recalculate, valueAt } from "../support/libreoffice";
 import { plan as buildTestPlan, scenario } from "../support/plan";
 
@@ -50,6 +53,8 @@ const TOLERANCE = 1e-9;
 /** The cached value written for every formula: no cell of the model can show it. */
 const POISON = -987_654_321.125;
 const ERROR_VALUE = /^(#[A-Z0-9/]+[!?]?|#N\/A|Err:\d+)$/;
+/** An error value no expectation asked for (a chart's #N/A gap is asked for: the Leases sheet's charted column). */
+const unwanted = (x: { got: number | string | boolean; want?: Want }) => typeof x.got === "string" && ERROR_VALUE.test(x.got) && x.got !== x.want;
 
 /** LibreOffice's CSV export writes a date-formatted number as an ISO date: read it back as Excel's serial. */
 function asNumber(v: number | string | boolean): number | string | boolean {
@@ -232,7 +237,7 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
   });
 
   test("no formula cell is an error after recalculation (no #NAME?: every function exists in LibreOffice 7.4)", () => {
-    const errors = [...r.compared, ...r.uncompared].filter((x) => typeof x.got === "string" && ERROR_VALUE.test(x.got)).map((x) => `${describeCell(x.cell)} → ${x.got}`);
+    const errors = [...r.compared, ...r.uncompared].filter(unwanted).map((x) => `${describeCell(x.cell)} → ${x.got}`);
     expect(errors).toEqual([]);
   });
 
@@ -258,6 +263,23 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
     expect(r.uncompared.length).toBeLessThan(5);
     // Each one left out is still a number, not an error.
     for (const x of r.uncompared) expect(typeof x.got).toBe("number");
+  });
+
+  test("the Leases sheet is in the proof: every formula cell compared, its statistics leaseStat's and its percentile percentileOf's", () => {
+    const leases = r.compared.filter((x) => x.cell.sheet.key === "leases");
+    expect(leases.length).toBe(formulaCells(r.plan).filter((c) => c.sheet.key === "leases").length);
+    // Four formulas a row ($ per MW, per MW-year, in statistics, charted), seven statistics, the master check.
+    expect(leases.length).toBe(4 * (LEASE_ROWS.last - LEASE_ROWS.first + 1) + 7 + 1);
+    expect(leases.filter((x) => !x.ok)).toEqual([]);
+    const stat = (row: number) => sheetNumber(r, SHEET_NAMES.leases, row, 3);
+    const median = leaseStat("usdPerMwYear", "median");
+    const percentile = percentileOf("corz-coreweave", "usdPerMwYear");
+    expect(median.ok && percentile.ok).toBe(true);
+    if (!median.ok || !percentile.ok) return;
+    expectSame(median.value, stat(LEASE_ROWS.stats.median), "leaseStat median vs the sheet's MEDIAN");
+    expectSame(percentile.value, stat(LEASE_ROWS.stats.percentile), "percentileOf vs the sheet's PERCENTRANK");
+    // Deals left out of the statistics are gaps in the chart, not zeros.
+    expect(leases.filter((x) => x.cell.col === LEASE_COLS.chart && x.got === "#N/A").length).toBeGreaterThan(LEASE_ROWS.last - LEASE_ROWS.firstUser);
   });
 
   test("the custom functions give the numbers the sheet cells show, scenario by scenario", () => {
@@ -361,6 +383,14 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     ["core_capex_per_mw", 1.5e6], // Core's own capex: the Valuation sheet's capex, depreciation, tax shield and IRR, 0 in every built-in scenario
   ];
   const peerEdits = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
+  // Leases: a gross deal normalised by hand, one deal dropped, Core Scientific's value changed, a deal of the analyst's and a half-typed one.
+  const leaseEdits: LeasesTyped = {
+    "galaxy-helios-coreweave": { critical_it_mw: 600 },
+    "riot-rockdale-amd": { comparable: false },
+    "corz-coreweave": { value_usd: 11e9 },
+    "user-1": { critical_it_mw: 100, value_usd: 3e9, term_years: 15 },
+    "user-2": { value_usd: 2e9 },
+  };
   const edited = model("base", edits);
   const models = [edited, model("bull"), model("bear")];
   let r: Recalculated;
@@ -371,6 +401,7 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
       // The pipeline is priced when the workbook is built (base as built), not when inputs change.
       pipeline: defaultPipeline(model("base").pricePerMwYear),
       peers: { group: "all", stat: "mean", multiple: "ev_revenue", year: 2027, exclude: ["iren"], overrides: peerEdits, shares: 300e6 },
+      leases: leaseEdits,
     };
     r = await recalculatePlan(p, input, (wb) => {
       const inputs = wb.getWorksheet(SHEET_NAMES.inputs)!;
@@ -387,12 +418,15 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
       peers.getCell(row("iren"), PEERS_COLS.include).value = false;
       peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.stat, 3).value = "Mean";
       peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.shares, 3).value = 300e6;
+      const leases = wb.getWorksheet(SHEET_NAMES.leases)!;
+      const leaseRow = (key: string) => LEASE_ROWS.first + leaseRows().findIndex((x) => x.key === key);
+      for (const [key, typed] of Object.entries(leaseEdits)) for (const [k, v] of Object.entries(typed)) leases.getCell(leaseRow(key), LEASE_COLS[k as LeaseColumn]).value = v as number | boolean;
     });
-    report("typed inputs, bear selected, peers edited", r);
+    report("typed inputs, bear selected, peers and leases edited", r);
   });
 
   test("every formula cell equals the engine run with the typed inputs; none is an error or stale", () => {
-    const bad = [...r.compared, ...r.uncompared].filter((x) => x.got === POISON || (typeof x.got === "string" && ERROR_VALUE.test(x.got)));
+    const bad = [...r.compared, ...r.uncompared].filter((x) => x.got === POISON || unwanted(x));
     expect(bad.map((x) => describeCell(x.cell))).toEqual([]);
     expect(r.compared.length).toBeGreaterThan(4000);
     expect(mismatches(r)).toEqual([]);

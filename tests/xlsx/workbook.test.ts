@@ -231,7 +231,7 @@ describe("the .xlsx holds what the plan says", () => {
         expect(String(ws.getCell(row, col).value)).toContain(sheet.charts[0].title);
       }
     }
-    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(["CORZ_Peers", "CORZ_Pipeline"]);
+    expect(plan.sheets.flatMap((s) => s.tables.map((t) => t.name)).sort()).toEqual(["CORZ_Leases", "CORZ_Peers", "CORZ_Pipeline"]);
     const names = wb.definedNames.model.map((n) => n.name).sort();
     expect(names).toEqual(plan.names.map((n) => n.name).sort());
     expect(names.length).toBeGreaterThan(30);

@@ -1,0 +1,211 @@
+/**
+ * The Leases sheet: the deal library of host-to-HPC leases as an Excel table. One row per deal
+ * with its figures in blue (type over them: the critical-IT MW, value, term and whether it is
+ * comparable), blank user rows for the analyst's own deals, $ per MW and per MW-year as native
+ * formulas, statistics over the comparable deals above the table (nothing of the add-in's lies
+ * below it, so rows typed under the table are never written over) and a chart of $/MW-year
+ * against the firm term.
+ */
+import { LEASES, Lease } from "../model/leases/data";
+import { criticalItMw } from "../model/leases/normalise";
+import { PublicSource } from "../model/record/source";
+import { absCell, cell, columnLetter } from "./a1";
+import { FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
+import { consecutive, SheetBuilder } from "./sheet";
+import { CellContent, SheetPlan } from "./types";
+
+/** The reference deal: its $/MW-year and percentile are shown above the table. */
+export const LEASE_SUBJECT = "corz-coreweave";
+/** Blank rows inside the table for the analyst's own deals, kept across refreshes by their keys. */
+export const LEASE_USER_ROWS = 8;
+export const leaseUserKey = (i: number): string => `user-${i + 1}`;
+
+/** Columns of the table, in order: identity, the inputs a formula reads, formulas, then text. */
+const COLUMNS = [
+  ["id", "Deal"],
+  ["host", "Host"],
+  ["tenant", "Tenant"],
+  ["kind", "Kind"],
+  ["mw_stated", "MW as stated"],
+  ["mw_basis", "MW basis"],
+  ["announced", "Announced"],
+  ["critical_it_mw", "Critical-IT MW"],
+  ["value_usd", "Contract value (USD, firm term)"],
+  ["term_years", "Firm term (years)"],
+  ["comparable", "Comparable"],
+  ["usd_per_mw", "$ per MW"],
+  ["usd_per_mw_year", "$ per MW-year"],
+  ["in_stats", "$ per MW-year in statistics"],
+  ["chart", "$ per MW-year charted"],
+  ["sources", "Sources (public documents)"],
+  ["note", "Note"],
+] as const;
+export type LeaseColumn = (typeof COLUMNS)[number][0];
+export const LEASE_COLS = consecutive(
+  COLUMNS.map((c) => c[0]),
+  1,
+) as Record<LeaseColumn, number>;
+const LABEL_COLS = ["id", "host", "tenant", "kind", "mw_stated", "mw_basis", "announced"] as const;
+/** What the user types over in a library row; a formula reads each of them. */
+export const LEASE_INPUT_COLS = ["critical_it_mw", "value_usd", "term_years", "comparable"] as const;
+const CALC_COLS = ["usd_per_mw", "usd_per_mw_year", "in_stats", "chart"] as const;
+const TEXT_COLS = ["sources", "note"] as const;
+
+const STATS = ["count", "median", "mean", "min", "max", "subject", "percentile"] as const;
+export type LeaseStatRow = (typeof STATS)[number];
+
+export const LEASE_ROWS = (() => {
+  const notes = 3;
+  const stats = consecutive(STATS, notes + 5);
+  const header = stats.percentile + 3;
+  const first = header + 1;
+  const lastDeal = first + LEASES.length - 1;
+  return { notes, statHeader: stats.count - 1, stats, header, first, lastDeal, firstUser: lastDeal + 1, last: lastDeal + LEASE_USER_ROWS };
+})();
+
+/**
+ * Significant digits of the percentile (Excel truncates to 3 by default). PERCENTRANK is
+ * PERCENTRANK.INC under its older name, which an .xlsx file stores without the _xlfn. prefix.
+ */
+const PERCENT_RANK_DIGITS = 12;
+
+function sourceText(s: PublicSource): string {
+  return `${s.title} (${s.publisher}, ${s.date}) ${s.url}`;
+}
+
+/** The public documents behind a deal's MW, value and term, each once. */
+export function leaseSources(l: Lease): string {
+  const docs = [l.mw.source, l.contractValueUsd.source, l.termYears.source];
+  return docs.filter((d, i) => docs.findIndex((e) => e.url === d.url) === i).map(sourceText).join("; ");
+}
+
+function leaseNote(l: Lease): string {
+  const mw = criticalItMw(l);
+  const parts = [
+    "na" in mw ? `Critical-IT MW n/a: ${mw.na.replace(`${l.id}: `, "")}; type it in to normalise.` : "",
+    l.mwBasis === "gross" && l.itShareOfGross && "value" in mw ? `Critical IT = ${l.mw.value} gross MW x ${l.itShareOfGross.itMw.value}/${l.itShareOfGross.grossMw.value} (the site's IT/gross split).` : "",
+    l.valueBound === "lower-bound" ? "The value is a lower bound (the page says more than)." : "",
+    l.comparable ? "" : `Not in the statistics: ${l.notComparableReason ?? "not comparable"}.`,
+    l.note ?? "",
+  ];
+  return parts.filter((p) => p !== "").join(" ");
+}
+
+/** The formulas of one table row: $ per MW, $ per MW-year, the value the statistics use, the value charted. */
+function rowFormulas(r: number): CellContent[] {
+  const at = (k: LeaseColumn) => cell(r, LEASE_COLS[k]);
+  const [mw, value, term, comparable] = LEASE_INPUT_COLS.map(at);
+  const perMw = at("usd_per_mw");
+  const perMwYear = at("usd_per_mw_year");
+  return [
+    `=IF(AND(ISNUMBER(${mw}),ISNUMBER(${value})),IF(${mw}>0,${value}/${mw},"n/a"),IF(AND(${mw}="",${value}=""),"","n/a"))`,
+    `=IF(ISNUMBER(${perMw}),IF(AND(ISNUMBER(${term}),${term}>0),${perMw}/${term},"n/a"),${perMw})`,
+    `=IF(AND(${comparable}=TRUE,ISNUMBER(${perMwYear})),${perMwYear},"")`,
+    // #N/A leaves the point out of the chart (text would be drawn at zero).
+    `=IF(ISNUMBER(${at("in_stats")}),${at("in_stats")},NA())`,
+  ];
+}
+
+/**
+ * Checks a value typed into the Leases sheet's input blocks before it is kept: numbers (or
+ * blank) for MW, value and term, TRUE/FALSE for Comparable, anything in a user row's text
+ * columns. Undefined when the value is acceptable, else why not.
+ */
+export function checkLeaseEdit(col: string, value: unknown, where: string): string | undefined {
+  const blank = value === null || value === undefined || value === "";
+  if (col === "comparable") return typeof value === "boolean" || blank ? undefined : `${where}: Comparable must be TRUE or FALSE, got "${String(value)}"`;
+  if (col === "critical_it_mw" || col === "value_usd" || col === "term_years" || col === "mw_stated") {
+    return typeof value === "number" || blank ? undefined : `${where}: ${col} must be a number or blank, got "${String(value)}"`;
+  }
+  return undefined;
+}
+
+export function buildLeases(names: SheetNames, masterCheck: string): SheetPlan {
+  const b = new SheetBuilder("leases", names.leases, "#00B0F0");
+  const R = LEASE_ROWS;
+  const C = LEASE_COLS;
+  b.block("title", ROW.title, 1, "title", [["CORZ — Leases: host-to-HPC lease deals, normalised to $ per critical-IT MW-year"]]);
+  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  b.block("notes", R.notes, 1, "note", [
+    ["One row per public deal (Core Scientific's contracts with CoreWeave first). Blue cells are inputs: type over them, or add your own deals in the blank rows at the foot of the table; a refresh keeps what you typed."],
+    ["MW basis: critical IT. A deal whose page gives gross or unstated MW is n/a unless you type its critical-IT MW (a gross figure is converted only where a page gives the site's IT/gross split; no PUE is assumed)."],
+    ["Value is the contract value over the firm term: renewal options are never in it. $ per MW-year = value / critical-IT MW / firm term, undiscounted, escalators not removed."],
+    ["Deals marked Comparable = FALSE (a GPU service contract, whose value pays for the chips too) are listed but left out of the statistics and the chart."],
+  ]);
+
+  // Statistics over the comparable deals (COUNT, MEDIAN... skip the blanks of the other rows).
+  const inStats = `${absCell(R.first, C.in_stats)}:${absCell(R.last, C.in_stats)}`;
+  const subjectRow = R.first + LEASES.findIndex((l) => l.id === LEASE_SUBJECT);
+  const subject = absCell(subjectRow, C.in_stats);
+  const none = (f: string) => `=IF(COUNT(${inStats})=0,"",${f}(${inStats}))`;
+  b.block("stats.header", R.statHeader, 1, "header", [["Statistics over the comparable deals with a $ per MW-year", "unit", "value"]]);
+  b.block("stats", R.stats.count, 1, "calc", [
+    ["Deals in the statistics", "count", `=COUNT(${inStats})`],
+    ["Median $ per MW-year", "USD/MW-yr", none("MEDIAN")],
+    ["Mean $ per MW-year", "USD/MW-yr", none("AVERAGE")],
+    ["Lowest $ per MW-year", "USD/MW-yr", none("MIN")],
+    ["Highest $ per MW-year", "USD/MW-yr", none("MAX")],
+    ["Core Scientific - CoreWeave $ per MW-year", "USD/MW-yr", `=${subject}`],
+    ["Core Scientific's percentile among them (PERCENTRANK, inclusive: 0 lowest, 1 highest)", "rank", `=IFERROR(PERCENTRANK(${inStats},${subject},${PERCENT_RANK_DIGITS}),"n/a")`],
+  ]);
+  b.format(cell(R.stats.count, 3), { numberFormat: FORMATS.int });
+  b.format(`${cell(R.stats.median, 3)}:${cell(R.stats.subject, 3)}`, { numberFormat: FORMATS.usdM2 });
+  b.format(cell(R.stats.percentile, 3), { numberFormat: FORMATS.pct });
+
+  b.block("header", R.header, 1, "header", [COLUMNS.map((c) => c[1])]);
+  const rows = LEASES.map((_, i) => R.first + i);
+  const userRows = Array.from({ length: LEASE_USER_ROWS }, (_, i) => R.firstUser + i);
+  const labelCells = (l: Lease): CellContent[] => [l.id, l.host, l.tenant, l.kind, l.mw.value, l.mwBasis, l.announced];
+  b.block("deals", R.first, 1, "label", LEASES.map(labelCells));
+  b.block(
+    "deals.inputs",
+    R.first,
+    C.critical_it_mw,
+    "input",
+    LEASES.map((l) => {
+      const mw = criticalItMw(l);
+      return ["value" in mw ? mw.value : null, l.contractValueUsd.value, l.termYears.value, l.comparable];
+    }),
+    { rows: LEASES.map((l) => l.id), cols: [...LEASE_INPUT_COLS] },
+  );
+  const userKeys = userRows.map((_, i) => leaseUserKey(i));
+  b.block("user", R.firstUser, 1, "input", userRows.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
+    rows: userKeys,
+    cols: [...LABEL_COLS, ...LEASE_INPUT_COLS],
+  });
+  b.block("calc", R.first, C.usd_per_mw, "calc", [...rows, ...userRows].map(rowFormulas));
+  const texts = b.block("sources", R.first, C.sources, "note", LEASES.map((l) => [leaseSources(l), leaseNote(l)]));
+  const userTexts = b.block("user.sources", R.firstUser, C.sources, "input", userRows.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS] });
+  for (const r of [texts, userTexts, `${cell(R.first, C.id)}:${cell(R.last, C.kind)}`, `${cell(R.first, C.mw_basis)}:${cell(R.last, C.mw_basis)}`]) b.format(r, { numberFormat: TEXT_FORMAT });
+  const col = (k: LeaseColumn) => `${cell(R.first, C[k])}:${cell(R.last, C[k])}`;
+  b.format(col("mw_stated"), { numberFormat: FORMATS.mw });
+  b.format(col("critical_it_mw"), { numberFormat: FORMATS.mw });
+  b.format(col("announced"), { numberFormat: FORMATS.date });
+  b.format(col("value_usd"), { numberFormat: FORMATS.usdM });
+  b.format(col("term_years"), { numberFormat: "0.0" });
+  for (const k of CALC_COLS) b.format(col(k), { numberFormat: FORMATS.usdM2 });
+  b.format(col("in_stats"), { fontColor: "#808080" });
+  b.format(col("chart"), { fontColor: "#808080" });
+  b.format(`${cell(subjectRow, C.id)}:${cell(subjectRow, C.tenant)}`, { bold: true });
+  b.table({ name: "CORZ_Leases", range: `${cell(R.header, 1)}:${cell(R.last, C.note)}` });
+
+  b.chart({
+    id: "CORZ_LeasesChart",
+    type: "XYScatter",
+    title: "$ per critical-IT MW-year vs firm term (comparable deals)",
+    categories: { name: "Firm term (years)", sheet: names.leases, range: `${cell(R.first, C.term_years)}:${cell(R.last, C.term_years)}` },
+    series: [{ name: "$ per MW-year", sheet: names.leases, range: `${cell(R.first, C.chart)}:${cell(R.last, C.chart)}` }],
+    anchor: { from: cell(R.statHeader, 5), to: cell(R.stats.percentile + 1, 11) },
+  });
+
+  const widths: Record<LeaseColumn, number> = {
+    id: 30, host: 18, tenant: 16, kind: 16, mw_stated: 10, mw_basis: 11, announced: 11, critical_it_mw: 12, value_usd: 14, term_years: 10, comparable: 11,
+    usd_per_mw: 12, usd_per_mw_year: 12, in_stats: 12, chart: 12, sources: 90, note: 90,
+  };
+  b.columnWidths(COLUMNS.map(([k]) => ({ column: columnLetter(C[k]), width: widths[k] })));
+  // The title row and the deal column: the table starts below the statistics, too far down to freeze above it.
+  b.freeze(1, 1);
+  return b.build();
+}
+
+export { CALC_COLS as LEASE_CALC_COLS };
