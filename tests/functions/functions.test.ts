@@ -52,8 +52,8 @@ describe("seed figures through the functions (the seed scenario)", () => {
 describe("DEAL_TCV: TCV is the firm initial term; TCV incl. options only when asked", () => {
   test("bull exercises both renewal options: TCV stays $10.2B, TCV incl. options is $19.55B", () => {
     expect(F.dealTcv([["bull"]])).toBe(10_200_000_000);
-    // Two five-year options at +10% on base's 850M a year (10.2B / 12).
-    expect(F.dealTcv([["bull"]], true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 1.1 * 10, 2);
+    // Two five-year options at base's +20.17% (to the deal library's market rent) on base's 850M a year (10.2B / 12).
+    expect(F.dealTcv([["bull"]], true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 1.2017 * 10, 2);
   });
 
   test("with no option exercised the two agree: base $10.2B, seed $8.7B exactly", () => {
@@ -204,7 +204,7 @@ describe("values match the model", () => {
     const earnedBefore = base.tranches.reduce((s, t) => s + trancheRevenue(t, 2020, t0.value), 0);
     expect(earnedBefore).toBeGreaterThan(100e6); // 2025 and 2026 to 10 May
     expect(F.dealNpvFn(0)).toBeCloseTo((10_200_000_000 - earnedBefore) * 0.825, 2);
-    expect(F.dealNpvFn(0.1, [["valuation_date", 46152]])).toBe(F.dealNpvFn(0.1)); // 2026-05-10 as an Excel date
+    expect(F.dealNpvFn(0.1, [["valuation_date", 46182]])).toBe(F.dealNpvFn(0.1)); // 2026-06-09 as an Excel date
     expect(F.dealNpvFn(0.12)).toBeLessThan(F.dealNpvFn(0.1));
   });
   test("DEAL_SCHEDULE spills a header and one row per billing year", () => {
@@ -260,11 +260,13 @@ describe("scenario argument", () => {
     const range = [
       ["assumption", "value"],
       ["renewal_options", 1],
+      ["renewal_repricing", 0],
     ];
     // One five-year renewal at the same flat price: each tranche earns value / 12 a year, 850M in all, for 5 more years.
     expect(F.dealTcv(range, true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 5, 2);
     expect(F.dealTcv(range)).toBe(10_200_000_000); // TCV itself never counts an option
-    expect(F.dealTcv([["scenario", "seed"], ["renewal_options", 1]], true)).toBe(8_700_000_000 + 500 * 1_450_000 * 5);
+    // Without the row, the renewal takes base's price change to the deal library's market rent (+20.17%).
+    expect(F.dealTcv([["scenario", "seed"], ["renewal_options", 1]], true)).toBeCloseTo(8_700_000_000 + 500 * 1_450_000 * 1.2017 * 5, 2);
   });
   test("overrides apply on top of a chosen scenario", () => {
     const m = F.grossMargin([
@@ -358,8 +360,8 @@ describe("other awkward arguments", () => {
   test("DEAL_NPV at a huge rate is a small finite number, never NaN", () => {
     const v = F.dealNpvFn(1e6);
     expect(Number.isFinite(v)).toBe(true);
-    // The nearest flow is the rest of 2026 (~299M USD), received 236/365 of a year after the valuation date.
-    expect(Math.abs(v)).toBeLessThan(1e5);
+    // The nearest flow is the rest of 2026 (~260M USD), received 206/365 of a year after the valuation date (2026-06-09).
+    expect(Math.abs(v)).toBeLessThan(2e5);
     expect(Math.abs(F.dealNpvFn(1e6, [["valuation_date", "2025-01-01"]]))).toBeLessThan(1000);
   });
   test("CONTRACT_YEAR_REVENUE: zero, fraction and huge contract years", () => {
@@ -380,7 +382,7 @@ describe("other awkward arguments", () => {
     expect(excelError(() => F.scenarioValue("valuation_year")).code).toBe("#N/A");
     expect(excelError(() => F.scenarioValue("Valuation year")).message).toMatch(/valuation_date/);
     expect(excelError(() => F.dealNpvFn(0.1, [["valuation_year", 2027]])).message).toMatch(/valuation_date/);
-    expect(F.scenarioValue("valuation_date")).toBe(46152); // the data's as-of date, 2026-05-10
+    expect(F.scenarioValue("valuation_date")).toBe(46182); // the data's as-of date, 2026-06-09
     // The 450 MW placeholder is gone: its keys say what took its place.
     expect(excelError(() => F.scenarioValue("expansion_mw")).message).toMatch(/pipeline_hunt_county_mw/);
     expect(excelError(() => F.hpcCapacity(2027, [["expansion_date", 46000]])).message).toMatch(/was removed/);

@@ -99,11 +99,11 @@ describe("the seed scenario reproduces the brief exactly", () => {
     expect(seed.tranches.slice(0, 4).map((t) => t.value)).toEqual(base.tranches.slice(0, 4).map((t) => t.value));
   });
 
-  test("NPV of gross profit at 10%, as of the data's as-of date: 3,730,452,849.43 USD", () => {
+  test("NPV of gross profit at 10%, as of the data's as-of date: 3,730,797,170.71 USD", () => {
     // The seed scenario is the previous base case (the same four tranches, schedule and 77.5%
-    // margin), whose NPV at the same valuation date (2026-05-10) was 3,730,452,849.43 USD.
+    // margin), whose NPV at the same valuation date (2026-06-09) is 3,730,797,170.71 USD.
     expect(seed.scenario.values.discount_rate).toBe(0.1); // built: 9% reference yield + 1% spread, exactly 10%
-    expect(unwrap(dealNpv(seed, 0.1))).toBeCloseTo(3_730_452_849.43, 2);
+    expect(unwrap(dealNpv(seed, 0.1))).toBeCloseTo(3_730_797_170.71, 2);
   });
 
   test("what the seed scenario changes from base says why, and what only the brief gives cites it (not a repository file)", () => {

@@ -62,7 +62,7 @@ test("selecting a scenario shows its assumptions, with the default's source and 
   expect(input(/^Reference yield: CoreWeave's senior unsecured notes \(rate: 0.05 or 5%\)/).value).toBe("0.09");
   expect(input(/^Spread over the reference yield/).value).toBe("0"); // bull: no spread
   expect(input(/^Discount rate \(rate: 0.05 or 5%\)/).value).toBe("0.09");
-  expect(screen.getByText(/default 0.09 \(9%\) \(bull\) · as of 2026-05-10 · built: reference_yield \+ discount_spread$/)).toBeTruthy();
+  expect(screen.getByText(/default 0.09 \(9%\) \(bull\) · as of 2026-06-09 · built: reference_yield \+ discount_spread$/)).toBeTruthy();
   // The source is one click away, in the field's information popover.
   fireEvent.click(within(input(/^Discount rate/).closest(".fui-Field") as HTMLElement).getByRole("button"));
   expect(screen.getByText(/Source: Built, not typed: reference_yield \+ discount_spread/)).toBeTruthy();
