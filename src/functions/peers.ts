@@ -2,7 +2,7 @@
  * The CORZ peer functions: comparables for CoreWeave and Core Scientific's HPC hosting
  * business. Thin wrappers over src/model/peers (see functions.ts for the conventions).
  */
-import { findGroup, findMetric, findMultiple, findPeer, findStat, groupMultiple, impliedValue, peersIn } from "../model/peers/comps";
+import { findGroup, findMetric, findMultiple, findPeer, findStat, groupMultiple, impliedValue, metricValue, missingForEv, peersIn } from "../model/peers/comps";
 import { METRICS } from "../model/peers/data";
 import { andThen, naError, ok } from "../model/result";
 import { yearRow } from "../model/scenarioModel";
@@ -11,11 +11,11 @@ import { cell } from "./errors";
 import { modelFor, usd } from "./scenario";
 
 /**
- * A peer's figure: revenue, ebitda, ev, market_cap, mw_active, mw_contracted or backlog (USD or MW). #N/A when no source gives it.
+ * A peer's figure: market_cap, debt, cash, ev (market value + debt - cash), revenue, ebitda, mw_contracted, mw_active (energised) or backlog (USD or MW). #N/A when no source gives it.
  * @customfunction PEER
- * @param peer Peer name, e.g. "CoreWeave", "IREN", "MSFT Azure"; see CORZ.PEER_LIST().
- * @param metric "revenue", "ebitda", "ev", "market_cap", "mw_active", "mw_contracted" or "backlog".
- * @returns The sourced default value, in USD or MW.
+ * @param peer Peer name, e.g. "CoreWeave", "TeraWulf", "MSFT Azure"; see CORZ.PEER_LIST().
+ * @param metric "market_cap", "debt", "cash", "ev", "revenue" (HPC hosts: the quarter ended 2026-03-31 x4), "ebitda", "mw_contracted", "mw_active" or "backlog".
+ * @returns The sourced default value (EV computed from three), in USD or MW.
  */
 export function peerFn(peer: any, metric: any): number {
   return cell(() =>
@@ -23,9 +23,14 @@ export function peerFn(peer: any, metric: any): number {
       andThen(findPeer(p), (found) =>
         andThen(textArg(metric, "metric"), (m) =>
           andThen(findMetric(m), (key) => {
-            const f = found.figures[key];
-            if (f) return ok(f.value);
-            const why = found.segmentOf && (key === "ev" || key === "market_cap") ? `${found.name} is a segment of ${found.segmentOf} and has no market value of its own` : "no source gives it";
+            const v = metricValue(found, key);
+            if (v !== undefined) return ok(v);
+            const segment = found.segmentOf && ["ev", "market_cap", "debt", "cash"].includes(key);
+            const why = segment
+              ? `${found.name} is a segment of ${found.segmentOf} and has no market value of its own`
+              : key === "ev"
+                ? `EV is market value + debt - cash, and no source gives its ${missingForEv(found).join(" or ")}`
+                : "no source gives it";
             return naError(`${found.name} has no ${key}: ${why}`);
           }),
         ),
@@ -46,7 +51,7 @@ export function peerListFn(group?: any): any[][] {
       andThen(findGroup(g), (choice) =>
         ok([
           ["Peer", "Group", "Segment of", ...METRICS.map((m) => `${m.label} (${m.unit})`)],
-          ...peersIn(choice).map((p) => [p.name, p.group, p.segmentOf ?? "", ...METRICS.map((m) => p.figures[m.key]?.value ?? "")]),
+          ...peersIn(choice).map((p) => [p.name, p.group, p.segmentOf ?? "", ...METRICS.map((m) => metricValue(p, m.key) ?? "")]),
         ]),
       ),
     ),
@@ -56,30 +61,30 @@ export function peerListFn(group?: any): any[][] {
 /**
  * A statistic of a peer multiple over a group, ignoring peers without a value (Core Scientific itself is left out).
  * @customfunction PEER_MULTIPLE
- * @param multiple "ev_revenue", "ev_ebitda", "ev_per_mw", "revenue_per_mw" or "backlog_revenue".
+ * @param multiple "ev_revenue", "ev_ebitda", "ev_per_mw" (MW energised), "ev_per_contracted_mw", "ev_backlog", "revenue_per_mw" or "backlog_revenue".
  * @param [group] "all" (default) or a peer group such as "gpu-cloud" or "hpc-host".
  * @param [stat] "median" (default), "mean", "high", "low" or "count".
  * @returns The multiple (x) or USD per MW; a count for "count".
  */
 export function peerMultipleFn(multiple: any, group?: any, stat?: any): number {
   return cell(() =>
-    andThen(peerQuery(multiple, group, stat), (q) => andThen(groupMultiple(q.key, q.stat, { group: q.group }), (r) => ok(r.value))),
+    andThen(peerQuery(multiple, group, stat, "all"), (q) => andThen(groupMultiple(q.key, q.stat, { group: q.group }), (r) => ok(r.value))),
   );
 }
 
 /**
- * Implied value of Core Scientific's HPC hosting business: a peer multiple times the deal's revenue, gross profit (EBITDA proxy) or MW, in USD.
+ * Implied value of Core Scientific's HPC hosting business, in USD: a peer statistic of a multiple times the deal's revenue, gross profit (EBITDA proxy) or contracted MW. By default the HPC hosts' median EV per contracted MW (Core Scientific left out) times its contracted MW. #N/A with the reason when fewer than 3 peers have the multiple.
  * @customfunction IMPLIED_VALUE
- * @param multiple "ev_revenue", "ev_ebitda" (applied to licence-fee gross profit) or "ev_per_mw" (applied to MW contracted).
- * @param [group] "all" (default) or a peer group such as "gpu-cloud" or "hpc-host".
+ * @param [multiple] "ev_per_contracted_mw" (default; applied to MW contracted), "ev_revenue", "ev_ebitda" (applied to licence-fee gross profit) or "ev_per_mw" (EV per MW energised, applied to MW contracted).
+ * @param [group] "hpc-host" (default), "all" or another peer group such as "gpu-cloud".
  * @param [stat] "median" (default), "mean", "high" or "low".
  * @param [year] Calendar year of the deal's revenue or gross profit; default the scenario's target year (2027).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Implied enterprise value in USD.
  */
-export function impliedValueFn(multiple: any, group?: any, stat?: any, year?: any, scenario?: any[][]): number {
+export function impliedValueFn(multiple?: any, group?: any, stat?: any, year?: any, scenario?: any[][]): number {
   return cell(() =>
-    andThen(peerQuery(multiple, group, stat), (q) =>
+    andThen(peerQuery(isBlank(multiple) ? "ev_per_contracted_mw" : multiple, group, stat, "hpc-host"), (q) =>
       andThen(modelFor(scenario), (m) =>
         andThen(isBlank(year) ? ok(m.scenario.values.target_year) : yearArg(year), (y) => {
           const row = yearRow(m, y);
@@ -90,10 +95,10 @@ export function impliedValueFn(multiple: any, group?: any, stat?: any, year?: an
   );
 }
 
-function peerQuery(multiple: unknown, group: unknown, stat: unknown) {
+function peerQuery(multiple: unknown, group: unknown, stat: unknown, defaultGroup: string) {
   return andThen(textArg(multiple, "multiple"), (mu) =>
     andThen(findMultiple(mu), (key) =>
-      andThen(textArg(group, "group", "all"), (g) =>
+      andThen(textArg(group, "group", defaultGroup), (g) =>
         andThen(findGroup(g), (grp) => andThen(textArg(stat, "stat", "median"), (st) => andThen(findStat(st), (s) => ok({ key, group: grp, stat: s })))),
       ),
     ),

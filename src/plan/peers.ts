@@ -4,8 +4,8 @@
  * formulas, group statistics (MEDIAN/AVERAGE/MAX/MIN skip blanks) over the peers included,
  * and the implied value of Core Scientific's HPC hosting business linked to the Deal sheet.
  */
-import { GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, SUBJECT_ID } from "../model/peers/data";
-import { GroupChoice, MULTIPLES, MultipleKey, PeerOverrides, Stat } from "../model/peers/comps";
+import { GROUP_LABELS, INPUT_METRICS, MATCHED_PERIOD, METRICS, MetricKey, PEERS, PEER_GROUPS, SUBJECT_ID } from "../model/peers/data";
+import { GroupChoice, MIN_PEERS, MULTIPLES, PeerOverrides, RATIO_OF, STAT_LABELS, Stat } from "../model/peers/comps";
 import { AIRTRUNK_SALE_2024_09, DATACENTRES_INVESTMENT_GUIDE, cite } from "../model/sources";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
@@ -16,7 +16,7 @@ import { CellContent, SheetPlan } from "./types";
 export interface PeersOptions {
   readonly group: GroupChoice;
   readonly stat: Exclude<Stat, "count">;
-  readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw";
+  readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw" | "ev_per_contracted_mw";
   /** Peer ids left out of the statistics. */
   readonly exclude: readonly string[];
   /** The user's figures over the defaults. */
@@ -26,24 +26,34 @@ export interface PeersOptions {
   readonly shares?: number;
 }
 
-export const DEFAULT_PEERS_OPTIONS: PeersOptions = { group: "all", stat: "median", multiple: "ev_revenue", exclude: [], overrides: {}, year: 2027 };
+/**
+ * By default the implied value is the HPC hosts' median EV per contracted MW times Core
+ * Scientific's contracted MW: the hosts are the companies that do what Core Scientific does
+ * (lease powered shells to GPU clouds), and contracted MW is the one measure every host
+ * reports, while their revenue is mostly bitcoin mining and EBITDA is not comparable.
+ */
+export const DEFAULT_PEERS_OPTIONS: PeersOptions = { group: "hpc-host", stat: "median", multiple: "ev_per_contracted_mw", exclude: [], overrides: {}, year: 2027 };
 
 const VALUATION = MULTIPLES.filter((m) => m.valuation);
 const STAT_ROWS: readonly { stat: Exclude<Stat, "count">; label: string; fn: string }[] = [
-  { stat: "median", label: "Median", fn: "MEDIAN" },
-  { stat: "mean", label: "Mean", fn: "AVERAGE" },
-  { stat: "high", label: "High", fn: "MAX" },
-  { stat: "low", label: "Low", fn: "MIN" },
+  { stat: "median", label: STAT_LABELS.median, fn: "MEDIAN" },
+  { stat: "mean", label: STAT_LABELS.mean, fn: "AVERAGE" },
+  { stat: "high", label: STAT_LABELS.high, fn: "MAX" },
+  { stat: "low", label: STAT_LABELS.low, fn: "MIN" },
 ];
 
 /** Column layout of the comps table. */
 export const PEERS_COLS = (() => {
   const first = { peer: 1, group: 2, segmentOf: 3, include: 4, metric0: 5 };
-  const published = first.metric0 + METRICS.length;
-  const multiple0 = published + 1;
+  // The typed inputs, then EV (a formula over three of them): METRICS lists ev last for that.
+  const ev = first.metric0 + INPUT_METRICS.length;
+  const published = ev + 1;
+  const publishedBy = published + 1;
+  const multiple0 = publishedBy + 1;
   const used0 = multiple0 + MULTIPLES.length;
-  const sources = used0 + MULTIPLES.length;
-  return { ...first, published, multiple0, used0, sources, last: sources };
+  const names = used0 + MULTIPLES.length;
+  const sources = names + 1;
+  return { ...first, ev, published, publishedBy, multiple0, used0, names, sources, last: sources };
 })();
 
 export const PEERS_ROWS = {
@@ -58,7 +68,7 @@ export const PEERS_ROWS = {
 } as const;
 
 /** Rows of the valuation block, from PEERS_ROWS.valuation. */
-export const VALUATION_ROWS = { header: 0, multiple: 1, stat: 2, year: 3, shares: 4, chosen: 5, base: 6, value: 7, perShare: 8, used: 9 } as const;
+export const VALUATION_ROWS = { header: 0, multiple: 1, stat: 2, year: 3, shares: 4, chosen: 5, base: 6, value: 7, perShare: 8, used: 9, minimum: 10, basis: 11 } as const;
 
 function figureNote(id: string): string {
   const p = PEERS.find((x) => x.id === id)!;
@@ -66,7 +76,7 @@ function figureNote(id: string): string {
     const f = p.figures[m.key]!;
     return `${m.label}: ${f.period}, as of ${f.asOf}, ${f.source}${f.note ? ` (${f.note})` : ""}`;
   });
-  for (const [k, f] of Object.entries(p.published ?? {})) parts.push(`Published ${k}: ${f!.value}x, as of ${f!.asOf}, ${f!.source}`);
+  for (const [k, f] of Object.entries(p.published ?? {})) parts.push(`Published ${k}: ${f!.value}x by ${f!.publisher}, ${f!.source}${f!.note ? ` (${f!.note})` : ""}`);
   for (const n of p.notes ?? []) parts.push(n);
   return parts.join("; ") || "No figures disclosed.";
 }
@@ -83,7 +93,11 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   b.block("groups.list", R.groupSelector, 5, "note", [["all", ...PEER_GROUPS]]);
   b.validation(groupSel, `=${absCell(R.groupSelector, 5)}:${absCell(R.groupSelector, 5 + PEER_GROUPS.length)}`);
   b.block("notice", R.groupSelector + 1, 1, "note", [
-    ["Market values move daily: the defaults are dated (see Sources); type current figures over the blue cells and everything follows. Blank means no source gives the figure."],
+    [
+      "Market values move daily: the defaults are dated (see Sources); type current figures over the blue cells and everything follows. Blank means no source gives the figure. " +
+        `Enterprise value is a formula: market value + debt - cash. HPC hosts' revenue is for one matched period, the ${MATCHED_PERIOD.label} (each figure's period says which quarter). ` +
+        "A published multiple (third party, publisher and date beside it) stands in only where we have no EV.",
+    ],
   ]);
 
   b.block("header", R.header, 1, "header", [
@@ -94,8 +108,10 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
       "Include",
       ...METRICS.map((m) => `${m.label} (${m.unit})`),
       "Published EV / Revenue",
+      "Published by, on",
       ...MULTIPLES.map((m) => m.label),
       ...MULTIPLES.map((m) => `In statistics: ${m.label}`),
+      "In the implied value (running list)",
       "Sources and as-of dates",
     ],
   ]);
@@ -103,10 +119,14 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   const labels: CellContent[][] = [];
   const include: CellContent[][] = [];
   const figures: CellContent[][] = [];
+  const evs: CellContent[][] = [];
   const published: CellContent[][] = [];
   const multiples: CellContent[][] = [];
   const used: CellContent[][] = [];
+  const running: CellContent[][] = [];
   const notes: CellContent[][] = [];
+  const mult = absCell(R.valuation + VALUATION_ROWS.multiple, 3);
+  const multipleHeaders = `${absCell(R.statHeader, C.multiple0)}:${absCell(R.statHeader, C.multiple0 + VALUATION.length - 1)}`;
   const excluded = new Set(opts.exclude);
   PEERS.forEach((p, i) => {
     const r = R.first + i;
@@ -114,29 +134,23 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
     labels.push([p.name, p.group, p.segmentOf ?? ""]);
     include.push([p.id !== SUBJECT_ID && !excluded.has(p.id)]);
     figures.push(
-      METRICS.map((mt) => {
+      INPUT_METRICS.map((mt) => {
         const own = opts.overrides[p.id]?.[mt.key];
         return own !== undefined ? own : (p.figures[mt.key]?.value ?? null);
       }),
     );
-    published.push([p.published?.ev_revenue?.value ?? null]);
+    const [mc, debt, cash] = [m("market_cap"), m("debt"), m("cash")];
+    evs.push([`=IF(AND(ISNUMBER(${mc}),ISNUMBER(${debt}),ISNUMBER(${cash})),${mc}+${debt}-${cash},"")`]);
+    published.push([p.published?.ev_revenue?.value ?? null, p.published?.ev_revenue?.publisher ?? ""]);
     const pub = cell(r, C.published, { col: true });
     const ratio = (a: string, d: string) => `IF(AND(ISNUMBER(${a}),ISNUMBER(${d})),IF(${d}>0,${a}/${d},""),"")`;
     const ev = m("ev");
     multiples.push(
       MULTIPLES.map((mu) => {
-        switch (mu.key as MultipleKey) {
-          case "ev_revenue":
-            return `=IF(AND(ISNUMBER(${ev}),ISNUMBER(${m("revenue")})),IF(${m("revenue")}>0,${ev}/${m("revenue")},""),IF(AND(NOT(ISNUMBER(${ev})),ISNUMBER(${pub})),${pub},""))`;
-          case "ev_ebitda":
-            return `=${ratio(ev, m("ebitda"))}`;
-          case "ev_per_mw":
-            return `=${ratio(ev, m("mw_active"))}`;
-          case "revenue_per_mw":
-            return `=${ratio(m("revenue"), m("mw_active"))}`;
-          case "backlog_revenue":
-            return `=${ratio(m("backlog"), m("revenue"))}`;
-        }
+        const [num, den] = RATIO_OF[mu.key].map(m);
+        // EV/Revenue falls back to the published multiple beside it only where the row has no EV.
+        if (mu.key === "ev_revenue") return `=IF(AND(ISNUMBER(${num}),ISNUMBER(${den})),IF(${den}>0,${num}/${den},""),IF(AND(NOT(ISNUMBER(${ev})),ISNUMBER(${pub})),${pub},""))`;
+        return `=${ratio(num, den)}`;
       }),
     );
     const inGroup = `OR(${groupCell}="all",${cell(r, C.group, { col: true })}=${groupCell})`;
@@ -147,18 +161,26 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
         return isSubject ? '=""' : `=IF(AND(${cell(r, C.include, { col: true })}=TRUE,${inGroup},ISNUMBER(${mc})),${mc},"")`;
       }),
     );
+    // The peers in the implied value, listed as a running join down the column (no TEXTJOIN).
+    const inImplied = `ISNUMBER(INDEX(${cell(r, C.used0)}:${cell(r, C.used0 + VALUATION.length - 1)},1,MATCH(${mult},${multipleHeaders},0)))`;
+    const name = cell(r, C.peer);
+    const prev = cell(r - 1, C.names);
+    running.push([i === 0 ? `=IF(${inImplied},${name},"")` : `=${prev}&IF(${inImplied},IF(${prev}="","",", ")&${name},"")`]);
     notes.push([figureNote(p.id)]);
   });
   b.block("peers", R.first, 1, "label", labels);
   const peerIds = PEERS.map((p) => p.id);
   b.block("include", R.first, C.include, "input", include, { rows: peerIds, cols: ["include"] });
-  b.block("figures", R.first, C.metric0, "input", figures, { rows: peerIds, cols: METRICS.map((m) => m.key) });
+  b.block("figures", R.first, C.metric0, "input", figures, { rows: peerIds, cols: INPUT_METRICS.map((m) => m.key) });
+  b.block("ev", R.first, C.ev, "calc", evs);
   b.block("published", R.first, C.published, "note", published);
   b.block("multiples", R.first, C.multiple0, "calc", multiples);
   b.block("used", R.first, C.used0, "calc", used);
+  b.block("names", R.first, C.names, "calc", running);
   const sources = b.block("sources", R.first, C.sources, "note", notes);
   b.format(sources, { numberFormat: TEXT_FORMAT });
   const metricCol = (k: MetricKey) => C.metric0 + METRICS.findIndex((x) => x.key === k);
+  b.format(`${cell(R.first, C.names)}:${cell(R.last, C.names)}`, { numberFormat: TEXT_FORMAT });
   for (const mt of METRICS) b.format(`${cell(R.first, metricCol(mt.key))}:${cell(R.last, metricCol(mt.key))}`, { numberFormat: mt.unit === "MW" ? FORMATS.mw : FORMATS.usdM });
   b.format(`${cell(R.first, C.published)}:${cell(R.last, C.published)}`, { numberFormat: FORMATS.x });
   MULTIPLES.forEach((mu, k) => {
@@ -187,11 +209,12 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   const dealRow = (off: number) => `${dealRef(d0 + off, COL.firstPeriod)}:${absCell(d0 + off, deal.lastCol)}`;
   const timeline = `${dealRef(ROW.timeline, COL.firstPeriod)}:${absCell(ROW.timeline, deal.lastCol)}`;
   const inYear = (off: number) => `IFERROR(INDEX(${dealRow(off)},1,MATCH(${absCell(V("year"), 3)},${timeline},0)),0)`;
-  const multipleHeaders = `${absCell(R.statHeader, C.multiple0)}:${absCell(R.statHeader, C.multiple0 + VALUATION.length - 1)}`;
   const statBlock = `${absCell(R.stat0, C.multiple0)}:${absCell(R.stat0 + STAT_ROWS.length - 1, C.multiple0 + MULTIPLES.length - 1)}`;
   const statLabels = `${absCell(R.stat0, 1)}:${absCell(R.stat0 + STAT_ROWS.length - 1, 1)}`;
   const countRow = `${absCell(R.count, C.multiple0)}:${absCell(R.count, C.multiple0 + MULTIPLES.length - 1)}`;
-  const mult = absCell(V("multiple"), 3);
+  const contractedMw = dealRef(d0 + DEAL_ROWS.contractedMw, COL.constant);
+  const count = absCell(V("used"), 3);
+  const minimum = absCell(V("minimum"), 3);
   const stat = absCell(V("stat"), 3);
   b.block("valuation.header", V("header"), 1, "header", [["Implied value of Core Scientific's HPC hosting business (live scenario)", null, null]]);
   b.block("valuation.choices.labels", V("multiple"), 1, "label", [
@@ -200,7 +223,7 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
     ["Year of the deal figure", "year"],
     ["Shares outstanding (optional)", "shares"],
   ]);
-  const chosenStat = STAT_ROWS.find((s) => s.stat === opts.stat)!.label;
+  const chosenStat = STAT_LABELS[opts.stat];
   const chosenMultiple = MULTIPLES.find((m) => m.key === opts.multiple)!.label;
   b.block("valuation.choices", V("multiple"), 3, "input", [[chosenMultiple], [chosenStat], [opts.year], [opts.shares ?? null]], {
     rows: ["multiple", "stat", "year", "shares"],
@@ -213,11 +236,25 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
     [
       "Deal figure it applies to (revenue, gross profit as EBITDA proxy, or MW contracted)",
       "USD or MW",
-      `=CHOOSE(MATCH(${mult},${multipleHeaders},0),${inYear(DEAL_ROWS.revenue)},${inYear(DEAL_ROWS.grossProfit)},${dealRef(d0 + DEAL_ROWS.contractedMw, COL.constant)})`,
+      `=CHOOSE(MATCH(${mult},${multipleHeaders},0),${inYear(DEAL_ROWS.revenue)},${inYear(DEAL_ROWS.grossProfit)},${contractedMw},${contractedMw})`,
     ],
-    ["Implied enterprise value", "USD", `=IF(ISNUMBER(${absCell(V("chosen"), 3)}),${absCell(V("chosen"), 3)}*${absCell(V("base"), 3)},"n/a")`],
+    [
+      "Implied enterprise value",
+      "USD",
+      `=IF(${count}<${minimum},"n/a",IF(ISNUMBER(${absCell(V("chosen"), 3)}),${absCell(V("chosen"), 3)}*${absCell(V("base"), 3)},"n/a"))`,
+    ],
     ["Implied value per share", "USD", `=IF(AND(ISNUMBER(${absCell(V("value"), 3)}),ISNUMBER(${absCell(V("shares"), 3)})),IF(${absCell(V("shares"), 3)}>0,${absCell(V("value"), 3)}/${absCell(V("shares"), 3)},""),"")`],
     ["Peers used", "count", `=INDEX(${countRow},1,MATCH(${mult},${multipleHeaders},0))`],
+  ]);
+  b.block("valuation.minimum", V("minimum"), 1, "note", [
+    ["Minimum peers for an implied value", "count", MIN_PEERS, "Fixed (CORZ.IMPLIED_VALUE uses the same): with two peers the median is their mean and either moves it; from three a single outlier cannot set it."],
+  ]);
+  b.block("valuation.basis", V("basis"), 1, "calc", [
+    [
+      "What the implied value rests on",
+      "text",
+      `=IF(${count}<${minimum},"n/a: only "&${count}&" peer(s) in the statistics have "&${mult}&"; an implied value needs at least "&${minimum}&" so that no single peer sets it",${stat}&" "&${mult}&" of "&${count}&" peers: "&${absCell(R.last, C.names)})`,
+    ],
   ]);
   b.format(cell(V("year"), 3), { numberFormat: FORMATS.year });
   b.format(cell(V("shares"), 3), { numberFormat: FORMATS.int });
@@ -225,7 +262,7 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   b.format(cell(V("base"), 3), { numberFormat: "#,##0" });
   b.format(cell(V("value"), 3), { numberFormat: FORMATS.usdM, bold: true });
   b.format(cell(V("perShare"), 3), { numberFormat: FORMATS.usd });
-  b.block("references", V("used") + 2, 1, "note", [
+  b.block("references", V("basis") + 2, 1, "note", [
     [
       "Published reference points (third party, dated; not used above; neither multiple was confirmed in a public document): " +
         `listed data-centre REITs about 24-25x EV/EBITDA (2024), ${cite(DATACENTRES_INVESTMENT_GUIDE, "data-centre REITs at 20-28x EV/EBITDA")}; ` +

@@ -41,14 +41,15 @@ export interface UserScenario {
 export interface PeerChoices {
   readonly group: GroupChoice;
   readonly stat: "median" | "mean" | "high" | "low";
-  readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw";
+  readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw" | "ev_per_contracted_mw";
   /** Peer ids left out of the statistics. */
   readonly exclude: readonly string[];
   /** Shares outstanding for a per-share value; undefined for none. */
   readonly shares?: number;
 }
 
-export const DEFAULT_PEER_CHOICES: PeerChoices = { group: "all", stat: "median", multiple: "ev_revenue", exclude: [] };
+/** The HPC hosts' median EV per contracted MW by default (why: DEFAULT_PEERS_OPTIONS in plan/peers). */
+export const DEFAULT_PEER_CHOICES: PeerChoices = { group: "hpc-host", stat: "median", multiple: "ev_per_contracted_mw", exclude: [] };
 
 export interface PaneState {
   readonly version: number;
@@ -62,7 +63,7 @@ export interface PaneState {
 export const DEFAULT_PANE_STATE: PaneState = { version: PANE_STATE_VERSION, scenarios: [], build: BUILT_IN_NAMES, peers: DEFAULT_PEER_CHOICES };
 
 const PEER_STATS: readonly PeerChoices["stat"][] = ["median", "mean", "high", "low"];
-const PEER_MULTIPLES: readonly PeerChoices["multiple"][] = ["ev_revenue", "ev_ebitda", "ev_per_mw"];
+const PEER_MULTIPLES: readonly PeerChoices["multiple"][] = ["ev_revenue", "ev_ebitda", "ev_per_mw", "ev_per_contracted_mw"];
 
 /** Changes the Peers sheet's choices; refuses values the sheet does not offer. */
 export function setPeerChoices(state: PaneState, patch: Partial<PeerChoices>): Result<PaneState> {

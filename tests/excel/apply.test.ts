@@ -236,7 +236,7 @@ describe("tables", () => {
   test("the Peers comps table is an Excel table, refreshed without colliding with itself", async () => {
     const x = new ExcelDouble();
     const first = ok(await build(x, three()));
-    expect(x.sheet("CORZ Peers").tables).toEqual([{ name: "CORZ_Peers", range: "A6:W19", filter: true }]);
+    expect(x.sheet("CORZ Peers").tables).toEqual([{ name: "CORZ_Peers", range: "A6:AE24", filter: true }]);
     ok(await build(x, three(), first.registry));
     expect(x.sheet("CORZ Peers").tables).toHaveLength(1);
   });
@@ -265,25 +265,25 @@ describe("the user's figures on the Peers sheet", () => {
     const row = PEERS_ROWS.first + PEERS.findIndex((p: { id: string }) => p.id === id);
     return `${String.fromCharCode(64 + col)}${row}`;
   };
-  test("a typed EV and an excluded peer survive a refresh, even with another scenario set", async () => {
+  test("a typed market value and an excluded peer survive a refresh, even with another scenario set", async () => {
     const x = new ExcelDouble();
     const first = ok(await build(x, three()));
     const peers = x.sheet("CORZ Peers");
-    peers.set(peerCell("equinix", "ev"), 92.17e9);
+    peers.set(peerCell("equinix", "market_cap"), 92.17e9);
     peers.set("D19", false); // IREN's Include
     const second = ok(await build(x, [scenario("base")], first.registry));
-    expect(peers.value(peerCell("equinix", "ev"))).toBe(92.17e9);
+    expect(peers.value(peerCell("equinix", "market_cap"))).toBe(92.17e9);
     expect(peers.value("D19")).toBe(false);
-    expect(second.keptEdits).toEqual(["iren include (CORZ Peers!D19)", `equinix ev (CORZ Peers!${peerCell("equinix", "ev")})`]);
+    expect(second.keptEdits).toEqual(["iren include (CORZ Peers!D19)", `equinix market_cap (CORZ Peers!${peerCell("equinix", "market_cap")})`]);
     ok(await build(x, three(), second.registry));
-    expect(peers.value(peerCell("equinix", "ev"))).toBe(92.17e9);
+    expect(peers.value(peerCell("equinix", "market_cap"))).toBe(92.17e9);
   });
   test("text typed as a figure stops the refresh with the cell named", async () => {
     const x = new ExcelDouble();
     const first = ok(await build(x, three()));
-    x.sheet("CORZ Peers").set(peerCell("equinix", "ev"), "about 90bn");
+    x.sheet("CORZ Peers").set(peerCell("equinix", "market_cap"), "about 90bn");
     const r = await build(x, three(), first.registry);
-    expect(r).toMatchObject({ ok: false, message: `CORZ Peers!${peerCell("equinix", "ev")}: equinix ev must be a number or blank, got "about 90bn". Correct the cell and build again.` });
+    expect(r).toMatchObject({ ok: false, message: `CORZ Peers!${peerCell("equinix", "market_cap")}: equinix market_cap must be a number or blank, got "about 90bn". Correct the cell and build again.` });
   });
 });
 

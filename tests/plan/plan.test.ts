@@ -345,18 +345,24 @@ describe("Peers sheet", () => {
   test("a comps table: every peer a row, figures blue and editable, an Excel table over it", () => {
     const s = peers();
     const rows = s.blocks.find((b) => b.id === "peers.peers")!.cells.map((r) => r[0]);
-    expect(rows).toHaveLength(13);
+    expect(rows).toHaveLength(18);
     const figures = s.blocks.find((b) => b.id === "peers.figures")!;
     expect(figures.role).toBe("input");
-    expect(figures.keys?.cols).toEqual(["revenue", "ebitda", "ev", "market_cap", "mw_active", "mw_contracted", "backlog"]);
-    expect(figures.cells.flat().filter((v) => v !== null).length).toBeGreaterThan(15);
-    expect(s.tables).toEqual([{ name: "CORZ_Peers", range: "A6:W19" }]);
+    expect(figures.keys?.cols).toEqual(["market_cap", "debt", "cash", "revenue", "ebitda", "mw_contracted", "mw_active", "backlog"]);
+    expect(figures.cells.flat().filter((v) => v !== null).length).toBeGreaterThan(60);
+    expect(s.tables).toEqual([{ name: "CORZ_Peers", range: "A6:AE24" }]);
+  });
+  test("EV is a native formula over the three dated inputs of its row: market value + debt - cash", () => {
+    const ev = peers().blocks.find((b) => b.id === "peers.ev")!;
+    expect(ev.role).toBe("calc");
+    expect(ev.cells[0][0]).toBe('=IF(AND(ISNUMBER($E7),ISNUMBER($F7),ISNUMBER($G7)),$E7+$F7-$G7,"")');
+    expect(ev.cells).toHaveLength(18);
   });
   test("statistics are MEDIAN/AVERAGE/MAX/MIN/COUNT over the in-statistics columns, blank when no peer has a value", () => {
     const stats = peers().blocks.find((b) => b.id === "peers.stats")!;
     expect(stats.cells.map((r) => String(r[0]).match(/[A-Z]+\(/g)?.pop())).toEqual(["MEDIAN(", "AVERAGE(", "MAX(", "MIN(", "COUNT("]);
-    expect(stats.cells[4][0]).toMatch(/^=COUNT\(\$R\$7:\$R\$19\)$/);
-    expect(stats.cells[0][0]).toBe('=IF(COUNT($R$7:$R$19)=0,"",MEDIAN($R$7:$R$19))');
+    expect(stats.cells[4][0]).toMatch(/^=COUNT\(\$W\$7:\$W\$24\)$/);
+    expect(stats.cells[0][0]).toBe('=IF(COUNT($W$7:$W$24)=0,"",MEDIAN($W$7:$W$24))');
   });
   test("Core Scientific is shown but never in its own statistics", () => {
     const s = peers();
@@ -371,6 +377,7 @@ describe("Peers sheet", () => {
     const s = r.value.sheets.find((x) => x.key === "peers")!;
     expect(s.blocks.find((b) => b.id === "peers.group")!.cells).toEqual([["hpc-host"]]);
     expect(s.blocks.find((b) => b.id === "peers.valuation.choices")!.cells).toEqual([["EV / EBITDA"], ["Low"], [2030], [1e8]]);
+    expect(sheet("peers").blocks.find((b) => b.id === "peers.valuation.choices")!.cells[0]).toEqual(["EV per contracted MW"]);
     const names = s.blocks.find((b) => b.id === "peers.peers")!.cells.map((x) => x[0]);
     expect(s.blocks.find((b) => b.id === "peers.include")!.cells[names.indexOf("IREN")][0]).toBe(false);
   });
@@ -379,6 +386,26 @@ describe("Peers sheet", () => {
     const notes = s.blocks.find((b) => b.id === "peers.sources")!.cells.map((r) => String(r[0]));
     expect(notes.find((n) => n.includes("IREN") || n.includes("Microsoft contract"))).toMatch(/as of \d{4}/);
     expect(String(s.blocks.find((b) => b.id === "peers.notice")!.cells[0][0])).toContain("Market values move daily");
+    expect(String(s.blocks.find((b) => b.id === "peers.notice")!.cells[0][0])).toContain("quarter ended 2026-03-31, annualised (x4)");
+  });
+  test("a published multiple names its publisher and date beside it", () => {
+    const s = peers();
+    const names = s.blocks.find((b) => b.id === "peers.peers")!.cells.map((r) => r[0]);
+    const pub = s.blocks.find((b) => b.id === "peers.published")!.cells;
+    expect(pub[names.indexOf("CoreWeave")]).toEqual([6.8, "Top Tier Strategy, 2026-05-10"]);
+    for (const row of pub) expect(row[0] === null).toBe(row[1] === "");
+  });
+  test("the implied value refuses below the minimum of 3 peers and says what it rests on", () => {
+    const s = peers();
+    const min = s.blocks.find((b) => b.id === "peers.valuation.minimum")!.cells[0];
+    expect(min.slice(0, 3)).toEqual(["Minimum peers for an implied value", "count", 3]);
+    const value = String(s.blocks.find((b) => b.id === "peers.valuation")!.cells[2][2]);
+    expect(value).toMatch(/^=IF\(\$C\$\d+<\$C\$\d+,"n\/a",/);
+    const basis = String(s.blocks.find((b) => b.id === "peers.valuation.basis")!.cells[0][2]);
+    expect(basis).toContain('"n/a: only "&');
+    expect(basis).toContain("$AD$24"); // the running list of peers' names ends on the last peer row
+    const running = s.blocks.find((b) => b.id === "peers.names")!.cells.map((r) => String(r[0]));
+    expect(running[1]).toMatch(/^=AD7&IF\(/);
   });
 });
 

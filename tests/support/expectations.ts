@@ -15,7 +15,7 @@ import { concentrationYear, prospectRevenue } from "../../src/model/customers/co
 import { TRANCHE_COUNT, delayedStartSerial, pricesFor, trancheMwYears, trancheRevenue, trancheTotal } from "../../src/model/deal";
 import { MiningParams, compareMw, mwVolatility, revenueMix } from "../../src/model/mining";
 import { ReportedVsModelRow, quarterWindow, reportedVsModel } from "../../src/model/reportedVsModel";
-import { MULTIPLES, PeerSelection, groupMultiple, impliedValue, multipleOf } from "../../src/model/peers/comps";
+import { MULTIPLES, PeerSelection, basisText, groupMultiple, impliedValue, metricValue, multipleOf, refusalText } from "../../src/model/peers/comps";
 import { PEERS } from "../../src/model/peers/data";
 import { sameInput } from "../../src/model/risk/input";
 import { Assumptions } from "../../src/model/scenarios";
@@ -62,7 +62,7 @@ export interface ExpectationInput {
   readonly mining: MiningParams;
   /** Powered site MW shared by mining and HPC on the Mining sheet. */
   readonly siteMw: number;
-  readonly peers: PeerSelection & { readonly stat: "median" | "mean" | "high" | "low"; readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw"; readonly year: number; readonly shares?: number };
+  readonly peers: PeerSelection & { readonly stat: "median" | "mean" | "high" | "low"; readonly multiple: "ev_revenue" | "ev_ebitda" | "ev_per_mw" | "ev_per_contracted_mw"; readonly year: number; readonly shares?: number };
   /** The Monte Carlo run on the Risk sheet: the scenario it simulated and the assumption values it used. */
   readonly risk: { readonly scenario: string; readonly inputs: Assumptions };
   /** What the user typed on the Leases sheet (the library as built when absent). */
@@ -388,6 +388,13 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
     const k = c.col - PEERS_COLS.multiple0;
     if (c.row >= PEERS_ROWS.first && c.row <= PEERS_ROWS.last) {
       const peer = PEERS[c.row - PEERS_ROWS.first];
+      if (c.col === PEERS_COLS.ev) return blank(metricValue(peer, "ev", sel.overrides));
+      if (c.col === PEERS_COLS.names) {
+        // The running list of the peers in the implied value, down to this row.
+        const r = groupMultiple(input.peers.multiple, "count", sel);
+        const upTo = PEERS.slice(0, c.row - PEERS_ROWS.first + 1).filter((p) => r.ok && r.value.used.includes(p.id));
+        return upTo.map((p) => p.name).join(", ");
+      }
       if (k >= 0 && k < MULTIPLES.length) return blank(multipleOf(peer, MULTIPLES[k].key, sel.overrides)?.value);
       const u = c.col - PEERS_COLS.used0;
       if (u >= 0 && u < MULTIPLES.length) {
@@ -408,7 +415,7 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
       const y = yearRow(live, input.peers.year);
       const subject = { revenue: y.revenue, ebitda: y.grossProfit, mw: live.contractedMw };
       const implied = impliedValue(input.peers.multiple, input.peers.stat, subject, sel, input.peers.shares);
-      const base = { ev_revenue: subject.revenue, ev_ebitda: subject.ebitda, ev_per_mw: subject.mw }[input.peers.multiple];
+      const base = { ev_revenue: subject.revenue, ev_ebitda: subject.ebitda, ev_per_mw: subject.mw, ev_per_contracted_mw: subject.mw }[input.peers.multiple];
       const chosen = groupMultiple(input.peers.multiple, input.peers.stat, sel);
       const count = groupMultiple(input.peers.multiple, "count", sel);
       const values: Record<number, Want> = {
@@ -417,6 +424,9 @@ export function expectations(plan: WorkbookPlan, input: ExpectationInput): (c: F
         [VALUATION_ROWS.value]: implied.ok ? implied.value.value : "n/a",
         [VALUATION_ROWS.perShare]: implied.ok && implied.value.perShare !== undefined ? implied.value.perShare : "",
         [VALUATION_ROWS.used]: count.ok ? count.value.value : 0,
+        [VALUATION_ROWS.basis]: implied.ok
+          ? basisText(input.peers.multiple, input.peers.stat, implied.value.used)
+          : `n/a: ${refusalText(input.peers.multiple, count.ok ? count.value.value : 0)}`,
       };
       return values[v];
     }

@@ -33,7 +33,8 @@ import { DEAL_ROWS } from "../../src/plan/deal";
 import { INPUTS } from "../../src/plan/inputs";
 import { COL, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { DEFAULT_MINING_OPTIONS, MINING_ROWS, PER_MW_ROWS } from "../../src/plan/mining";
-import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
+import { DEFAULT_PEERS_OPTIONS, PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
+import { MULTIPLES, enterpriseValue } from "../../src/model/peers/comps";
 import { CUSTOMERS, customerRows } from "../../src/plan/customers";
 import { CHECKS, RISK_CHECK } from "../../src/plan/checks";
 import { RISK_ROWS, RUN_INPUT_COLS, riskStatusText } from "../../src/plan/risk";
@@ -171,7 +172,7 @@ const defaultInput = (models: ScenarioModel[], live = 0): ExpectationInput => ({
   pipeline: defaultPipeline(models[0].pricePerMwYear),
   mining: miningParams(),
   siteMw: DEFAULT_MINING_OPTIONS.siteMw,
-  peers: { group: "all", stat: "median", multiple: "ev_revenue", year: models[0].scenario.values.target_year },
+  peers: { group: DEFAULT_PEERS_OPTIONS.group, stat: DEFAULT_PEERS_OPTIONS.stat, multiple: DEFAULT_PEERS_OPTIONS.multiple, year: models[0].scenario.values.target_year },
   // Without a run from the pane, the build simulates the first scenario as built.
   risk: { scenario: "base", inputs: model("base").scenario.values },
 });
@@ -360,10 +361,29 @@ run("LibreOffice recalculates every formula cell of the full workbook to the Typ
     expectSame(M.mwEconomicsFn("mining"), perMw(PER_MW_ROWS.grossProfit, 3), `MW_ECONOMICS("mining")`);
     expectSame(M.mwEconomicsFn("hpc"), perMw(PER_MW_ROWS.grossProfit, 4), `MW_ECONOMICS("hpc")`);
     expectSame(M.mwEconomicsFn("mining", undefined, undefined, "revenue"), perMw(PER_MW_ROWS.revenue, 3), `MW_ECONOMICS("mining",,,"revenue")`);
-    expectSame(P.peerMultipleFn("ev_revenue"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.stat0, PEERS_COLS.multiple0), `PEER_MULTIPLE("ev_revenue")`);
-    expectSame(P.peerMultipleFn("backlog_revenue", "all", "mean"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.stat0 + 1, PEERS_COLS.multiple0 + 4), `PEER_MULTIPLE("backlog_revenue",,"mean")`);
-    expectSame(P.impliedValueFn("ev_revenue"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.valuation + VALUATION_ROWS.value, 3), `IMPLIED_VALUE("ev_revenue")`);
-    checked += 6;
+    // Peers: the sheet's group is the HPC hosts by default.
+    const mcol = (k: string) => PEERS_COLS.multiple0 + MULTIPLES.findIndex((m) => m.key === k);
+    expectSame(P.peerMultipleFn("ev_per_contracted_mw", "hpc-host"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.stat0, mcol("ev_per_contracted_mw")), `PEER_MULTIPLE("ev_per_contracted_mw","hpc-host")`);
+    expectSame(P.peerMultipleFn("backlog_revenue", "hpc-host", "mean"), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.stat0 + 1, mcol("backlog_revenue")), `PEER_MULTIPLE("backlog_revenue","hpc-host","mean")`);
+    expectSame(P.impliedValueFn(), sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.valuation + VALUATION_ROWS.value, 3), `IMPLIED_VALUE()`);
+    expect(sheetNumber(r, SHEET_NAMES.peers, PEERS_ROWS.valuation + VALUATION_ROWS.used, 3)).toBe(6);
+    expect(valueAt(r.sheets[SHEET_NAMES.peers], PEERS_ROWS.valuation + VALUATION_ROWS.basis, 3)).toBe(
+      "Median EV per contracted MW of 6 peers: Applied Digital, IREN, Cipher Digital, TeraWulf, Hut 8, Riot Platforms",
+    );
+    // EV after recalculation is market value + debt - cash of the cells beside it, and the model's EV.
+    const peerCol = (k: string) => PEERS_COLS.metric0 + METRICS.findIndex((m) => m.key === k);
+    let evs = 0;
+    PEERS.forEach((p, i) => {
+      const row = PEERS_ROWS.first + i;
+      const ev = enterpriseValue(p);
+      if (ev === undefined) return expect(valueAt(r.sheets[SHEET_NAMES.peers], row, PEERS_COLS.ev)).toBe("");
+      const [mc, debt, cash] = ["market_cap", "debt", "cash"].map((k) => sheetNumber(r, SHEET_NAMES.peers, row, peerCol(k)));
+      expectSame(mc + debt - cash, sheetNumber(r, SHEET_NAMES.peers, row, PEERS_COLS.ev), `${p.name} EV = market value + debt - cash`);
+      expectSame(ev, sheetNumber(r, SHEET_NAMES.peers, row, PEERS_COLS.ev), `${p.name} EV, model`);
+      evs++;
+    });
+    expect(evs).toBe(8);
+    checked += 6 + 2 * evs;
     expect(checked).toBeGreaterThan(100);
   });
 });
@@ -382,7 +402,13 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
     ["reported_power_share", 0.4], // pass-through power in the reported-basis rows, not 0 as in the built-in scenarios
     ["core_capex_per_mw", 1.5e6], // Core's own capex: the Valuation sheet's capex, depreciation, tax shield and IRR, 0 in every built-in scenario
   ];
-  const peerEdits = { equinix: { ev: 92.17e9 }, "digital-realty": { ev: 60e9, revenue: 6e9 }, coreweave: { ev: 40e9 } };
+  // Typed market values, debt and cash give the REITs an EV; CoreWeave's market value alone does not (its published multiple stays).
+  const peerEdits = {
+    equinix: { market_cap: 80e9, debt: 20e9, cash: 7.83e9 },
+    "digital-realty": { market_cap: 50e9, debt: 16e9, cash: 6e9, revenue: 6e9 },
+    coreweave: { market_cap: 40e9 },
+    "hut-8": { cash: 1.2e9 },
+  };
   // Leases: a gross deal normalised by hand, one deal dropped, Core Scientific's value changed, a deal of the analyst's and a half-typed one.
   const leaseEdits: LeasesTyped = {
     "galaxy-helios-coreweave": { critical_it_mw: 600 },
@@ -400,7 +426,8 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
       ...defaultInput(models, 2),
       // The pipeline is priced when the workbook is built (base as built), not when inputs change.
       pipeline: defaultPipeline(model("base").pricePerMwYear),
-      peers: { group: "all", stat: "mean", multiple: "ev_revenue", year: 2027, exclude: ["iren"], overrides: peerEdits, shares: 300e6 },
+      // The GPU clouds' EV/Revenue rests on one peer: below the minimum of 3, so the sheet refuses (n/a and why).
+      peers: { group: "gpu-cloud", stat: "mean", multiple: "ev_revenue", year: 2027, exclude: ["iren"], overrides: peerEdits, shares: 300e6 },
       leases: leaseEdits,
     };
     r = await recalculatePlan(p, input, (wb) => {
@@ -417,12 +444,25 @@ run("after an analyst types into the workbook, LibreOffice's recalculation still
       for (const [id, figs] of Object.entries(peerEdits)) for (const [k, v] of Object.entries(figs)) peers.getCell(row(id), col(k)).value = v;
       peers.getCell(row("iren"), PEERS_COLS.include).value = false;
       peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.stat, 3).value = "Mean";
+      peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.multiple, 3).value = "EV / Revenue";
+      peers.getCell(PEERS_ROWS.groupSelector, 3).value = "gpu-cloud";
       peers.getCell(PEERS_ROWS.valuation + VALUATION_ROWS.shares, 3).value = 300e6;
       const leases = wb.getWorksheet(SHEET_NAMES.leases)!;
       const leaseRow = (key: string) => LEASE_ROWS.first + leaseRows().findIndex((x) => x.key === key);
       for (const [key, typed] of Object.entries(leaseEdits)) for (const [k, v] of Object.entries(typed)) leases.getCell(leaseRow(key), LEASE_COLS[k as LeaseColumn]).value = v as number | boolean;
     });
     report("typed inputs, bear selected, peers and leases edited", r);
+  });
+
+  test("typed market value, debt and cash move the EV formula; one peer is below the minimum, so the implied value is n/a with the reason", () => {
+    const row = (id: string) => PEERS_ROWS.first + PEERS.findIndex((x) => x.id === id);
+    expectSame(92.17e9, sheetNumber(r, SHEET_NAMES.peers, row("equinix"), PEERS_COLS.ev), "Equinix EV from typed figures");
+    expectSame(enterpriseValue(PEERS.find((p) => p.id === "hut-8")!, { "hut-8": { cash: 1.2e9 } })!, sheetNumber(r, SHEET_NAMES.peers, row("hut-8"), PEERS_COLS.ev), "Hut 8 EV with typed cash");
+    expect(valueAt(r.sheets[SHEET_NAMES.peers], row("coreweave"), PEERS_COLS.ev)).toBe("");
+    expect(valueAt(r.sheets[SHEET_NAMES.peers], PEERS_ROWS.valuation + VALUATION_ROWS.value, 3)).toBe("n/a");
+    expect(valueAt(r.sheets[SHEET_NAMES.peers], PEERS_ROWS.valuation + VALUATION_ROWS.basis, 3)).toBe(
+      "n/a: only 1 peer(s) in the statistics have EV / Revenue; an implied value needs at least 3 so that no single peer sets it",
+    );
   });
 
   test("every formula cell equals the engine run with the typed inputs; none is an error or stale", () => {

@@ -5,20 +5,32 @@
  */
 import { normaliseName } from "../assumptions";
 import { Result, naError, numError, ok, valueError } from "../result";
-import { Figure, GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, Peer, PeerGroup, SUBJECT_ID } from "./data";
+import { GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, Peer, PeerGroup, PublishedMultiple, SUBJECT_ID } from "./data";
 
-export type MultipleKey = "ev_revenue" | "ev_ebitda" | "ev_per_mw" | "revenue_per_mw" | "backlog_revenue";
+export type MultipleKey = "ev_revenue" | "ev_ebitda" | "ev_per_mw" | "ev_per_contracted_mw" | "ev_backlog" | "revenue_per_mw" | "backlog_revenue";
 export type Stat = "median" | "mean" | "high" | "low" | "count";
 export type GroupChoice = PeerGroup | "all";
 
+/** The multiples; the valuation multiples come first (the Peers sheet's choice list relies on it). */
 export const MULTIPLES: readonly { key: MultipleKey; label: string; unit: string; valuation: boolean }[] = [
   { key: "ev_revenue", label: "EV / Revenue", unit: "x", valuation: true },
   { key: "ev_ebitda", label: "EV / EBITDA", unit: "x", valuation: true },
-  { key: "ev_per_mw", label: "EV per MW active", unit: "USD/MW", valuation: true },
-  { key: "revenue_per_mw", label: "Revenue per MW active", unit: "USD/MW", valuation: false },
+  { key: "ev_per_mw", label: "EV per MW energised", unit: "USD/MW", valuation: true },
+  { key: "ev_per_contracted_mw", label: "EV per contracted MW", unit: "USD/MW", valuation: true },
+  { key: "ev_backlog", label: "EV / Backlog", unit: "x", valuation: false },
+  { key: "revenue_per_mw", label: "Revenue per MW energised", unit: "USD/MW", valuation: false },
   { key: "backlog_revenue", label: "Backlog / Revenue", unit: "x", valuation: false },
 ];
 export const STATS: readonly Stat[] = ["median", "mean", "high", "low", "count"];
+export const STAT_LABELS: Readonly<Record<Exclude<Stat, "count">, string>> = { median: "Median", mean: "Mean", high: "High", low: "Low" };
+
+/**
+ * The fewest peers an implied value may rest on: 3. With one peer the "statistic" is that peer;
+ * with two the median is their mean, so either can move it without limit. From three, the
+ * median is a peer in the middle that no single outlier sets (Riot's 25 MW against a miner's
+ * market value, say). Below it the implied value is n/a with the reason.
+ */
+export const MIN_PEERS = 3;
 
 /** The user's own values over the defaults: peer id → metric → value (or null to blank it). */
 export type PeerOverrides = Readonly<Record<string, Partial<Readonly<Record<MetricKey, number | null>>>>>;
@@ -46,9 +58,17 @@ const METRIC_ALIASES: Record<string, MetricKey> = {
   mktcap: "market_cap",
   marketcapitalisation: "market_cap",
   marketcapitalization: "market_cap",
+  marketvalue: "market_cap",
+  debt: "debt",
+  totaldebt: "debt",
+  cash: "cash",
   mw: "mw_active",
   mwactive: "mw_active",
   activemw: "mw_active",
+  mwenergised: "mw_active",
+  mwenergized: "mw_active",
+  energisedmw: "mw_active",
+  energizedmw: "mw_active",
   mwcontracted: "mw_contracted",
   contractedmw: "mw_contracted",
   backlog: "backlog",
@@ -67,7 +87,15 @@ for (const m of MULTIPLES) {
   MULTIPLE_BY_NAME.set(normaliseName(m.label), m.key);
   MULTIPLE_BY_NAME.set(normaliseName(m.label.replace(/\s*\/\s*/g, "/")), m.key);
 }
-for (const [alias, key] of Object.entries({ "ev/sales": "ev_revenue", evsales: "ev_revenue", "ev/mw": "ev_per_mw", evmw: "ev_per_mw" } as const)) {
+for (const [alias, key] of Object.entries({
+  "ev/sales": "ev_revenue",
+  evsales: "ev_revenue",
+  "ev/mw": "ev_per_mw",
+  evmw: "ev_per_mw",
+  "ev/contractedmw": "ev_per_contracted_mw",
+  evpercontractedmw: "ev_per_contracted_mw",
+  "ev/backlog": "ev_backlog",
+} as const)) {
   MULTIPLE_BY_NAME.set(normaliseName(alias), key);
 }
 
@@ -95,49 +123,62 @@ export function findStat(name: string): Result<Stat> {
   return hit ? ok(hit) : naError(`unknown statistic "${name}"; valid statistics are ${STATS.join(", ")}`);
 }
 
-/** A peer's metric: the user's value where given, else the sourced default; undefined when unknown. */
+/**
+ * A peer's metric: the user's value where given, else the sourced default; undefined when
+ * unknown. Enterprise value is always derived: market value + debt - cash (USD), undefined
+ * unless all three are known, as the Peers sheet's EV formula computes it.
+ * @example metricValue(findPeer("TeraWulf").value, "ev") // 5.40e9 + 4.2602e9 - 0.7113e9
+ */
 export function metricValue(peer: Peer, key: MetricKey, overrides: PeerOverrides = {}): number | undefined {
+  if (key === "ev") return enterpriseValue(peer, overrides);
   const own = overrides[peer.id]?.[key];
   if (own !== undefined) return own === null ? undefined : own;
   return peer.figures[key]?.value;
+}
+
+/** Enterprise value, USD: market value + debt - cash, each the user's or the dated default. */
+export function enterpriseValue(peer: Peer, overrides: PeerOverrides = {}): number | undefined {
+  const [mc, debt, cash] = (["market_cap", "debt", "cash"] as const).map((k) => metricValue(peer, k, overrides));
+  return mc !== undefined && debt !== undefined && cash !== undefined ? mc + debt - cash : undefined;
+}
+
+/** Which of market value, debt and cash a peer lacks for an EV (empty when it has one). */
+export function missingForEv(peer: Peer, overrides: PeerOverrides = {}): string[] {
+  return (["market_cap", "debt", "cash"] as const).filter((k) => metricValue(peer, k, overrides) === undefined);
 }
 
 export interface MultipleValue {
   readonly value: number;
   /** "computed" from the peer's figures, or a "published" third-party multiple. */
   readonly basis: "computed" | "published";
-  readonly published?: Figure;
+  readonly published?: PublishedMultiple;
 }
 
+/** Each multiple as numerator / denominator metrics (the Peers sheet's formulas use the same). */
+export const RATIO_OF: Readonly<Record<MultipleKey, readonly [MetricKey, MetricKey]>> = {
+  ev_revenue: ["ev", "revenue"],
+  ev_ebitda: ["ev", "ebitda"],
+  ev_per_mw: ["ev", "mw_active"],
+  ev_per_contracted_mw: ["ev", "mw_contracted"],
+  ev_backlog: ["ev", "backlog"],
+  revenue_per_mw: ["revenue", "mw_active"],
+  backlog_revenue: ["backlog", "revenue"],
+};
+
 /**
- * A peer's multiple. EV/Revenue and EV/EBITDA use a dated published multiple only when EV
- * or the denominator is unknown. Undefined when it cannot be computed.
+ * A peer's multiple. EV/Revenue and EV/EBITDA fall back to a published multiple (with its
+ * publisher and date) only when we have no EV of our own for the peer. Undefined when it
+ * cannot be computed.
  */
 export function multipleOf(peer: Peer, key: MultipleKey, overrides: PeerOverrides = {}): MultipleValue | undefined {
   const v = (m: MetricKey) => metricValue(peer, m, overrides);
   const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? a / b : undefined);
-  let computed: number | undefined;
-  switch (key) {
-    case "ev_revenue":
-      computed = ratio(v("ev"), v("revenue"));
-      break;
-    case "ev_ebitda":
-      computed = ratio(v("ev"), v("ebitda"));
-      break;
-    case "ev_per_mw":
-      computed = ratio(v("ev"), v("mw_active"));
-      break;
-    case "revenue_per_mw":
-      computed = ratio(v("revenue"), v("mw_active"));
-      break;
-    case "backlog_revenue":
-      computed = ratio(v("backlog"), v("revenue"));
-      break;
-  }
+  const [num, den] = RATIO_OF[key];
+  const computed = ratio(v(num), v(den));
   if (computed !== undefined && Number.isFinite(computed)) return { value: computed, basis: "computed" };
   const pub = key === "ev_revenue" || key === "ev_ebitda" ? peer.published?.[key] : undefined;
-  // A published multiple stands in only while the user has not typed an EV.
-  if (pub && overrides[peer.id]?.ev === undefined) return { value: pub.value, basis: "published", published: pub };
+  // A published multiple stands in only while we have no EV of our own for the peer.
+  if (pub && v("ev") === undefined) return { value: pub.value, basis: "published", published: pub };
   return undefined;
 }
 
@@ -215,21 +256,62 @@ export interface ImpliedValue {
   /** Implied enterprise value of the HPC hosting business, USD. */
   readonly value: number;
   readonly perShare?: number;
+  /** What it rests on, e.g. "Median EV per contracted MW of 6 peers: Applied Digital, IREN, …". */
+  readonly basis: string;
+}
+
+const peerName = (id: string) => PEERS.find((p) => p.id === id)!.name;
+
+/** The basis of an implied value, as the Peers sheet writes it too. */
+export function basisText(key: MultipleKey, stat: Exclude<Stat, "count">, used: readonly string[]): string {
+  const label = MULTIPLES.find((m) => m.key === key)!.label;
+  return `${STAT_LABELS[stat]} ${label} of ${used.length} peers: ${used.map(peerName).join(", ")}`;
+}
+
+/** Why there is no implied value below the minimum count, as the Peers sheet writes it too. */
+export function refusalText(key: MultipleKey, count: number): string {
+  const label = MULTIPLES.find((m) => m.key === key)!.label;
+  return `only ${count} peer(s) in the statistics have ${label}; an implied value needs at least ${MIN_PEERS} so that no single peer sets it`;
+}
+
+/** The published multiples a result leans on, each with its publisher and date ("" when none). */
+export function publishedNote(key: MultipleKey, used: readonly string[], overrides: PeerOverrides = {}): string {
+  const pubs = used.flatMap((id) => {
+    const m = multipleOf(PEERS.find((p) => p.id === id)!, key, overrides);
+    return m?.published ? [`${peerName(id)}'s is published by ${m.published.publisher}`] : [];
+  });
+  return pubs.join("; ");
 }
 
 /**
- * Implied value of Core Scientific's HPC hosting business: a peer statistic of a valuation
- * multiple times the deal model's revenue, gross profit (EBITDA proxy) or MW.
+ * Implied value of Core Scientific's HPC hosting business, USD: a peer statistic of a
+ * valuation multiple times the deal model's revenue, gross profit (EBITDA proxy) or contracted
+ * MW. It refuses (#N/A with the reason) when fewer than MIN_PEERS peers have the multiple.
+ * @example impliedValue("ev_per_contracted_mw", "median", subject, { group: "hpc-host" }) // median of 6 hosts x subject.mw
  */
 export function impliedValue(key: MultipleKey, stat: Stat, subject: SubjectMetrics, sel: PeerSelection = {}, shares?: number): Result<ImpliedValue> {
   const spec = MULTIPLES.find((m) => m.key === key)!;
-  if (!spec.valuation) return valueError(`${spec.label} is not a valuation multiple; use ev_revenue, ev_ebitda or ev_per_mw`);
+  if (!spec.valuation) return valueError(`${spec.label} is not a valuation multiple; use ev_revenue, ev_ebitda, ev_per_mw or ev_per_contracted_mw`);
   if (stat === "count") return valueError("a count is not a multiple; use median, mean, high or low");
   if (shares !== undefined && !(shares > 0)) return numError(`shares must be a positive number, got ${shares}`);
+  const n = groupMultiple(key, "count", sel);
+  if (!n.ok) return n;
+  if (n.value.count < MIN_PEERS) {
+    const which = n.value.used.length > 0 ? ` (${n.value.used.map(peerName).join(", ")})` : "";
+    return naError(`${refusalText(key, n.value.count)}${which}`);
+  }
   const s = groupMultiple(key, stat, sel);
   if (!s.ok) return s;
   const base = key === "ev_revenue" ? subject.revenue : key === "ev_ebitda" ? subject.ebitda : subject.mw;
   const value = s.value.value * base;
   if (!Number.isFinite(value)) return numError("the implied value is not a finite number");
-  return ok({ multiple: s.value.value, count: s.value.count, used: s.value.used, base, value, perShare: shares !== undefined ? value / shares : undefined });
+  return ok({
+    multiple: s.value.value,
+    count: s.value.count,
+    used: s.value.used,
+    base,
+    value,
+    perShare: shares !== undefined ? value / shares : undefined,
+    basis: basisText(key, stat, s.value.used),
+  });
 }

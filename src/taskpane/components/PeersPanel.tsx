@@ -1,19 +1,23 @@
 /**
  * The Peers sheet's choices: which peer group and statistic feed the implied value, which
  * multiple, an optional share count, and which peers are left out. They take effect at the
- * next Build / Refresh (the sheet's own dropdowns change them live too).
+ * next Build / Refresh (the sheet's own dropdowns change them live too). Above them, the
+ * implied value these choices give and what it rests on: the statistic, how many peers and
+ * which, or n/a with the reason below the minimum count.
  */
-import { Caption1, Checkbox, Dropdown, Field, Input, Option, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { Caption1, Checkbox, Dropdown, Field, Input, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useId, useMemo, useState } from "react";
 import { MULTIPLES } from "../../model/peers/comps";
 import { GROUP_LABELS, PEERS, PEER_GROUPS, SUBJECT_ID } from "../../model/peers/data";
 import type { PaneStateApi } from "../hooks/usePaneState";
+import { MINIMUM_NOTE, paneImpliedValue, usdB } from "../peersImplied";
 import type { PeerChoices } from "../scenarioState";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
   heading: { margin: 0 },
   peers: { display: "flex", flexDirection: "column" },
+  implied: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
 
 const STAT_LABELS: Record<PeerChoices["stat"], string> = { median: "Median", mean: "Mean", high: "High", low: "Low" };
@@ -37,6 +41,7 @@ export function PeersPanel({ pane }: { readonly pane: PaneStateApi }) {
         Peers
       </Subtitle2>
       <Caption1>The comps table on the Peers sheet: the group and statistic behind Core Scientific's implied value, and the peers it uses.</Caption1>
+      <ImpliedValueView pane={pane} />
       <Field label="Peer group">
         <Dropdown
           value={GROUP_OPTIONS.find((g) => g.value === choices.group)?.label}
@@ -89,6 +94,38 @@ export function PeersPanel({ pane }: { readonly pane: PaneStateApi }) {
           <Checkbox key={p.id} label={p.name} checked={!choices.exclude.includes(p.id)} onChange={(_, d) => pane.includePeer(p.id, d.checked === true)} />
         ))}
       </fieldset>
+    </section>
+  );
+}
+
+/** The implied value and its basis, or n/a with the reason: the same figure the Peers sheet shows. */
+function ImpliedValueView({ pane }: { readonly pane: PaneStateApi }) {
+  const styles = useStyles();
+  const implied = useMemo(() => paneImpliedValue(pane.state), [pane.state]);
+  if (!implied.ok) return <Caption1>Implied value: n/a ({implied.error.message})</Caption1>;
+  const { scenario, year, result, published } = implied.value;
+  return (
+    <section className={styles.implied} aria-label="Implied value" aria-live="polite">
+      {result.ok ? (
+        <>
+          <Text weight="semibold">
+            Implied value: {usdB(result.value.value)}
+            {result.value.perShare !== undefined ? ` (${result.value.perShare.toLocaleString("en-US", { style: "currency", currency: "USD" })} per share)` : ""}
+          </Text>
+          <Caption1>
+            Basis: {result.value.basis}
+            {published ? ` (${published})` : ""}.
+          </Caption1>
+        </>
+      ) : (
+        <>
+          <Text weight="semibold">Implied value: n/a</Text>
+          <Caption1>Why: {result.error.message}.</Caption1>
+        </>
+      )}
+      <Caption1>
+        For {scenario} ({year}), with the sourced figures; {MINIMUM_NOTE}
+      </Caption1>
     </section>
   );
 }
