@@ -127,7 +127,7 @@ export function findStat(name: string): Result<Stat> {
  * A peer's metric: the user's value where given, else the sourced default; undefined when
  * unknown. Enterprise value is always derived: market value + debt - cash (USD), undefined
  * unless all three are known, as the Peers sheet's EV formula computes it.
- * @example metricValue(findPeer("TeraWulf").value, "ev") // 5.40e9 + 4.2602e9 - 0.7113e9
+ * @example metricValue(findPeer("TeraWulf").value, "ev") // its market_cap + debt - cash, USD
  */
 export function metricValue(peer: Peer, key: MetricKey, overrides: PeerOverrides = {}): number | undefined {
   if (key === "ev") return enterpriseValue(peer, overrides);

@@ -576,14 +576,15 @@ export const PEERS: readonly Peer[] = [
         asOf: "2026-01-22",
       },
       debt: {
-        value: 3.2e9 + 1060.2e6,
-        period: "2025-09-30 (convertibles) and 2025-10-23 (secured notes)",
+        value: 3.2e9 + 1060.2e6 + 1.025e9,
+        period: "2025-09-30 (convertibles) and October 2025 (new notes)",
         source: [
           cite(doc("TeraWulf 10-Q, XBRL note (SEC EDGAR)", "https://www.sec.gov/Archives/edgar/data/1083301/000108330125000099/R26.htm"), "$3.2B 7.750% senior secured notes due 2030 (WULF Compute)"),
           cite(WULF_Q3_2025, "convertible notes, carrying value $1,060.2M at 2025-09-30"),
+          cite(doc("Easy Market Analysis, TeraWulf filings timeline (secondary)", "https://www.easymarketanalysis.com/sentiment-timeline/wulf"), "closed $1.025B 0.00% convertible senior notes due 2032 on 2025-10-31"),
         ].join("; "),
-        asOf: "2025-10-23",
-        note: "Face value of the instruments listed: $3.2B 7.750% secured notes due 2030 + the convertible notes at their carrying value of $1,060.2M (face not found). Total debt at a balance-sheet date was not found.",
+        asOf: "2025-10-31",
+        note: "Face value of the instruments listed: $3.2B 7.750% secured notes due 2030 + the convertible notes on the 2025-09-30 balance sheet at their carrying value of $1,060.2M (face not found) + $1.025B 0% convertible notes due 2032 issued after it. Total debt at a balance-sheet date was not found.",
       },
       cash: {
         value: 711.3e6,
