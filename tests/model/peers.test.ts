@@ -243,3 +243,37 @@ describe("implied value of the HPC hosting business", () => {
     expect(JSON.stringify(sel)).toBe(selBefore);
   });
 });
+
+describe("the README's HPC-host comps table is the model's", () => {
+  const readme = require("fs").readFileSync(require("path").join(__dirname, "../../README.md"), "utf8") as string;
+  const section = readme.slice(readme.indexOf("### Where its value sits: HPC-host comps"));
+  const rows = section
+    .split("\n")
+    .filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith("| ---"))
+    .map((l) => l.split("|").map((c) => c.trim()));
+  test.each(HPC_HOSTS)("%s: market value, debt, cash, EV, MW and EV per contracted MW", (id) => {
+    const p = peer(id);
+    const row = rows.find((r) => r[1] === p.name)!;
+    expect(row).toBeDefined();
+    const num = (cell: string) => Number(cell.split(" ")[0]);
+    const [mc, debt, cash, ev, mw] = [row[2], row[3], row[4], row[5], row[6]].map(num);
+    // Shown to the cent of a billion: within half a unit of the last digit (and a hair for binary rounding).
+    const shown = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(0.005 + 1e-9);
+    shown(mc, p.figures.market_cap!.value / 1e9);
+    shown(debt, p.figures.debt!.value / 1e9);
+    shown(cash, p.figures.cash!.value / 1e9);
+    shown(ev, enterpriseValue(p)! / 1e9);
+    const perMw = multipleOf(p, "ev_per_contracted_mw");
+    if (perMw) {
+      expect(mw).toBe(p.figures.mw_contracted!.value);
+      expect(Math.abs(num(row[10]) - perMw.value / 1e6)).toBeLessThanOrEqual(0.05 + 1e-9);
+    } else expect(row[10]).toBe("n/a");
+  });
+  test("the implied value it states is the default's", () => {
+    const r = impliedValue("ev_per_contracted_mw", "median", { revenue: 0, ebitda: 0, mw: 572 }, { group: "hpc-host" });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(section).toContain(`$${(r.value.multiple / 1e6).toFixed(1)}M per MW × 572 MW = $${(r.value.value / 1e9).toFixed(2)}B`);
+    expect(section).toContain(r.value.used.map((u) => peer(u).name).join(", "));
+  });
+});
