@@ -158,13 +158,15 @@ module.exports = async (env = {}, argv = {}) => {
     // No polyfill of Node's `global`: webpack's stand-in for it falls back to `new Function("return this")`.
     node: { global: false },
     performance: {
-      // Budgets on the minified (not gzipped) JavaScript: the pane's first chunk is ~405 KB
-      // (~121 KB gzip; the secondary panels, dialogs and the build engine are chunks of their
-      // own) and functions.js ~80 KB. A build that outgrows them warns; `npm run bench`
-      // reports gzip sizes.
+      // Budgets on the minified (not gzipped) JavaScript: the pane's first chunk is ~520 KB
+      // (the secondary panels, dialogs and the build engine are chunks of their own) and
+      // functions.js ~80 KB. About 100 KB of the first chunk is sourced data shipped for use
+      // offline: the assumptions, the peers with their dated figures, and the deal library whose
+      // median sets the renewal and re-letting rents. A build that outgrows the budget warns;
+      // `npm run bench` reports gzip sizes.
       assetFilter: (file) => file.endsWith(".js"),
-      maxAssetSize: 512 * 1024,
-      maxEntrypointSize: 512 * 1024,
+      maxAssetSize: 600 * 1024,
+      maxEntrypointSize: 600 * 1024,
     },
     devServer: {
       port,
