@@ -21,6 +21,7 @@ import { AfterFailure, Before, MAX_REQUEST_BYTES, Op, SheetFinder, chunk, layout
 import { rangeOf } from "../plan/a1";
 import { PlanScenario } from "../plan/scenario";
 import { SheetKey, WorkbookPlan } from "../plan/types";
+import { leaseSnapshotRanges } from "./leaseRows";
 import { Registry, WrittenBlock } from "./registry";
 import { BuildOptions, BuildResult, Runner } from "./types";
 
@@ -99,10 +100,12 @@ async function readWorkbook(s: Session, registry: Registry): Promise<WorkbookRea
     const ws = old ? byId.get(old.id) : undefined;
     if (!old || !ws) continue;
     const used = ws.getUsedRangeOrNullObject(true);
-    used.load("address,values,rowIndex,columnIndex");
+    // The Leases sheet's formulas too: rows typed under its table are taken in only when no formula of the user's is lost.
+    used.load(key === "leases" ? "address,values,formulas,rowIndex,columnIndex" : "address,values,rowIndex,columnIndex");
     const charts = ws.charts;
     charts.load("items/name");
-    const box = boxOf(old.ranges);
+    // On the Leases sheet, the rows under the table too: a refresh may take them in, and a failed one puts them back.
+    const box = boxOf(key === "leases" ? leaseSnapshotRanges(old.ranges) : old.ranges);
     const snap = box ? ws.getRange(box) : undefined;
     snap?.load("formulas,numberFormat");
     loads.push({ key, ws, used, charts, box, snap, props: snap?.getCellProperties(FORMAT_PROPS) });
@@ -117,7 +120,9 @@ async function readWorkbook(s: Session, registry: Registry): Promise<WorkbookRea
       id: l.ws.id,
       name: l.ws.name,
       old: registry.sheets[l.key]!,
-      used: l.used.isNullObject ? undefined : { rowIndex: l.used.rowIndex, columnIndex: l.used.columnIndex, values: l.used.values },
+      used: l.used.isNullObject
+        ? undefined
+        : { rowIndex: l.used.rowIndex, columnIndex: l.used.columnIndex, values: l.used.values, ...(l.key === "leases" ? { formulas: l.used.formulas } : {}) },
       charts: l.charts.items.map((c) => c.name),
       ...(snapshot ? { snapshot } : {}),
     };

@@ -12,6 +12,7 @@ import { SHEET_NAMES } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
 import { Block, NamePlan, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
 import { Area, Edit, cellText, cellsOf, checkEdit, findEdits, inBox, withEdits } from "./edits";
+import { rowsBelowLeases } from "./leaseRows";
 import { OwnedSheet, Registry } from "./registry";
 import { BuildOptions, KeptInput } from "./types";
 
@@ -123,6 +124,7 @@ function keepEdits(
   scenarios: readonly PlanScenario[],
   registry: Registry,
   discard: boolean,
+  taken: readonly Edit[] = [],
 ): { ok: true; kept: Edit[]; scenarios: PlanScenario[]; keptInputs: KeptInput[] } | { ok: false; message: string } {
   const edits: Edit[] = [];
   if (!discard) {
@@ -130,6 +132,7 @@ function keepEdits(
       const o = read.owned[w.sheet];
       if (o?.used) edits.push(...findEdits(id, w, o.name, o.used));
     }
+    edits.push(...taken);
   }
   const kept: Edit[] = [];
   const keptInputs: KeptInput[] = [];
@@ -168,8 +171,8 @@ function keepEdits(
   return { ok: true, kept, scenarios: planScenarios, keptInputs };
 }
 
-/** The first cell of the user's on one of our sheets that the new layout would write over. */
-function collision(read: WorkbookRead, plan: WorkbookPlan): string | undefined {
+/** The first cell of the user's on one of our sheets that the new layout would write over (`taken`: Leases cells it takes in, "row,col"). */
+function collision(read: WorkbookRead, plan: WorkbookPlan, taken: ReadonlySet<string>): string | undefined {
   for (const key of SHEET_KEYS) {
     const o = read.owned[key];
     if (!o?.used) continue;
@@ -181,7 +184,7 @@ function collision(read: WorkbookRead, plan: WorkbookPlan): string | undefined {
         if (cellText(values[i][j]) === "") continue;
         const row = rowIndex + i + 1;
         const col = columnIndex + j + 1;
-        if (oldBoxes.some((b) => inBox(b, row, col))) continue;
+        if (oldBoxes.some((b) => inBox(b, row, col)) || (key === "leases" && taken.has(`${row},${col}`))) continue;
         if (newBoxes.some((b) => inBox(b, row, col))) return `${o.name}!${rangeOf(row, col, 1, 1)}`;
       }
     }
@@ -210,7 +213,9 @@ function describeKept(e: Edit): string {
 /** Decides the build, or says why it cannot go ahead (nothing has been written then). */
 export function decideBuild(read: WorkbookRead, scenarios: readonly PlanScenario[], registry: Registry, opts: BuildOptions = {}): Decided {
   const { names: sheetNames, renamed } = sheetNamesFor(read);
-  const edits = keepEdits(read, scenarios, registry, opts.discardEdits === true);
+  const leases = read.owned.leases;
+  const below = rowsBelowLeases(registry, leases?.name ?? "", leases?.used, leases?.snapshot?.box, opts.discardEdits === true);
+  const edits = keepEdits(read, scenarios, registry, opts.discardEdits === true, below.edits);
   if (!edits.ok) return edits;
 
   let risk = opts.risk;
@@ -219,12 +224,12 @@ export function decideBuild(read: WorkbookRead, scenarios: readonly PlanScenario
     if ("error" in run) return { ok: false, message: run.error.message };
     risk = { ...run, runDate: opts.today ?? new Date().toISOString().slice(0, 10) };
   }
-  const options: PlanOptions = { sheetNames, risk, ...(opts.peers ? { peers: opts.peers } : {}) };
+  const options: PlanOptions = { sheetNames, risk, leases: { userRows: below.userRows }, ...(opts.peers ? { peers: opts.peers } : {}) };
   const built = buildPlan(edits.scenarios, options);
   if (!built.ok) return { ok: false, message: built.error.message };
   const plan = withEdits(built.value, edits.kept);
 
-  const hit = collision(read, plan);
+  const hit = collision(read, plan, below.cells);
   if (hit) return { ok: false, message: `${hit} holds something of yours where the new layout writes. Move it and refresh again; nothing was changed.` };
 
   const ownedNames = new Set(registry.names);

@@ -13,6 +13,8 @@ export interface Area {
   readonly rowIndex: number;
   readonly columnIndex: number;
   readonly values: readonly (readonly unknown[])[];
+  /** The same cells' formulas, where they were read (the Leases sheet: rows typed under its table). */
+  readonly formulas?: readonly (readonly unknown[])[];
 }
 
 export interface Edit {

@@ -67,6 +67,8 @@ export interface PlanOptions {
   /** The customer pipeline; the illustrative default, priced at the first scenario's contract price, when absent. */
   readonly pipeline?: readonly PipelineRow[];
   readonly mining?: Partial<MiningOptions>;
+  /** User rows in the Leases table (more than the default when rows typed under it are taken in). */
+  readonly leases?: { readonly userRows?: number };
   /**
    * A Monte Carlo run to write on the Risk sheet. Without one, the plan runs the default
    * distributions for the first scenario (RISK_DEFAULT_PATHS paths, seed 1) and records no date.
@@ -102,7 +104,7 @@ export function buildPlan(scenarios: readonly PlanScenario[], options: PlanOptio
   if (!bars.ok) return bars;
   const valuation = buildValuation(sheetNames, inputs, deal, { scenario: scenarios[0].name, ...bars.value }, master);
   const peers = buildPeers(sheetNames, deal, { ...DEFAULT_PEERS_OPTIONS, year: scenarios[0].values.target_year, ...options.peers }, master);
-  const leases = buildLeases(sheetNames, master);
+  const leases = buildLeases(sheetNames, master, options.leases?.userRows);
   const firstModel = computeScenario({ name: scenarios[0].name, values: scenarios[0].values });
   if (!firstModel.ok) return firstModel;
   const customers = buildCustomers(sheetNames, deal, options.pipeline ?? defaultPipeline(firstModel.value.pricePerMwYear), master);

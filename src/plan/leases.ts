@@ -3,8 +3,9 @@
  * with its figures in blue (type over them: the critical-IT MW, value, term and whether it is
  * comparable), blank user rows for the analyst's own deals, $ per MW and per MW-year as native
  * formulas, statistics over the comparable deals above the table (nothing of the add-in's lies
- * below it, so rows typed under the table are never written over) and a chart of $/MW-year
- * against the firm term.
+ * below it: rows typed under the table are the user's, taken into it at the next refresh only
+ * when nothing of theirs is lost, see src/excel/leaseRows.ts) and a chart of $/MW-year against
+ * the firm term.
  */
 import { LEASES, Lease } from "../model/leases/data";
 import { criticalItMw } from "../model/leases/normalise";
@@ -16,7 +17,10 @@ import { CellContent, SheetPlan } from "./types";
 
 /** The reference deal: its $/MW-year and percentile are shown above the table. */
 export const LEASE_SUBJECT = "corz-coreweave";
-/** Blank rows inside the table for the analyst's own deals, kept across refreshes by their keys. */
+/**
+ * Blank rows inside the table for the analyst's own deals, kept across refreshes by their keys;
+ * rows typed under the table are taken in as further user rows at the next refresh (src/excel/leaseRows.ts).
+ */
 export const LEASE_USER_ROWS = 8;
 export const leaseUserKey = (i: number): string => `user-${i + 1}`;
 
@@ -54,14 +58,16 @@ const TEXT_COLS = ["sources", "note"] as const;
 const STATS = ["count", "median", "mean", "min", "max", "subject", "percentile"] as const;
 export type LeaseStatRow = (typeof STATS)[number];
 
-export const LEASE_ROWS = (() => {
+/** The sheet's rows with `userRows` user rows at the foot of the table. */
+export function leaseLayout(userRows: number = LEASE_USER_ROWS) {
   const notes = 3;
   const stats = consecutive(STATS, notes + 5);
   const header = stats.percentile + 3;
   const first = header + 1;
   const lastDeal = first + LEASES.length - 1;
-  return { notes, statHeader: stats.count - 1, stats, header, first, lastDeal, firstUser: lastDeal + 1, last: lastDeal + LEASE_USER_ROWS };
-})();
+  return { notes, statHeader: stats.count - 1, stats, header, first, lastDeal, firstUser: lastDeal + 1, last: lastDeal + userRows };
+}
+export const LEASE_ROWS = leaseLayout();
 
 /**
  * Significant digits of the percentile (Excel truncates to 3 by default). PERCENTRANK is
@@ -92,7 +98,7 @@ function leaseNote(l: Lease): string {
 }
 
 /** The formulas of one table row: $ per MW, $ per MW-year, the value the statistics use, the value charted. */
-function rowFormulas(r: number): CellContent[] {
+export function leaseRowFormulas(r: number): CellContent[] {
   const at = (k: LeaseColumn) => cell(r, LEASE_COLS[k]);
   const [mw, value, term, comparable] = LEASE_INPUT_COLS.map(at);
   const perMw = at("usd_per_mw");
@@ -120,14 +126,15 @@ export function checkLeaseEdit(col: string, value: unknown, where: string): stri
   return undefined;
 }
 
-export function buildLeases(names: SheetNames, masterCheck: string): SheetPlan {
+/** The Leases sheet with `userRows` (at least LEASE_USER_ROWS) user rows in the table. */
+export function buildLeases(names: SheetNames, masterCheck: string, userRows: number = LEASE_USER_ROWS): SheetPlan {
   const b = new SheetBuilder("leases", names.leases, "#00B0F0");
-  const R = LEASE_ROWS;
+  const R = leaseLayout(Math.max(LEASE_USER_ROWS, userRows));
   const C = LEASE_COLS;
   b.block("title", ROW.title, 1, "title", [["CORZ — Leases: host-to-HPC lease deals, normalised to $ per critical-IT MW-year"]]);
   b.block("check", ROW.check, 1, "check", [[masterCheck]]);
   b.block("notes", R.notes, 1, "note", [
-    ["One row per public deal (Core Scientific's contracts with CoreWeave first). Blue cells are inputs: type over them, or add your own deals in the blank rows at the foot of the table; a refresh keeps what you typed."],
+    ["One row per public deal (Core Scientific's contracts with CoreWeave first). Blue cells are inputs: type over them, or add your own deals in the blank rows at the foot of the table or in the rows under it (a refresh takes those into the table); a refresh keeps what you typed."],
     ["MW basis: critical IT. A deal whose page gives gross or unstated MW is n/a unless you type its critical-IT MW (a gross figure is converted only where a page gives the site's IT/gross split; no PUE is assumed)."],
     ["Value is the contract value over the firm term: renewal options are never in it. $ per MW-year = value / critical-IT MW / firm term, undiscounted, escalators not removed."],
     ["Deals marked Comparable = FALSE (a GPU service contract, whose value pays for the chips too) are listed but left out of the statistics and the chart."],
@@ -154,7 +161,7 @@ export function buildLeases(names: SheetNames, masterCheck: string): SheetPlan {
 
   b.block("header", R.header, 1, "header", [COLUMNS.map((c) => c[1])]);
   const rows = LEASES.map((_, i) => R.first + i);
-  const userRows = Array.from({ length: LEASE_USER_ROWS }, (_, i) => R.firstUser + i);
+  const users = Array.from({ length: R.last - R.firstUser + 1 }, (_, i) => R.firstUser + i);
   const labelCells = (l: Lease): CellContent[] => [l.id, l.host, l.tenant, l.kind, l.mw.value, l.mwBasis, l.announced];
   b.block("deals", R.first, 1, "label", LEASES.map(labelCells));
   b.block(
@@ -168,14 +175,14 @@ export function buildLeases(names: SheetNames, masterCheck: string): SheetPlan {
     }),
     { rows: LEASES.map((l) => l.id), cols: [...LEASE_INPUT_COLS] },
   );
-  const userKeys = userRows.map((_, i) => leaseUserKey(i));
-  b.block("user", R.firstUser, 1, "input", userRows.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
+  const userKeys = users.map((_, i) => leaseUserKey(i));
+  b.block("user", R.firstUser, 1, "input", users.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
     rows: userKeys,
     cols: [...LABEL_COLS, ...LEASE_INPUT_COLS],
   });
-  b.block("calc", R.first, C.usd_per_mw, "calc", [...rows, ...userRows].map(rowFormulas));
+  b.block("calc", R.first, C.usd_per_mw, "calc", [...rows, ...users].map(leaseRowFormulas));
   const texts = b.block("sources", R.first, C.sources, "note", LEASES.map((l) => [leaseSources(l), leaseNote(l)]));
-  const userTexts = b.block("user.sources", R.firstUser, C.sources, "input", userRows.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS] });
+  const userTexts = b.block("user.sources", R.firstUser, C.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS] });
   for (const r of [texts, userTexts, `${cell(R.first, C.id)}:${cell(R.last, C.kind)}`, `${cell(R.first, C.mw_basis)}:${cell(R.last, C.mw_basis)}`]) b.format(r, { numberFormat: TEXT_FORMAT });
   const col = (k: LeaseColumn) => `${cell(R.first, C[k])}:${cell(R.last, C[k])}`;
   b.format(col("mw_stated"), { numberFormat: FORMATS.mw });

@@ -1,15 +1,16 @@
 /**
  * The Leases sheet through the Office.js adapter and the strict Excel double: the table and the
- * XY scatter land; what the user types over a deal's inputs, a deal typed into a user row and a
- * row typed under the table all survive a refresh; a value that cannot be kept stops the refresh
- * with nothing changed.
+ * XY scatter land; what the user types over a deal's inputs and a deal typed into a user row
+ * survive a refresh; a row typed under the table joins it at the next refresh, unless that would
+ * lose something of the user's (then it is left exactly as it is); a value that cannot be kept
+ * stops the refresh with nothing changed.
  */
 import { buildSheets } from "../../src/excel/apply";
 import { EMPTY_REGISTRY, Registry } from "../../src/excel/registry";
 import { LEASES } from "../../src/model/leases/data";
 import { leaseStat, percentileOf } from "../../src/model/leases/normalise";
 import { cell } from "../../src/plan/a1";
-import { LEASE_COLS, LEASE_ROWS, LEASE_SUBJECT, LeaseColumn } from "../../src/plan/leases";
+import { LEASE_COLS, LEASE_ROWS, LEASE_SUBJECT, LeaseColumn, leaseRowFormulas } from "../../src/plan/leases";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { Evaluator, bookOf } from "../../src/preview/evaluate";
 import { ExcelDouble } from "../support/excelDouble";
@@ -65,7 +66,7 @@ describe("the Leases sheet in Excel", () => {
     expect(ev.value(NAME, LEASE_ROWS.stats.median, 3) as number).toBeCloseTo(median.ok ? median.value : NaN, 4);
   });
 
-  test("a refresh keeps typed inputs, a deal in a user row and a row typed under the table, and the statistics follow them", async () => {
+  test("a refresh keeps typed inputs and a deal in a user row, takes in the row typed under the table, and the statistics follow them", async () => {
     const x = new ExcelDouble();
     const first = okReport(await build(x));
     typeOnSheet(x);
@@ -81,13 +82,17 @@ describe("the Leases sheet in Excel", () => {
         `user-1 value_usd (${NAME}!${at(USER, "value_usd")})`,
       ]),
     );
-    // The row under the table is the user's: left exactly as typed; the table is the add-in's range again.
+    // The row under the table is now the ninth user row: its values where they were, the table's formulas beside them, the table over it.
     expect([at(BELOW, "id"), at(BELOW, "critical_it_mw"), at(BELOW, "value_usd")].map((a) => s.value(a))).toEqual(below);
-    expect(s.tables.map((t) => t.range.replace(/^.*!/, ""))).toEqual([`A${LEASE_ROWS.header}:Q${LEASE_ROWS.last}`]);
+    expect(String(s.value(at(BELOW, "usd_per_mw")))).toBe(`=IF(AND(ISNUMBER(H${BELOW}),ISNUMBER(I${BELOW})),IF(H${BELOW}>0,I${BELOW}/H${BELOW},"n/a"),IF(AND(H${BELOW}="",I${BELOW}=""),"","n/a"))`);
+    expect(s.tables.map((t) => t.range.replace(/^.*!/, ""))).toEqual([`A${LEASE_ROWS.header}:Q${BELOW}`]);
+    expect(again.keptEdits).toEqual(expect.arrayContaining([`user-9 id (${NAME}!${at(BELOW, "id")})`, `user-9 value_usd (${NAME}!${at(BELOW, "value_usd")})`]));
+    expect(String(s.value(cell(LEASE_ROWS.stats.median, 3)))).toBe(`=IF(COUNT($N$${LEASE_ROWS.first}:$N$${BELOW})=0,"",MEDIAN($N$${LEASE_ROWS.first}:$N$${BELOW}))`);
 
     // A third build still keeps them (the registry now records them as the user's).
     const third = okReport(await build(x, again.registry));
     expect(x.sheet(NAME).value(at(USER, "term_years"))).toBe(15);
+    expect(x.sheet(NAME).value(at(BELOW, "id"))).toBe("appended-deal");
     expect(third.keptEdits.length).toBe(again.keptEdits.length);
 
     // The statistics over the sheet as typed equal the model's over the same deals.
@@ -95,12 +100,77 @@ describe("the Leases sheet in Excel", () => {
       l.id === "galaxy-helios-coreweave" ? { ...l, mw: { ...l.mw, value: 600 }, mwBasis: "critical IT" as const } : l.id === "riot-rockdale-amd" ? { ...l, comparable: false } : l,
     );
     const mine = { ...LEASES[0], id: "my-deal", mw: { ...LEASES[0].mw, value: 100 }, contractValueUsd: { ...LEASES[0].contractValueUsd, value: 3e9 }, termYears: { ...LEASES[0].termYears, value: 15 } };
+    // The row taken in has no term: its $ per MW-year is n/a, so it is not in the statistics.
+    expect(new Evaluator(bookOf(x)).value(NAME, BELOW, LEASE_COLS.usd_per_mw_year)).toBe("n/a");
     const all = [...typed, mine];
     const ev = new Evaluator(bookOf(x));
     const want = (r: { ok: true; value: number } | { ok: false }) => (r.ok ? r.value : NaN);
     expect(ev.value(NAME, LEASE_ROWS.stats.count, 3)).toBe(want(leaseStat("usdPerMwYear", "count", undefined, all)));
     expect(ev.value(NAME, LEASE_ROWS.stats.median, 3) as number).toBeCloseTo(want(leaseStat("usdPerMwYear", "median", undefined, all)), 4);
     expect(ev.value(NAME, LEASE_ROWS.stats.percentile, 3) as number).toBeCloseTo(want(percentileOf(LEASE_SUBJECT, "usdPerMwYear", undefined, all)), 9);
+  });
+
+  test("a row under the table with something of the user's in a formula column stays as it is, with every row under it", async () => {
+    const x = new ExcelDouble();
+    const first = okReport(await build(x));
+    x.type(NAME, at(BELOW, "id"), "appended-deal");
+    x.type(NAME, at(BELOW, "usd_per_mw"), 123);
+    x.type(NAME, at(BELOW + 1, "id"), "another");
+    const rows = (s = x.sheet(NAME)) => [BELOW, BELOW + 1].map((r) => [at(r, "id"), at(r, "usd_per_mw")].map((a) => s.value(a)));
+    const before = rows();
+    const again = okReport(await build(x, first.registry));
+    expect(rows()).toEqual(before);
+    expect(x.sheet(NAME).tables.map((t) => t.range.replace(/^.*!/, ""))).toEqual([`A${LEASE_ROWS.header}:Q${LEASE_ROWS.last}`]);
+    expect(again.keptEdits.filter((e) => e.startsWith("user-"))).toEqual([]);
+  });
+
+  test("a row Excel filled with the table's formulas is taken in, and so are the rows under it; a row with a formula of the user's in an input cell is not", async () => {
+    const x = new ExcelDouble();
+    const first = okReport(await build(x));
+    const [perMw, perMwYear, inStats, chart] = leaseRowFormulas(BELOW);
+    x.type(NAME, at(BELOW, "id"), "filled-by-excel");
+    x.type(NAME, at(BELOW, "critical_it_mw"), 40);
+    x.type(NAME, at(BELOW, "value_usd"), 1.2e9);
+    x.type(NAME, at(BELOW, "term_years"), 15);
+    for (const [k, f] of [["usd_per_mw", perMw], ["usd_per_mw_year", perMwYear], ["in_stats", inStats], ["chart", chart]] as const) x.type(NAME, at(BELOW, k), String(f));
+    x.type(NAME, at(BELOW + 1, "id"), "second");
+    x.type(NAME, at(BELOW + 2, "id"), "with a formula");
+    x.type(NAME, at(BELOW + 2, "value_usd"), "=2*1e9");
+    const again = okReport(await build(x, first.registry));
+    const s = x.sheet(NAME);
+    expect(s.tables.map((t) => t.range.replace(/^.*!/, ""))).toEqual([`A${LEASE_ROWS.header}:Q${BELOW + 1}`]);
+    expect(again.keptEdits).toEqual(expect.arrayContaining([`user-9 term_years (${NAME}!${at(BELOW, "term_years")})`, `user-10 id (${NAME}!${at(BELOW + 1, "id")})`]));
+    expect([s.value(at(BELOW + 2, "id")), s.value(at(BELOW + 2, "value_usd"))]).toEqual(["with a formula", "=2*1e9"]);
+    // $1.2B / 40 MW / 15 years = $2M per MW-year, now in the count.
+    const ev = new Evaluator(bookOf(x));
+    expect(ev.value(NAME, BELOW, LEASE_COLS.usd_per_mw_year) as number).toBeCloseTo(2e6, 6);
+    const count = leaseStat("usdPerMwYear", "count");
+    expect(ev.value(NAME, LEASE_ROWS.stats.count, 3)).toBe((count.ok ? count.value : NaN) + 1);
+  });
+
+  test("a refresh that takes in a row and fails half-way puts every cell back as it was", async () => {
+    const x = new ExcelDouble();
+    const first = okReport(await build(x));
+    typeOnSheet(x);
+    const cells = () => Object.fromEntries(x.sheets.flatMap((s) => Object.entries(s.snapshot()).map(([a1, v]) => [`${s.name}!${a1}`, v])));
+    const before = cells();
+    const changed = () => {
+      const now = cells();
+      return [...new Set([...Object.keys(before), ...Object.keys(now)])].filter((k) => now[k] !== before[k]).map((k) => `${k}: ${JSON.stringify(before[k])} -> ${JSON.stringify(now[k])}`);
+    };
+    const probe = new ExcelDouble();
+    okReport(await build(probe));
+    typeOnSheet(probe);
+    probe.opsPerSync = [];
+    const probeStart = probe.syncCount;
+    okReport(await build(probe, first.registry));
+    const writeOps = probe.opsPerSync[probe.syncCount - probeStart - 1];
+    for (const afterOps of [1, Math.floor(writeOps / 2), writeOps - 1]) {
+      x.failAt = { sync: x.syncCount + 3, afterOps };
+      const r = await build(x, first.registry);
+      expect(r.ok ? "ok" : r.workbook).toBe("restored");
+      expect([afterOps, changed()]).toEqual([afterOps, []]);
+    }
   });
 
   test("a value that cannot be kept (text for a contract value, text for Comparable) stops the refresh and changes nothing", async () => {
