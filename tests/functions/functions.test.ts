@@ -52,8 +52,8 @@ describe("seed figures through the functions (the seed scenario)", () => {
 describe("DEAL_TCV: TCV is the firm initial term; TCV incl. options only when asked", () => {
   test("bull exercises both renewal options: TCV stays $10.2B, TCV incl. options is $19.55B", () => {
     expect(F.dealTcv([["bull"]])).toBe(10_200_000_000);
-    // Two five-year options at base's +20.17% (to the deal library's market rent) on base's 850M a year (10.2B / 12).
-    expect(F.dealTcv([["bull"]], true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 1.2017 * 10, 2);
+    // Two five-year options at base's +21.77% (to the deal library's market rent) on base's 850M a year (10.2B / 12).
+    expect(F.dealTcv([["bull"]], true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 1.2177 * 10, 2);
   });
 
   test("with no option exercised the two agree: base $10.2B, seed $8.7B exactly", () => {
@@ -265,8 +265,8 @@ describe("scenario argument", () => {
     // One five-year renewal at the same flat price: each tranche earns value / 12 a year, 850M in all, for 5 more years.
     expect(F.dealTcv(range, true)).toBeCloseTo(10_200_000_000 + 850_000_000 * 5, 2);
     expect(F.dealTcv(range)).toBe(10_200_000_000); // TCV itself never counts an option
-    // Without the row, the renewal takes base's price change to the deal library's market rent (+20.17%).
-    expect(F.dealTcv([["scenario", "seed"], ["renewal_options", 1]], true)).toBeCloseTo(8_700_000_000 + 500 * 1_450_000 * 1.2017 * 5, 2);
+    // Without the row, the renewal takes base's price change to the deal library's market rent (+21.77%).
+    expect(F.dealTcv([["scenario", "seed"], ["renewal_options", 1]], true)).toBeCloseTo(8_700_000_000 + 500 * 1_450_000 * 1.2177 * 5, 2);
   });
   test("overrides apply on top of a chosen scenario", () => {
     const m = F.grossMargin([

@@ -161,8 +161,9 @@ describe("LEASE", () => {
     expect(L.leaseFn("Core Scientific", "critical_it_mw")).toBe(590);
     expect(L.leaseFn(" CORZ-CoreWeave ", "term_years")).toBe(12);
     expect(L.leaseFn("Applied Digital PF1", "mw")).toBe(400);
-    expect(L.leaseFn("Hut 8", "term_years")).toBe(15);
-    expect(L.leaseFn("hut8", "term_years")).toBe(15);
+    expect(L.leaseFn("Hut 8 River Bend", "term_years")).toBe(15);
+    expect(L.leaseFn("hut8 beacon point", "mw")).toBe(352);
+    expect(excelError(() => L.leaseFn("Hut 8", "mw")).message).toMatch(/ambiguous: it could be hut-river-bend-fluidstack .*hut-beacon-point-ig/);
     expect(L.leaseFn("IREN", "prepayment")).toBe(0.2);
     expect(L.leaseFn([["Riot"]], "usd_per_mw_year")).toBeCloseTo(1_244_000, 6);
     const amb = excelError(() => L.leaseFn("Applied Digital", "mw"));
@@ -300,11 +301,11 @@ describe("LEASE_PERCENTILE", () => {
         expect(Math.floor(p * 1000 + 1e-9) / 1000).toBe(excelPercentRankInc(column, r[header] as number, 3));
       }
     }
-    // Core Scientific's is the second lowest of the twelve: 1/11 = 0.0909..., which Excel's default shows as 0.090.
+    // Core Scientific's is the second lowest of the thirteen: 1/12 = 0.0833..., which Excel's default shows as 0.083.
     const col = all.filter((r) => r.Comparable === true && r["USD per MW-year"] !== "").map((r) => r["USD per MW-year"] as number);
-    expect(col).toHaveLength(12);
-    expect(L.leasePercentileFn()).toBeCloseTo(1 / 11, 12);
-    expect(excelPercentRankInc(col, row("corz-coreweave")["USD per MW-year"] as number, 3)).toBe(0.09);
+    expect(col).toHaveLength(13);
+    expect(L.leasePercentileFn()).toBeCloseTo(1 / 12, 12);
+    expect(excelPercentRankInc(col, row("corz-coreweave")["USD per MW-year"] as number, 3)).toBe(0.083);
   });
 
   test("the independent PERCENTRANK.INC reproduces Excel's documented examples (default significance)", () => {

@@ -300,16 +300,16 @@ describe("revenue", () => {
     );
   });
 
-  test("hand-checked: the bull case's two 5-year renewals at base's +20.17% (to the library's market rent) add base's 850M a year x 1.2017 x 10 years", () => {
+  test("hand-checked: the bull case's two 5-year renewals at base's +21.77% (to the library's market rent) add base's 850M a year x 1.2177 x 10 years", () => {
     // At a flat price every tranche earns value / 12 a year, so the five together earn 10.2B / 12 = 850M.
-    // 850M / 572 MW = $1.486M per MW-year; x 1.2017 = $1.786M, the deal library's recent median.
+    // 850M / 572 MW = $1.486M per MW-year; x 1.2177 = $1.810M, the deal library's recent median.
     const bull = model("bull");
-    expect(bull.scenario.values.renewal_repricing).toBe(0.2017);
-    expect(bull.tcvInclOptions).toBeCloseTo(10.2e9 + 850e6 * 1.2017 * 10, 0); // 20,414,450,000
+    expect(bull.scenario.values.renewal_repricing).toBe(0.2177);
+    expect(bull.tcvInclOptions).toBeCloseTo(10.2e9 + 850e6 * 1.2177 * 10, 0); // 20,550,450,000
     expect(bull.tcv).toBe(10.2e9); // TCV: the firm initial term, the options not counted
     expect(bull.contractYears).toHaveLength(22);
-    expect(bull.contractYears[12].revenue).toBeCloseTo(1_021_445_000, 3);
-    expect((850e6 * 1.2017) / 572).toBeCloseTo(1.786e6, -3);
+    expect(bull.contractYears[12].revenue).toBeCloseTo(1_035_045_000, 3);
+    expect((850e6 * 1.2177) / 572).toBeCloseTo(1.81e6, -4);
   });
 
   test("property: renewal years add MW x price x (1 + repricing) x years at a flat price", () => {

@@ -179,7 +179,7 @@ describe("statistics over comparable deals", () => {
     expect(valueOf(criticalItMw(riot))).toBe(25);
     expect(valueOf(usdPerMw(riot))).toBeCloseTo(12_440_000, 6);
     expect(valueOf(usdPerMwYear(riot))).toBeCloseTo(1_244_000, 6);
-    expect(leaseStat("usdPerMwYear", "count")).toEqual({ ok: true, value: 12 });
+    expect(leaseStat("usdPerMwYear", "count")).toEqual({ ok: true, value: 13 });
     expect(percentileOf("riot-rockdale-amd", "usdPerMwYear")).toEqual({ ok: true, value: 0 });
   });
 

@@ -31,7 +31,7 @@ describe("the recent market rent", () => {
   });
 
   test("says what it is and where the median deal can be read", () => {
-    expect(m.label).toMatch(/^median \$1\.786M per MW-year of the 11 comparable HPC leases other hosts announced from 2025-06-09 to 2026-06-09/);
+    expect(m.label).toMatch(/^median \$1\.810M per MW-year of the 12 comparable HPC leases other hosts announced from 2025-06-09 to 2026-06-09/);
     expect(m.source).toMatch(/https:\/\//);
     expect(m.source).toMatch(/\$1\.786M per MW-year/);
   });

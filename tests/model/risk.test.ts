@@ -402,7 +402,7 @@ describe("the default risks on the base case", () => {
     // average price ($10.2B over 572 MW for 12 years), recomputed here from the library's rows.
     const others = LEASES.filter((l) => l.comparable && l.host !== "Core Scientific" && l.announced >= "2025-06-09");
     const rents = others.map((l) => usdPerMwYear(l)).flatMap((n) => ("value" in n ? [n.value] : []));
-    expect(rents.length).toBe(11);
+    expect(rents.length).toBe(12);
     const rent = formulajs.MEDIAN(rents) as number;
     expect(sp.default.recovery).toBeCloseTo((0.4 * rent) / (10.2e9 / (572 * 12)), 12);
     expect(sp.default.recovery).toBeGreaterThan(0.45);

@@ -256,6 +256,23 @@ const HUT8_RIVER_BEND: SourceDocument = {
   grade: "secondary",
 };
 
+const HUT8_BEACON_REUTERS: SourceDocument = {
+  title: "Hut 8 signs $9.8 billion lease for Beacon Point data center campus (Reuters text, copy on a Newsfilter reader)",
+  publisher: "Reuters (copy on twimm.cz)",
+  date: "2026-05-06",
+  url: "https://twimm.cz/socialarb/newsfilter_articles?id=58f4afa9b7f058fddc397b6b412287fe",
+  grade: "secondary",
+  dateNote: "Reuters says 'on Wednesday', 2026-05-06, the day Hut 8 announced the lease",
+};
+
+const HUT8_BEACON_SUMMARY: SourceDocument = {
+  title: "Hut 8 Corp on May 6 announced commercialization of the first phase of its Beacon Point AI data center campus",
+  publisher: "Cliff Center dockets (summary of the Hut 8 release)",
+  date: "2026-05-10",
+  url: "https://www.cliffcenter.com/dockets/i/2026-05-10-hut-8-corp-on-may-6-announced-commercialization",
+  grade: "secondary",
+};
+
 const HUT8_ANTHROPIC: SourceDocument = {
   title: "Hut 8 signs AI data center deal with Fluidstack at River Bend",
   publisher: "DC Pulse",
@@ -783,6 +800,36 @@ export const LEASES: readonly Lease[] = [
     announced: "2026-04-23",
     kind: "lease",
     comparable: true,
+  },
+  {
+    id: "hut-beacon-point-ig",
+    host: "Hut 8",
+    site: "Beacon Point, Nueces County TX",
+    tenant: "undisclosed high investment-grade tenant",
+    creditSupport: {
+      tenantRating: sourced(
+        "high investment grade (not named)",
+        "high-investment-grade",
+        HUT8_BEACON_REUTERS,
+        "\"We have a 15-year obligation from a high-investment-grade counterparty and the contract is structured on a take-or-pay, triple-net basis with no termination for convenience,\"",
+      ),
+      note: "no backstop: the tenant's own credit",
+    },
+    mw: sourced(352, "352 MW", HUT8_BEACON_SUMMARY, "15-year IT lease for 352 MW of capacity with an undisclosed high-investment-grade tenant", "'IT lease', read as critical IT"),
+    mwBasis: "critical IT",
+    contractValueUsd: sourced(9.8e9, "$9.8 billion", HUT8_BEACON_REUTERS, "Hut 8 (HUT.O) said on Wednesday it had signed a 15-year lease worth $9.8 billion for its Beacon Point data center campus in Texas"),
+    valueBound: "approximate",
+    termYears: sourced(15, "15-year", HUT8_BEACON_REUTERS, "Hut 8 (HUT.O) said on Wednesday it had signed a 15-year lease worth $9.8 billion for its Beacon Point data center campus in Texas"),
+    announced: "2026-05-06",
+    structure: sourced(
+      "triple-net, take-or-pay",
+      "triple-net",
+      HUT8_BEACON_REUTERS,
+      "\"We have a 15-year obligation from a high-investment-grade counterparty and the contract is structured on a take-or-pay, triple-net basis with no termination for convenience,\"",
+    ),
+    kind: "lease",
+    comparable: true,
+    note: "Three five-year renewal options (up to $25.1B in all, per the same pages) are not in the value. Triple-net, like River Bend.",
   },
   {
     id: "apld-pf3-hyperscaler",

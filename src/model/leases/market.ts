@@ -39,7 +39,7 @@ export interface MarketRent {
  * The recent market rent: the median $ per MW-year over comparable deals with a value, announced
  * within `RECENT_MONTHS` of the library's latest announcement, other hosts only.
  *
- * @example recentMarketRent().count // 11 deals, announced 2025-06-09 to 2026-06-09
+ * @example recentMarketRent().count // 12 deals, announced 2025-06-09 to 2026-06-09
  */
 export function recentMarketRent(leases: readonly Lease[] = LEASES): MarketRent {
   const through = leases.map((l) => l.announced).reduce((a, b) => (a > b ? a : b));

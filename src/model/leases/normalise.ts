@@ -99,7 +99,7 @@ export function median(values: readonly number[]): number {
  * A statistic of a metric over comparable deals (that pass `filter`); `count` is how many have
  * a value (0 is a valid count); the others are #N/A when none has.
  *
- * @example leaseStat("usdPerMwYear", "count") // 12 deals
+ * @example leaseStat("usdPerMwYear", "count") // 13 deals
  */
 export function leaseStat(metric: LeaseMetric, stat: LeaseStatistic, filter?: LeaseFilter, leases: readonly Lease[] = LEASES): Result<number> {
   const values = comparableValues(metric, filter, leases).map((v) => v.value);
