@@ -7,6 +7,7 @@
  * when nothing of theirs is lost, see src/excel/leaseRows.ts) and a chart of $/MW-year against
  * the firm term.
  */
+import { parseIso, toExcelSerial } from "../model/dates";
 import { LEASES, Lease } from "../model/leases/data";
 import { criticalItMw } from "../model/leases/normalise";
 import { PublicSource } from "../model/record/source";
@@ -56,7 +57,6 @@ const CALC_COLS = ["usd_per_mw", "usd_per_mw_year", "in_stats", "chart"] as cons
 const TEXT_COLS = ["sources", "note"] as const;
 
 const STATS = ["count", "median", "mean", "min", "max", "subject", "percentile"] as const;
-export type LeaseStatRow = (typeof STATS)[number];
 
 /** The sheet's rows with `userRows` user rows at the foot of the table. */
 export function leaseLayout(userRows: number = LEASE_USER_ROWS) {
@@ -162,7 +162,12 @@ export function buildLeases(names: SheetNames, masterCheck: string, userRows: nu
   b.block("header", R.header, 1, "header", [COLUMNS.map((c) => c[1])]);
   const rows = LEASES.map((_, i) => R.first + i);
   const users = Array.from({ length: R.last - R.firstUser + 1 }, (_, i) => R.firstUser + i);
-  const labelCells = (l: Lease): CellContent[] => [l.id, l.host, l.tenant, l.kind, l.mw.value, l.mwBasis, l.announced];
+  // The announcement date as an Excel date (it sorts and filters as one), like a date typed in a user row.
+  const announced = (iso: string): CellContent => {
+    const d = parseIso(iso);
+    return d.ok ? toExcelSerial(d.value) : iso;
+  };
+  const labelCells = (l: Lease): CellContent[] => [l.id, l.host, l.tenant, l.kind, l.mw.value, l.mwBasis, announced(l.announced)];
   b.block("deals", R.first, 1, "label", LEASES.map(labelCells));
   b.block(
     "deals.inputs",
@@ -214,5 +219,3 @@ export function buildLeases(names: SheetNames, masterCheck: string, userRows: nu
   b.freeze(1, 1);
   return b.build();
 }
-
-export { CALC_COLS as LEASE_CALC_COLS };

@@ -86,6 +86,8 @@ describe("the Leases sheet plan", () => {
     expect(user.keys!.rows).toEqual(Array.from({ length: LEASE_USER_ROWS }, (_, i) => `user-${i + 1}`));
     expect(user.keys!.cols).toEqual(["id", "host", "tenant", "kind", "mw_stated", "mw_basis", "announced", "critical_it_mw", "value_usd", "term_years", "comparable"]);
     expect(block("user.sources").keys!.cols).toEqual(["sources", "note"]);
+    // Announcement dates are Excel dates, as a date typed in a user row is: 2025-02-26 is serial 45714.
+    expect(block("deals").cells[0][LEASE_COLS.announced - 1]).toBe(45714);
     // Gross or unstated MW with no IT/gross split: the critical-IT MW is left blank for the user.
     const galaxy = LEASES.findIndex((l) => l.id === "galaxy-helios-coreweave");
     expect(inputs.cells[galaxy][0]).toBeNull();
