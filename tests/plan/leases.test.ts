@@ -143,7 +143,7 @@ describe("the Leases sheet's formulas, evaluated", () => {
     }
   });
 
-  test("the statistics equal leaseStat and percentileOf over the comparable deals (median ~$1.73M, Core Scientific ~$1.44M at ~9%)", () => {
+  test("the statistics equal leaseStat and percentileOf over the comparable deals (the library as it stands), Core Scientific's $1.44M its own", () => {
     expect(stat(ev, S.count)).toBe(unwrap(leaseStat("usdPerMwYear", "count")));
     for (const [row, s] of [
       [S.median, "median"],
@@ -153,13 +153,11 @@ describe("the Leases sheet's formulas, evaluated", () => {
     ] as const) {
       expect(stat(ev, row) as number).toBeCloseTo(unwrap(leaseStat("usdPerMwYear", s)), 4);
     }
-    expect(stat(ev, S.median) as number).toBeCloseTo(1.726e6, -4);
     const subject = LEASES.find((l) => l.id === LEASE_SUBJECT)!;
     const own = usdPerMwYear(subject);
     expect(stat(ev, S.subject) as number).toBeCloseTo("value" in own ? own.value : NaN, 4);
     expect(stat(ev, S.subject) as number).toBeCloseTo(1.441e6, -4);
     expect(stat(ev, S.percentile) as number).toBeCloseTo(unwrap(percentileOf(LEASE_SUBJECT, "usdPerMwYear")), 9);
-    expect(stat(ev, S.percentile) as number).toBeCloseTo(0.0909, 3);
   });
 
   test("a deal typed into a user row, a critical-IT MW typed for a gross deal and a deal marked not comparable all move the statistics", () => {
