@@ -76,7 +76,7 @@ export const LEASE_ROWS = leaseLayout();
 const PERCENT_RANK_DIGITS = 12;
 
 function sourceText(s: PublicSource): string {
-  return `${s.title} (${s.publisher}, ${s.date}) ${s.url}`;
+  return `${s.title} (${s.publisher}, ${s.date}) <${s.url}>`;
 }
 
 /** The public documents behind a deal's MW, value and term, each once. */

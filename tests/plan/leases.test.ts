@@ -105,8 +105,8 @@ describe("the Leases sheet plan", () => {
     const sources = block("sources").cells.map((r) => String(r[0]));
     expect(sources).toHaveLength(LEASES.length);
     for (const s of sources) {
-      expect(s).toMatch(/\(.+, \d{4}-\d{2}-\d{2}\) https:\/\//);
-      expect(s.replace(/https:\/\/\S+/g, "")).not.toMatch(/src\/|\.ts\b|\.\.\/|reference\/|\.md\b/);
+      expect(s).toMatch(/\(.+, \d{4}-\d{2}-\d{2}\) <https:\/\/[^\s>]+>/);
+      expect(s.replace(/<https:\/\/[^\s>]+>/g, "")).not.toMatch(/src\/|\.ts\b|\.\.\/|reference\/|\.md\b/);
     }
   });
 
