@@ -124,7 +124,7 @@ function ImpliedValueView({ pane }: { readonly pane: PaneStateApi }) {
         </>
       )}
       <Caption1>
-        For {scenario} ({year}), with the sourced figures; {MINIMUM_NOTE}
+        For {scenario} ({year}), with the sourced figures (figures you type over them on the Peers sheet move the sheet&apos;s number, not this one); {MINIMUM_NOTE}
       </Caption1>
     </section>
   );
