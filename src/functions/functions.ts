@@ -82,7 +82,7 @@ export function dealSchedule(scenario?: any[][]): any[][] {
 }
 
 /**
- * Total contract value (TCV): the firm value over the initial 12-year term, in USD ($10.2B in base). With include_options TRUE it is "TCV incl. options": the renewal options the scenario exercises added (bull $19.55B), which are not contracted revenue.
+ * Total contract value (TCV): the firm value over the initial 12-year term, in USD ($10.2B in base). With include_options TRUE it is "TCV incl. options": the renewal options the scenario exercises added (bull $20.55B), which are not contracted revenue.
  * @customfunction DEAL_TCV
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [include_options] FALSE (default): TCV, the initial term only. TRUE: TCV incl. options, with the renewal options the scenario exercises (renewal_options; 0 in base).

@@ -124,3 +124,11 @@ test("the README's deal library table is LEASES, on one basis, and the figures u
   expect(readme).toContain(`(\`renewal_repricing\`, +${(base.renewal_repricing * 100).toFixed(2)}%`);
   expect(readme).toContain(`a recovery of ${(defaultRiskSpec(base).default.recovery * 100).toFixed(1)}% of the scheduled revenue`);
 });
+
+test("the README's TCV incl. options for bull is the model's, in the prose and in DEAL_TCV's help", () => {
+  const bull = model("bull");
+  const text = `$${(bull.tcvInclOptions / 1e9).toFixed(2)}B`;
+  expect(text).toBe("$20.55B");
+  expect(readme).toContain(`renewal options" rows) is ${text} in bull`);
+  expect(readme).toContain(`(bull ${text})`);
+});
