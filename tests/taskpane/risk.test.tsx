@@ -2,6 +2,7 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { button, dialog, input, queryButton, renderPane } from "./harness";
 import { BUILT_IN_NAMES } from "../../src/taskpane/scenarioState";
+import { RISK_ROWS } from "../../src/plan/risk";
 
 test("run, read P10/P50/P90, and the next build writes the run with its seed and path count", async () => {
   const { x } = renderPane();
@@ -53,4 +54,23 @@ test("inputs changed in the form after a run: the warning names them, old → ne
   await screen.findByText(/^Margins: P10 \$/, undefined, { timeout: 10000 });
   expect(screen.queryByText("Inputs changed since this run")).toBeNull();
   expect(queryButton("Re-run")).toBeNull();
+});
+
+test("the re-letting rent after a default is offered with the deal library's rent as its basis; a typed rent builds the recovery the Risk sheet shows", async () => {
+  const { x } = renderPane();
+  const rent = input(/^Re-letting rent after a default \(USD per MW-year; blank = default\)/);
+  expect(screen.getByText(/^The deal library's recent market rent: median \$1\.810M per MW-year of the 12 comparable HPC leases/)).toBeTruthy();
+  fireEvent.change(rent, { target: { value: "-5" } });
+  fireEvent.click(button("Run"));
+  expect((await screen.findByRole("alert")).textContent).toMatch(/^relet_rent_per_mw_year must be an amount in USD per MW-year from 0 to/);
+  // At the contracts' own average price ($10.2B over 572 MW for 12 years), 40% re-let recovers exactly 40%.
+  fireEvent.change(rent, { target: { value: String(10.2e9 / (572 * 12)) } });
+  fireEvent.change(input("Paths"), { target: { value: "1000" } });
+  fireEvent.click(button("Run"));
+  await screen.findByText(/^base: P10 \$/, undefined, { timeout: 10000 });
+  fireEvent.click(button("Build sheets"));
+  await screen.findByText(/^Built \d+ sheets/, undefined, { timeout: 10000 });
+  const row = RISK_ROWS.inputs + 1;
+  expect(String(x.sheet("CORZ Risk").value(`A${row}`))).toMatch(/^Recovery after a default .*re-let at the deal library's recent median rent, \$1\.810M per MW-year/);
+  expect(x.sheet("CORZ Risk").value(`C${row}`) as number).toBeCloseTo(0.4, 12);
 });
