@@ -931,6 +931,12 @@ export const LEASE_GAPS: readonly LeaseGap[] = [
     searched: "pages say Google backstops lease payments and pass-through obligations over the base term, without an amount",
   },
   {
+    dealId: "hut-beacon-point-ig",
+    what: "the tenant's name, a filing-grade page, and whether the $9.8B is rent or the net operating income it yields",
+    searched:
+      "a Reuters copy, a release summary and press pages: all say an undisclosed high investment-grade tenant and $9.8B over the 15-year base term; some call the $9.8B cumulative net operating income (the lease is triple-net); no 8-K or release page was found",
+  },
+  {
     dealId: "corz-coreweave",
     what: "a filed total contract value at ~590 MW",
     searched: "the company says 'exceeds $10 billion'; $10.2 billion appears in press only",
