@@ -270,19 +270,37 @@ export const TRANCHE_DATA: readonly TrancheData[] = [
   },
 ];
 
+/** The tranche ids in data order: "t1", "t2", ... */
+export const TRANCHE_IDS: readonly string[] = TRANCHE_DATA.map((_, i) => `t${i + 1}`);
+
+/**
+ * A scenario's average contract price over its initial term, USD per MW-year: its tranches'
+ * value over MW x term (0 with no MW or term). Takes any record of assumption values.
+ */
+export function averageContractPrice(values: Readonly<Record<string, number>>): number {
+  let mw = 0;
+  let value = 0;
+  for (const id of TRANCHE_IDS) {
+    mw += values[`${id}_mw`];
+    value += values[`${id}_value`];
+  }
+  return mw > 0 && values.term_years > 0 ? value / (mw * values.term_years) : 0;
+}
+
 /**
  * The price change at renewal that takes the base tranches' average contract price per MW-year
  * to the recent market rent, rounded to 0.01% (a rate an analyst can read and type back).
  */
 export const RENEWAL_TO_MARKET = (() => {
-  const mw = TRANCHE_DATA.reduce((s, t) => s + Number(t.mw.base), 0);
-  const value = TRANCHE_DATA.reduce((s, t) => s + Number(t.value.base), 0);
-  const contractPrice = value / (mw * CONTRACT_TERM_YEARS);
+  const base: Record<string, number> = { term_years: CONTRACT_TERM_YEARS };
+  TRANCHE_IDS.forEach((id, i) => {
+    base[`${id}_mw`] = Number(TRANCHE_DATA[i].mw.base);
+    base[`${id}_value`] = Number(TRANCHE_DATA[i].value.base);
+  });
+  const contractPrice = averageContractPrice(base);
   return { contractPrice, rate: Math.round((MARKET_RENT.value / contractPrice - 1) * 1e4) / 1e4 };
 })();
 
-/** The tranche ids in data order: "t1", "t2", ... */
-export const TRANCHE_IDS: readonly string[] = TRANCHE_DATA.map((_, i) => `t${i + 1}`);
 
 export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   // ---- deal -----------------------------------------------------------------------

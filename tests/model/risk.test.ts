@@ -17,6 +17,7 @@ import { RiskSpec, certainSpec, defaultRiskSpec, riskSpecFromSettings } from "..
 import * as stats from "../../src/model/risk/stats";
 import { histogramSorted, niceStep, percentileSorted, percentilesUnsorted } from "../../src/model/risk/stats";
 import { Override, ResolvedScenario, resolveScenario } from "../../src/model/scenarios";
+import { averageContractPrice } from "../../src/model/assumptions";
 import { LEASES } from "../../src/model/leases/data";
 import { usdPerMwYear } from "../../src/model/leases/normalise";
 import { ScenarioModel, valuationTime } from "../../src/model/scenarioModel";
@@ -417,7 +418,7 @@ describe("the default risks on the base case", () => {
   });
 
   test("re-letting settings build the recovery; a recovery typed directly wins; the build never passes 100%", () => {
-    const avg = spec.averageContractPrice(base.values);
+    const avg = averageContractPrice(base.values);
     expect(avg).toBeCloseTo(10.2e9 / (572 * 12), 6);
     const set = (x: Record<string, number>) => unwrap(riskSpecFromSettings(base.values, x)).default.recovery;
     expect(set({ relet_share: 0.5, relet_rent_per_mw_year: 1.2e6 })).toBeCloseTo((0.5 * 1.2e6) / avg, 12);

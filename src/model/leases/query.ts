@@ -18,6 +18,7 @@
  * An unknown term is `#VALUE!` with the accepted forms listed, never an empty selection.
  */
 import { normaliseName } from "../assumptions";
+import { PEERS } from "../peers/data";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "../dates";
 import { Result, naError, ok, valueError } from "../result";
 import { LEASES, Lease, LeaseKind } from "./data";
@@ -25,17 +26,17 @@ import { LeaseMetric, Normalised, criticalItMw, usdPerMw, usdPerMwYear } from ".
 
 // ---- Hosts, tenants, words -----------------------------------------------------------------------
 
-/** Listed hosts: a deal belongs to the first whose name begins its `host` (a joint venture counts for its lead host). */
-export const HOSTS: ReadonlyArray<{ readonly ticker: string; readonly name: string; readonly aliases: readonly string[] }> = [
-  { ticker: "CORZ", name: "Core Scientific", aliases: [] },
-  { ticker: "GLXY", name: "Galaxy Digital", aliases: ["Galaxy"] },
-  { ticker: "WULF", name: "TeraWulf", aliases: [] },
-  { ticker: "APLD", name: "Applied Digital", aliases: [] },
-  { ticker: "CIFR", name: "Cipher Mining", aliases: ["Cipher"] },
-  { ticker: "IREN", name: "IREN", aliases: [] },
-  { ticker: "HUT", name: "Hut 8", aliases: [] },
-  { ticker: "RIOT", name: "Riot Platforms", aliases: ["Riot"] },
-];
+/**
+ * Listed hosts: the peer set's HPC hosts (their names, aliases and tickers live there). A deal
+ * belongs to the first whose name or an alias begins its `host` (a joint venture counts for its lead host).
+ */
+export const HOSTS: ReadonlyArray<{ readonly ticker: string; readonly name: string; readonly aliases: readonly string[] }> = PEERS.filter(
+  (p) => p.group === "hpc-host",
+).map((p) => {
+  const ticker = [p.name, ...p.aliases].find((n) => /^[A-Z]{2,5}$/.test(n));
+  if (!ticker) throw new Error(`HPC host ${p.name} has no ticker among its aliases`);
+  return { ticker, name: p.name, aliases: p.aliases };
+});
 
 /** Other names of tenants (normalised name → words of the tenant). */
 const TENANT_ALIASES: Readonly<Record<string, string>> = { aws: "amazon web services", msft: "microsoft", crwv: "coreweave", amazon: "amazon web services" };
@@ -43,7 +44,7 @@ const TENANT_ALIASES: Readonly<Record<string, string>> = { aws: "amazon web serv
 /** The listed host a deal belongs to, if any. */
 export function hostOf(lease: Lease): (typeof HOSTS)[number] | undefined {
   const h = normaliseName(lease.host);
-  return HOSTS.find((x) => h.startsWith(normaliseName(x.name)));
+  return HOSTS.find((x) => [x.name, ...x.aliases].some((n) => h.startsWith(normaliseName(n))));
 }
 
 /** Lower-case words of a text ("U.S. investment-grade" → u, s, investment, grade). */

@@ -5,7 +5,7 @@
  *
  * Units: probabilities, margins and rates as decimals; delays in months.
  */
-import { MARKET_RENT, RENEWAL_TO_MARKET, TRANCHE_IDS, assumptionSpec, normaliseName } from "../assumptions";
+import { MARKET_RENT, RENEWAL_TO_MARKET, assumptionSpec, averageContractPrice, normaliseName } from "../assumptions";
 import { Result, naError, ok, valueError } from "../result";
 import { Assumptions } from "../scenarios";
 import { FITCH_COREWEAVE_2025_05, MOODYS_COREWEAVE_2025_05, cite } from "../sources";
@@ -80,17 +80,6 @@ export const DEFAULT_ANNUAL_PROBABILITY = 0.015;
 export const DEFAULT_RELET_SHARE = 0.4;
 /** The rent the halls re-let at after a default: the deal library's recent market rent, USD per MW-year. */
 export const DEFAULT_RELET_RENT = MARKET_RENT.value;
-
-/** A scenario's average contract price over its initial term, USD per MW-year (0 with no MW). */
-export function averageContractPrice(values: Assumptions): number {
-  let mw = 0;
-  let value = 0;
-  for (const id of TRANCHE_IDS) {
-    mw += values[`${id}_mw`];
-    value += values[`${id}_value`];
-  }
-  return mw > 0 && values.term_years > 0 ? value / (mw * values.term_years) : 0;
-}
 
 /**
  * Recovery after a default, as a share of the revenue the contracts scheduled: the share of the
