@@ -11,7 +11,8 @@
 import { addMonths, parseIso, toIso } from "../dates";
 import { citeFigure } from "../record/source";
 import { LEASES, Lease } from "./data";
-import { comparableValues, median } from "./normalise";
+import { statistic } from "../peers/comps";
+import { comparableValues } from "./normalise";
 
 /** How far back "recent" reaches from the library's latest announcement, months. */
 export const RECENT_MONTHS = 12;
@@ -48,7 +49,7 @@ export function recentMarketRent(leases: readonly Lease[] = LEASES): MarketRent 
   const since = toIso(addMonths(end.value, -RECENT_MONTHS));
   const used = comparableValues("usdPerMwYear", (l) => l.host !== SUBJECT_HOST && l.announced >= since && l.announced <= through, leases);
   if (used.length === 0) throw new Error("the deal library has no recent comparable deal");
-  const value = median(used.map((u) => u.value));
+  const value = statistic(used.map((u) => u.value), "median");
   const sorted = [...used].sort((a, b) => a.value - b.value);
   const middle = sorted.length % 2 === 1 ? [sorted[(sorted.length - 1) / 2]] : sorted.slice(sorted.length / 2 - 1, sorted.length / 2 + 1);
   return {

@@ -13,6 +13,7 @@
  *
  * Pure functions; errors are values (`Result`), never NaN.
  */
+import { statistic } from "../peers/comps";
 import { Result, naError, ok } from "../result";
 import { LEASES, Lease } from "./data";
 
@@ -88,13 +89,6 @@ export function comparableValues(
     });
 }
 
-/** Median of a non-empty list: the middle value, or the mean of the two middle values. */
-export function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
 /**
  * A statistic of a metric over comparable deals (that pass `filter`); `count` is how many have
  * a value (0 is a valid count); the others are #N/A when none has.
@@ -105,16 +99,7 @@ export function leaseStat(metric: LeaseMetric, stat: LeaseStatistic, filter?: Le
   const values = comparableValues(metric, filter, leases).map((v) => v.value);
   if (stat === "count") return ok(values.length);
   if (values.length === 0) return naError(`no comparable deal has a value for ${metric}`);
-  switch (stat) {
-    case "median":
-      return ok(median(values));
-    case "mean":
-      return ok(values.reduce((a, b) => a + b, 0) / values.length);
-    case "min":
-      return ok(Math.min(...values));
-    case "max":
-      return ok(Math.max(...values));
-  }
+  return ok(statistic(values, stat === "min" ? "low" : stat === "max" ? "high" : stat));
 }
 
 /**
