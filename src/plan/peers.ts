@@ -258,7 +258,7 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   ]);
   b.format(cell(V("year"), 3), { numberFormat: FORMATS.year });
   b.format(cell(V("shares"), 3), { numberFormat: FORMATS.int });
-  b.format(cell(V("chosen"), 3), { numberFormat: "0.00" });
+  b.format(cell(V("chosen"), 3), { numberFormat: "#,##0.00" });
   b.format(cell(V("base"), 3), { numberFormat: "#,##0" });
   b.format(cell(V("value"), 3), { numberFormat: FORMATS.usdM, bold: true });
   b.format(cell(V("perShare"), 3), { numberFormat: FORMATS.usd });
