@@ -72,8 +72,21 @@ export interface ChartState {
   position?: [string, string?];
 }
 
+/** What Excel's worksheet.pageLayout was given (ExcelApi 1.9): how the sheet prints. */
+export interface PageLayoutState {
+  orientation?: "Portrait" | "Landscape";
+  zoom?: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Rows repeated at the top of every printed page, e.g. "$1:$4". */
+  printTitleRows?: string;
+  /** Columns repeated at the left of every printed page, e.g. "$A:$B". */
+  printTitleColumns?: string;
+  centerHorizontally?: boolean;
+  printGridlines?: boolean;
+}
+
 export class SheetState {
   cells = new Map<string, CellState>();
+  pageLayout: PageLayoutState = {};
   charts: ChartState[] = [];
   tables: { name: string; range: string; filter?: boolean }[] = [];
   tabColor?: string;
@@ -403,6 +416,7 @@ class WorksheetDouble extends Loadable {
   readonly charts: ChartCollectionDouble;
   readonly tables: any;
   readonly freezePanes: any;
+  readonly pageLayout: any;
   private snap = { name: "", id: "" };
   constructor(
     ctx: ExcelDouble,
@@ -444,6 +458,24 @@ class WorksheetDouble extends Loadable {
     this.freezePanes = {
       unfreeze: () => ctx.queue("unfreeze", null, () => (state().frozen = undefined)),
       freezeAt: (r: Addressed) => ctx.queue("freezeAt", r.label, () => (state().frozen = r.fullAddress)),
+    };
+    const title = (r: Addressed | string): string => (typeof r === "string" ? r : r.label);
+    this.pageLayout = {
+      set orientation(v: "Portrait" | "Landscape") {
+        if (v !== "Portrait" && v !== "Landscape") throw new Error(`InvalidArgument: orientation ${String(v)}`);
+        ctx.queue("pageLayout.orientation", v, () => (state().pageLayout.orientation = v));
+      },
+      set zoom(v: PageLayoutState["zoom"]) {
+        ctx.queue("pageLayout.zoom", v, () => (state().pageLayout.zoom = { ...v }));
+      },
+      set centerHorizontally(v: boolean) {
+        ctx.queue("pageLayout.centerHorizontally", v, () => (state().pageLayout.centerHorizontally = v));
+      },
+      set printGridlines(v: boolean) {
+        ctx.queue("pageLayout.printGridlines", v, () => (state().pageLayout.printGridlines = v));
+      },
+      setPrintTitleRows: (r: Addressed | string) => ctx.queue("pageLayout.printTitleRows", title(r), () => (state().pageLayout.printTitleRows = title(r))),
+      setPrintTitleColumns: (r: Addressed | string) => ctx.queue("pageLayout.printTitleColumns", title(r), () => (state().pageLayout.printTitleColumns = title(r))),
     };
   }
   getRange(address: string): RangeDouble {
