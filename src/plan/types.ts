@@ -76,6 +76,22 @@ export interface TablePlan {
   readonly range: string;
 }
 
+/**
+ * How a sheet prints: page orientation, scaling to a number of pages across, and the rows and
+ * columns repeated on every page so each printed page carries its headings and row labels.
+ */
+export interface PrintPlan {
+  readonly orientation: "portrait" | "landscape";
+  /** Pages across the sheet's width (1: fit to one page wide). */
+  readonly fitToWidth: number;
+  /** Pages down; 0 lets the height run to as many pages as it needs. */
+  readonly fitToHeight: number;
+  /** Rows repeated at the top of every page, as "1:4"; none when absent. */
+  readonly titleRows?: string;
+  /** Columns repeated at the left of every page, as "A:B"; none when absent. */
+  readonly titleColumns?: string;
+}
+
 export interface SheetPlan {
   readonly key: SheetKey;
   readonly name: string;
@@ -88,6 +104,8 @@ export interface SheetPlan {
   readonly freeze: { readonly rows: number; readonly columns: number };
   readonly charts: readonly ChartPlan[];
   readonly tables: readonly TablePlan[];
+  /** Page setup for printing; Excel's defaults when absent. */
+  readonly print?: PrintPlan;
 }
 
 export interface NamePlan {
