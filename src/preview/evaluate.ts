@@ -12,11 +12,14 @@
 import { CivilDate, addMonths, fromExcelSerial, toExcelSerial } from "../model/dates";
 import { irr } from "../model/finance";
 import { percentRankInc } from "../model/leases/normalise";
-import { parseCell } from "../plan/a1";
+import { columnLetter, parseCell } from "../plan/a1";
 
-/** An Excel error value. */
+/** An Excel error value, with the message a custom function gave it (Excel shows it on hover). */
 export class XlError {
-  constructor(readonly code: string) {}
+  constructor(
+    readonly code: string,
+    readonly message = "",
+  ) {}
   toString(): string {
     return this.code;
   }
@@ -54,7 +57,13 @@ export interface Book {
   sheetName(name: string): string | undefined;
   /** A defined name's reference ("='Sheet'!$D$8"), undefined when not defined. */
   name?(name: string): string | undefined;
+  /** The sheets' names (for spills); without them nothing spills. */
+  sheets?(): readonly string[];
+  /** The cells of a sheet holding formulas (for spills). */
+  formulaCells?(sheet: string): Iterable<{ row: number; col: number }>;
 }
+
+const NO_SPILLS: ReadonlyMap<string, Spill> = new Map();
 
 /** Calls a custom function (e.g. "CORZ.DEAL_REVENUE") with Excel-style arguments. */
 export type CustomFunctionHook = (name: string, args: unknown[]) => unknown;
@@ -550,16 +559,36 @@ export const FUNCTIONS: Readonly<Record<string, Fn>> = {
 
 /** What a custom function's result becomes in a cell. */
 function fromCustom(r: unknown): Value {
-  if (r && typeof r === "object" && "code" in r && typeof (r as { code: unknown }).code === "string") return err((r as { code: string }).code);
+  if (r && typeof r === "object" && "code" in r && typeof (r as { code: unknown }).code === "string") {
+    const message = (r as { message?: unknown }).message;
+    return new XlError((r as { code: string }).code, typeof message === "string" ? message : "");
+  }
   if (Array.isArray(r)) return new Matrix(r.map((row) => (Array.isArray(row) ? row : [row]).map((x) => fromCustom(x) as Scalar)));
   if (typeof r === "number") return Number.isFinite(r) ? r : err("#NUM!");
   if (typeof r === "string" || typeof r === "boolean") return r;
   return r === null || r === undefined ? 0 : err("#VALUE!");
 }
 
+/** Where a formula's array result spills: its anchor cell and size, or why it cannot. */
+export interface Spill {
+  readonly row: number;
+  readonly col: number;
+  readonly rows: number;
+  readonly cols: number;
+  /** Set when a cell in the way holds something: the anchor shows #SPILL! instead. */
+  readonly blockedBy?: string;
+}
+
+/** The largest array the preview spills (Excel's own limit is the sheet's edge). */
+const MAX_SPILL_CELLS = 100_000;
+
 /** Evaluates the cells of a workbook on demand, each once (until `clear`). */
 export class Evaluator {
   private readonly cache = new Map<string, Value>();
+  /** Per sheet: "row,col" of every cell an array covers → its spill (anchor included). */
+  private spills = new Map<string, Map<string, Spill>>();
+  private spilling = false;
+  private prepared = false;
   private readonly parsed = new Map<string, Node | SyntaxError>();
   private readonly inProgress = new Set<string>();
 
@@ -571,11 +600,80 @@ export class Evaluator {
   /** Forget every computed value (after the workbook changed). */
   clear(): void {
     this.cache.clear();
+    this.spills.clear();
+    this.prepared = false;
   }
 
-  /** The value of a cell (1-based row and column); a formula's result, an array's top-left. */
+  /**
+   * The value a cell shows (1-based row and column), as Excel's dynamic arrays have it: a
+   * formula's result or, when it returns an array, the array's top-left; an empty cell inside
+   * an array's spill shows the array's element; an array blocked by a cell in its way is #SPILL!.
+   */
   value(sheet: string, row: number, col: number): Scalar {
+    const content = this.book.content(sheet, row, col);
+    const spill = this.spillMap(sheet).get(`${row},${col}`);
+    if (spill?.blockedBy !== undefined && spill.row === row && spill.col === col) {
+      return new XlError("#SPILL!", `The array this formula returns needs ${spill.rows} rows by ${spill.cols} columns, but ${spill.blockedBy} is in the way. Clear it to let the result spill.`);
+    }
+    if ((content === undefined || content === "") && spill && spill.blockedBy === undefined) {
+      const whole = this.cellValue(sheet, spill.row, spill.col);
+      return whole instanceof Matrix ? whole.cells[row - spill.row][col - spill.col] : null;
+    }
     return single(this.cellValue(sheet, row, col));
+  }
+
+  /** The spill a cell is part of (anchor or covered cell), if any. */
+  spillOf(sheet: string, row: number, col: number): Spill | undefined {
+    return this.spillMap(sheet).get(`${row},${col}`);
+  }
+
+  /** The spills of a sheet, worked out (for every sheet at once) on first use after `clear`. */
+  private spillMap(sheet: string): ReadonlyMap<string, Spill> {
+    if (!this.prepared && !this.spilling) this.prepare();
+    return this.spills.get(sheet) ?? NO_SPILLS;
+  }
+
+  /**
+   * Finds every array result and the cells it covers. Which cells an array covers depends on
+   * values, and values on which cells are covered, so it repeats until the spills settle: the
+   * first pass reads covered cells as empty, and a pass that finds new spills computes again.
+   */
+  private prepare(): void {
+    const sheets = this.book.sheets?.() ?? [];
+    this.spilling = true;
+    try {
+      for (let pass = 0; pass < 4; pass++) {
+        const next = new Map(sheets.map((s) => [s, this.findSpills(s)] as const));
+        const key = (m: Map<string, Map<string, Spill>>) => JSON.stringify([...m].map(([s, x]) => [s, [...x]]));
+        const settled = key(next) === key(this.spills);
+        this.spills = next;
+        if (settled) break;
+        this.cache.clear();
+      }
+    } finally {
+      this.spilling = false;
+      this.prepared = true;
+    }
+  }
+
+  private findSpills(sheet: string): Map<string, Spill> {
+    const map = new Map<string, Spill>();
+    for (const { row, col } of this.book.formulaCells?.(sheet) ?? []) {
+      if (!this.mayReturnArray(String(this.book.content(sheet, row, col)))) continue;
+      const v = this.cellValue(sheet, row, col);
+      if (!(v instanceof Matrix) || v.rows * v.cols <= 1 || v.rows * v.cols > MAX_SPILL_CELLS) continue;
+      let blockedBy: string | undefined;
+      for (let i = 0; i < v.rows && blockedBy === undefined; i++)
+        for (let j = 0; j < v.cols && blockedBy === undefined; j++) {
+          if (i === 0 && j === 0) continue;
+          const c = this.book.content(sheet, row + i, col + j);
+          if ((c !== undefined && c !== "") || map.has(`${row + i},${col + j}`)) blockedBy = `${columnLetter(col + j)}${row + i}`;
+        }
+      const spill: Spill = { row, col, rows: v.rows, cols: v.cols, blockedBy };
+      if (blockedBy !== undefined) map.set(`${row},${col}`, spill);
+      else for (let i = 0; i < v.rows; i++) for (let j = 0; j < v.cols; j++) map.set(`${row + i},${col + j}`, spill);
+    }
+    return map;
   }
 
   /** The whole result of a cell's formula (an array when it spills). */
@@ -596,8 +694,18 @@ export class Evaluator {
     }
   }
 
-  /** Evaluates a formula as if it were in a cell of `sheet`. */
-  formula(formula: string, sheet: string): Value {
+  /**
+   * Whether a formula can spill: a custom function (CORZ.DEAL_SCHEDULE) or a bare range (=A1:B3).
+   * Built-in functions the plan writes return one value each; checking only these keeps a
+   * redraw from computing every formula of the workbook.
+   */
+  private mayReturnArray(formula: string): boolean {
+    const tree = this.parse(formula);
+    if (tree instanceof SyntaxError) return false;
+    return (tree.k === "fn" && FUNCTIONS[tree.name.replace(/^_XLFN\./, "")] === undefined) || (tree.k === "ref" && tree.to !== undefined);
+  }
+
+  private parse(formula: string): Node | SyntaxError {
     let tree = this.parsed.get(formula);
     if (tree === undefined) {
       try {
@@ -607,6 +715,12 @@ export class Evaluator {
       }
       this.parsed.set(formula, tree);
     }
+    return tree;
+  }
+
+  /** Evaluates a formula as if it were in a cell of `sheet`. */
+  formula(formula: string, sheet: string): Value {
+    const tree = this.parse(formula);
     return tree instanceof SyntaxError ? err("#NAME?") : this.eval(tree, sheet);
   }
 
@@ -679,5 +793,13 @@ export function bookOf(workbook: StoredWorkbook): Book {
     content: (sheet, row, col) => find(sheet)?.cells.get(`${row},${col}`)?.formula,
     sheetName: (name) => find(name)?.name,
     name: (name) => names().get(name.toLowerCase()),
+    sheets: () => workbook.sheets.map((s) => s.name),
+    formulaCells: function* (sheet) {
+      for (const [k, c] of find(sheet)?.cells ?? []) {
+        if (typeof c.formula !== "string" || !c.formula.startsWith("=")) continue;
+        const [row, col] = k.split(",").map(Number);
+        yield { row, col };
+      }
+    },
   };
 }

@@ -118,6 +118,59 @@ describe("Excel's rules", () => {
   });
 });
 
+describe("arrays spill as Excel's dynamic arrays do", () => {
+  const schedule = [
+    ["Year", "Revenue"],
+    [2026, 10],
+    [2027, 20],
+  ];
+  const book = (cells: Record<string, string | number | boolean>) => {
+    const x = new ExcelDouble();
+    x.addSheet("Sheet1", cells);
+    return new Evaluator(bookOf(x), (name) => (name.toUpperCase() === "CORZ.DEAL_SCHEDULE" ? schedule : 0));
+  };
+
+  test("the anchor shows the top-left, the cells right and below show the rest, and formulas read them", () => {
+    const ev = book({ B2: "=CORZ.DEAL_SCHEDULE()", E1: "=SUM(C3:C4)", E2: "=B4" });
+    expect([ev.value("Sheet1", 2, 2), ev.value("Sheet1", 2, 3), ev.value("Sheet1", 3, 2), ev.value("Sheet1", 4, 3)]).toEqual(["Year", "Revenue", 2026, 20]);
+    expect(ev.spillOf("Sheet1", 4, 3)).toEqual({ row: 2, col: 2, rows: 3, cols: 2, blockedBy: undefined });
+    expect(ev.spillOf("Sheet1", 5, 2)).toBeUndefined();
+    expect(ev.value("Sheet1", 5, 2)).toBeNull();
+    // A formula reading spilled cells sees the array's values, not blanks.
+    expect(ev.value("Sheet1", 1, 5)).toBe(30);
+    expect(ev.value("Sheet1", 2, 5)).toBe(2027);
+  });
+
+  test("a cell in the way makes the anchor #SPILL! with the blocking cell named, and nothing spills", () => {
+    const ev = book({ B2: "=CORZ.DEAL_SCHEDULE()", C3: "typed" });
+    const v = ev.value("Sheet1", 2, 2);
+    expect(v).toBeInstanceOf(XlError);
+    expect((v as XlError).code).toBe("#SPILL!");
+    expect((v as XlError).message).toMatch(/3 rows by 2 columns.*C3 is in the way/);
+    expect(ev.value("Sheet1", 3, 2)).toBeNull();
+    expect(ev.value("Sheet1", 3, 3)).toBe("typed");
+  });
+
+  test("a custom function's error keeps its message, as Excel shows it on hover", () => {
+    class CfError extends Error {
+      constructor(
+        readonly code: string,
+        message: string,
+      ) {
+        super(message);
+      }
+    }
+    const v = calc('=CORZ.DEAL_REVENUE(2027, "nope")', {}, () => {
+      throw new CfError("#N/A", 'unknown scenario "nope"; use base, seed, bull or bear');
+    });
+    expect(v).toBeInstanceOf(XlError);
+    expect([(v as XlError).code, (v as XlError).message]).toEqual(["#N/A", 'unknown scenario "nope"; use base, seed, bull or bear']);
+    // A returned (not thrown) error keeps its message too; one without a message has none.
+    expect((calc("=CORZ.X()", {}, () => new CfError("#VALUE!", "year must be a number")) as XlError).message).toBe("year must be a number");
+    expect((calc("=1/0") as XlError).message).toBe("");
+  });
+});
+
 describe("the workbook the task pane builds", () => {
   const x = new ExcelDouble();
   let ev: Evaluator;
@@ -181,7 +234,7 @@ describe("the workbook the task pane builds", () => {
     expect(num(SHEET_NAMES.valuation, centreRow, COL.firstPeriod + (GRID_SIZE - 1) / 2)).toBeCloseTo(num(SHEET_NAMES.valuation, valueRows[0], COL.constant), 2);
   });
 
-  test("no formula anywhere is #NAME?, #REF! or #CIRC! (every function and reference is understood)", () => {
+  test("no formula anywhere is #NAME?, #REF!, #CIRC! or #SPILL! (every function and reference is understood)", () => {
     const bad: string[] = [];
     let formulas = 0;
     for (const s of x.sheets)
@@ -190,7 +243,7 @@ describe("the workbook the task pane builds", () => {
         formulas++;
         const [r, col] = k.split(",").map(Number);
         const v = ev.value(s.name, r, col);
-        if (v instanceof XlError && ["#NAME?", "#REF!", "#CIRC!"].includes(v.code)) bad.push(`${s.name}!${r},${col} ${c.formula.slice(0, 80)} = ${v.code}`);
+        if (v instanceof XlError && ["#NAME?", "#REF!", "#CIRC!", "#SPILL!"].includes(v.code)) bad.push(`${s.name}!${r},${col} ${c.formula.slice(0, 80)} = ${v.code}`);
       }
     expect(formulas).toBeGreaterThan(1000);
     expect(bad).toEqual([]);

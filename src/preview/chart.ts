@@ -1,0 +1,202 @@
+/**
+ * Draws a chart of the preview's workbook as SVG: the chart the Office.js adapter added to the
+ * Excel double (type, title, series ranges; src/excel/ops.ts addChart from the plan's ChartPlan),
+ * with the values the evaluator computes for those ranges. Clustered columns and bars, lines and
+ * XY scatters, as the plan uses; a title, value and category axes with labels, and a legend.
+ *
+ * Pure: values in, SVG text out. A value that is not a number (an error, text, an empty cell)
+ * is a gap: no bar, a break in the line, no point; never NaN in the drawing.
+ */
+import { parseCell } from "../plan/a1";
+import type { ChartState } from "./excelDouble";
+import { Scalar, XlError } from "./evaluate";
+
+/** What a chart shows: category labels (an XY scatter's x values) and the series' values. */
+export interface ChartData {
+  readonly type: string;
+  readonly title: string;
+  readonly categories: readonly Scalar[];
+  readonly series: readonly { readonly name: string; readonly values: readonly (number | null)[] }[];
+}
+
+/** Reads one cell's computed value: sheet name, 1-based row and column. */
+export type CellReader = (sheet: string, row: number, col: number) => Scalar;
+
+/** The cells of "Sheet!A1:C1" or "'My sheet'!A1:A5", in order (a row or a column). */
+export function rangeCells(address: string): { sheet: string; cells: { row: number; col: number }[] } {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) throw new Error(`a chart series range names no sheet: "${address}"`);
+  const raw = address.slice(0, bang);
+  const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+  const [a, b = a] = address.slice(bang + 1).replace(/\$/g, "").split(":");
+  const p = parseCell(a);
+  const q = parseCell(b);
+  const cells: { row: number; col: number }[] = [];
+  for (let r = Math.min(p.row, q.row); r <= Math.max(p.row, q.row); r++) for (let c = Math.min(p.col, q.col); c <= Math.max(p.col, q.col); c++) cells.push({ row: r, col: c });
+  return { sheet, cells };
+}
+
+const asNumber = (v: Scalar): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The chart's data, read through `read` from the ranges the chart state names. */
+export function chartData(chart: ChartState, read: CellReader): ChartData {
+  const values = (address: string | undefined): Scalar[] => {
+    if (!address) return [];
+    const { sheet, cells } = rangeCells(address);
+    return cells.map((c) => read(sheet, c.row, c.col));
+  };
+  const categories = values(chart.series.find((s) => s.xValues)?.xValues);
+  return {
+    type: chart.type,
+    title: chart.title ?? chart.name,
+    categories,
+    series: chart.series.map((s, i) => ({ name: s.name ?? `Series ${i + 1}`, values: values(s.values).map(asNumber) })),
+  };
+}
+
+/** Office's default series colours. */
+export const SERIES_COLOURS = ["#4472C4", "#ED7D31", "#A5A5A5", "#FFC000", "#5B9BD5", "#70AD47"];
+
+const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** A coordinate in the SVG: finite, two decimals. */
+const n = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : 0);
+
+/** About five round steps covering [lo, hi], with 0 inside when the data allow. */
+export function axisTicks(lo: number, hi: number): number[] {
+  let a = Math.min(lo, 0);
+  let b = Math.max(hi, 0);
+  if (a === b) b = a + 1;
+  const raw = (b - a) / 5;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  a = Math.floor(a / step) * step;
+  b = Math.ceil(b / step) * step;
+  const out: number[] = [];
+  for (let t = a; t <= b + step / 2; t += step) out.push(Math.abs(t) < step / 1e6 ? 0 : Number(t.toPrecision(12)));
+  return out;
+}
+
+/** An axis label an analyst reads at a glance: 1.2bn, 350m, 20k, 0.25. */
+export function shortNumber(x: number): string {
+  const a = Math.abs(x);
+  const scaled = (d: number, unit: string) => `${Number((x / d).toPrecision(3))}${unit}`;
+  if (a >= 1e9) return scaled(1e9, "bn");
+  if (a >= 1e6) return scaled(1e6, "m");
+  if (a >= 1e4) return scaled(1e3, "k");
+  return String(Number(x.toPrecision(4)));
+}
+
+function categoryLabel(v: Scalar | undefined, i: number): string {
+  if (v === null || v === undefined || v instanceof XlError) return String(i + 1);
+  return typeof v === "number" ? shortNumber(v) : String(v);
+}
+
+export interface ChartSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The SVG of a chart, `size` in pixels. */
+export function chartSvg(data: ChartData, size: ChartSize = { width: 480, height: 288 }): string {
+  const { width: W, height: H } = size;
+  const bar = data.type === "BarClustered";
+  const scatter = data.type === "XYScatter";
+  const count = Math.max(data.categories.length, ...data.series.map((s) => s.values.length), 0);
+  const all = data.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const ticks = axisTicks(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1);
+  const lo = ticks[0];
+  const hi = ticks[ticks.length - 1];
+  const xs = data.categories.map(asNumber);
+  const xNums = xs.filter((v): v is number => v !== null);
+  const xTicks = scatter ? axisTicks(xNums.length ? Math.min(...xNums) : 0, xNums.length ? Math.max(...xNums) : 1) : [];
+
+  const legendH = 20;
+  const titleH = 24;
+  const left = bar ? 90 : 56;
+  const plot = { x: left, y: titleH + 4, w: W - left - 14, h: H - titleH - legendH - 34 };
+  const out: string[] = [];
+  const label = `${data.title}: ${data.type === "ColumnClustered" ? "column" : bar ? "bar" : scatter ? "scatter" : "line"} chart of ${data.series.map((s) => s.name).join(", ")}`;
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escape(label)}">`);
+  out.push(`<rect width="${W}" height="${H}" fill="#fff" stroke="#c8c8c8"/>`);
+  out.push(`<text class="chart-title" x="${n(W / 2)}" y="18" text-anchor="middle" font-size="13" font-weight="600">${escape(data.title)}</text>`);
+
+  // Value axis: vertical for columns, lines and scatters; horizontal for bars.
+  const valuePos = (v: number) => (bar ? plot.x + ((v - lo) / (hi - lo)) * plot.w : plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h);
+  for (const t of ticks) {
+    const p = n(valuePos(t));
+    if (bar) {
+      out.push(`<line x1="${p}" y1="${plot.y}" x2="${p}" y2="${plot.y + plot.h}" stroke="#e1e1e1"/>`);
+      out.push(`<text x="${p}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${escape(shortNumber(t))}</text>`);
+    } else {
+      out.push(`<line x1="${plot.x}" y1="${p}" x2="${plot.x + plot.w}" y2="${p}" stroke="#e1e1e1"/>`);
+      out.push(`<text x="${plot.x - 4}" y="${n(valuePos(t) + 3)}" text-anchor="end" font-size="10">${escape(shortNumber(t))}</text>`);
+    }
+  }
+  const zero = n(valuePos(Math.min(Math.max(0, lo), hi)));
+  out.push(bar ? `<line x1="${zero}" y1="${plot.y}" x2="${zero}" y2="${plot.y + plot.h}" stroke="#8a8a8a"/>` : `<line x1="${plot.x}" y1="${zero}" x2="${plot.x + plot.w}" y2="${zero}" stroke="#8a8a8a"/>`);
+
+  // Category axis (an XY scatter's x axis is a value axis too).
+  const slot = (bar ? plot.h : plot.w) / Math.max(count, 1);
+  const catPos = (i: number) => (bar ? plot.y + slot * (i + 0.5) : plot.x + slot * (i + 0.5));
+  const xPos = (x: number) => plot.x + ((x - xTicks[0]) / (xTicks[xTicks.length - 1] - xTicks[0])) * plot.w;
+  if (scatter) {
+    for (const t of xTicks) out.push(`<text x="${n(xPos(t))}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${escape(shortNumber(t))}</text>`);
+  } else {
+    const every = Math.max(1, Math.ceil(count / (bar ? plot.h / 14 : plot.w / 40)));
+    for (let i = 0; i < count; i += every) {
+      const text = escape(categoryLabel(data.categories[i], i));
+      out.push(bar ? `<text x="${plot.x - 4}" y="${n(catPos(i) + 3)}" text-anchor="end" font-size="10">${text}</text>` : `<text x="${n(catPos(i))}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${text}</text>`);
+    }
+  }
+
+  // The series.
+  const k = Math.max(data.series.length, 1);
+  data.series.forEach((s, si) => {
+    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
+    const parts: string[] = [];
+    if (data.type === "ColumnClustered" || bar) {
+      const thick = (slot * 0.7) / k;
+      s.values.forEach((v, i) => {
+        if (v === null) return;
+        const a = valuePos(v);
+        const start = Math.min(a, Number(zero));
+        const len = Math.abs(a - Number(zero));
+        const off = catPos(i) - (slot * 0.7) / 2 + thick * si;
+        parts.push(bar ? `<rect x="${n(start)}" y="${n(off)}" width="${n(len)}" height="${n(thick)}"/>` : `<rect x="${n(off)}" y="${n(start)}" width="${n(thick)}" height="${n(len)}"/>`);
+      });
+      out.push(`<g class="series" data-series="${escape(s.name)}" fill="${colour}">${parts.join("")}</g>`);
+    } else if (scatter) {
+      s.values.forEach((v, i) => {
+        const x = xs[i];
+        if (v === null || x === null || x === undefined) return;
+        parts.push(`<circle cx="${n(xPos(x))}" cy="${n(valuePos(v))}" r="3.5"/>`);
+      });
+      out.push(`<g class="series" data-series="${escape(s.name)}" fill="${colour}">${parts.join("")}</g>`);
+    } else {
+      // A line: a gap breaks it into pieces; each point is also marked.
+      let d = "";
+      let pen = false;
+      s.values.forEach((v, i) => {
+        if (v === null) {
+          pen = false;
+          return;
+        }
+        d += `${pen ? "L" : "M"}${n(catPos(i))} ${n(valuePos(v))}`;
+        pen = true;
+        parts.push(`<circle cx="${n(catPos(i))}" cy="${n(valuePos(v))}" r="2.5"/>`);
+      });
+      out.push(`<g class="series" data-series="${escape(s.name)}" fill="${colour}">${d ? `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"/>` : ""}${parts.join("")}</g>`);
+    }
+  });
+
+  // Legend.
+  let lx = 10;
+  const ly = H - 8;
+  for (const [si, s] of data.series.entries()) {
+    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
+    out.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${colour}"/><text x="${lx + 14}" y="${ly}" font-size="11">${escape(s.name)}</text>`);
+    lx += 24 + Math.min(s.name.length, 40) * 6;
+  }
+  out.push("</svg>");
+  return out.join("");
+}
