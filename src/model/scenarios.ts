@@ -125,6 +125,9 @@ function fmtNum(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Math.round(x * 1e6) / 1e6);
 }
 
+/** A money bound, grouped: 1,000,000,000,000. */
+const groupedMoney = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
 function describeBounds(spec: AssumptionSpec): string {
   switch (spec.kind) {
     case "integer":
@@ -136,6 +139,7 @@ function describeBounds(spec: AssumptionSpec): string {
     case "date":
       return `a date from ${spec.min} to ${spec.max}`;
     default:
+      if (isMoney(spec)) return `an amount in ${spec.unit} from ${groupedMoney.format(Number(spec.min))} to ${groupedMoney.format(Number(spec.max))}`;
       return `a number of ${spec.unit} from ${fmtNum(Number(spec.min))} to ${fmtNum(Number(spec.max))}`;
   }
 }
@@ -159,8 +163,125 @@ function toNumber(raw: unknown): number | undefined {
 }
 
 /**
+ * A money assumption: its unit is USD or USD per something (USD/MW, USD/MWh). Only these take
+ * a currency sign and a k, m or bn suffix when typed.
+ */
+export function isMoney(spec: AssumptionSpec): boolean {
+  return spec.kind === "number" && /^USD(\/|$)/.test(spec.unit);
+}
+
+/** Powers of ten of the suffixes money may be typed with ("3.5bn", "725 million", "350k"). */
+const MONEY_SCALE: Readonly<Record<string, number>> = {
+  k: 3,
+  thousand: 3,
+  m: 6,
+  mm: 6,
+  mn: 6,
+  million: 6,
+  b: 9,
+  bn: 9,
+  billion: 9,
+  tn: 12,
+  trillion: 12,
+};
+
+/** How money may be typed, for the message when it cannot be read. */
+export const MONEY_FORMS = "3500000000, 3,500,000,000, 3.5bn, $3.5B, 350m, $725M, 725 million, USD 1.2bn or 350k (k, m, bn: thousand, million, billion)";
+
+/**
+ * Reads an amount of money as typed: an optional sign, an optional "$", "US$" or "USD" before
+ * (or "USD" after), digits grouped by commas in threes or not at all, an optional decimal part
+ * and an optional suffix k/thousand, m/mn/mm/million, b/bn/billion, tn/trillion, in any case and
+ * with or without a space. A plain number may carry an exponent (3.5e9). The digits are shifted
+ * by the suffix's power of ten before they become a number, so "1.001m" is exactly 1001000 (1.001 * 1e6 is not).
+ * `suffixed` says whether a currency sign or suffix was used.
+ *
+ * @example readMoney("$1.2B") // { value: 1200000000, suffixed: true }
+ * @example readMoney("3.5 bananas") // undefined
+ */
+export function readMoney(raw: string): { value: number; suffixed: boolean } | undefined {
+  let s = raw.trim().toLowerCase();
+  let sign = "";
+  let suffixed = false;
+  const takeSign = () => {
+    const m = /^([+-])\s*/.exec(s);
+    if (!m) return;
+    if (sign !== "") s = "?"; // two signs: unreadable
+    else {
+      sign = m[1] === "-" ? "-" : "";
+      s = s.slice(m[0].length);
+    }
+  };
+  takeSign();
+  const cur = /^(usd|us\$|\$)\s*/.exec(s);
+  if (cur) {
+    suffixed = true;
+    s = s.slice(cur[0].length);
+    takeSign();
+  }
+  const after = /\s*usd$/.exec(s);
+  if (after && !cur) {
+    suffixed = true;
+    s = s.slice(0, after.index);
+  }
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:e([+-]?\d+))?\s*([a-z]*)$/.exec(s);
+  if (!m || (m[1] === undefined && m[2] === undefined)) return undefined;
+  const [, whole = "0", frac = "", exp, word] = m;
+  let power = exp === undefined ? 0 : Number(exp);
+  if (word !== "") {
+    const scale = MONEY_SCALE[word];
+    if (scale === undefined || exp !== undefined) return undefined;
+    power += scale;
+    suffixed = true;
+  }
+  const value = Number(`${sign}${whole.replace(/,/g, "")}.${frac || "0"}e${power}`);
+  return Number.isFinite(value) ? { value: value === 0 ? 0 : value, suffixed } : undefined;
+}
+
+/**
+ * An amount of money in short, as analysts write it: "$3.5bn", "$725m", "$350k", else the
+ * amount grouped ("$950"). Three decimals at most, so it reads back (readMoney) within half a
+ * thousandth of its unit: $500,000 for billions.
+ *
+ * @example shortMoney(3_500_000_000) // "$3.5bn"
+ */
+export function shortMoney(value: number): string {
+  const abs = Math.abs(value);
+  const [div, suffix] = abs >= 1e9 ? [1e9, "bn"] : abs >= 1e6 ? [1e6, "m"] : abs >= 1e3 ? [1e3, "k"] : [1, ""];
+  const digits = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3, useGrouping: true }).format(abs / div);
+  return `${value < 0 ? "-" : ""}$${digits}${suffix}`;
+}
+
+/** Why a value of another unit typed with a currency sign or suffix ("350m" on MW) is refused. */
+function notMoney(spec: AssumptionSpec): string {
+  const only = "m, bn and $ are only for amounts of money";
+  if (spec.kind === "rate") return only;
+  if (spec.unit === "year") return `a year is a plain number such as 2027; ${only}`;
+  if (spec.unit === "count") return `a count is a plain whole number; ${only}`;
+  if (spec.unit === "x") return `a ratio is a plain number such as 1.3; ${only}`;
+  return `${spec.unit} are plain ${spec.kind === "integer" ? "whole " : ""}numbers; ${only}`;
+}
+
+/**
+ * A value typed or passed for a numeric assumption as a number, or the reason it cannot be
+ * read. Money takes the forms of `readMoney`; other units take plain numbers ("1,000", "5%").
+ */
+function readNumber(spec: AssumptionSpec, raw: unknown): number | { reason?: string } {
+  if (isMoney(spec) && typeof raw === "string") {
+    const m = readMoney(raw);
+    return m ? m.value : { reason: `type it as ${MONEY_FORMS}` };
+  }
+  const n = toNumber(raw);
+  if (n !== undefined) return n;
+  if (typeof raw === "string" && readMoney(raw)?.suffixed) return { reason: notMoney(spec) };
+  return {};
+}
+
+/**
  * Checks one assumption value and converts it to the model's unit.
- * Dates may be ISO strings or Excel serials; the result is always an Excel serial.
+ * Dates may be ISO strings or Excel serials; the result is always an Excel serial. Money may be
+ * typed with a currency sign and a k, m or bn suffix ("$3.5bn", "725 million"; readMoney); other
+ * units are plain numbers, rates also as percentages ("5%").
  */
 export function validateAssumption(spec: AssumptionSpec, raw: unknown): Result<number> {
   const bad = () => valueError<number>(`${spec.key} must be ${describeBounds(spec)}, got ${show(raw)}`);
@@ -183,8 +304,8 @@ export function validateAssumption(spec: AssumptionSpec, raw: unknown): Result<n
     }
     return ok(serial);
   }
-  const n = toNumber(raw);
-  if (n === undefined) return bad();
+  const n = readNumber(spec, raw);
+  if (typeof n !== "number") return n.reason ? valueError(`${spec.key} must be ${describeBounds(spec)}, got ${show(raw)}; ${n.reason}`) : bad();
   if (spec.kind === "integer" && !Number.isInteger(n)) return bad();
   if (n < Number(spec.min) || n > Number(spec.max)) return bad();
   return ok(n);
