@@ -1,14 +1,15 @@
 /**
  * Export .xlsx from the preview: the workbook shown, as a plan (snapshot.ts), written by the same
  * exceljs adapter `npm run workbook` uses (src/xlsx/write.ts). exceljs is loaded only when a
- * person asks for a file: a chunk of its own, never part of the task pane or the functions.
+ * person asks for a file (a dynamic import: the lint rules keep xlsx/ out of preview.js, and
+ * webpack.config.js names the exceljs chunk), never part of the task pane or the functions.
  */
 import type { ExcelDouble } from "./excelDouble";
 import { hasPageLayout, workbookPlanOf } from "./snapshot";
 
 /** The .xlsx file's bytes. */
 export async function xlsxBytes(excel: ExcelDouble): Promise<ArrayBuffer> {
-  const { planToWorkbook } = await import(/* webpackChunkName: "xlsx-export" */ "../xlsx/write");
+  const { planToWorkbook } = await import(/* webpackChunkName: "preview-export" */ "../xlsx/write");
   const wb = planToWorkbook(workbookPlanOf(excel));
   for (const s of excel.sheets) {
     const ws = wb.getWorksheet(s.name);

@@ -23,6 +23,8 @@ export interface OfficeDoubleOptions {
   sheets?: Record<string, Record<string, string | number | boolean>>;
   /** Document settings the workbook starts with (name → value, as saved). */
   settings?: Record<string, unknown>;
+  /** Office.onReady answers only once this settles (the preview restores its saved workbook first). */
+  ready?: Promise<unknown>;
 }
 
 /** A custom function as functions.js associates it. */
@@ -31,6 +33,8 @@ export type CustomFunction = (...args: unknown[]) => unknown;
 export interface OfficeDouble {
   readonly excel: ExcelDouble;
   readonly settings: { readonly current: Map<string, unknown>; readonly saved: Map<string, unknown> };
+  /** Calls `listener` after each settings.saveAsync; returns a function that stops it. */
+  onSettingsSaved(listener: () => void): () => void;
   /** Every association the page made: id → function. */
   readonly associations: Record<string, CustomFunction>;
 }
@@ -48,6 +52,7 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
   /** Document settings: set/remove change the in-memory copy; saveAsync persists it. */
   const current = new Map<string, unknown>(Object.entries(options.settings ?? {}));
   const saved = new Map<string, unknown>(current);
+  const savedListeners = new Set<() => void>();
   // Settings round-trip through JSON in Office, so a saved value is a copy, never the caller's object.
   const copy = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
   const settings = {
@@ -58,6 +63,7 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
       const callback = (typeof a === "function" ? a : b) as AsyncCallback | undefined;
       saved.clear();
       for (const [k, v] of current) saved.set(k, copy(v));
+      for (const l of [...savedListeners]) l();
       // Office calls back asynchronously, never inside saveAsync.
       setTimeout(() => callback?.({ status: "succeeded", value: undefined }), 0);
     },
@@ -69,7 +75,7 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
   };
 
   const info = { host: options.host === undefined ? "Excel" : options.host, platform: "OfficeOnline" };
-  const ready = Promise.resolve(info);
+  const ready = Promise.resolve(options.ready).then(() => info);
 
   win.Office = {
     onReady: (callback?: (i: typeof info) => void) => ready.then((i) => (callback?.(i), i)),
@@ -108,5 +114,9 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
   win.__excelDouble = excel;
   win.__settings = { current, saved };
   win.__associations = associations;
-  return { excel, settings: { current, saved }, associations };
+  const onSettingsSaved = (listener: () => void) => {
+    savedListeners.add(listener);
+    return () => void savedListeners.delete(listener);
+  };
+  return { excel, settings: { current, saved }, associations, onSettingsSaved };
 }

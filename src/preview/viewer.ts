@@ -1,15 +1,22 @@
 /**
  * The preview page's workbook view: the sheets in the in-memory Excel double, beside the real
  * task pane, so a person can try the add-in without Excel. Sheet tabs, a grid with row and
- * column headings, a formula bar: hovering a cell shows its address and formula, clicking it
- * selects it (the pane's Insert writes there) and shows its formula; typing in the formula bar
- * and pressing Enter changes the cell as typing in Excel would. It redraws after every sync.
+ * column headings, a formula bar, as in Excel:
+ * - hovering a cell shows its address and formula (an error cell: its message); clicking it, or
+ *   moving to it with the arrow keys, selects it (the pane's Insert writes there) and shows its
+ *   formula; Enter or F2 goes to the formula bar, Escape comes back; typing there and pressing
+ *   Enter changes the cell as typing in Excel would;
+ * - values are shown in their number formats; an array a formula returns spills into the cells
+ *   right and below (#SPILL! when a cell is in the way); frozen rows and columns stay in view;
+ * - each sheet's charts are drawn (SVG) where the chart was placed.
+ * It redraws after every change to the workbook.
  *
  * The double does not calculate; formula cells show what src/preview/evaluate.ts computes.
  * Plain DOM, no React: the page's React and Fluent UI are the task pane's own, in its bundle.
  */
 import { columnLetter, parseCell } from "../plan/a1";
-import { Evaluator, XlError, bookOf } from "./evaluate";
+import { chartData, chartSvg } from "./chart";
+import { Evaluator, Scalar, XlError, bookOf } from "./evaluate";
 import { CellState, CellValue, ExcelDouble, SheetState } from "./excelDouble";
 import { formatValue } from "./format";
 import { OfficeDouble } from "./office";
@@ -26,7 +33,7 @@ export function typedContent(text: string): CellValue {
   return text;
 }
 
-/** The rows and columns the grid shows: the used range and a margin of empty cells to type into. */
+/** The rows and columns the grid shows: the used range, the charts, and a margin of empty cells to type into. */
 function extent(s: SheetState): { rows: number; cols: number } {
   let rows = 0;
   let cols = 0;
@@ -36,7 +43,24 @@ function extent(s: SheetState): { rows: number; cols: number } {
     rows = Math.max(rows, r);
     cols = Math.max(cols, col);
   }
+  for (const ch of s.charts) {
+    for (const a of ch.position ?? []) {
+      if (!a) continue;
+      const p = parseCell(a);
+      rows = Math.max(rows, p.row);
+      cols = Math.max(cols, p.col);
+    }
+  }
   return { rows: Math.max(rows + 5, 30), cols: Math.max(cols + 2, 12) };
+}
+
+/** Rows and columns frozen by Excel's freezeAt: those of the range's bottom-right cell and above/left. */
+export function frozenOf(frozen: string | undefined): { rows: number; cols: number } {
+  if (!frozen) return { rows: 0, cols: 0 };
+  const end = frozen.slice(frozen.lastIndexOf("!") + 1).replace(/\$/g, "").split(":").pop() ?? "";
+  if (!/^[A-Z]+\d+$/.test(end)) return { rows: 0, cols: 0 };
+  const p = parseCell(end);
+  return { rows: p.row, cols: p.col };
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -52,8 +76,15 @@ const shownContent = (c: CellState | undefined): string => {
   return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 };
 
+/** An error's code and, when it has one, its message: what Excel shows on hover. */
+export function errorText(v: XlError): string {
+  return v.message ? `${v.code}: ${v.message}` : v.code;
+}
+
+const time = (d: Date) => [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, "0")).join(":");
+
 /** Mounts the workbook view in `root` and keeps it current; returns a function that unmounts it. */
-export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () => void {
+export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolbar?: HTMLElement): () => void {
   const excel: ExcelDouble = office.excel;
   const evaluator = new Evaluator(bookOf(excel), (name, args) => {
     const id = /^CORZ\.(.+)$/i.exec(name)?.[1]?.toUpperCase();
@@ -62,10 +93,12 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
     return f(...args);
   });
 
-  let current = excel.sheets[0]?.name ?? "";
-  let selected = "A1";
+  let current = excel.active.sheet && excel.sheets.some((s) => s.name === excel.active.sheet) ? excel.active.sheet : (excel.sheets[0]?.name ?? "");
+  let selected = excel.active.cell || "A1";
   let known = new Set(excel.sheets.map((s) => s.id));
   let updates = 0;
+  let lastChange: Date | undefined;
+  let size = { rows: 0, cols: 0 };
 
   const status = el("p", { id: "workbook-status", className: "status" });
   status.setAttribute("role", "status");
@@ -77,6 +110,8 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
   computed.setAttribute("aria-label", "Computed value");
   const form = el("form", { className: "formula-bar" }, address, el("span", { className: "fx" }, "fx"), input, computed);
   const grid = el("div", { className: "grid-wrap" });
+  grid.setAttribute("role", "region");
+  grid.setAttribute("aria-label", "Cells");
   const tabs = el("nav", { className: "tabs" });
   tabs.setAttribute("role", "tablist");
   tabs.setAttribute("aria-label", "Sheets");
@@ -86,8 +121,9 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
     el(
       "p",
       { className: "note" },
-      "The task pane writes into an in-memory copy of Excel's API. Cells holding formulas show values computed by this page's formula evaluator; hover or click a cell to see its formula, and type into the formula bar to change a cell.",
+      "The task pane writes into an in-memory copy of Excel's API. Cells holding formulas show values computed by this page's formula evaluator; hover or click a cell to see its formula, and type into the formula bar to change a cell. Arrow keys move between cells, Enter edits, Escape returns to the grid.",
     ),
+    ...(toolbar ? [toolbar] : []),
     status,
     form,
     grid,
@@ -95,18 +131,43 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
   );
 
   const sheet = (): SheetState | undefined => excel.sheets.find((s) => s.name === current);
+  const cellEl = (a1: string) => grid.querySelector<HTMLTableCellElement>(`td[data-address="${a1}"]`);
 
-  function select(a1: string): void {
+  /** What the formula bar shows for a cell: its content, or the greyed formula of the array it is part of. */
+  function barContent(s: SheetState, a1: string): { text: string; spilledFrom?: string } {
+    const own = s.get(a1);
+    if (own?.formula !== undefined && own.formula !== "") return { text: shownContent(own) };
+    const { row, col } = parseCell(a1);
+    const sp = evaluator.spillOf(s.name, row, col);
+    if (sp && sp.blockedBy === undefined && !(sp.row === row && sp.col === col)) {
+      const anchor = `${columnLetter(sp.col)}${sp.row}`;
+      return { text: shownContent(s.get(anchor)), spilledFrom: anchor };
+    }
+    return { text: "" };
+  }
+
+  function select(a1: string, focus = false): void {
     selected = a1;
     excel.active = { sheet: current, cell: a1 };
     const s = sheet();
     address.value = s ? `${s.name}!${a1}` : "";
-    input.value = s ? shownContent(s.get(a1)) : "";
+    const bar = s ? barContent(s, a1) : { text: "" };
+    input.value = bar.text;
+    input.classList.toggle("spilled", bar.spilledFrom !== undefined);
+    input.title = bar.spilledFrom ? `Part of the array the formula in ${bar.spilledFrom} returns; type here to replace it with a value of its own.` : "";
     const { row, col } = parseCell(a1);
     const v = s ? evaluator.value(s.name, row, col) : null;
-    computed.value = typeof s?.get(a1)?.formula === "string" && String(s?.get(a1)?.formula).startsWith("=") ? `= ${formatValue(v, s?.get(a1)?.numberFormat)}` : "";
-    for (const td of grid.querySelectorAll("td.selected")) td.classList.remove("selected");
-    grid.querySelector(`td[data-address="${a1}"]`)?.classList.add("selected");
+    computed.value = bar.text.startsWith("=") ? `= ${v instanceof XlError ? errorText(v) : formatValue(v, s?.get(a1)?.numberFormat)}` : "";
+    for (const td of grid.querySelectorAll("td[aria-selected='true']")) {
+      td.setAttribute("aria-selected", "false");
+      td.setAttribute("tabindex", "-1");
+    }
+    const td = cellEl(a1);
+    if (td) {
+      td.setAttribute("aria-selected", "true");
+      td.setAttribute("tabindex", "0");
+      if (focus) td.focus();
+    }
   }
 
   function renderTabs(): void {
@@ -126,39 +187,64 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
     );
   }
 
+  function showCell(td: HTMLTableCellElement, s: SheetState, r: number, c: number, a1: string): void {
+    const cell = s.cells.get(`${r},${c}`);
+    const has = cell?.formula !== undefined && cell.formula !== "";
+    const sp = has ? undefined : evaluator.spillOf(s.name, r, c);
+    const spilled = sp !== undefined && sp.blockedBy === undefined;
+    if (!has && !spilled) {
+      td.title = a1;
+      return;
+    }
+    const v: Scalar = evaluator.value(s.name, r, c);
+    td.textContent = formatValue(v, cell?.numberFormat);
+    const content = spilled ? `${shownContent(s.get(`${columnLetter(sp.col)}${sp.row}`))} (spilled from ${columnLetter(sp.col)}${sp.row})` : shownContent(cell);
+    td.title = `${a1}: ${content}${v instanceof XlError ? `\n${errorText(v)}` : ""}`;
+    if (spilled) td.classList.add("spilled");
+    else if (typeof cell?.formula === "string" && cell.formula.startsWith("=")) td.classList.add("formula");
+    if (v instanceof XlError) {
+      td.classList.add("error");
+      if (v.message) td.dataset.message = v.message;
+    }
+    if (typeof v === "number") td.classList.add("number");
+    if (cell?.bold) td.style.fontWeight = "600";
+    if (cell?.italic) td.style.fontStyle = "italic";
+    if (cell?.fontColor) td.style.color = cell.fontColor;
+  }
+
   function renderGrid(): void {
     const s = sheet();
     if (!s) {
       grid.replaceChildren(el("p", { className: "note" }, "The workbook has no sheets."));
       return;
     }
+    const hadFocus = grid.contains(document.activeElement);
     const { rows, cols } = extent(s);
+    size = { rows, cols };
+    const frozen = frozenOf(s.frozen);
     const table = el("table", { className: "grid" });
     table.setAttribute("role", "grid");
     table.setAttribute("aria-label", `Sheet ${s.name}`);
+    table.setAttribute("aria-rowcount", String(rows + 1));
+    table.setAttribute("aria-colcount", String(cols + 1));
     const head = el("tr", {}, el("th", { className: "corner" }));
     for (let c = 1; c <= cols; c++) head.append(el("th", { scope: "col" }, columnLetter(c)));
     const body = document.createDocumentFragment();
     for (let r = 1; r <= rows; r++) {
       const tr = el("tr", {}, el("th", { scope: "row" }, String(r)));
+      if (r <= frozen.rows) tr.classList.add("frozen-row");
+      if (r === frozen.rows) tr.classList.add("frozen-edge");
       for (let c = 1; c <= cols; c++) {
         const a1 = `${columnLetter(c)}${r}`;
-        const cell = s.cells.get(`${r},${c}`);
         const td = el("td");
         td.dataset.address = a1;
-        if (cell?.formula !== undefined && cell.formula !== "") {
-          const v = evaluator.value(s.name, r, c);
-          const isFormula = typeof cell.formula === "string" && cell.formula.startsWith("=");
-          td.textContent = formatValue(v, cell.numberFormat);
-          td.title = `${a1}: ${shownContent(cell)}`;
-          if (isFormula) td.classList.add("formula");
-          if (v instanceof XlError) td.classList.add("error");
-          if (typeof v === "number") td.classList.add("number");
-          if (cell.bold) td.style.fontWeight = "600";
-          if (cell.italic) td.style.fontStyle = "italic";
-          if (cell.fontColor) td.style.color = cell.fontColor;
-        } else td.title = a1;
-        if (cell?.fill) td.style.backgroundColor = cell.fill;
+        td.setAttribute("tabindex", "-1");
+        td.setAttribute("aria-selected", "false");
+        showCell(td, s, r, c, a1);
+        const fill = s.cells.get(`${r},${c}`)?.fill;
+        if (fill) td.style.backgroundColor = fill;
+        if (c <= frozen.cols) td.classList.add("frozen-col");
+        if (c === frozen.cols) td.classList.add("frozen-col-edge");
         tr.append(td);
       }
       body.append(tr);
@@ -166,9 +252,67 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
     table.append(el("thead", {}, head), el("tbody", {}, body));
     table.addEventListener("click", (e) => {
       const td = (e.target as HTMLElement).closest("td");
-      if (td?.dataset.address) select(td.dataset.address);
+      if (td?.dataset.address) select(td.dataset.address, true);
     });
-    grid.replaceChildren(table);
+    const charts = el("div", { className: "charts" });
+    const canvas = el("div", { className: "canvas" }, table, charts);
+    grid.replaceChildren(canvas);
+    stickFrozen(table, frozen);
+    drawCharts(s, charts);
+    if (hadFocus) cellEl(selected)?.focus();
+  }
+
+  /** Frozen rows and columns stay in view: sticky at the offsets they have in the table. */
+  function stickFrozen(table: HTMLTableElement, frozen: { rows: number; cols: number }): void {
+    if (frozen.rows === 0 && frozen.cols === 0) return;
+    for (const tr of table.querySelectorAll<HTMLTableRowElement>("tr.frozen-row")) {
+      const top = `${tr.offsetTop}px`;
+      for (const cell of tr.querySelectorAll<HTMLElement>("td, th")) {
+        cell.style.top = top;
+        cell.classList.add("sticky-top");
+      }
+    }
+    const first = table.querySelector("tbody tr");
+    const lefts = [...(first?.querySelectorAll<HTMLElement>("td.frozen-col") ?? [])].map((td) => `${td.offsetLeft}px`);
+    for (const tr of table.querySelectorAll("tr")) {
+      [...tr.querySelectorAll<HTMLElement>("td.frozen-col")].forEach((td, i) => (td.style.left = lefts[i]));
+    }
+    // The column headings of frozen columns stay too.
+    const heads = [...table.querySelectorAll<HTMLElement>("thead th[scope='col']")].slice(0, frozen.cols);
+    heads.forEach((th, i) => {
+      th.style.left = lefts[i];
+      th.classList.add("frozen-head");
+    });
+  }
+
+  /** Each chart at its anchor: from its first cell to its last, at least big enough to read. */
+  function drawCharts(s: SheetState, layer: HTMLElement): void {
+    const read = (sheetName: string, r: number, c: number) => evaluator.value(sheetName, r, c);
+    for (const ch of s.charts) {
+      const [from, to] = ch.position ?? [];
+      const a = from ? cellEl(from.replace(/\$/g, "")) : null;
+      const b = to ? cellEl(to.replace(/\$/g, "")) : a;
+      const figure = el("figure", { className: "chart" });
+      figure.dataset.chart = ch.name;
+      let data: ReturnType<typeof chartData>;
+      try {
+        data = chartData(ch, read);
+      } catch (e) {
+        figure.textContent = `The chart ${ch.title ?? ch.name} cannot be drawn: ${e instanceof Error ? e.message : String(e)}`;
+        layer.append(figure);
+        continue;
+      }
+      const left = a?.offsetLeft ?? 0;
+      const top = a?.offsetTop ?? 0;
+      const width = Math.max(360, b ? b.offsetLeft + b.offsetWidth - left : 0);
+      const height = Math.max(220, b ? b.offsetTop + b.offsetHeight - top : 0);
+      const svg = chartSvg(data, { width, height });
+      figure.style.left = `${left}px`;
+      figure.style.top = `${top}px`;
+      figure.innerHTML = svg;
+      figure.title = `${ch.title ?? ch.name} (placed at ${from ?? "A1"}${to ? `:${to}` : ""})`;
+      layer.append(figure);
+    }
   }
 
   function render(): void {
@@ -183,19 +327,53 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble): () =
     renderGrid();
     updates++;
     root.dataset.updates = String(updates);
-    status.textContent = `${excel.sheets.length} sheet${excel.sheets.length === 1 ? "" : "s"}, ${excel.syncCount} round trips to the workbook so far.`;
+    const n = excel.sheets.length;
+    status.textContent = `${n} sheet${n === 1 ? "" : "s"}.${lastChange ? ` Last change ${time(lastChange)}.` : ""}`;
     select(selected);
   }
 
+  /** Arrow keys move the selection; Home/End go to the row's ends; Enter or F2 edits in the formula bar. */
+  grid.addEventListener("keydown", (e) => {
+    if (!(e.target instanceof HTMLTableCellElement)) return;
+    const { row, col } = parseCell(selected);
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const m = moves[e.key];
+    if (m) {
+      e.preventDefault();
+      const r = Math.min(Math.max(row + m[0], 1), size.rows);
+      const c = Math.min(Math.max(col + m[1], 1), size.cols);
+      select(`${columnLetter(c)}${r}`, true);
+      cellEl(selected)?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    } else if (e.key === "Home" || e.key === "End") {
+      e.preventDefault();
+      select(`${columnLetter(e.key === "Home" ? 1 : size.cols)}${row}`, true);
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      input.focus();
+      input.setSelectionRange(input.value.length, input.value.length);
+    }
+  });
+
+  input.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape") return;
+    e.preventDefault();
+    // As in Excel: Escape leaves the cell as it was.
+    select(selected, true);
+  });
+
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!sheet()) return;
+    const s = sheet();
+    if (!s) return;
+    // The greyed formula of a spilled cell, unchanged, is not typed into the cell.
+    if (input.classList.contains("spilled") && input.value === barContent(s, selected).text) return;
     excel.type(current, selected, typedContent(input.value));
   });
 
   // Syncs come in bursts (a build makes three): draw once after the burst.
   let pending = false;
   const unsubscribe = excel.subscribe(() => {
+    lastChange = new Date();
     if (pending) return;
     pending = true;
     setTimeout(() => {
