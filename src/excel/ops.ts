@@ -5,7 +5,7 @@
  */
 import { parseCell, rangeOf } from "../plan/a1";
 import { TEXT_FORMAT } from "../plan/layout";
-import { CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "../plan/types";
+import { CellContent, ChartPlan, Format, ListValidation, PrintPlan, SheetKey, SheetPlan, TablePlan } from "../plan/types";
 import { CellSnapshot, Decision, SheetWrite, blockRange } from "./decide";
 import { cellsOf } from "./edits";
 import { SheetLayout } from "./registry";
@@ -127,8 +127,31 @@ function layoutOps(key: SheetKey, layout: Omit<SheetLayout, "charts" | "tables">
       ws.freezePanes.unfreeze();
       const { rows, columns } = layout.freeze;
       if (rows > 0 || columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(rows, 1), Math.max(columns, 1)));
+      if (layout.print) setPageLayout(ws, layout.print);
     }),
   ];
+}
+
+/**
+ * How the sheet prints (ExcelApi 1.9): orientation, fit to pages across, and the title rows and
+ * label columns repeated on every page. A free height (0) leaves verticalFitToPages unset: the
+ * API documents no 0 for "as many pages as needed". The print area is not set: Excel prints
+ * the used range and cuts text that runs past it, as the plan's area says.
+ */
+function setPageLayout(ws: Excel.Worksheet, p: PrintPlan): void {
+  const pl = ws.pageLayout;
+  pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  pl.zoom = p.fitToHeight > 0 ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight } : { horizontalFitToPages: p.fitToWidth };
+  if (p.titleRows) pl.setPrintTitleRows(absolute(p.titleRows));
+  if (p.titleColumns) pl.setPrintTitleColumns(absolute(p.titleColumns));
+}
+
+/** "1:4" as "$1:$4", "A:B" as "$A:$B". */
+function absolute(span: string): string {
+  return span
+    .split(":")
+    .map((x) => `$${x}`)
+    .join(":");
 }
 
 function setValidation(ws: Excel.Worksheet, v: ListValidation): void {
@@ -159,6 +182,7 @@ export function layoutOf(p: SheetPlan, tableNames: ReadonlyMap<string, string>):
     validations: p.validations,
     charts: p.charts,
     tables: p.tables.map((t) => ({ name: tableNames.get(t.name) ?? t.name, range: t.range })),
+    print: p.print,
   };
 }
 

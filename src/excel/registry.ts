@@ -7,7 +7,7 @@
 import { assumptionSpec } from "../model/assumptions";
 import { validateAssumption } from "../model/scenarios";
 import { parseCell, rangeOf } from "../plan/a1";
-import { ChartPlan, ListValidation, SheetKey, TablePlan } from "../plan/types";
+import { ChartPlan, ListValidation, PrintPlan, SheetKey, TablePlan } from "../plan/types";
 import type { KeptInput } from "./types";
 
 export const REGISTRY_SETTING = "corz.registry";
@@ -37,6 +37,8 @@ export interface SheetLayout {
   readonly charts: readonly ChartPlan[];
   /** With the names they were given in the workbook. */
   readonly tables: readonly TablePlan[];
+  /** How the sheet prints; absent in layouts recorded before print setup was written. */
+  readonly print?: PrintPlan;
 }
 
 /** An input block as last written: where, what its rows and columns mean, and its values. */

@@ -1,6 +1,7 @@
 /** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
 import { absCell, cell, rangeOf } from "./a1";
 import { COL, COLOURS, FORMATS } from "./layout";
+import { printPlanFor } from "./print";
 import { Block, BlockKeys, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "./types";
 
 export class SheetBuilder {
@@ -67,6 +68,7 @@ export class SheetBuilder {
   }
 
   build(): SheetPlan {
+    const print = printPlanFor({ blocks: this.blocks, charts: this.charts, columnWidths: this.widths, freeze: this.freezeAt });
     return {
       key: this.key,
       name: this.name,
@@ -78,6 +80,7 @@ export class SheetBuilder {
       freeze: this.freezeAt,
       charts: this.charts,
       tables: this.tables,
+      print,
     };
   }
 }

@@ -82,6 +82,8 @@ export interface TablePlan {
  */
 export interface PrintPlan {
   readonly orientation: "portrait" | "landscape";
+  /** The cells printed, as "A1:BB644": what the sheet uses, so text running past the last column is cut at the page edge. */
+  readonly area: string;
   /** Pages across the sheet's width (1: fit to one page wide). */
   readonly fitToWidth: number;
   /** Pages down; 0 lets the height run to as many pages as it needs. */
@@ -104,8 +106,8 @@ export interface SheetPlan {
   readonly freeze: { readonly rows: number; readonly columns: number };
   readonly charts: readonly ChartPlan[];
   readonly tables: readonly TablePlan[];
-  /** Page setup for printing; Excel's defaults when absent. */
-  readonly print?: PrintPlan;
+  /** Page setup for printing (src/plan/print.ts derives it from the sheet's layout). */
+  readonly print: PrintPlan;
 }
 
 export interface NamePlan {

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import { parseCell } from "../plan/a1";
-import { CellContent, Format, SheetPlan, TablePlan, WorkbookPlan } from "../plan/types";
+import { CellContent, Format, PrintPlan, SheetPlan, TablePlan, WorkbookPlan } from "../plan/types";
 
 function argb(hex: string): string {
   return `FF${hex.replace("#", "").toUpperCase()}`;
@@ -71,10 +71,37 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   }
 }
 
+/** Excel's "Normal" margins, in inches: the print plan's page widths assume them. */
+export const PRINT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
+
+/**
+ * "A1:BB644" as exceljs needs it to write the print area "$A$1:$BB$644": exceljs puts a "$"
+ * before each corner itself, and LibreOffice ignores a print area whose rows are not absolute
+ * ("$A1:$BB644"), printing instead every empty cell a long note runs into, at a tiny scale.
+ */
+function absoluteRows(area: string): string {
+  return area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
+}
+
+/** The sheet's page setup: orientation, fit to pages across (height free when 0), repeated title rows and label columns. */
+function pageSetup(p: PrintPlan): Partial<ExcelJS.PageSetup> {
+  return {
+    orientation: p.orientation,
+    fitToPage: true,
+    fitToWidth: p.fitToWidth,
+    fitToHeight: p.fitToHeight,
+    margins: { ...PRINT_MARGINS },
+    printArea: absoluteRows(p.area),
+    ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
+    ...(p.titleColumns ? { printTitlesColumn: p.titleColumns } : {}),
+  };
+}
+
 function writeSheet(wb: ExcelJS.Workbook, sheet: SheetPlan): void {
   const ws = wb.addWorksheet(sheet.name, {
     properties: { tabColor: { argb: argb(sheet.tabColor) } },
     views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }],
+    pageSetup: pageSetup(sheet.print),
   });
   for (const block of sheet.blocks) {
     const { row, col } = parseCell(block.at);

@@ -29,12 +29,36 @@ describe("first build", () => {
     expect(report.syncs).toBe(3);
     expect(x.suspended).toEqual({ calculation: 1, screenUpdating: 1 });
     expect(x.sheets.map((s) => s.name)).toEqual(Object.values(SHEET_NAMES));
-    expect(report.message).toBe(`Built ${Object.keys(SHEET_NAMES).length} sheets for 3 scenarios in 3 round trips.`);
+    expect(report.message).toBe(`Built ${Object.keys(SHEET_NAMES).length} sheets for 3 scenarios.`);
     // The registry records every sheet by id.
     for (const s of x.sheets) expect(Object.values(report.registry.sheets).map((o) => o!.id)).toContain(s.id);
     // The largest request stays well under Excel on the web's 5 MB.
     expect(Math.max(...x.requestBytes)).toBeLessThan(5_000_000);
     console.warn(`[measured] 3-scenario build: ${x.syncCount} syncs, request sizes ${x.requestBytes.map((b) => `${(b / 1024).toFixed(0)} KiB`).join(" / ")}`);
+  });
+
+  test("every sheet prints landscape, fitted to its pages across, with its title rows and label columns repeated, in the same three syncs", async () => {
+    const x = new ExcelDouble();
+    const p = plan(three());
+    ok(await build(x, three()));
+    expect(x.syncCount).toBe(3);
+    for (const sheet of p.sheets) {
+      const layout = x.sheets.find((s) => s.name === sheet.name)!.pageLayout;
+      const [r1, r2] = sheet.print.titleRows!.split(":");
+      const [c1, c2] = sheet.print.titleColumns!.split(":");
+      expect([sheet.name, layout]).toEqual([
+        sheet.name,
+        {
+          orientation: "Landscape",
+          // The height is left free: verticalFitToPages is not set at all.
+          zoom: { horizontalFitToPages: sheet.print.fitToWidth },
+          printTitleRows: `$${r1}:$${r2}`,
+          printTitleColumns: `$${c1}:$${c2}`,
+        },
+      ]);
+      expect(sheet.print.fitToWidth).toBeGreaterThanOrEqual(1);
+      expect(sheet.print.fitToWidth).toBeLessThanOrEqual(3);
+    }
   });
 
   test("the sync count grows only when the write no longer fits in one request", async () => {

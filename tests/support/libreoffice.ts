@@ -116,3 +116,94 @@ export function valueAt(grid: Grid, row: number, col: number): number | boolean 
   if (/^-?[\d.]+(E[-+]?\d+)?$/i.test(t)) return Number(t);
   return t;
 }
+
+/**
+ * True when the print tests can run: LibreOffice to print the workbook to PDF and poppler's
+ * pdftotext to read the pages back. Off CI a missing tool skips them with a loud notice; with
+ * CI=true it is a failure, never a skip.
+ */
+export function pdfToolsAvailable(): boolean {
+  if (!libreOfficeAvailable()) return false;
+  if (spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).error === undefined) return true;
+  if (process.env.CI === "true") throw new Error("CI=true but pdftotext is not installed: .ci/run must apt-get install poppler-utils");
+  console.warn("\n*** SKIPPING print tests: pdftotext not found (apt-get install poppler-utils) ***\n");
+  return false;
+}
+
+/**
+ * Prints `input` to PDF with LibreOffice (recalculating every formula first, as `recalculate`
+ * does) and returns the PDF's bytes.
+ */
+export function printToPdf(input: string): Buffer {
+  const soffice = findSoffice();
+  if (!soffice) throw new Error("LibreOffice is not installed");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "corz-pdf-"));
+  try {
+    const out = path.join(work, "out");
+    fs.mkdirSync(out);
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profileDir(work)}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, input], {
+      encoding: "utf8",
+      timeout: 180_000,
+    });
+    const pdf = path.join(out, path.basename(input).replace(/\.xlsx$/, ".pdf"));
+    if (r.status !== 0 || !fs.existsSync(pdf)) throw new Error(`LibreOffice could not print ${input} (status ${r.status}): ${r.stderr || r.stdout}`);
+    return fs.readFileSync(pdf);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A word printed on a PDF page: its left edge and top in points, its width and height, its text. */
+export interface PdfWord {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+  readonly text: string;
+}
+
+/** A printed line: words sharing a baseline, left to right. */
+export interface PdfLine {
+  readonly y: number;
+  readonly x: number;
+  readonly text: string;
+  readonly words: readonly PdfWord[];
+}
+
+/**
+ * Every page of a PDF as its lines of words, read with pdftotext -tsv. Words outside the side
+ * margins (inches) are left out: text a cell lets run past the print area is drawn there, clipped.
+ */
+export function pdfPages(pdf: Buffer, margins: { readonly left: number; readonly right: number }): PdfLine[][] {
+  const r = spawnSync("pdftotext", ["-tsv", "-", "-"], { input: pdf, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`pdftotext failed (status ${r.status}): ${r.stderr}`);
+  const pages: PdfWord[][] = [];
+  let width = 0;
+  for (const row of r.stdout.split("\n").slice(1)) {
+    const f = row.split("\t");
+    if (f.length < 12) continue;
+    const [level, page] = [Number(f[0]), Number(f[1])];
+    if (level === 1) {
+      pages[page - 1] = [];
+      width = Number(f[8]);
+    }
+    if (level !== 5 || f[11].trim() === "") continue;
+    const [x, w] = [Number(f[6]), Number(f[8])];
+    if (x < margins.left * 72 - 1 || x + w > width - margins.right * 72 + 1) continue;
+    pages[page - 1].push({ x, y: Number(f[7]), w, h: Number(f[9]), text: f[11] });
+  }
+  return pages.map((words) => {
+    const lines = new Map<number, PdfWord[]>();
+    for (const w of words) {
+      // Words on one printed row share their top to within a fraction of their height.
+      const key = [...lines.keys()].find((y) => Math.abs(y - w.y) < w.h / 3) ?? w.y;
+      lines.set(key, [...(lines.get(key) ?? []), w]);
+    }
+    return [...lines.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([y, ws]) => {
+        const sorted = [...ws].sort((a, b) => a.x - b.x);
+        return { y, x: sorted[0].x, text: sorted.map((w) => w.text).join(" "), words: sorted };
+      });
+  });
+}

@@ -14,7 +14,7 @@ import { parseCell } from "../../src/plan/a1";
 import { MAX_SCENARIOS } from "../../src/plan/build";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { DEFAULT_OUT, parseWorkbookArgs, planFor, runWorkbookCommand, writeFileAtomically } from "../../src/xlsx/cli";
-import { WORKBOOK_CREATOR, planToWorkbook } from "../../src/xlsx/write";
+import { PRINT_MARGINS, WORKBOOK_CREATOR, planToWorkbook } from "../../src/xlsx/write";
 import { root } from "../support/build";
 import { plan as testPlan } from "../support/plan";
 
@@ -179,6 +179,24 @@ describe("the .xlsx holds what the plan says", () => {
     const bytes = await planToWorkbook(plan).xlsx.writeBuffer();
     wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as ArrayBuffer);
+  });
+
+  test("every sheet's page setup as the plan says: landscape, fitted to its pages across, titles repeated, the used cells printed", () => {
+    for (const sheet of plan.sheets) {
+      const ps = wb.getWorksheet(sheet.name)!.pageSetup;
+      expect([sheet.name, ps.orientation, ps.fitToPage, ps.fitToWidth, ps.fitToHeight, ps.printTitlesRow, ps.printTitlesColumn]).toEqual([
+        sheet.name,
+        "landscape",
+        true,
+        sheet.print.fitToWidth,
+        0,
+        sheet.print.titleRows,
+        sheet.print.titleColumns,
+      ]);
+      expect(ps.margins).toEqual(PRINT_MARGINS);
+      // exceljs reads the print area back without its "$"s; the LibreOffice print test shows it is honoured.
+      expect(ps.printArea).toBe(sheet.print.area);
+    }
   });
 
   test("every cell of every block: values as written, formulas as planned", () => {
