@@ -321,7 +321,7 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
         ok: true as const,
         report: {
           ok: true,
-          message: `${first ? "Built" : "Refreshed"} ${d.plan.sheets.length} sheets for ${plural(d.plan.scenarios.length, "scenario")} in ${s.syncs} round trips.`,
+          message: `${first ? "Built" : "Refreshed"} ${d.plan.sheets.length} sheets for ${plural(d.plan.scenarios.length, "scenario")}.`,
           syncs: s.syncs,
           requestBytes: sent.bytes,
           largestRequestBytes: sent.largest,
