@@ -238,20 +238,6 @@ export function readMoney(raw: string): { value: number; suffixed: boolean } | u
   return Number.isFinite(value) ? { value: value === 0 ? 0 : value, suffixed } : undefined;
 }
 
-/**
- * An amount of money in short, as analysts write it: "$3.5bn", "$725m", "$350k", else the
- * amount grouped ("$950"). Three decimals at most, so it reads back (readMoney) within half a
- * thousandth of its unit: $500,000 for billions.
- *
- * @example shortMoney(3_500_000_000) // "$3.5bn"
- */
-export function shortMoney(value: number): string {
-  const abs = Math.abs(value);
-  const [div, suffix] = abs >= 1e9 ? [1e9, "bn"] : abs >= 1e6 ? [1e6, "m"] : abs >= 1e3 ? [1e3, "k"] : [1, ""];
-  const digits = new Intl.NumberFormat("en-US", { maximumFractionDigits: 3, useGrouping: true }).format(abs / div);
-  return `${value < 0 ? "-" : ""}$${digits}${suffix}`;
-}
-
 /** Why a value of another unit typed with a currency sign or suffix ("350m" on MW) is refused. */
 function notMoney(spec: AssumptionSpec): string {
   const only = "m, bn and $ are only for amounts of money";

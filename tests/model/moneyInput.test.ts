@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { ASSUMPTIONS, AssumptionSpec, assumptionSpec } from "../../src/model/assumptions";
-import { isMoney, readMoney, shortMoney, validateAssumption } from "../../src/model/scenarios";
+import { isMoney, validateAssumption } from "../../src/model/scenarios";
 
 const spec = (key: string): AssumptionSpec => {
   const s = assumptionSpec(key);
@@ -125,18 +125,6 @@ describe("properties", () => {
         const m = `${(v / 1e6).toFixed(3)}${upper ? "M" : "m"}`;
         expect(Math.abs(accepted(value, bn) - v)).toBeLessThanOrEqual(0.005e9 * (1 + 1e-12));
         expect(Math.abs(accepted(value, m) - v)).toBeLessThanOrEqual(500 * (1 + 1e-9));
-      }),
-    );
-  });
-
-  test("shortMoney ($3.5bn) reads back within half a thousandth of its unit", () => {
-    fc.assert(
-      fc.property(usd, (v) => {
-        const short = shortMoney(v);
-        const back = readMoney(short);
-        expect(back).toBeDefined();
-        const unit = v >= 1e9 ? 1e9 : v >= 1e6 ? 1e6 : v >= 1e3 ? 1e3 : 1;
-        expect(Math.abs(back!.value - v)).toBeLessThanOrEqual(0.0005 * unit * (1 + 1e-9));
       }),
     );
   });

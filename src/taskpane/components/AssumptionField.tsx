@@ -5,17 +5,42 @@
  * Refused typing is held by the pane (a draft), so it is still here after switching scenarios;
  * a value typed on CORZ Inputs that the sheets use instead is shown with a note saying so.
  * A built value (the discount rate) says what it is the sum of, and that typing it sets its part.
+ *
+ * One Tab stop per field: the box. The source (the info button's popover, for the mouse) is also
+ * the box's description, so the info button stays out of the Tab order; the Reset button is there,
+ * and a stop, only while the value differs from the default. A field of a built-in scenario is
+ * read-only and looks it (filled, muted, "read-only" in the box), and its description says how to
+ * change it. Money is shown grouped (3,500,000,000) and read as the model reads it (readMoney:
+ * "3.5bn", "$725M", "USD 1.2bn").
  */
-import { Button, Field, InfoLabel, Input, LabelProps, makeStyles, tokens } from "@fluentui/react-components";
-import { KeyboardEvent, useEffect, useRef, useState } from "react";
+import { Button, Field, InfoLabel, Input, LabelProps, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { AssumptionSpec } from "../../model/assumptions";
+import { isMoney, readMoney } from "../../model/scenarios";
 import type { FieldView } from "../scenarioState";
 import { sheetNote } from "../sheetEdits";
 
 const useStyles = makeStyles({
   key: { fontFamily: tokens.fontFamilyMonospace },
   info: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, overflowWrap: "anywhere" },
+  // Read by screen readers (the box's description), not shown: the info button shows it to the eye.
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+  readOnly: { color: tokens.colorNeutralForeground2, cursor: "default" },
+  readOnlyTag: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
 });
+
+/** What a read-only field of a built-in scenario says about itself (the form says it once above the fields too). */
+export const READ_ONLY_HINT = "Built-in scenario, read-only: duplicate the scenario to change it.";
 
 /** The unit as the form shows it, with how to type it where that is not obvious. */
 export function unitLabel(spec: AssumptionSpec): string {
@@ -31,12 +56,32 @@ export function unitLabel(spec: AssumptionSpec): string {
 
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
-/** A default as the hint shows it: large numbers grouped, rates also as a percentage. */
-export function shownDefault(spec: AssumptionSpec, text: string): string {
+/** A number the pane holds as text (formatValue's "3500000000"), else undefined. */
+function held(text: string): number | undefined {
   const v = Number(text);
-  if (spec.kind === "date" || text.trim() === "" || !Number.isFinite(v)) return text;
+  return text.trim() === "" || !Number.isFinite(v) ? undefined : v;
+}
+
+/** A default as the hint shows it: large numbers grouped (money as the box shows it), rates also as a percentage; years as they are. */
+export function shownDefault(spec: AssumptionSpec, text: string): string {
+  const v = held(text);
+  if (spec.kind === "date" || spec.unit === "year" || v === undefined) return text;
   if (spec.kind === "rate") return `${text} (${grouped.format(v * 100)}%)`;
-  return grouped.format(v);
+  return isMoney(spec) ? shownValue(spec, text) : grouped.format(v);
+}
+
+/** A value in force as the box shows it: money grouped (3,500,000,000, which reads back as typed), anything else as held. */
+export function shownValue(spec: AssumptionSpec, text: string): string {
+  // Commas put into the digits the pane holds, not a reformatted number: what is shown is exactly what is held.
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
+  return isMoney(spec) && m ? `${m[1]}${m[2].replace(/\B(?=(\d{3})+$)/g, ",")}${m[3] ?? ""}` : text;
+}
+
+/** Whether typing stands for the value the pane holds: the same text, or for money the same amount ("3.5bn" for 3500000000). */
+function sameValue(spec: AssumptionSpec, typed: string, text: string): boolean {
+  if (typed.trim() === text) return true;
+  const v = held(text);
+  return isMoney(spec) && v !== undefined && readMoney(typed)?.value === v;
 }
 
 export interface AssumptionFieldProps {
@@ -56,7 +101,12 @@ export interface AssumptionFieldProps {
 /** What the box shows when nothing is being typed: refused typing, else the value in force. */
 function boxValue(field: FieldView): string {
   if (field.draft) return field.draft.raw;
-  return field.readOnly && field.sheet ? field.sheet.text : field.text;
+  return inForce(field);
+}
+
+/** The value in force as the box shows it: on a read-only field, a value typed on the sheet wins. */
+function inForce(field: FieldView): string {
+  return shownValue(field.spec, field.readOnly && field.sheet ? field.sheet.text : field.text);
 }
 
 /** The box's text: the user's typing until committed or taken back, else what the pane holds. */
@@ -71,11 +121,14 @@ function useTyping(field: FieldView, onCommit: (raw: string) => unknown, onClear
   }
   const commit = () => {
     if (field.readOnly) return;
-    if (text.trim() === field.text) onClearDraft();
-    else if (text.trim() !== field.draft?.raw) onCommit(text);
+    if (sameValue(field.spec, text, field.text)) {
+      // The value in force typed back (or never changed): nothing to save, any refused typing is dropped.
+      onClearDraft();
+      setText(inForce(field));
+    } else if (text.trim() !== field.draft?.raw) onCommit(text);
   };
   const escape = () => {
-    setText(field.readOnly && field.sheet ? field.sheet.text : field.text);
+    setText(inForce(field));
     onClearDraft();
   };
   return { text, setText, commit, escape };
@@ -105,6 +158,8 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
       {spec.note && <span>{spec.note}</span>}
     </span>
   );
+  const sourceId = useId();
+  const readOnlyId = useId();
   const note = field.sheet ? sheetNote(field.sheet, field.text, !field.readOnly) : undefined;
   const refusal = field.draft?.reason;
 
@@ -112,7 +167,8 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
     <Field
       label={{
         children: (_: unknown, props: LabelProps) => (
-          <InfoLabel {...props} info={info}>
+          // The info button opens the source for the mouse; the keyboard has it as the box's description, so the button is no Tab stop.
+          <InfoLabel {...props} info={info} infoButton={{ tabIndex: -1 }}>
             {spec.label} ({unitLabel(spec)})
           </InfoLabel>
         ),
@@ -131,17 +187,32 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
         ref={box}
         value={typing.text}
         readOnly={field.readOnly}
+        appearance={field.readOnly ? "filled-darker" : "outline"}
+        className={field.readOnly ? styles.readOnly : undefined}
+        aria-describedby={field.readOnly ? `${readOnlyId} ${sourceId}` : sourceId}
         onChange={(_, data) => typing.setText(data.value)}
         onBlur={typing.commit}
         onKeyDown={onKeyDown}
         contentAfter={
-          field.overridden && !field.readOnly ? (
+          field.readOnly ? (
+            <Text size={200} className={styles.readOnlyTag} aria-hidden>
+              read-only
+            </Text>
+          ) : field.overridden ? (
             <Button size="small" appearance="transparent" aria-label={`Reset ${spec.key} to default`} onClick={onReset}>
               Reset
             </Button>
           ) : undefined
         }
       />
+      <span id={sourceId} className={styles.hidden}>
+        Source of the default: {spec.source} · As of {spec.asOf}.{spec.note ? ` ${spec.note}` : ""}
+      </span>
+      {field.readOnly && (
+        <span id={readOnlyId} className={styles.hidden}>
+          {READ_ONLY_HINT}
+        </span>
+      )}
     </Field>
   );
 }
