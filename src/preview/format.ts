@@ -17,7 +17,20 @@ function date(serial: number, pattern: string): string {
     .replace(/dd/i, pad(d.value.day));
 }
 
+/** Scientific notation as Excel writes it: "0.00E+00" shows 1234.5 as 1.23E+03. */
+function scientific(x: number, section: string): string | undefined {
+  const m = /^([^E]*?)(0(?:\.0+)?)E([+-])(0+)(.*)$/i.exec(section);
+  if (!m) return undefined;
+  const decimals = /\.(0+)/.exec(m[2])?.[1].length ?? 0;
+  const [mantissa, exp] = Math.abs(x).toExponential(decimals).split("e");
+  const e = Number(exp);
+  const sign = e < 0 ? "-" : m[3] === "+" ? "+" : "";
+  return `${m[1]}${mantissa}E${sign}${String(Math.abs(e)).padStart(m[4].length, "0")}${m[5]}`;
+}
+
 function numberSection(x: number, section: string): string {
+  const sci = scientific(x, section);
+  if (sci !== undefined) return sci;
   // Literal text: "quoted", \c, and the characters Excel shows as they are.
   const literals: string[] = [];
   const body = section.replace(/"([^"]*)"|\\(.)/g, (_, q: string | undefined, c: string | undefined) => {

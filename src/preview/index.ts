@@ -18,6 +18,10 @@ const office = installOfficeDouble({ sheets: { Sheet1: {} }, ready });
 const root = document.getElementById("workbook");
 if (!root) throw new Error('preview.html has no element with id "workbook"');
 void restoreSaved(office).then((notice) => {
-  mountWorkbookView(root, office, mountTools(office, notice));
-  restored(notice);
+  try {
+    mountWorkbookView(root, office, mountTools(office, notice));
+  } finally {
+    // The pane starts even if the view could not be drawn (the error is then on the console).
+    restored(notice);
+  }
 });

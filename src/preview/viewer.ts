@@ -227,7 +227,7 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
     table.setAttribute("aria-label", `Sheet ${s.name}`);
     table.setAttribute("aria-rowcount", String(rows + 1));
     table.setAttribute("aria-colcount", String(cols + 1));
-    const head = el("tr", {}, el("th", { className: "corner" }));
+    const head = el("tr", {}, el("th", { className: "corner" }, el("span", { className: "sr-only" }, "Row")));
     for (let c = 1; c <= cols; c++) head.append(el("th", { scope: "col" }, columnLetter(c)));
     const body = document.createDocumentFragment();
     for (let r = 1; r <= rows; r++) {

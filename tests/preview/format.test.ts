@@ -36,3 +36,12 @@ test.each([
 ])("typing %p puts %p in the cell", (typed, content) => {
   expect(typedContent(typed)).toEqual(content);
 });
+
+test.each([
+  [1234.5, "0E+00", "1E+03"],
+  [-0.0123, "0E+00", "-1E-02"],
+  [0.000001, "0.00E+00", "1.00E-06"],
+  [0, "0E+00", "0E+00"],
+])("scientific: %p in %p reads %p, as Excel shows it", (value, format, shown) => {
+  expect(formatValue(value, format)).toBe(shown);
+});
