@@ -156,6 +156,7 @@ export function buildCapacity(
     ]);
     b.format(`${cell(R(c0), COL.firstPeriod)}:${cell(R(CAPACITY_ROWS.gap), lastCol)}`, { numberFormat: FORMATS.mw });
     b.format(`${cell(R(CAPACITY_ROWS.contractedAtTarget), COL.constant)}:${cell(R(CAPACITY_ROWS.energisedShort), COL.constant)}`, { numberFormat: FORMATS.mw });
+    b.format(`${cell(R(CAPACITY_ROWS.meetsContracted), COL.constant)}:${cell(R(CAPACITY_ROWS.meets), COL.constant)}`, { numberFormat: FORMATS.bool });
     b.format(`${cell(R(CAPACITY_ROWS.contracted), 1)}:${cell(R(CAPACITY_ROWS.hpc), lastCol)}`, { bold: true });
   });
 

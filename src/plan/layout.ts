@@ -43,6 +43,12 @@ export const FORMATS = {
   x: '0.00"x"',
   usd: "#,##0.00;(#,##0.00)",
   factor: "0.0000",
+  /**
+   * TRUE/FALSE results. Excel shows a boolean as TRUE or FALSE whatever its format; LibreOffice
+   * keeps a boolean as 1 or 0 and, opening an .xlsx without recalculating, shows "General" ones
+   * as 1/0: this format shows them as TRUE/FALSE there too, and the value stays a boolean.
+   */
+  bool: '"TRUE";"TRUE";"FALSE"',
 } as const;
 
 /** The text number format: cells keep what is written in them as text. */

@@ -224,5 +224,7 @@ function runInputs(b: SheetBuilder, names: SheetNames, s: RiskSummary, live: Liv
     }),
   );
   ASSUMPTIONS.forEach((a, i) => b.format(`${cell(first + i, C.used)}:${cell(first + i, C.live)}`, { numberFormat: formatForUnit(a.unit) }));
+  b.format(upToDate, { numberFormat: FORMATS.bool });
+  b.format(`${cell(first, C.differs)}:${cell(last, C.differs)}`, { numberFormat: FORMATS.bool });
   return upToDate;
 }

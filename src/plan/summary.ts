@@ -23,7 +23,7 @@ export const SUMMARY_METRICS = [
   { id: "contractedShort", label: "Contracted MW above (below) target", unit: "MW", format: FORMATS.mw },
   { id: "hpcAtTarget", label: "HPC MW energised at the end of the target year", unit: "MW", format: FORMATS.mw },
   { id: "energisedShort", label: "Energised MW above (below) target", unit: "MW", format: FORMATS.mw },
-  { id: "meets", label: "Target met by energised MW?", unit: "TRUE/FALSE", format: "General" },
+  { id: "meets", label: "Target met by energised MW?", unit: "TRUE/FALSE", format: FORMATS.bool },
   { id: "pipeline", label: "Pipeline MW, not contracted (gross; not counted toward the target)", unit: "MW gross", format: FORMATS.mw },
 ] as const;
 

@@ -36,10 +36,11 @@ const XCU = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `;
 
-function profileDir(work: string): string {
+/** A throw-away LibreOffice profile: recalculating every formula on load, or LibreOffice's defaults (as a user opens a file). */
+function profileDir(work: string, recalculate = true): string {
   const profile = path.join(work, "profile");
   fs.mkdirSync(path.join(profile, "user"), { recursive: true });
-  fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), XCU);
+  if (recalculate) fs.writeFileSync(path.join(profile, "user", "registrymodifications.xcu"), XCU);
   return profile;
 }
 
@@ -131,17 +132,18 @@ export function pdfToolsAvailable(): boolean {
 }
 
 /**
- * Prints `input` to PDF with LibreOffice (recalculating every formula first, as `recalculate`
- * does) and returns the PDF's bytes.
+ * Prints `input` to PDF with LibreOffice and returns the PDF's bytes: recalculating every
+ * formula first, as `recalculate` does, or with LibreOffice's default settings, as a user opens
+ * the file (an .xlsx is not recalculated; formulas without a saved result are computed).
  */
-export function printToPdf(input: string): Buffer {
+export function printToPdf(input: string, opts: { readonly recalculate?: boolean } = {}): Buffer {
   const soffice = findSoffice();
   if (!soffice) throw new Error("LibreOffice is not installed");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "corz-pdf-"));
   try {
     const out = path.join(work, "out");
     fs.mkdirSync(out);
-    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profileDir(work)}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, input], {
+    const r = spawnSync(soffice, [`-env:UserInstallation=file://${profileDir(work, opts.recalculate ?? true)}`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", out, input], {
       encoding: "utf8",
       timeout: 180_000,
     });

@@ -7,15 +7,15 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { pipelineMw } from "../../src/model/capacity";
-import { ScenarioModel, runScenario } from "../../src/model/scenarioModel";
+import { capacityEndOfYear, pipelineMw } from "../../src/model/capacity";
+import { ScenarioModel, computeScenario, runScenario } from "../../src/model/scenarioModel";
 import { BUILT_IN_SCENARIOS } from "../../src/model/scenarios";
 import { CHECKS } from "../../src/plan/checks";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { WorkbookPlan } from "../../src/plan/types";
-import { planToWorkbook } from "../../src/xlsx/write";
-import { Grid, libreOfficeAvailable, recalculate, valueAt } from "../support/libreoffice";
+import { PRINT_MARGINS, planToWorkbook } from "../../src/xlsx/write";
+import { Grid, PdfLine, libreOfficeAvailable, pdfPages, pdfToolsAvailable, printToPdf, recalculate, valueAt } from "../support/libreoffice";
 import { plan, scenario } from "../support/plan";
 
 const run = libreOfficeAvailable() ? describe : describe.skip;
@@ -82,5 +82,50 @@ run("LibreOffice recalculates the generated workbook to the model's numbers", ()
       expect(at("mw", name) as number).toBeCloseTo(m.contractedMw, 9);
       expect(at("reportedMargin", name) as number).toBeCloseTo(m.reportedMarginTerm, 9);
     }
+  });
+});
+
+const printRun = pdfToolsAvailable() ? describe : describe.skip;
+
+printRun("TRUE/FALSE results print TRUE or FALSE in LibreOffice, as in Excel, not 1/0", () => {
+  // A scenario whose target its energised MW meet, beside the built-ins that fall short.
+  const scenarios = [...NAMES.map((n) => scenario(n)), scenario("base", [["target_mw", 100]], "low target")];
+  const meets = (s: (typeof scenarios)[number]) => {
+    const m = computeScenario({ name: s.name, values: s.values });
+    if (!m.ok) throw new Error(m.error.message);
+    return capacityEndOfYear(m.value.capacityLines, s.values.target_year, "energised") >= s.values.target_mw;
+  };
+  // Printed lines that start with a label, with the words after it, as opened and as recalculated.
+  let printed: Record<"opened" | "recalculated", PdfLine[]>;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-xlsx-"));
+    const file = path.join(dir, "corz.xlsx");
+    await planToWorkbook(plan(scenarios)).xlsx.writeFile(file);
+    printed = {
+      opened: pdfPages(printToPdf(file, { recalculate: false }), PRINT_MARGINS).flat(),
+      recalculated: pdfPages(printToPdf(file), PRINT_MARGINS).flat(),
+    };
+    fs.rmSync(dir, { recursive: true, force: true });
+  }, 240_000);
+  const after = (lines: PdfLine[], label: string) => lines.filter((l) => l.text.startsWith(label)).map((l) => l.text.slice(label.length).trim().split(/\s+/));
+
+  test.each(["opened", "recalculated"] as const)("Summary, %s: target met by energised MW, per scenario as the model says", (how) => {
+    // The Summary's row: unit, live column, then one column per scenario.
+    const rows = after(printed[how], "Target met by energised MW?").filter((w) => w.length === scenarios.length + 2);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
+    for (const r of rows) expect(r.slice(2)).toEqual(scenarios.map((x) => (meets(x) ? "TRUE" : "FALSE")));
+    expect(rows[0]).toContain("TRUE");
+    expect(rows[0]).toContain("FALSE");
+  });
+
+  test.each(["opened", "recalculated"] as const)("Capacity and Risk, %s: every TRUE/FALSE row prints TRUE or FALSE", (how) => {
+    const rows = [
+      ...after(printed[how], "Target met by contracted MW?"),
+      ...after(printed[how], "Target met by energised MW?").filter((w) => w.length === 2),
+      ...after(printed[how], "The run used the live inputs (no input below differs)"),
+    ];
+    // Capacity: two rows per block (the live one and each scenario's), on at least one page each; Risk: one.
+    expect(rows.length).toBeGreaterThanOrEqual(2 * (scenarios.length + 1) + 1);
+    for (const r of rows) expect(r).toEqual(["TRUE/FALSE", expect.stringMatching(/^(TRUE|FALSE)$/)]);
   });
 });
