@@ -257,23 +257,28 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
     const charts = el("div", { className: "charts" });
     const canvas = el("div", { className: "canvas" }, table, charts);
     grid.replaceChildren(canvas);
+    const boxes = chartBoxes(s);
     stickFrozen(table, frozen);
-    drawCharts(s, charts);
+    drawCharts(s, charts, boxes);
     if (hadFocus) cellEl(selected)?.focus();
   }
 
-  /** Frozen rows and columns stay in view: sticky at the offsets they have in the table. */
+  /**
+   * Frozen rows and columns stay in view: sticky at the offsets they have in the table. All
+   * offsets are read before any style is written, so the table is laid out once.
+   */
   function stickFrozen(table: HTMLTableElement, frozen: { rows: number; cols: number }): void {
     if (frozen.rows === 0 && frozen.cols === 0) return;
-    for (const tr of table.querySelectorAll<HTMLTableRowElement>("tr.frozen-row")) {
-      const top = `${tr.offsetTop}px`;
-      for (const cell of tr.querySelectorAll<HTMLElement>("td, th")) {
-        cell.style.top = top;
-        cell.classList.add("sticky-top");
-      }
-    }
+    const rows = [...table.querySelectorAll<HTMLTableRowElement>("tr.frozen-row")];
+    const tops = rows.map((tr) => `${tr.offsetTop}px`);
     const first = table.querySelector("tbody tr");
     const lefts = [...(first?.querySelectorAll<HTMLElement>("td.frozen-col") ?? [])].map((td) => `${td.offsetLeft}px`);
+    rows.forEach((tr, i) => {
+      for (const cell of tr.querySelectorAll<HTMLElement>("td, th")) {
+        cell.style.top = tops[i];
+        cell.classList.add("sticky-top");
+      }
+    });
     for (const tr of table.querySelectorAll("tr")) {
       [...tr.querySelectorAll<HTMLElement>("td.frozen-col")].forEach((td, i) => (td.style.left = lefts[i]));
     }
@@ -285,34 +290,39 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
     });
   }
 
-  /** Each chart at its anchor: from its first cell to its last, at least big enough to read. */
-  function drawCharts(s: SheetState, layer: HTMLElement): void {
-    const read = (sheetName: string, r: number, c: number) => evaluator.value(sheetName, r, c);
-    for (const ch of s.charts) {
+  /** Where each chart goes: from its first cell to its last, at least big enough to read (read before any style is written). */
+  function chartBoxes(s: SheetState): { left: number; top: number; width: number; height: number }[] {
+    return s.charts.map((ch) => {
       const [from, to] = ch.position ?? [];
       const a = from ? cellEl(from.replace(/\$/g, "")) : null;
       const b = to ? cellEl(to.replace(/\$/g, "")) : a;
+      const left = a?.offsetLeft ?? 0;
+      const top = a?.offsetTop ?? 0;
+      return { left, top, width: Math.max(360, b ? b.offsetLeft + b.offsetWidth - left : 0), height: Math.max(220, b ? b.offsetTop + b.offsetHeight - top : 0) };
+    });
+  }
+
+  /** Each chart of the sheet, drawn at its box. */
+  function drawCharts(s: SheetState, layer: HTMLElement, boxes: ReturnType<typeof chartBoxes>): void {
+    const read = (sheetName: string, r: number, c: number) => evaluator.value(sheetName, r, c);
+    s.charts.forEach((ch, i) => {
+      const [from, to] = ch.position ?? [];
       const figure = el("figure", { className: "chart" });
       figure.dataset.chart = ch.name;
+      layer.append(figure);
       let data: ReturnType<typeof chartData>;
       try {
         data = chartData(ch, read);
       } catch (e) {
         figure.textContent = `The chart ${ch.title ?? ch.name} cannot be drawn: ${e instanceof Error ? e.message : String(e)}`;
-        layer.append(figure);
-        continue;
+        return;
       }
-      const left = a?.offsetLeft ?? 0;
-      const top = a?.offsetTop ?? 0;
-      const width = Math.max(360, b ? b.offsetLeft + b.offsetWidth - left : 0);
-      const height = Math.max(220, b ? b.offsetTop + b.offsetHeight - top : 0);
-      const svg = chartSvg(data, { width, height });
-      figure.style.left = `${left}px`;
-      figure.style.top = `${top}px`;
-      figure.innerHTML = svg;
+      const box = boxes[i];
+      figure.style.left = `${box.left}px`;
+      figure.style.top = `${box.top}px`;
+      figure.innerHTML = chartSvg(data, { width: box.width, height: box.height });
       figure.title = `${ch.title ?? ch.name} (placed at ${from ?? "A1"}${to ? `:${to}` : ""})`;
-      layer.append(figure);
-    }
+    });
   }
 
   function render(): void {
