@@ -196,8 +196,10 @@ export const MONEY_FORMS = "3500000000, 3,500,000,000, 3.5bn, $3.5B, 350m, $725M
  * by the suffix's power of ten before they become a number, so "1.001m" is exactly 1001000 (1.001 * 1e6 is not).
  * `suffixed` says whether a currency sign or suffix was used.
  *
- * @example readMoney("$1.2B") // { value: 1200000000, suffixed: true }
- * @example readMoney("3.5 bananas") // undefined
+ * @example readMoney("$1.2B")?.value // 1_200_000_000 USD
+ * @example readMoney("725 million")?.value // 725_000_000 USD
+ *
+ * "3.5 bananas", "1.2.3bn" and "bn" give undefined.
  */
 export function readMoney(raw: string): { value: number; suffixed: boolean } | undefined {
   let s = raw.trim().toLowerCase();
