@@ -610,8 +610,11 @@ export class Evaluator {
    * an array's spill shows the array's element; an array blocked by a cell in its way is #SPILL!.
    */
   value(sheet: string, row: number, col: number): Scalar {
+    const spills = this.spillMap(sheet);
+    // Most sheets have no arrays: no lookups beyond the cell's own value.
+    if (spills.size === 0) return single(this.cellValue(sheet, row, col));
     const content = this.book.content(sheet, row, col);
-    const spill = this.spillMap(sheet).get(`${row},${col}`);
+    const spill = spills.get(`${row},${col}`);
     if (spill?.blockedBy !== undefined && spill.row === row && spill.col === col) {
       return new XlError("#SPILL!", `The array this formula returns needs ${spill.rows} rows by ${spill.cols} columns, but ${spill.blockedBy} is in the way. Clear it to let the result spill.`);
     }
