@@ -158,6 +158,8 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
     const { row, col } = parseCell(a1);
     const v = s ? evaluator.value(s.name, row, col) : null;
     computed.value = bar.text.startsWith("=") ? `= ${v instanceof XlError ? errorText(v) : formatValue(v, s?.get(a1)?.numberFormat)}` : "";
+    // A long message is cut at the bar's edge; the whole of it shows on hover.
+    computed.title = computed.value;
     for (const td of grid.querySelectorAll("td[aria-selected='true']")) {
       td.setAttribute("aria-selected", "false");
       td.setAttribute("tabindex", "-1");
