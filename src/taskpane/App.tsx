@@ -32,6 +32,7 @@ import { OfficeHost, useOfficeTheme } from "./hooks/office";
 import { useBuild } from "./hooks/useBuild";
 import { useInsertFormula } from "./hooks/useInsertFormula";
 import { usePaneState } from "./hooks/usePaneState";
+import { Contents, SectionsProvider, useSectionsState } from "./sections";
 
 // The sections below the fold come in a chunk of their own that starts loading with the pane
 // (see lazyPanel.ts), so the first paint does not wait for them.
@@ -44,9 +45,13 @@ const CatalogBrowser = preloadedLazy(() => panels().then((m) => m.CatalogBrowser
 // list of defaults reads the mining model, which the first chunk does not otherwise need.
 const DataAsOf = preloadedLazy(() => import(/* webpackChunkName: "asof" */ "./components/DataAsOf").then((m) => m.DataAsOf));
 
+// Fluent copies the FluentProvider's classes (its background among them) onto the layer it puts
+// dropdown lists and dialogs in, which spans the page: a height on the provider would make that
+// layer an opaque sheet over the whole page. The pane's full height is its <main>'s instead.
 const useStyles = makeStyles({
-  provider: { minHeight: "100vh" },
   root: {
+    minHeight: "100vh",
+    boxSizing: "border-box",
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXL,
@@ -75,63 +80,68 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
     risk.status === "done" && risk.summary && risk.request ? { summary: risk.summary, spec: risk.request.spec, runDate: new Date().toISOString().slice(0, 10) } : undefined;
   const build = useBuild(gateway, pane.state, riskSheet, pane);
   const insert = useInsertFormula(gateway);
+  // "Go to field" opens the Assumptions, in the same render, so the field can take the focus.
+  const sections = useSectionsState(pane.fieldRequest ? "assumptions" : undefined);
 
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      <main className={styles.root}>
-        <header className={styles.header}>
-          <Title3 as="h1" className={styles.heading}>
-            CORZ HPC Deal Model
-          </Title3>
-          <Body1>
-            Core Scientific's HPC hosting contracts with CoreWeave as live Excel functions and sheets: revenue, gross profit,
-            capacity and value by year, under the built-in scenarios (base: the contracts on the public record; seed: the analyst
-            brief as written; bull; bear) or your own. Type <code>={NAMESPACE}.</code> in a
-            cell to see the functions.
-          </Body1>
+    <FluentProvider theme={theme}>
+      <SectionsProvider value={sections}>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <Title3 as="h1" className={styles.heading}>
+              CORZ HPC Deal Model
+            </Title3>
+            <Body1>
+              Core Scientific's HPC hosting contracts with CoreWeave as live Excel functions and sheets: revenue, gross profit,
+              capacity and value by year, under the built-in scenarios (base: the contracts on the public record; seed: the analyst
+              brief as written; bull; bear) or your own. Type <code>={NAMESPACE}.</code> in a
+              cell to see the functions.
+            </Body1>
+            <ErrorBoundary>
+              <Suspense fallback={null}>
+                <DataAsOf today={today} />
+              </Suspense>
+            </ErrorBoundary>
+            <Contents />
+          </header>
+          {!host.inExcel && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Not running inside Excel</MessageBarTitle>
+                {host.reason} Open the add-in from Excel (Home tab → Deal Model) to build sheets and insert formulas; here you can
+                browse the functions and try scenarios, which are not saved.
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {pane.loadWarning && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{pane.loadWarning}</MessageBarBody>
+              <MessageBarActions
+                containerAction={
+                  <Button appearance="transparent" size="small" aria-label="Dismiss the warning" onClick={pane.dismissLoadWarning}>
+                    Dismiss
+                  </Button>
+                }
+              />
+            </MessageBar>
+          )}
+          {pane.saveError && (
+            <MessageBar intent="error" layout="multiline">
+              <MessageBarBody>{pane.saveError}</MessageBarBody>
+            </MessageBar>
+          )}
+          <BuildPanel build={build} scenarios={pane.state.build} drafts={pane.drafts} onGoToField={pane.goToField} />
+          <ScenarioList pane={pane} />
           <ErrorBoundary>
-            <Suspense fallback={null}>
-              <DataAsOf today={today} />
+            <Suspense fallback={<Caption1 role="status">Loading the assumptions, peers, risk and function panels…</Caption1>}>
+              <AssumptionsForm pane={pane} />
+              <PeersPanel pane={pane} />
+              <RiskPanel pane={pane} risk={risk} />
+              <CatalogBrowser insert={insert} />
             </Suspense>
           </ErrorBoundary>
-        </header>
-        {!host.inExcel && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Not running inside Excel</MessageBarTitle>
-              {host.reason} Open the add-in from Excel (Home tab → Deal Model) to build sheets and insert formulas; here you can
-              browse the functions and try scenarios, which are not saved.
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {pane.loadWarning && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{pane.loadWarning}</MessageBarBody>
-            <MessageBarActions
-              containerAction={
-                <Button appearance="transparent" size="small" aria-label="Dismiss the warning" onClick={pane.dismissLoadWarning}>
-                  Dismiss
-                </Button>
-              }
-            />
-          </MessageBar>
-        )}
-        {pane.saveError && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{pane.saveError}</MessageBarBody>
-          </MessageBar>
-        )}
-        <BuildPanel build={build} scenarios={pane.state.build} drafts={pane.drafts} onGoToField={pane.goToField} />
-        <ScenarioList pane={pane} />
-        <ErrorBoundary>
-          <Suspense fallback={<Caption1 role="status">Loading the assumptions, peers, risk and function panels…</Caption1>}>
-            <AssumptionsForm pane={pane} />
-            <PeersPanel pane={pane} />
-            <RiskPanel pane={pane} risk={risk} />
-            <CatalogBrowser insert={insert} />
-          </Suspense>
-        </ErrorBoundary>
-      </main>
+        </main>
+      </SectionsProvider>
     </FluentProvider>
   );
 }

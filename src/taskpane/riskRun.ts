@@ -161,7 +161,7 @@ export class RiskRunController {
       .then((w) => {
         if (id === this.runId) w.postMessage({ type: "run", id, request, chunk: this.chunk });
       })
-      .catch((e: unknown) => this.fail(id, `the risk worker could not start: ${messageOf(e)}`));
+      .catch((e: unknown) => this.fail(id, `the Monte Carlo simulation could not start: ${messageOf(e)}`));
   };
 
   /** Asks the worker to stop after its current chunk; the state says "cancelling" until it has. */
@@ -198,7 +198,7 @@ export class RiskRunController {
           w.onerror = (e) => {
             // The worker itself broke (e.g. its script did not load): drop it, fail the run.
             if (this.worker === made) this.worker = undefined;
-            this.fail(this.runId, `the risk worker stopped: ${e.message ?? "unknown error"}`);
+            this.fail(this.runId, `the Monte Carlo simulation stopped: ${e.message ?? "unknown error"}`);
           };
         })
         .catch(() => {

@@ -236,3 +236,79 @@ export function pngSize(data: Buffer): { width: number; height: number } {
   }
   return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
 }
+
+/** axe-core's impact levels, worst first. */
+export const AXE_IMPACTS = ["critical", "serious", "moderate", "minor"] as const;
+export type AxeImpact = (typeof AXE_IMPACTS)[number];
+
+export interface AxeReport {
+  /** How many violations (rules broken, each counted once however many elements break it) of each impact. */
+  readonly counts: Record<AxeImpact, number>;
+  /** Each violation: its rule, impact, what it asks for and the first elements that break it. */
+  readonly violations: readonly { id: string; impact: string; help: string; targets: string[] }[];
+}
+
+/**
+ * Runs axe-core (node_modules/axe-core/axe.min.js) on the page as it is now, over `include`
+ * (CSS selectors; the whole document when empty) less `exclude`. The script is evaluated through
+ * the DevTools protocol, not added as a <script>, so the pages' Content-Security-Policy
+ * (script-src 'self') stays as it is and no violation report is raised.
+ */
+export async function runAxe(page: Page, { include = [], exclude = [] }: { include?: string[]; exclude?: string[] } = {}): Promise<AxeReport> {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    const source = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+    await page.evaluate(`${source}\n;void 0;`);
+  }
+  const violations = await page.evaluate(
+    async ({ include, exclude }) => {
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const context = { ...(include.length > 0 ? { include: include.map((s) => [s]) } : {}), exclude: exclude.map((s) => [s]) };
+      const r = await axe.run(include.length > 0 || exclude.length > 0 ? context : document, { resultTypes: ["violations"] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? "minor", help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+    },
+    { include, exclude },
+  );
+  const counts = Object.fromEntries(AXE_IMPACTS.map((i) => [i, violations.filter((v) => v.impact === i).length])) as Record<AxeImpact, number>;
+  return { counts, violations };
+}
+
+/** Waits until no animation runs in the page (a dialog's fade-in changes the contrast axe measures). */
+export async function animationsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running"), undefined, { timeout: 5_000 });
+}
+
+/** "critical 0, serious 0, moderate 1 (region), minor 0": a report's counts, with the rules broken. */
+export function axeSummary(r: AxeReport): string {
+  return AXE_IMPACTS.map((i) => {
+    const ids = r.violations.filter((v) => v.impact === i).map((v) => v.id);
+    return `${i} ${r.counts[i]}${ids.length > 0 ? ` (${ids.join(", ")})` : ""}`;
+  }).join(", ");
+}
+
+/** The serious and critical violations of a report (what must be none). */
+export const seriousViolations = (r: AxeReport) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+
+/**
+ * What lies over the middle of `selector`'s box, above the element itself: each covering
+ * element with its background colour and opacity. Nothing, or only see-through layers (a dimmed
+ * backdrop), means the element can be seen; an opaque layer hides it. `inDialog`: the layer is
+ * (part of) an open dialog's own box, which covers what is under it by design.
+ */
+export async function layersOver(page: Page, selector: string): Promise<{ element: string; background: string; opacity: number; seeThrough: boolean; inDialog: boolean }[]> {
+  return page.evaluate((sel) => {
+    const target = document.querySelector(sel);
+    if (!target) throw new Error(`no element ${sel}`);
+    const r = target.getBoundingClientRect();
+    const stack = document.elementsFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const at = stack.findIndex((e) => target.contains(e));
+    const above = at < 0 ? stack : stack.slice(0, at);
+    return above.map((e) => {
+      const style = getComputedStyle(e);
+      const alpha = /rgba?\(([^)]*)\)/.exec(style.backgroundColor)?.[1].split(/[ ,/]+/).filter(Boolean)[3];
+      const opacity = Number(style.opacity);
+      const seeThrough = (alpha === undefined ? 1 : Number(alpha)) * opacity < 0.9 || style.backgroundColor === "transparent";
+      const inDialog = e.closest('[role="dialog"], [role="alertdialog"]') !== null;
+      return { element: `${e.tagName.toLowerCase()}.${String(e.className).split(" ").slice(0, 3).join(".")}`, background: style.backgroundColor, opacity, seeThrough, inDialog };
+    });
+  }, selector);
+}

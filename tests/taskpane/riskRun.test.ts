@@ -228,13 +228,13 @@ describe("RiskRunController (what useRiskRun shows)", () => {
     });
     broken.start(request(10));
     await waitFor(() => broken.getState().status === "failed");
-    expect(broken.getState().message).toBe("the risk worker could not start: no Worker here");
+    expect(broken.getState().message).toBe("the Monte Carlo simulation could not start: no Worker here");
 
     const { c, workers } = controller(500);
     c.start(request(200000));
     await waitFor(() => c.getState().done > 0);
     workers[0].onerror?.({ message: "script error" });
-    expect(c.getState()).toMatchObject({ status: "failed", message: "the risk worker stopped: script error" });
+    expect(c.getState()).toMatchObject({ status: "failed", message: "the Monte Carlo simulation stopped: script error" });
     c.start(request(100));
     await waitFor(() => c.getState().status === "done");
     expect(workers).toHaveLength(2);

@@ -10,14 +10,14 @@ import {
   AccordionPanel,
   MessageBar,
   MessageBarBody,
-  Subtitle2,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { AssumptionGroup, assumptionSpec } from "../../model/assumptions";
 import type { FieldRequest, PaneStateApi } from "../hooks/usePaneState";
 import { isBuiltIn } from "../scenarioState";
+import { PaneSection } from "../sections";
 import { AssumptionField } from "./AssumptionField";
 
 const GROUPS: readonly { key: AssumptionGroup; title: string }[] = [
@@ -28,8 +28,6 @@ const GROUPS: readonly { key: AssumptionGroup; title: string }[] = [
 ];
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   fields: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, paddingBottom: tokens.spacingVerticalM },
 });
 
@@ -47,7 +45,6 @@ function useOpenGroups(request: FieldRequest | undefined, scenario: string) {
 
 export function AssumptionsForm({ pane }: AssumptionsFormProps) {
   const styles = useStyles();
-  const headingId = useId();
   const name = pane.selected;
   const groups = useOpenGroups(pane.fieldRequest, name);
   const request = pane.fieldRequest?.scenario === name ? pane.fieldRequest : undefined;
@@ -55,10 +52,7 @@ export function AssumptionsForm({ pane }: AssumptionsFormProps) {
   const basedOn = builtIn ? name : (pane.state.scenarios.find((s) => s.name === name)?.basedOn ?? "base");
 
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Assumptions: {name}
-      </Subtitle2>
+    <PaneSection id="assumptions" heading={`Assumptions: ${name}`}>
       {builtIn && (
         <MessageBar intent="info">
           <MessageBarBody>Built-in scenarios are read-only: duplicate “{name}” to edit its assumptions.</MessageBarBody>
@@ -89,6 +83,6 @@ export function AssumptionsForm({ pane }: AssumptionsFormProps) {
           </AccordionItem>
         ))}
       </Accordion>
-    </section>
+    </PaneSection>
   );
 }

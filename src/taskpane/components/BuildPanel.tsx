@@ -4,17 +4,16 @@
  * the user edited, after asking. While a form field holds a value the model refused, both
  * are disabled, say why, and list the fields with a way to go to each.
  */
-import { Button, Caption1, Field, ProgressBar, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { Draft } from "../drafts";
 import type { BuildApi } from "../hooks/useBuild";
+import { PaneSection } from "../sections";
 import { BuildOutcomeBar } from "./BuildOutcomeBar";
 import { InvalidFields } from "./InvalidFields";
 import { ConfirmDialog } from "./dialogs";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
 });
 
@@ -30,16 +29,12 @@ export interface BuildPanelProps {
 
 export function BuildPanel({ build, scenarios, drafts = [], onGoToField = () => undefined }: BuildPanelProps) {
   const styles = useStyles();
-  const headingId = useId();
   const whyId = useId();
   const [asking, setAsking] = useState(false);
   const disabled = build.running || build.blocked !== undefined;
 
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Sheets
-      </Subtitle2>
+    <PaneSection id="sheets">
       <Caption1 id={whyId}>
         {build.blocked ??
           `${build.built ? "Refreshes" : "Builds"} the CORZ sheets for ${scenarios.join(", ")}: live Excel formulas over visible inputs, so the workbook recalculates without the add-in.`}
@@ -78,6 +73,6 @@ export function BuildPanel({ build, scenarios, drafts = [], onGoToField = () => 
         Input cells you changed on the Inputs sheet go back to the scenarios’ values from this pane. Cells you added outside the
         add-in’s blocks are left alone.
       </ConfirmDialog>
-    </section>
+    </PaneSection>
   );
 }

@@ -13,11 +13,18 @@ export interface ConfirmDialogProps {
   readonly cancelLabel?: string;
   onConfirm(): void;
   onCancel(): void;
+  /** The dialog has finished closing (its fade-out is over and it is gone): focus can move. */
+  onClosed?(): void;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = "Cancel", onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel = "Cancel", onConfirm, onCancel, onClosed }: ConfirmDialogProps) {
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => !data.open && onCancel()}>
+    <Dialog
+      open={open}
+      modalType="alert"
+      onOpenChange={(_, data) => !data.open && onCancel()}
+      surfaceMotion={{ onMotionFinish: (_, data) => data.direction === "exit" && onClosed?.() }}
+    >
       <DialogSurface>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>

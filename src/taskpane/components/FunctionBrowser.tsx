@@ -3,18 +3,17 @@
  * functions, pick one, fill in its arguments and insert the formula into the active cell,
  * asking before replacing what the cell holds.
  */
-import { Body1, Field, MessageBar, MessageBarBody, SearchBox, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useRef, useState } from "react";
+import { Body1, Field, MessageBar, MessageBarBody, SearchBox, makeStyles, tokens } from "@fluentui/react-components";
+import { useRef, useState } from "react";
 import { FunctionInfo, searchFunctions } from "../catalog";
 import type { InsertApi } from "../hooks/useInsertFormula";
+import { PaneSection } from "../sections";
 import { sentence } from "../text";
 import { ConfirmDialog } from "./dialogs";
 import { FormulaBuilder } from "./FormulaBuilder";
 import { FunctionList } from "./FunctionList";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   current: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
 });
 
@@ -25,7 +24,6 @@ export interface FunctionBrowserProps {
 
 export function FunctionBrowser({ functions, insert }: FunctionBrowserProps) {
   const styles = useStyles();
-  const headingId = useId();
   const [query, setQuery] = useState("");
   const [picked, setPicked] = useState<FunctionInfo | undefined>();
   const shown = searchFunctions(functions, query);
@@ -37,10 +35,7 @@ export function FunctionBrowser({ functions, insert }: FunctionBrowserProps) {
   };
 
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Functions
-      </Subtitle2>
+    <PaneSection id="functions">
       <Field label="Filter functions" hint="By name, description or argument.">
         <SearchBox value={query} onChange={(_, data) => setQuery(data.value)} />
       </Field>
@@ -89,6 +84,6 @@ export function FunctionBrowser({ functions, insert }: FunctionBrowserProps) {
         The active cell holds <span className={styles.current}>{insert.question?.current ?? ""}</span>; replace it with{" "}
         <span className={styles.current}>{insert.question?.formula ?? ""}</span>?
       </ConfirmDialog>
-    </section>
+    </PaneSection>
   );
 }

@@ -15,11 +15,17 @@ export interface NameDialogProps {
   /** Makes the change; returns why the name was refused, or undefined. */
   onSubmit(name: string): string | undefined;
   onClose(): void;
+  /** The dialog has finished closing (its fade-out is over and it is gone): focus can move. */
+  onClosed?(): void;
 }
 
-export function NameDialog({ open, onClose, ...form }: NameDialogProps) {
+export function NameDialog({ open, onClose, onClosed, ...form }: NameDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={(_, data) => !data.open && onClose()}>
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => !data.open && onClose()}
+      surfaceMotion={{ onMotionFinish: (_, data) => data.direction === "exit" && onClosed?.() }}
+    >
       <DialogSurface>
         <NameForm {...form} onClose={onClose} />
       </DialogSurface>

@@ -5,17 +5,16 @@
  * implied value these choices give and what it rests on: the statistic, how many peers and
  * which, or n/a with the reason below the minimum count.
  */
-import { Caption1, Checkbox, Dropdown, Field, Input, Option, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { useId, useMemo, useState } from "react";
+import { Caption1, Checkbox, Dropdown, Field, Input, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
 import { MULTIPLES } from "../../model/peers/comps";
 import { GROUP_LABELS, PEERS, PEER_GROUPS, SUBJECT_ID } from "../../model/peers/data";
 import type { PaneStateApi } from "../hooks/usePaneState";
 import { MINIMUM_NOTE, paneImpliedValue, usdB } from "../peersImplied";
 import type { PeerChoices } from "../scenarioState";
+import { PaneSection } from "../sections";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   peers: { display: "flex", flexDirection: "column" },
   implied: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
 });
@@ -26,7 +25,6 @@ const MULTIPLE_OPTIONS = MULTIPLES.filter((m) => m.valuation) as readonly { key:
 
 export function PeersPanel({ pane }: { readonly pane: PaneStateApi }) {
   const styles = useStyles();
-  const headingId = useId();
   const choices = pane.state.peers;
   const [shares, setShares] = useState(choices.shares === undefined ? "" : String(choices.shares));
   const [sharesError, setSharesError] = useState<string | undefined>();
@@ -36,10 +34,7 @@ export function PeersPanel({ pane }: { readonly pane: PaneStateApi }) {
     setSharesError(refusal);
   };
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Peers
-      </Subtitle2>
+    <PaneSection id="peers">
       <Caption1>The comps table on the Peers sheet: the group and statistic behind Core Scientific's implied value, and the peers it uses.</Caption1>
       <ImpliedValueView pane={pane} />
       <Field label="Peer group">
@@ -94,7 +89,7 @@ export function PeersPanel({ pane }: { readonly pane: PaneStateApi }) {
           <Checkbox key={p.id} label={p.name} checked={!choices.exclude.includes(p.id)} onChange={(_, d) => pane.includePeer(p.id, d.checked === true)} />
         ))}
       </fieldset>
-    </section>
+    </PaneSection>
   );
 }
 

@@ -18,11 +18,11 @@ import {
   MessageBarTitle,
   Option,
   ProgressBar,
-  Subtitle2,
+  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { assumptionSpec } from "../../model/assumptions";
 import { ChangedInput } from "../../model/risk/input";
 import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/spec";
@@ -30,11 +30,11 @@ import type { RiskRunApi } from "../hooks/useRiskRun";
 import type { PaneStateApi } from "../hooks/usePaneState";
 import { RunFreshness, inputsInForce, runFreshness } from "../riskRun";
 import { formatValue, planScenarios } from "../scenarioState";
+import { PaneSection } from "../sections";
 
 const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  heading: { margin: 0 },
   actions: { display: "flex", columnGap: tokens.spacingHorizontalS },
+  subheading: { margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
 /** The settings the panel offers (the rest keep their defaults). */
@@ -77,7 +77,6 @@ function StaleRun({ scenario, fresh, onRerun }: { readonly scenario: string; rea
  */
 export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonly risk: RiskRunApi }) {
   const styles = useStyles();
-  const headingId = useId();
   const scenarios = planScenarios(pane.state);
   const names = scenarios.ok ? scenarios.value.map((s) => s.name) : [];
   const [chosen, setChosen] = useState<string | undefined>();
@@ -115,10 +114,7 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
     run(name);
   };
   return (
-    <section aria-labelledby={headingId} className={styles.section}>
-      <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-        Risk (Monte Carlo)
-      </Subtitle2>
+    <PaneSection id="risk">
       <Caption1>
         Value (present value of free cash flow, as CORZ.DEAL_VALUE) over many paths: CoreWeave default, site delays, margin and renewals drawn at random, reproducibly
         from the seed.
@@ -138,14 +134,6 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
       <Field label="Seed">
         <Input value={seed} inputMode="numeric" onChange={(_, d) => setSeed(d.value)} />
       </Field>
-      {SHOWN.map((key) => {
-        const s = RISK_SETTINGS.find((x) => x.key === key)!;
-        return (
-          <Field key={key} label={`${s.label} (${UNIT_HINT[s.unit]}; blank = default)`} hint={s.basis}>
-            <Input value={settings[key] ?? ""} onChange={(_, d) => setSettings({ ...settings, [key]: d.value })} />
-          </Field>
-        );
-      })}
       <div className={styles.actions}>
         <Button appearance="primary" disabledFocusable={running || !scenarios.ok} onClick={() => run()}>
           Run
@@ -173,6 +161,18 @@ export function RiskPanel({ pane, risk }: { readonly pane: PaneStateApi; readonl
         )}
         {summary && <StaleRun scenario={summary.scenario} fresh={runFreshness(summary, live(summary.scenario)?.values)} onRerun={() => rerun(summary.scenario)} />}
       </div>
-    </section>
+      {/* Run sits above the distributions' settings, so that it is in sight when the section opens. */}
+      <Text as="h3" weight="semibold" size={300} className={styles.subheading}>
+        What is drawn at random
+      </Text>
+      {SHOWN.map((key) => {
+        const s = RISK_SETTINGS.find((x) => x.key === key)!;
+        return (
+          <Field key={key} label={`${s.label} (${UNIT_HINT[s.unit]}; blank = default)`} hint={s.basis}>
+            <Input value={settings[key] ?? ""} onChange={(_, d) => setSettings({ ...settings, [key]: d.value })} />
+          </Field>
+        );
+      })}
+    </PaneSection>
   );
 }
