@@ -1,7 +1,7 @@
 /**
  * Shows a cell's value the way its number format asks, for the preview grid: the formats the
  * plan uses (sections for positive;negative;zero, quoted text, $, %, thousands separators,
- * scaling by trailing commas, decimals, yyyy-mm-dd dates, @ for text). A format it cannot read
+ * scaling by trailing commas, decimals, scientific 0.00E+00, yyyy-mm-dd dates, @ for text). A format it cannot read
  * falls back to General.
  */
 import { fromExcelSerial } from "../model/dates";
