@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { resolveScenario } from "../model/scenarios";
 import { MAX_SCENARIOS, RISK_DEFAULT_PATHS, buildPlan, defaultRiskRun } from "../plan/build";
+import { BUILT_IN_NAMES, PaneState, isBuiltIn, parseScenarioFile, planScenarios } from "../model/paneState";
 import { PlanScenario } from "../plan/scenario";
 import { WorkbookPlan } from "../plan/types";
 import { readWorkbookCreator } from "./creator";
@@ -21,15 +22,23 @@ export const DEFAULT_OUT = "corz-hpc-model.xlsx";
 export const DEFAULT_SCENARIOS = ["base", "seed", "bull", "bear"] as const;
 const MAX_PATHS = 1_000_000;
 
-export const USAGE = `Usage: npm run workbook -- [--scenarios base,seed,bull,bear] [--out ${DEFAULT_OUT}] [--paths ${RISK_DEFAULT_PATHS}] [--seed 1] [--force]
+/** A scenario file larger than this is not one the task pane saved. */
+export const MAX_SCENARIO_FILE_BYTES = 5 * 1024 * 1024;
+
+export const USAGE = `Usage: npm run workbook -- [--scenario-file FILE.json] [--scenarios base,seed,bull,bear] [--out ${DEFAULT_OUT}] [--paths ${RISK_DEFAULT_PATHS}] [--seed 1] [--force]
 
 Writes the CORZ scenario sheets (Inputs, Deal, Capacity, Peers, Customers, Mining vs HPC, Risk,
 Summary, Checks) to an .xlsx file with every output a live formula. It opens in Excel,
 LibreOffice Calc and other spreadsheet programs, without the add-in.
 
-  --scenarios  Comma-separated built-in scenarios, in column order: base, seed, bull, bear
-               (default: base,seed,bull,bear; at most ${MAX_SCENARIOS}). With seed and base
-               the Deal sheet walks from one to the other.
+  --scenario-file
+               Scenarios saved by the task pane ("Save scenarios (.json)"): your own
+               scenarios with their assumptions, the ones ticked to build, and the Peers
+               sheet's choices. Builds the scenarios the file ticks, in its order.
+  --scenarios  Comma-separated scenarios, in column order: the built-ins base, seed, bull,
+               bear and, with --scenario-file, the file's own scenarios by name
+               (default: base,seed,bull,bear, or what the file ticks; at most ${MAX_SCENARIOS}).
+               With seed and base the Deal sheet walks from one to the other.
   --out        The .xlsx file to write (default: ${DEFAULT_OUT}).
   --paths      Monte Carlo paths for the Risk sheet, 1 to ${MAX_PATHS.toLocaleString("en-US")} (default: ${RISK_DEFAULT_PATHS.toLocaleString("en-US")}).
   --seed       Seed of the Monte Carlo, a whole number from 0 to 4294967295 (default: 1).
@@ -38,6 +47,9 @@ LibreOffice Calc and other spreadsheet programs, without the add-in.
 
 export interface WorkbookArgs {
   readonly scenarios: readonly string[];
+  /** True when --scenarios named them: they choose from the scenario file's too. */
+  readonly scenariosGiven?: boolean;
+  readonly scenarioFile?: string;
   readonly out: string;
   readonly paths: number;
   readonly seed: number;
@@ -61,7 +73,9 @@ export function parseWorkbookArgs(argv: readonly string[]): ParsedArgs {
   let paths = RISK_DEFAULT_PATHS;
   let seed = 1;
   let force = false;
-  const flags = ["--scenarios", "--out", "--paths", "--seed"];
+  let scenariosGiven = false;
+  let scenarioFile: string | undefined;
+  const flags = ["--scenario-file", "--scenarios", "--out", "--paths", "--seed"];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return { kind: "help" };
@@ -76,7 +90,11 @@ export function parseWorkbookArgs(argv: readonly string[]): ParsedArgs {
     }
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || (eq < 0 && value.startsWith("--"))) return { kind: "error", message: `${flag} needs a value` };
-    if (flag === "--scenarios") {
+    if (flag === "--scenario-file") {
+      if (value.trim() === "") return { kind: "error", message: "--scenario-file needs the path of a .json file" };
+      scenarioFile = value;
+    } else if (flag === "--scenarios") {
+      scenariosGiven = true;
       scenarios = value.split(",").map((s) => s.trim()).filter((s) => s !== "");
       if (scenarios.length === 0) return { kind: "error", message: "--scenarios needs at least one scenario name (base, seed, bull, bear)" };
       if (scenarios.length > MAX_SCENARIOS) return { kind: "error", message: `--scenarios takes at most ${MAX_SCENARIOS} scenarios, got ${scenarios.length}` };
@@ -90,23 +108,63 @@ export function parseWorkbookArgs(argv: readonly string[]): ParsedArgs {
       else seed = n;
     }
   }
-  return { kind: "run", args: { scenarios, out, paths, seed, force } };
+  return { kind: "run", args: { scenarios, out, paths, seed, force, ...(scenariosGiven ? { scenariosGiven } : {}), ...(scenarioFile !== undefined ? { scenarioFile } : {}) } };
 }
 
-/** The plan for the command's scenarios: their Risk sheet uses the first scenario. */
-export function planFor(args: WorkbookArgs): { plan: WorkbookPlan } | { error: string } {
+/**
+ * Reads a scenario file the task pane saved. Never throws: a file that is missing, too large,
+ * not JSON, of another format version or with an invalid value gives the reason.
+ */
+export function readScenarioFile(file: string): { state: PaneState } | { error: string } {
+  const refuse = (why: string) => ({ error: `--scenario-file ${file}: ${why}` });
+  let text: string;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return refuse("it is not a file");
+    if (stat.size > MAX_SCENARIO_FILE_BYTES) return refuse(`it is ${(stat.size / 1024 / 1024).toFixed(1)} MB; a file of saved scenarios is far smaller (at most ${MAX_SCENARIO_FILE_BYTES / 1024 / 1024} MB)`);
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return refuse(err.code === "ENOENT" ? "no such file" : err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : `cannot read it (${err.message})`);
+  }
+  const r = parseScenarioFile(text.replace(/^\uFEFF/, ""));
+  return r.ok ? { state: r.value } : refuse(r.error.message);
+}
+
+/** The scenarios to build: from --scenarios (built-ins, and the file's by name), else the ones the file ticks. */
+function scenariosFor(args: WorkbookArgs, pane?: PaneState): { scenarios: PlanScenario[] } | { error: string } {
+  if (pane && !args.scenariosGiven) {
+    const r = planScenarios(pane);
+    return r.ok ? { scenarios: r.value } : { error: `--scenario-file ${args.scenarioFile}: ${r.error.message}` };
+  }
   const scenarios: PlanScenario[] = [];
   const seen = new Set<string>();
   for (const name of args.scenarios) {
-    const r = resolveScenario(name);
+    const user = pane?.scenarios.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    const r = user ? resolveScenario(user.basedOn, Object.entries(user.overrides)) : resolveScenario(name);
+    if (!r.ok && pane && !user && !isBuiltIn(name)) {
+      return { error: `--scenarios: "${name}" is neither a built-in scenario (${BUILT_IN_NAMES.join(", ")}) nor one in ${args.scenarioFile} (${pane.scenarios.map((s) => s.name).join(", ") || "it has none"})` };
+    }
     if (!r.ok) return { error: `--scenarios: ${r.error.message}` };
-    const label = seen.has(name.toLowerCase()) ? `${name} ${scenarios.length + 1}` : name;
-    seen.add(name.toLowerCase());
+    const own = user?.name ?? name;
+    const label = seen.has(own.toLowerCase()) ? `${own} ${scenarios.length + 1}` : own;
+    seen.add(own.toLowerCase());
     scenarios.push({ name: label, values: r.value.values });
   }
+  return { scenarios };
+}
+
+/**
+ * The plan for the command's scenarios: their Risk sheet uses the first scenario. `pane` is a
+ * scenario file's state: its scenarios and its Peers sheet choices.
+ */
+export function planFor(args: WorkbookArgs, pane?: PaneState): { plan: WorkbookPlan } | { error: string } {
+  const chosen = scenariosFor(args, pane);
+  if ("error" in chosen) return chosen;
+  const scenarios = chosen.scenarios;
   const risk = defaultRiskRun(scenarios[0], args.paths, args.seed);
   if ("error" in risk) return { error: risk.error.message };
-  const plan = buildPlan(scenarios, { risk });
+  const plan = buildPlan(scenarios, { risk, ...(pane ? { peers: pane.peers } : {}) });
   if (!plan.ok) return { error: plan.error.message };
   return { plan: plan.value };
 }
@@ -193,8 +251,18 @@ export async function runWorkbookCommand(argv: readonly string[], log: (line: st
         return 1;
       }
     }
-    log(`[1/3] Modelling ${args.scenarios.join(", ")} (Monte Carlo: ${args.paths.toLocaleString("en-US")} paths, seed ${args.seed})…`);
-    const built = planFor(args);
+    let pane: PaneState | undefined;
+    if (args.scenarioFile !== undefined) {
+      const read = readScenarioFile(args.scenarioFile);
+      if ("error" in read) {
+        log(`error: ${read.error}`);
+        return 2;
+      }
+      pane = read.state;
+    }
+    const names = pane && !args.scenariosGiven ? pane.build : args.scenarios;
+    log(`[1/3] Modelling ${names.join(", ")} (Monte Carlo: ${args.paths.toLocaleString("en-US")} paths, seed ${args.seed})…`);
+    const built = planFor(args, pane);
     if ("error" in built) {
       log(`error: ${built.error}`);
       return 2;

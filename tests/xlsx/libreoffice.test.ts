@@ -15,6 +15,9 @@ import { SHEET_NAMES } from "../../src/plan/layout";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { WorkbookPlan } from "../../src/plan/types";
 import { PRINT_MARGINS, planToWorkbook } from "../../src/xlsx/write";
+import { runWorkbookCommand } from "../../src/xlsx/cli";
+import { DEFAULT_PANE_STATE, PaneState, duplicateScenario, serialisePaneState, setBuild, setOverride } from "../../src/model/paneState";
+import { Result } from "../../src/model/result";
 import { Grid, PdfLine, libreOfficeAvailable, pdfPages, pdfToolsAvailable, printToPdf, recalculate, valueAt } from "../support/libreoffice";
 import { plan, scenario } from "../support/plan";
 
@@ -127,5 +130,60 @@ printRun("TRUE/FALSE results print TRUE or FALSE in LibreOffice, as in Excel, no
     // Capacity: two rows per block (the live one and each scenario's), on at least one page each; Risk: one.
     expect(rows.length).toBeGreaterThanOrEqual(2 * (scenarios.length + 1) + 1);
     for (const r of rows) expect(r).toEqual(["TRUE/FALSE", expect.stringMatching(/^(TRUE|FALSE)$/)]);
+  });
+});
+
+run("a scenario saved by the task pane reaches the .xlsx through --scenario-file, and LibreOffice computes the model's numbers for it", () => {
+  let sheets: Record<string, Grid>;
+  let state: PaneState;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-file-"));
+    try {
+      // The pane's own saved state: a user scenario on bull with overrides, built after base.
+      const step = (r: Result<PaneState>) => {
+        if (!r.ok) throw new Error(r.error.message);
+        return r.value;
+      };
+      let s = step(duplicateScenario(DEFAULT_PANE_STATE, "bull", "Late and lean"));
+      s = step(setOverride(s, "Late and lean", "delay_months", 9));
+      s = step(setOverride(s, "Late and lean", "licence_margin", "72%"));
+      s = step(setOverride(s, "Late and lean", "t2_mw", 90));
+      state = setBuild(setBuild(setBuild(s, "seed", false), "bull", false), "bear", false);
+      const file = path.join(dir, "scenarios.json");
+      fs.writeFileSync(file, serialisePaneState(state));
+      const out = path.join(dir, "mine.xlsx");
+      const lines: string[] = [];
+      const code = await runWorkbookCommand(["--scenario-file", file, "--out", out, "--paths", "500"], (l) => lines.push(l));
+      if (code !== 0) throw new Error(lines.join("\n"));
+      sheets = recalculate(out);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  test("Summary: the user's scenario, beside base, as the model computes it from its overrides", () => {
+    expect(state.build).toEqual(["base", "Late and lean"]);
+    const s = sheets[SHEET_NAMES.summary];
+    const at = (metric: string, i: number) => valueAt(s, SUMMARY.firstRow + SUMMARY_METRICS.findIndex((m) => m.id === metric), SUMMARY.firstCol + 1 + i);
+    expect(valueAt(s, SUMMARY.headerRow, SUMMARY.firstCol + 2)).toBe("Late and lean");
+    const user = state.scenarios[0];
+    const m = runScenario(user.basedOn, Object.entries(user.overrides));
+    if (!m.ok) throw new Error(m.error.message);
+    const base = model("base");
+    // The overrides made a difference the sheet shows: 20 MW more in tranche 2, a 72% margin.
+    expect(m.value.contractedMw).toBe(base.contractedMw + 20);
+    expect(at("licenceMargin", 1)).toBe(0.72);
+    expect(at("mw", 1) as number).toBeCloseTo(m.value.contractedMw, 9);
+    expect(at("tcv", 1) as number).toBeCloseTo(m.value.tcv, 2);
+    expect(at("tcvInclOptions", 1) as number).toBeCloseTo(m.value.tcvInclOptions, 2);
+    expect(at("average", 1) as number).toBeCloseTo(m.value.averageAnnualRevenue, 2);
+    expect(at("reportedMargin", 1) as number).toBeCloseTo(m.value.reportedMarginTerm, 9);
+    const y = m.value.scenario.values.target_year;
+    expect(at("hpcAtTarget", 1) as number).toBeCloseTo(capacityEndOfYear(m.value.capacityLines, y, "energised"), 9);
+    // And base is still base.
+    expect(at("tcv", 0) as number).toBeCloseTo(base.tcv, 2);
+    expect(at("hpcAtTarget", 0) as number).toBeCloseTo(capacityEndOfYear(base.capacityLines, y, "energised"), 9);
+    // Every check holds.
+    expect(valueAt(sheets[SHEET_NAMES.checks], CHECKS.masterRow, CHECKS.resultCol)).toBe(true);
   });
 });

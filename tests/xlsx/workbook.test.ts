@@ -13,10 +13,13 @@ import { BUILT_IN_SCENARIOS } from "../../src/model/scenarios";
 import { parseCell } from "../../src/plan/a1";
 import { MAX_SCENARIOS } from "../../src/plan/build";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { DEFAULT_OUT, parseWorkbookArgs, planFor, runWorkbookCommand, writeFileAtomically } from "../../src/xlsx/cli";
+import { DEFAULT_OUT, parseWorkbookArgs, planFor, readScenarioFile, runWorkbookCommand, writeFileAtomically } from "../../src/xlsx/cli";
+import { DEFAULT_PANE_STATE, PaneState, createScenario, parsePaneState, serialisePaneState, setBuild, setOverride, setPeerChoices } from "../../src/model/paneState";
+import { Result } from "../../src/model/result";
+import { INPUTS } from "../../src/plan/inputs";
 import { PRINT_MARGINS, WORKBOOK_CREATOR, planToWorkbook } from "../../src/xlsx/write";
 import { root } from "../support/build";
-import { plan as testPlan } from "../support/plan";
+import { inputsRow, plan as testPlan } from "../support/plan";
 
 let dir: string;
 beforeEach(() => {
@@ -42,7 +45,8 @@ describe("parseWorkbookArgs", () => {
 
   test("--flag value and --flag=value both work", () => {
     const r = parseWorkbookArgs(["--scenarios", "base, bear", "--out=x.xlsx", "--paths", "5_000", "--seed=7", "--force"]);
-    expect(r).toEqual({ kind: "run", args: { scenarios: ["base", "bear"], out: "x.xlsx", paths: 5000, seed: 7, force: true } });
+    expect(r).toEqual({ kind: "run", args: { scenarios: ["base", "bear"], scenariosGiven: true, out: "x.xlsx", paths: 5000, seed: 7, force: true } });
+    expect(parseWorkbookArgs(["--scenario-file=my.json"])).toEqual({ kind: "run", args: { scenarios: ["base", "seed", "bull", "bear"], scenarioFile: "my.json", out: DEFAULT_OUT, paths: 10_000, seed: 1, force: false } });
   });
 
   test.each([
@@ -52,6 +56,8 @@ describe("parseWorkbookArgs", () => {
     [["--out", "--force"], /--out needs a value/],
     [["--out", "model.xls"], /--out must name an .xlsx file/],
     [["--scenarios", ","], /at least one scenario/],
+    [["--scenario-file"], /--scenario-file needs a value/],
+    [["--scenario-file", " "], /--scenario-file needs the path of a .json file/],
     [["--scenarios", Array(MAX_SCENARIOS + 1).fill("base").join(",")], new RegExp(`at most ${MAX_SCENARIOS} scenarios`)],
     [["--paths", "0"], /--paths must be a whole number from 1 to 1,000,000, got "0"/],
     [["--paths", "1.5"], /--paths must be a whole number/],
@@ -145,6 +151,100 @@ describe("npm run workbook", () => {
     const bad = spawnSync(tsx, ["tools/workbook.ts", "--bogus"], { cwd: root, encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('error: unknown argument "--bogus"');
+  });
+});
+
+describe("npm run workbook --scenario-file: the scenarios the task pane saves", () => {
+  /** The pane's own state: a user scenario with overrides, built beside base, and other Peers choices. */
+  function paneFile(): { file: string; state: PaneState } {
+    let state = DEFAULT_PANE_STATE;
+    const step = (r: Result<PaneState>) => {
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.value;
+    };
+    step(createScenario(state, "Delayed build"));
+    step(setOverride(state, "Delayed build", "delay_months", 6));
+    step(setOverride(state, "Delayed build", "licence_margin", "70%"));
+    step(setOverride(state, "Delayed build", "t1_start", "2025-10-01"));
+    state = setBuild(setBuild(setBuild(state, "seed", false), "bull", false), "bear", false);
+    step(setPeerChoices(state, { stat: "mean" }));
+    const file = path.join(dir, "scenarios.json");
+    fs.writeFileSync(file, serialisePaneState(state));
+    return { file, state };
+  }
+
+  test("builds the scenarios the file ticks, with the user's overrides and Peers choices", async () => {
+    const { file, state } = paneFile();
+    expect(state.build).toEqual(["base", "Delayed build"]);
+    const out = path.join(dir, "mine.xlsx");
+    const { code, lines } = await runCommand("--scenario-file", file, "--out", out, "--paths", "200");
+    expect([code, lines[0]]).toEqual([0, expect.stringContaining("Modelling base, Delayed build")]);
+    const parsed = parseWorkbookArgs(["--scenario-file", file, "--paths", "200"]);
+    if (parsed.kind !== "run") throw new Error("not run");
+    const built = planFor(parsed.args, state);
+    if ("error" in built) throw new Error(built.error);
+    expect(built.plan.scenarios).toEqual(["base", "Delayed build"]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    // The Inputs sheet's scenario columns: the live one, then base and the user's.
+    const inputs = wb.getWorksheet(SHEET_NAMES.inputs)!;
+    const header = inputs.getRow(INPUTS.headerRow).values as unknown[];
+    expect(header).toEqual(expect.arrayContaining(["base", "Delayed build"]));
+    const col = header.indexOf("Delayed build");
+    expect(inputs.getCell(inputsRow("delay_months"), col).value).toBe(6);
+    expect(inputs.getCell(inputsRow("licence_margin"), col).value).toBe(0.7);
+    // The Peers sheet uses the file's statistic.
+    const choices = built.plan.sheets.find((x) => x.key === "peers")!.blocks.find((b) => b.id === "peers.valuation.choices")!;
+    expect(choices.cells[choices.keys!.rows.indexOf("stat")][0]).toBe("Mean");
+  });
+
+  test("--scenarios with a file picks from the built-ins and the file's scenarios, in its order", async () => {
+    const { file } = paneFile();
+    const parsed = parseWorkbookArgs(["--scenario-file", file, "--scenarios", "delayed build,bear"]);
+    if (parsed.kind !== "run") throw new Error("not run");
+    const read = readScenarioFile(file);
+    if ("error" in read) throw new Error(read.error);
+    const built = planFor(parsed.args, read.state);
+    if ("error" in built) throw new Error(built.error);
+    expect(built.plan.scenarios).toEqual(["Delayed build", "bear"]);
+    const { code, lines } = await runCommand("--scenario-file", file, "--scenarios", "base,moon", "--out", path.join(dir, "x.xlsx"));
+    expect(code).toBe(2);
+    expect(lines.at(-1)).toBe(`error: --scenarios: "moon" is neither a built-in scenario (${BUILT_IN_SCENARIOS.map((x) => x.name).join(", ")}) nor one in ${file} (Delayed build)`);
+  });
+
+  test.each([
+    ["missing", null, "no such file"],
+    ["not JSON", "{ scenarios: [", "it is not valid JSON ("],
+    ["not an object", "[1, 2]", "it holds no saved scenarios"],
+    ["another version", JSON.stringify({ version: 3, scenarios: [], build: ["base"] }), "it was saved by format version 3; this version reads format version 2 (or 1)"],
+    ["no scenarios list", JSON.stringify({ version: 2, build: ["base"] }), 'its "scenarios" is not a list'],
+    ["out of range", JSON.stringify({ version: 2, scenarios: [{ name: "Hot", basedOn: "base", overrides: { licence_margin: 7 } }], build: ["Hot"] }), 'scenario "Hot", licence_margin: licence_margin must be a rate from 0 to 1'],
+    ["unknown assumption", JSON.stringify({ version: 2, scenarios: [{ name: "Hot", basedOn: "base", overrides: { moon_mw: 7 } }], build: ["Hot"] }), 'scenario "Hot", moon_mw: unknown assumption "moon_mw"'],
+    ["not a number", JSON.stringify({ version: 2, scenarios: [{ name: "Hot", basedOn: "base", overrides: { t1_mw: [1] } }], build: ["Hot"] }), 'scenario "Hot", t1_mw: expected a number, got [1]'],
+    ["unknown base", JSON.stringify({ version: 2, scenarios: [{ name: "Hot", basedOn: "moon", overrides: {} }], build: ["Hot"] }), 'scenario "Hot": "basedOn" must be one of'],
+    ["a name taken twice", JSON.stringify({ version: 2, scenarios: [{ name: "Bear", basedOn: "base", overrides: {} }], build: ["base"] }), 'scenario "Bear": there is already a scenario called "bear"'],
+    ["builds an unknown one", JSON.stringify({ version: 2, scenarios: [], build: ["base", "Hot"] }), '"build" lists "Hot", which is neither a built-in scenario'],
+    ["builds nothing", JSON.stringify({ version: 2, scenarios: [], build: [] }), '"build" lists no scenario to build'],
+    ["bad peer choices", JSON.stringify({ version: 2, scenarios: [], build: ["base"], peers: { stat: "mode" } }), 'peer choices: unknown statistic "mode"'],
+  ])("a file %s is refused with its reason, exit code 2, and no workbook", async (_what, content, reason) => {
+    const file = path.join(dir, "scenarios.json");
+    if (content !== null) fs.writeFileSync(file, content);
+    const out = path.join(dir, "x.xlsx");
+    const { code, lines } = await runCommand("--scenario-file", file, "--out", out);
+    expect(code).toBe(2);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`error: --scenario-file ${file}: ${reason}`);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  test("a version 1 file is read as the pane reads it", () => {
+    const file = path.join(dir, "v1.json");
+    fs.writeFileSync(file, JSON.stringify({ version: 1, scenarios: [{ name: "Mine", basedOn: "bull", overrides: { t1_mw: 210 } }], build: ["base", "Mine"] }));
+    const read = readScenarioFile(file);
+    if ("error" in read) throw new Error(read.error);
+    expect(read.state).toEqual(parsePaneState(fs.readFileSync(file, "utf8")).state);
+    // Version 1 never offered seed to untick: it is built, as the pane builds it.
+    expect(read.state.build).toEqual(["base", "seed", "Mine"]);
   });
 });
 
