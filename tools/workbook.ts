@@ -4,6 +4,7 @@
  *
  *   npm run workbook                                              -> corz-hpc-model.xlsx, base/seed/bull/bear
  *   npm run workbook -- --scenarios base,bear --out corz-model.xlsx
+ *   npm run workbook -- --scenario-file corz-scenarios.json        -> the scenarios the task pane saved
  *   npm run workbook -- --help
  */
 import { runWorkbookCommand } from "../src/xlsx/cli";

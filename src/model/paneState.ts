@@ -317,6 +317,14 @@ export function parseScenarioFile(text: string): Result<PaneState> {
   } catch (e) {
     return valueError(`it is not valid JSON (${(e instanceof Error ? e.message : String(e)).replace(/\s+/g, " ")})`);
   }
+  // The pane keeps the state in the workbook's settings as a JSON string: a file may hold that string.
+  if (typeof data === "string") {
+    try {
+      data = JSON.parse(data);
+    } catch {
+      return valueError("it holds text, not saved scenarios");
+    }
+  }
   if (typeof data !== "object" || data === null || Array.isArray(data)) return valueError("it holds no saved scenarios (expected a JSON object with version, scenarios and build)");
   const d = data as Record<string, unknown>;
   if (d.version !== PANE_STATE_VERSION && d.version !== 1) {

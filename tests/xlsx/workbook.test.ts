@@ -237,6 +237,13 @@ describe("npm run workbook --scenario-file: the scenarios the task pane saves", 
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  test("a file holding the pane's setting as the workbook keeps it (a JSON string) is read too", () => {
+    const { file, state } = paneFile();
+    fs.writeFileSync(file, JSON.stringify(serialisePaneState(state), null, 2));
+    const read = readScenarioFile(file);
+    expect(read).toEqual({ state });
+  });
+
   test("a version 1 file is read as the pane reads it", () => {
     const file = path.join(dir, "v1.json");
     fs.writeFileSync(file, JSON.stringify({ version: 1, scenarios: [{ name: "Mine", basedOn: "bull", overrides: { t1_mw: 210 } }], build: ["base", "Mine"] }));
