@@ -309,6 +309,10 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
     await page.getByLabel(`Build ${COPY}`).waitFor({ timeout: 15_000 });
     await showSheet("Sheet1");
     expect(await cell("A1").innerText()).toBe("Year");
+    // The pane's record of the sheets it built came back too: Refresh finds them as its own.
+    await page.getByRole("button", { name: "Refresh", exact: true }).click({ timeout: 10_000 });
+    await outcome().getByText(/^Refreshed \d+ sheets/).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").allInnerTexts()).toEqual(before.map(([n]) => n));
     expect(problems).toEqual([]);
   });
 
