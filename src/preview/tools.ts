@@ -104,7 +104,16 @@ export function mountTools(office: OfficeDouble, notice?: string): HTMLElement {
       say("The task pane has not saved any scenarios yet: add or edit a scenario first.");
       return;
     }
-    download("corz-scenarios.json", "application/json", `${JSON.stringify(value, null, 2)}\n`);
+    // The pane keeps its state as JSON text: the file holds the object itself, readable.
+    let data: unknown = value;
+    if (typeof value === "string") {
+      try {
+        data = JSON.parse(value);
+      } catch {
+        data = value;
+      }
+    }
+    download("corz-scenarios.json", "application/json", `${JSON.stringify(data, null, 2)}\n`);
     say("Saved the scenarios to corz-scenarios.json: `npm run workbook -- --scenario-file corz-scenarios.json` builds them into an .xlsx.", "info");
   });
 
