@@ -20,6 +20,9 @@ beforeAll(() => {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
 });
 
+/** Opens the Functions section (closed when the pane starts) from the contents list at the top. */
+const openFunctions = () => fireEvent.click(within(screen.getByRole("navigation", { name: "Contents" })).getByText("Functions"));
+
 const outside = { inExcel: false, reason: "Office.js is not loaded: this page was opened outside Office." };
 
 afterEach(() => {
@@ -44,6 +47,7 @@ test("inside Excel there is no notice", () => {
 
 test("it lists every function of the catalogue with its signature", () => {
   render(<App host={outside} />);
+  openFunctions();
   const list = screen.getByRole("list", { name: "CORZ functions" });
   for (const f of FUNCTIONS) expect(within(list).getByText(`=${signature(f)}`)).toBeTruthy();
   expect(within(list).getByText("=CORZ.DEAL_REVENUE(year, [scenario])")).toBeTruthy();
@@ -57,6 +61,7 @@ test("it lists the built-in scenarios, seed among them", () => {
 
 test("the filter has a label and narrows the list", () => {
   render(<App host={outside} />);
+  openFunctions();
   const filter = screen.getByLabelText("Filter functions");
   fireEvent.change(filter, { target: { value: "npv" } });
   const list = screen.getByRole("list", { name: "CORZ functions" });
