@@ -127,3 +127,11 @@ test("after Delete the focus goes to the scenario then shown (base, when the del
   await settle();
   expect(document.activeElement).toBe(input("base"));
 });
+
+test("picking a scenario opens its assumptions", async () => {
+  renderPane();
+  await panels();
+  expect(isOpen(/^Assumptions: base$/)).toBe(false);
+  fireEvent.click(input("bull"));
+  expect(isOpen(/^Assumptions: bull$/)).toBe(true);
+});

@@ -143,7 +143,16 @@ export function ScenarioList({ pane }: ScenarioListProps) {
       }
     >
       <Caption1>Pick a scenario to see its assumptions; tick the ones to build.</Caption1>
-      <RadioGroup aria-label="Scenarios" value={pane.selected} onChange={(_, data) => pane.select(data.value)} className={styles.group}>
+      <RadioGroup
+        aria-label="Scenarios"
+        value={pane.selected}
+        onChange={(_, data) => {
+          pane.select(data.value);
+          // Picking a scenario is asking to see its assumptions.
+          sections?.open("assumptions");
+        }}
+        className={styles.group}
+      >
         {names.map((name) => {
           const builtIn = builtIns.includes(name);
           return (
