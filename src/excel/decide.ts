@@ -156,6 +156,10 @@ function keepEdits(
         value = sumToDecimals([v.value, ...sumOf.filter((k) => k !== adjusts).map((k) => -now[k])]);
         changed.set(e.col, { ...(changed.get(e.col) ?? {}), [e.row]: v.value });
         e = { ...e, row: key, value };
+      } else {
+        // The number the model read is written back: money typed as text ("3.5bn") becomes the
+        // number it stands for, so the sheet's formulas see a number, not text.
+        e = { ...e, value };
       }
       changed.set(e.col, { ...(changed.get(e.col) ?? {}), [key]: value });
       keptInputs.push({ scenario: e.col, key, value, where: e.where });

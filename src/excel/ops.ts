@@ -126,7 +126,11 @@ function layoutOps(key: SheetKey, layout: Omit<SheetLayout, "charts" | "tables">
       for (const w of layout.columnWidths) ws.getRange(`${w.column}:${w.column}`).format.columnWidth = Math.round(w.width * 6);
       ws.freezePanes.unfreeze();
       const { rows, columns } = layout.freeze;
-      if (rows > 0 || columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, Math.max(rows, 1), Math.max(columns, 1)));
+      // freezeAt freezes the rows and the columns of its range: a rows-only freeze given to it
+      // would freeze column A as well, so rows alone and columns alone have their own calls.
+      if (rows > 0 && columns > 0) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, rows, columns));
+      else if (rows > 0) ws.freezePanes.freezeRows(rows);
+      else if (columns > 0) ws.freezePanes.freezeColumns(columns);
       if (layout.print) setPageLayout(ws, layout.print);
     }),
   ];

@@ -90,6 +90,7 @@ export class SheetState {
   charts: ChartState[] = [];
   tables: { name: string; range: string; filter?: boolean }[] = [];
   tabColor?: string;
+  /** The frozen panes as Excel's getLocation gives them: "Sheet!A1:B4", "Sheet!1:4" (rows only) or "Sheet!A:B" (columns only). */
   frozen?: string;
   columnWidths = new Map<string, number>();
   validations = new Map<string, unknown>();
@@ -108,6 +109,16 @@ export class SheetState {
   set(a1: string, v: CellValue): void {
     const { row, col } = parseCell(a1);
     this.cells.set(`${row},${col}`, { ...(this.cells.get(`${row},${col}`) ?? {}), formula: v });
+  }
+  /**
+   * How many rows and columns are frozen: those above and left of the frozen range's far edge
+   * ("A1:B4": 4 rows, 2 columns; "1:4": 4 rows; "A:B": 2 columns).
+   */
+  frozenPanes(): { rows: number; columns: number } {
+    const end = (this.frozen ?? "").slice((this.frozen ?? "").lastIndexOf("!") + 1).replace(/\$/g, "").split(":").pop() ?? "";
+    const m = /^([A-Z]*)(\d*)$/.exec(end);
+    if (!m || end === "") return { rows: 0, columns: 0 };
+    return { rows: m[2] === "" ? 0 : Number(m[2]), columns: m[1] === "" ? 0 : parseCell(`${m[1]}1`).col };
   }
   /** Every non-empty cell as "A1" → content. */
   snapshot(): Record<string, CellValue> {
@@ -458,6 +469,8 @@ class WorksheetDouble extends Loadable {
     this.freezePanes = {
       unfreeze: () => ctx.queue("unfreeze", null, () => (state().frozen = undefined)),
       freezeAt: (r: Addressed) => ctx.queue("freezeAt", r.label, () => (state().frozen = r.fullAddress)),
+      freezeRows: (n: number) => ctx.queue("freezeRows", n, () => (state().frozen = n > 0 ? `${state().name}!1:${n}` : undefined)),
+      freezeColumns: (n: number) => ctx.queue("freezeColumns", n, () => (state().frozen = n > 0 ? `${state().name}!A:${letters(n)}` : undefined)),
     };
     const title = (r: Addressed | string): string => (typeof r === "string" ? r : r.label);
     this.pageLayout = {

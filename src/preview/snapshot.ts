@@ -88,17 +88,6 @@ function formatsOf(s: SheetState): Format[] {
   return out;
 }
 
-/** Frozen panes: Excel freezes the rows above and the columns left of the range's bottom-right edge. */
-function freezeOf(s: SheetState): SheetPlan["freeze"] {
-  if (!s.frozen) return { rows: 0, columns: 0 };
-  const { range } = split(s.frozen, s.name);
-  const end = range.split(":").pop() ?? "A1";
-  const m = /^([A-Z]+)(\d+)$/.exec(end);
-  if (!m) return { rows: 0, columns: 0 };
-  let col = 0;
-  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { rows: Number(m[2]), columns: col };
-}
 
 function chartOf(c: ChartState, sheet: string): ChartPlan | undefined {
   const type = c.type as ChartPlan["type"];
@@ -171,7 +160,7 @@ export function workbookPlanOf(excel: ExcelDouble): WorkbookPlan {
       validations: validationsOf(s),
       // The adapter gives Excel points (characters x 6); the plan counts characters.
       columnWidths: [...s.columnWidths].map(([column, points]) => ({ column: column.replace(/[$\d]/g, ""), width: points / 6 })),
-      freeze: freezeOf(s),
+      freeze: s.frozenPanes(),
       charts: s.charts.map((c) => chartOf(c, s.name)).filter((c): c is ChartPlan => c !== undefined),
       tables: s.tables.map((t) => ({ name: t.name, range: t.range })),
       print: printOf(s.pageLayout, usedArea(s)),

@@ -54,15 +54,6 @@ function extent(s: SheetState): { rows: number; cols: number } {
   return { rows: Math.max(rows + 5, 30), cols: Math.max(cols + 2, 12) };
 }
 
-/** Rows and columns frozen by Excel's freezeAt: those of the range's bottom-right cell and above/left. */
-export function frozenOf(frozen: string | undefined): { rows: number; cols: number } {
-  if (!frozen) return { rows: 0, cols: 0 };
-  const end = frozen.slice(frozen.lastIndexOf("!") + 1).replace(/\$/g, "").split(":").pop() ?? "";
-  if (!/^[A-Z]+\d+$/.test(end)) return { rows: 0, cols: 0 };
-  const p = parseCell(end);
-  return { rows: p.row, cols: p.col };
-}
-
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
@@ -223,7 +214,8 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
     const hadFocus = grid.contains(document.activeElement);
     const { rows, cols } = extent(s);
     size = { rows, cols };
-    const frozen = frozenOf(s.frozen);
+    const { rows: frozenRows, columns: frozenCols } = s.frozenPanes();
+    const frozen = { rows: frozenRows, cols: frozenCols };
     const table = el("table", { className: "grid" });
     table.setAttribute("role", "grid");
     table.setAttribute("aria-label", `Sheet ${s.name}`);

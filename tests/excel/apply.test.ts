@@ -100,6 +100,19 @@ describe("first build", () => {
   });
 });
 
+test("frozen panes are the plan's: rows alone freeze no column (Checks), rows and columns freeze both", async () => {
+  const x = new ExcelDouble();
+  const built = plan(three());
+  ok(await build(x, three()));
+  for (const p of built.sheets) {
+    const s = x.sheet(p.name);
+    expect([p.name, s.frozenPanes()]).toEqual([p.name, p.freeze]);
+  }
+  const checks = built.sheets.find((p) => p.key === "checks")!;
+  expect(checks.freeze.columns).toBe(0);
+  expect(x.sheet(checks.name).frozen).toBe(`${checks.name}!1:${checks.freeze.rows}`);
+});
+
 describe("no data lost", () => {
   test("a user's sheet named like ours keeps every cell; ours takes a new name everywhere", async () => {
     const x = new ExcelDouble();
@@ -130,6 +143,22 @@ describe("no data lost", () => {
     // Asked to reset, the scenario's value comes back.
     ok(await build(x, three(), third.registry, true));
     expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(200); // base's tranche 1, as filed
+  });
+
+  test("money typed as text on the Inputs sheet (\"3.5bn\") is kept as the number it stands for, so formulas see a number", async () => {
+    const x = new ExcelDouble();
+    const first = ok(await build(x, three()));
+    const cell = `E${inputsRow("t2_value")}`;
+    x.sheet(SHEET_NAMES.inputs).set(cell, "3.5bn");
+    const second = ok(await build(x, three(), first.registry));
+    expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe(3_500_000_000);
+    expect(second.keptEdits).toEqual([`t2_value in base (CORZ Inputs!${cell})`]);
+    // Text that is not an amount is refused with the cell named, and nothing is changed.
+    x.sheet(SHEET_NAMES.inputs).set(cell, "3.5 bananas");
+    const third = await build(x, three(), second.registry);
+    expect(third.ok).toBe(false);
+    if (!third.ok) expect(third.message).toContain(cell);
+    expect(x.sheet(SHEET_NAMES.inputs).value(cell)).toBe("3.5 bananas");
   });
 
   test("the discount rate's row is formulas, not inputs: a refresh writes reference yield + spread back, whatever the cell held", async () => {
