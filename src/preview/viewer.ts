@@ -172,7 +172,8 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
         if (s.tabColor) b.style.borderTopColor = s.tabColor;
         b.addEventListener("click", () => {
           current = s.name;
-          render();
+          // Only another sheet shown: the values computed so far still hold.
+          render(false);
           select("A1");
         });
         return b;
@@ -319,8 +320,9 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
     });
   }
 
-  function render(): void {
-    evaluator.clear();
+  /** Redraws the view; `changed` when the workbook changed since the last draw (values are computed again). */
+  function render(changed = true): void {
+    if (changed) evaluator.clear();
     const ids = excel.sheets.map((s) => s.id);
     // A build that adds sheets shows the first of them, as a person would look at what was built.
     const added = excel.sheets.find((s) => !known.has(s.id));
