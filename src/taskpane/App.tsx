@@ -47,7 +47,8 @@ const DataAsOf = preloadedLazy(() => import(/* webpackChunkName: "asof" */ "./co
 
 // Fluent copies the FluentProvider's classes (its background among them) onto the layer it puts
 // dropdown lists and dialogs in, which spans the page: a height on the provider would make that
-// layer an opaque sheet over the whole page. The pane's full height is its <main>'s instead.
+// layer an opaque sheet over the whole page. The pane's full height is its root <div>'s instead.
+// The page that holds the pane gives its landmark: taskpane.html a <main>, the preview an <aside>.
 const useStyles = makeStyles({
   root: {
     minHeight: "100vh",
@@ -86,7 +87,7 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
   return (
     <FluentProvider theme={theme}>
       <SectionsProvider value={sections}>
-        <main className={styles.root}>
+        <div className={styles.root}>
           <header className={styles.header}>
             <Title3 as="h1" className={styles.heading}>
               CORZ HPC Deal Model
@@ -140,7 +141,7 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
               <CatalogBrowser insert={insert} />
             </Suspense>
           </ErrorBoundary>
-        </main>
+        </div>
       </SectionsProvider>
     </FluentProvider>
   );

@@ -92,8 +92,10 @@ async function typeInto(address: string, text: string): Promise<void> {
 
 /** Opens a section of the pane that is collapsed (its heading is a button with aria-expanded="false"). */
 async function openSection(title: string | RegExp): Promise<void> {
-  const toggle = page.locator("#container").getByRole("button", { name: title, expanded: false });
-  if ((await toggle.count()) === 1) await toggle.click();
+  // The heading's button (it has aria-expanded; the contents' links have not), once its chunk has loaded.
+  const toggle = page.locator("#container").getByRole("heading", { level: 2, name: title }).getByRole("button");
+  await toggle.waitFor({ state: "visible", timeout: 30_000 });
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
 }
 
 /** The keyboard focus: the focused element's tag, type, value and whether it is inside the pane's scrolled view. */

@@ -44,13 +44,16 @@ let context: BrowserContext | undefined;
 let page: Page;
 let isolation: Isolation;
 let functionIds: string[];
+let officeScript: string;
 let artifacts: string | undefined;
 let problems: string[] = [];
 
 /** Opens a section of the pane that is collapsed (its heading is a button with aria-expanded="false"). */
 async function openSection(p: Page, title: string | RegExp): Promise<void> {
-  const toggle = p.getByRole("button", { name: title, expanded: false });
-  if ((await toggle.count()) === 1) await toggle.click();
+  // The heading's button (it has aria-expanded; the contents' links have not), once its chunk has loaded.
+  const toggle = p.getByRole("heading", { level: 2, name: title }).getByRole("button");
+  await toggle.waitFor({ state: "visible", timeout: 30_000 });
+  if ((await toggle.getAttribute("aria-expanded")) === "false") await toggle.click();
 }
 
 (chromiumAvailable() ? describe : describe.skip)("the task pane in Chromium, inside an Excel double", () => {
@@ -63,7 +66,8 @@ async function openSection(p: Page, title: string | RegExp): Promise<void> {
     if (built.status === "rejected") throw built.reason;
     if (script.status === "rejected") throw script.reason;
     if (launched.status === "rejected") throw launched.reason;
-    const [out, officeScript] = [built.value.dir, script.value];
+    const out = built.value.dir;
+    officeScript = script.value;
     functionIds = (JSON.parse(fs.readFileSync(path.join(out, "functions.json"), "utf8")) as { functions: { id: string }[] }).functions.map((f) => f.id);
     server = await serveDirectory(out);
     context = await launched.value.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC" });
@@ -237,6 +241,37 @@ async function openSection(p: Page, title: string | RegExp): Promise<void> {
     await dialog.waitFor({ state: "detached", timeout: 5_000 });
     console.warn(`[measured] axe on the task pane (light theme): ${Object.entries(reports).map(([k, r]) => `${k}: ${axeSummary(r)}`).join("; ")}`);
     for (const [k, r] of Object.entries(reports)) expect({ state: k, serious: seriousViolations(r) }).toEqual({ state: k, serious: [] });
+  });
+
+  test("axe finds no serious or critical problem in the pane in Office's dark theme, also with a dropdown and a dialog open", async () => {
+    const dark = await browser!.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC" });
+    try {
+      const darkIsolation = await isolate(dark, officeScript, 'window.__officeDoubleOptions = { theme: { bodyBackgroundColor: "#1f1f1f", bodyForegroundColor: "#ffffff", isDarkTheme: true } };');
+      const p = await dark.newPage();
+      const darkProblems = recordProblems(p);
+      await openPane(p, `${server!.url}taskpane.html`, { problems: darkProblems, server: server!, isolation: darkIsolation });
+      // The pane took the dark theme: a dark background behind the heading.
+      const background = await p.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
+      expect(background).not.toBe("rgb(255, 255, 255)");
+      await p.getByRole("list", { name: "CORZ functions", includeHidden: true }).waitFor({ state: "attached", timeout: 30_000 });
+      const reports: Record<string, Awaited<ReturnType<typeof runAxe>>> = {};
+      reports.pane = await runAxe(p);
+      await openSection(p, "Peers");
+      await p.getByRole("combobox", { name: "Peer group" }).click();
+      await p.getByRole("listbox").waitFor({ state: "visible", timeout: 5_000 });
+      await animationsDone(p);
+      reports.dropdown = await runAxe(p);
+      await p.keyboard.press("Escape");
+      await p.getByRole("button", { name: "Duplicate base", exact: true }).click();
+      await p.getByRole("dialog").waitFor({ state: "visible", timeout: 5_000 });
+      await animationsDone(p);
+      reports.dialog = await runAxe(p);
+      console.warn(`[measured] axe on the task pane (dark theme, background ${background}): ${Object.entries(reports).map(([k, r]) => `${k}: ${axeSummary(r)}`).join("; ")}`);
+      for (const [k, r] of Object.entries(reports)) expect({ state: k, serious: seriousViolations(r) }).toEqual({ state: k, serious: [] });
+      expect(darkProblems).toEqual([]);
+    } finally {
+      await dark.close();
+    }
   });
 
   // Last, so that it covers everything the tests above did in the page.

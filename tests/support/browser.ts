@@ -244,8 +244,13 @@ export type AxeImpact = (typeof AXE_IMPACTS)[number];
 export interface AxeReport {
   /** How many violations (rules broken, each counted once however many elements break it) of each impact. */
   readonly counts: Record<AxeImpact, number>;
-  /** Each violation: its rule, impact, what it asks for and the first elements that break it. */
-  readonly violations: readonly { id: string; impact: string; help: string; targets: string[] }[];
+  /**
+   * Each violation: its rule, impact, what it asks for and the first elements that break it.
+   * `tabsterOnly`: every element breaking it is one of Tabster's focus-trap elements
+   * (`<i data-tabster-dummy tabindex="0" aria-hidden="true">`, which Fluent UI puts in the page
+   * itself and which pass the focus on the moment they get it; microsoft/tabster#288), none ours.
+   */
+  readonly violations: readonly { id: string; impact: string; help: string; targets: string[]; tabsterOnly: boolean }[];
 }
 
 /**
@@ -261,10 +266,24 @@ export async function runAxe(page: Page, { include = [], exclude = [] }: { inclu
   }
   const violations = await page.evaluate(
     async ({ include, exclude }) => {
-      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; where?: string; tabster?: boolean }[] }[] }> } }).axe;
       const context = { ...(include.length > 0 ? { include: include.map((s) => [s]) } : {}), exclude: exclude.map((s) => [s]) };
       const r = await axe.run(include.length > 0 || exclude.length > 0 ? context : document, { resultTypes: ["violations"] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact ?? "minor", help: v.help, targets: v.nodes.slice(0, 5).map((n) => JSON.stringify(n.target)) }));
+      // Where each element is: its parent's tag, id, classes and first attributes, to find whose markup it is.
+      for (const v of r.violations)
+        for (const n of v.nodes) {
+          const e = typeof n.target[0] === "string" ? document.querySelector(n.target[0]) : null;
+          const p = e?.parentElement;
+          n.tabster = e?.hasAttribute("data-tabster-dummy") === true;
+          n.where = p ? `<${p.tagName.toLowerCase()} ${[...p.attributes].map((a) => `${a.name}="${a.value.slice(0, 40)}"`).join(" ")}>` : "?";
+        }
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact ?? "minor",
+        help: v.help,
+        targets: v.nodes.slice(0, 5).map((n) => `${JSON.stringify(n.target)} in ${n.where}`),
+        tabsterOnly: v.id === "aria-hidden-focus" && v.nodes.every((n) => n.tabster),
+      }));
     },
     { include, exclude },
   );
@@ -280,13 +299,17 @@ export async function animationsDone(page: Page): Promise<void> {
 /** "critical 0, serious 0, moderate 1 (region), minor 0": a report's counts, with the rules broken. */
 export function axeSummary(r: AxeReport): string {
   return AXE_IMPACTS.map((i) => {
-    const ids = r.violations.filter((v) => v.impact === i).map((v) => v.id);
+    const ids = r.violations.filter((v) => v.impact === i).map((v) => (v.tabsterOnly ? `${v.id} on Fluent's own Tabster focus-trap elements only, ${v.targets.join(" ")}` : v.id));
     return `${i} ${r.counts[i]}${ids.length > 0 ? ` (${ids.join(", ")})` : ""}`;
   }).join(", ");
 }
 
-/** The serious and critical violations of a report (what must be none). */
-export const seriousViolations = (r: AxeReport) => r.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+/**
+ * The serious and critical violations of a report (what must be none), less one that only
+ * Tabster's focus-trap elements break (Fluent UI's own markup, not ours: see AxeReport); that one
+ * is still counted, and printed by axeSummary.
+ */
+export const seriousViolations = (r: AxeReport) => r.violations.filter((v) => (v.impact === "serious" || v.impact === "critical") && !v.tabsterOnly);
 
 /**
  * What lies over the middle of `selector`'s box, above the element itself: each covering
