@@ -249,6 +249,10 @@ export interface AxeReport {
    * `tabsterOnly`: every element breaking it is one of Tabster's focus-trap elements
    * (`<i data-tabster-dummy tabindex="0" aria-hidden="true">`, which Fluent UI puts in the page
    * itself and which pass the focus on the moment they get it; microsoft/tabster#288), none ours.
+   * Fluent's Dialog creates Tabster's modalizer when it mounts, and with Tab not controlled by
+   * Tabster (Fluent's setting) the modalizer adds these elements at the ends of <body>. Tabster's
+   * maintainer calls them intentional, and Microsoft's Accessibility Insights suppresses this
+   * rule on them (microsoft/accessibility-insights-web pull request 7605).
    */
   readonly violations: readonly { id: string; impact: string; help: string; targets: string[]; tabsterOnly: boolean }[];
 }
