@@ -38,6 +38,7 @@ import {
   seriousViolations,
   serveDirectory,
 } from "../support/browser";
+import { gridCell, showSheet, typeInto } from "../support/previewGrid";
 
 const SETUP_TIMEOUT_MS = 240_000;
 const VIEWPORT = { width: 1400, height: 900 };
@@ -72,23 +73,10 @@ async function workbook(): Promise<Record<string, Record<string, unknown>>> {
 }
 
 const colLetter = (c: number) => String.fromCharCode(64 + c);
-const cell = (address: string): Locator => page.locator(`#workbook td[data-address="${address}"]`);
+const cell = (address: string): Locator => gridCell(page, address);
 const outcome = () => page.getByRole("region", { name: "Sheets" }).locator("[aria-live]");
 
-async function showSheet(name: string): Promise<void> {
-  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
-  await page.getByRole("grid", { name: `Sheet ${name}` }).waitFor();
-}
 
-/** Selects a cell in the grid and types `text` into the formula bar, as a person edits a cell. */
-async function typeInto(address: string, text: string): Promise<void> {
-  await cell(address).click();
-  await page.getByLabel("Formula bar").fill(text);
-  const before = await page.locator("#workbook").getAttribute("data-updates");
-  await page.getByLabel("Formula bar").press("Enter");
-  // The grid redraws once the double reports the typed cell.
-  await page.waitForFunction((b) => document.getElementById("workbook")?.dataset.updates !== b, before, { timeout: 5_000 });
-}
 
 /** Opens a section of the pane that is collapsed (its heading is a button with aria-expanded="false"). */
 async function openSection(title: string | RegExp): Promise<void> {
@@ -223,7 +211,7 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     priceAddress = `${colLetter(col)}${row}`;
     const formula = summary[`${row},${col}`];
     expect(typeof formula === "string" && formula.startsWith("=")).toBe(true);
-    await showSheet(SHEET_NAMES.summary);
+    await showSheet(page, SHEET_NAMES.summary);
     const format = await page.evaluate(([r, c]) => (window as any).__excelDouble.sheet("CORZ Summary").cells.get(`${r},${c}`).numberFormat, [row, col]);
     const price = model([["t1_mw", 300]]).pricePerMwYear;
     expect(Math.abs(price - model([]).pricePerMwYear)).toBeGreaterThan(1000);
@@ -245,7 +233,7 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     await page.screenshot({ path: path.join(artifacts, "preview-built.jpg"), type: "jpeg", quality: 35 });
 
     // The Valuation sheet: the live block's value is DEAL_VALUE's for the live scenario (base), shown formatted.
-    await showSheet(SHEET_NAMES.valuation);
+    await showSheet(page, SHEET_NAMES.valuation);
     const valuation = wb[SHEET_NAMES.valuation];
     const valueRow = Math.min(...Object.entries(valuation).filter(([, v]) => typeof v === "string" && v.startsWith('="Value of free cash flow')).map(([k]) => Number(k.split(",")[0])));
     const valueFormat = await page.evaluate((r) => (window as any).__excelDouble.sheet("CORZ Valuation").cells.get(`${r},3`).numberFormat, valueRow);
@@ -256,10 +244,10 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
   });
 
   test("an input typed over in the workbook recalculates in the grid and is kept by Refresh", async () => {
-    await showSheet(SHEET_NAMES.inputs);
+    await showSheet(page, SHEET_NAMES.inputs);
     const address = `${colLetter(copyCol)}${inputsRow}`;
-    await typeInto(address, "350");
-    await showSheet(SHEET_NAMES.summary);
+    await typeInto(page, address, "350");
+    await showSheet(page, SHEET_NAMES.summary);
     const format = await page.evaluate((a) => (window as any).__excelDouble.sheet("CORZ Summary").get(a).numberFormat, priceAddress);
     expect(await cell(priceAddress).innerText()).toBe(formatValue(model([["t1_mw", 350]]).pricePerMwYear, format));
 
@@ -287,7 +275,7 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     expect(text).toContain("The build failed part-way; the CORZ sheets were put back as they were and your typed inputs are unchanged.");
     expect(text).toMatch(/Excel refused the build \(GeneralException \(injected at sync \d+, operation 400\)\) at write request 1 of 1\. Everything it had changed was put back/);
     expect(await workbook()).toEqual(before);
-    await showSheet(SHEET_NAMES.inputs);
+    await showSheet(page, SHEET_NAMES.inputs);
     const format = await page.evaluate(([r, c]) => (window as any).__excelDouble.sheet("CORZ Inputs").cells.get(`${r},${c}`).numberFormat, [inputsRow, copyCol]);
     expect(await cell(address).innerText()).toBe(formatValue(350, format));
     await page.screenshot({ path: path.join(artifacts!, "preview-refresh-failed.png") });
@@ -297,9 +285,9 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
   });
 
   test("an invalid value typed into an input cell stops the refresh, naming the cell", async () => {
-    await showSheet(SHEET_NAMES.inputs);
+    await showSheet(page, SHEET_NAMES.inputs);
     const address = `${colLetter(copyCol)}${inputsRow}`;
-    await typeInto(address, "lots");
+    await typeInto(page, address, "lots");
     const syncs = await page.evaluate(() => (window as any).__excelDouble.syncCount);
     const text = await buildAndWait("Refresh");
     expect(text).toContain(`${SHEET_NAMES.inputs}!${address} (t1_mw, ${COPY})`);
@@ -307,14 +295,14 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
     // Nothing was written: the refresh only read the workbook.
     expect((await workbook())[SHEET_NAMES.inputs][`${inputsRow},${copyCol}`]).toBe("lots");
     expect(await page.evaluate(() => (window as any).__excelDouble.syncCount)).toBeLessThanOrEqual(syncs + 2);
-    await typeInto(address, "350");
+    await typeInto(page, address, "350");
     expect(await buildAndWait("Refresh")).toMatch(/^Refreshed \d+ sheets/);
   });
 
   test("a CORZ function typed into a cell computes through the functions the page associated", async () => {
-    await showSheet("Sheet1");
-    await typeInto("A1", "=CORZ.DEAL_REVENUE(2027)");
-    await typeInto("A2", "=CORZ.DEAL_REVENUE(2027.5)");
+    await showSheet(page, "Sheet1");
+    await typeInto(page, "A1", "=CORZ.DEAL_REVENUE(2027)");
+    await typeInto(page, "A2", "=CORZ.DEAL_REVENUE(2027.5)");
     expect(await cell("A1").innerText()).toBe(formatValue(yearRow(model([]), 2027).revenue));
     expect(await cell("A2").innerText()).toBe("#VALUE!");
     const shot = path.join(artifacts!, "preview-function.png");
@@ -382,6 +370,8 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
 
     console.warn(`[measured] axe on the whole preview page (light theme): ${Object.entries(reports).map(([k, r]) => `${k}: ${axeSummary(r)}`).join("; ")}`);
     for (const [k, r] of Object.entries(reports)) expect({ state: k, serious: seriousViolations(r) }).toEqual({ state: k, serious: [] });
+    // The page has its one main landmark (the pane's markup has none of its own).
+    for (const [k, r] of Object.entries(reports)) expect({ state: k, ids: r.violations.map((v) => v.id).filter((id) => id.startsWith("landmark")) }).toEqual({ state: k, ids: [] });
   });
 
   test("no uncaught error, console error or warning (CSP violations included), and nothing left the machine", () => {

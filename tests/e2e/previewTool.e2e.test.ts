@@ -19,7 +19,8 @@ import { chartData } from "../../src/preview/chart";
 import { Evaluator, bookOf } from "../../src/preview/evaluate";
 import { ChartState, ExcelDouble } from "../../src/preview/excelDouble";
 import { formatValue } from "../../src/preview/format";
-import { Dist, StaticServer, buildDist, chromiumAvailable, isolate, launch, openPane, recordProblems, serveDirectory } from "../support/browser";
+import { Dist, StaticServer, axeSummary, buildDist, chromiumAvailable, isolate, launch, openPane, recordProblems, runAxe, serveDirectory } from "../support/browser";
+import { gridCell, showSheet, typeInto } from "../support/previewGrid";
 
 const SETUP_TIMEOUT_MS = 240_000;
 const VIEWPORT = { width: 1400, height: 900 };
@@ -35,7 +36,7 @@ let problems: string[] = [];
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "corz-preview-downloads-"));
 const started = Date.now();
 
-const cell = (address: string): Locator => page.locator(`#workbook td[data-address="${address}"]`);
+const cell = (address: string): Locator => gridCell(page, address);
 const outcome = () => page.getByRole("region", { name: "Sheets" }).locator("[aria-live]");
 
 async function shot(name: string, target?: Locator): Promise<void> {
@@ -51,18 +52,7 @@ async function workbook(): Promise<[string, Record<string, unknown>][]> {
   );
 }
 
-async function showSheet(name: string): Promise<void> {
-  await page.getByRole("tablist", { name: "Sheets" }).getByRole("tab", { name, exact: true }).click();
-  await page.getByRole("grid", { name: `Sheet ${name}` }).waitFor();
-}
 
-async function typeInto(address: string, text: string): Promise<void> {
-  await cell(address).click();
-  await page.getByLabel("Formula bar").fill(text);
-  const before = await page.locator("#workbook").getAttribute("data-updates");
-  await page.getByLabel("Formula bar").press("Enter");
-  await page.waitForFunction((b) => document.getElementById("workbook")?.dataset.updates !== b, before, { timeout: 10_000 });
-}
 
 /** Waits until the page has kept the workbook in the browser since `before` saves. */
 async function savedSince(before: string | null): Promise<void> {
@@ -75,14 +65,6 @@ async function reload(): Promise<void> {
   await page.getByRole("tablist", { name: "Sheets" }).waitFor();
 }
 
-/** axe-core on the workbook region, evaluated through DevTools so the page's CSP stays as it is. */
-async function axe(): Promise<{ id: string; impact: string; targets: string[] }[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(`${fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8")}\n;void 0;`);
-  return page.evaluate(async () => {
-    const r = await (window as any).axe.run("#workbook", { resultTypes: ["violations"] });
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact ?? "minor", targets: v.nodes.slice(0, 3).map((n: any) => JSON.stringify(n.target)) }));
-  });
-}
 
 (chromiumAvailable() ? describe : describe.skip)("the preview page as a tool: charts, spills, messages, keyboard, kept, exported", () => {
   let chartSheet: string;
@@ -156,7 +138,7 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
     expect(charts.length).toBeGreaterThan(0);
     chartSheet = charts[0].sheet;
     for (const sheet of [...new Set(charts.map((c) => c.sheet))]) {
-      await showSheet(sheet);
+      await showSheet(page, sheet);
       for (const { c, data } of charts.filter((x) => x.sheet === sheet)) {
         const figure = page.locator(`#workbook figure.chart[data-chart="${c.name}"]`);
         await figure.waitFor();
@@ -175,7 +157,7 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
         expect([c.name, Math.abs(box!.x - anchor!.x) < 2, Math.abs(box!.y - anchor!.y) < 2]).toEqual([c.name, true, true]);
       }
     }
-    await showSheet(chartSheet);
+    await showSheet(page, chartSheet);
     await page.locator("#workbook figure.chart").first().scrollIntoViewIfNeeded();
     await shot("chart", page.locator("#workbook"));
   });
@@ -183,7 +165,7 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
   test("frozen panes stay in view when the grid scrolls, with a divider", async () => {
     const frozen: [string, string][] = await page.evaluate(() => (window as any).__excelDouble.sheets.filter((s: any) => s.frozen).map((s: any) => [s.name, s.frozen]));
     expect(frozen.length).toBeGreaterThan(0);
-    await showSheet(frozen[0][0]);
+    await showSheet(page, frozen[0][0]);
     const edge = page.locator("#workbook tr.frozen-edge td").first();
     const before = await edge.boundingBox();
     await page.locator("#workbook .grid-wrap").evaluate((e) => e.scrollBy(0, 600));
@@ -197,8 +179,8 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
   });
 
   test('=CORZ.DEAL_SCHEDULE("bear") spills its table as the function returns it; a cell in the way makes it #SPILL! with the reason', async () => {
-    await showSheet("Sheet1");
-    await typeInto("A1", '=CORZ.DEAL_SCHEDULE("bear")');
+    await showSheet(page, "Sheet1");
+    await typeInto(page, "A1", '=CORZ.DEAL_SCHEDULE("bear")');
     const table: unknown[][] = await page.evaluate(() => (window as any).__associations.DEAL_SCHEDULE("bear"));
     expect(table.length).toBeGreaterThan(5);
     const letter = (c: number) => String.fromCharCode(65 + c);
@@ -209,16 +191,16 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
     expect(await page.getByLabel("Formula bar").inputValue()).toBe('=CORZ.DEAL_SCHEDULE("bear")');
     await shot("spill", page.locator("#workbook"));
 
-    await typeInto("C3", "in the way");
+    await typeInto(page, "C3", "in the way");
     expect(await cell("A1").innerText()).toBe("#SPILL!");
     expect(await cell("A1").getAttribute("title")).toMatch(/C3 is in the way/);
     expect(await cell("A2").innerText()).toBe("");
-    await typeInto("C3", "");
+    await typeInto(page, "C3", "");
     expect(await cell("A1").innerText()).toBe("Year");
   });
 
   test("an error cell shows its code, and its message on hover and in the formula bar", async () => {
-    await typeInto("J2", '=CORZ.DEAL_REVENUE(2027, "nope")');
+    await typeInto(page, "J2", '=CORZ.DEAL_REVENUE(2027, "nope")');
     const message: string = await page.evaluate(() => {
       try {
         (window as any).__associations.DEAL_REVENUE(2027, "nope");
@@ -255,10 +237,10 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
     await page.keyboard.press("Shift+Tab");
     expect(await active()).toBe("C3");
 
-    const violations = await axe();
-    console.warn(`[measured] axe on #workbook: ${violations.length} violations (${violations.map((v) => `${v.id}/${v.impact}`).join(", ") || "none"})`);
-    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-    expect(violations.filter((v) => v.id === "scrollable-region-focusable" || v.id.startsWith("aria-"))).toEqual([]);
+    const report = await runAxe(page, { include: ["#workbook"] });
+    console.warn(`[measured] axe on #workbook: ${axeSummary(report)}`);
+    expect(report.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(report.violations.filter((v) => v.id === "scrollable-region-focusable" || v.id.startsWith("aria-"))).toEqual([]);
   });
 
   test("Export .xlsx downloads the workbook shown: the same sheets and formulas, read back with exceljs", async () => {
@@ -313,7 +295,7 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
     expect(tabs).toEqual(before.map(([n]) => n));
     expect(await workbook()).toEqual(before);
     await page.getByLabel(`Build ${COPY}`).waitFor({ timeout: 15_000 });
-    await showSheet("Sheet1");
+    await showSheet(page, "Sheet1");
     expect(await cell("A1").innerText()).toBe("Year");
     // The pane's record of the sheets it built came back too: Refresh finds them as its own.
     await page.getByRole("button", { name: "Refresh", exact: true }).click({ timeout: 10_000 });
@@ -342,7 +324,7 @@ async function axe(): Promise<{ id: string; impact: string; targets: string[] }[
 
     // Something to lose, then New workbook: a confirmation first.
     const saved = await page.locator("#workbook").getAttribute("data-saved");
-    await typeInto("A1", "kept?");
+    await typeInto(page, "A1", "kept?");
     await savedSince(saved);
     let asked = "";
     page.once("dialog", (d) => {
