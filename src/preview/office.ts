@@ -37,6 +37,12 @@ export interface OfficeDouble {
   onSettingsSaved(listener: () => void): () => void;
   /** Every association the page made: id → function. */
   readonly associations: Record<string, CustomFunction>;
+  /**
+   * Calls `listener` after functions.js associates functions (it may do so after the workbook is
+   * first drawn, and a cell using a CORZ function then has a value to show); returns a function
+   * that stops it.
+   */
+  onFunctionsAssociated(listener: () => void): () => void;
 }
 
 type AsyncCallback = (result: { status: string; value?: unknown; error?: { message: string } }) => void;
@@ -106,9 +112,11 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
   };
   const customFunctions = win.CustomFunctions as { associate: unknown };
   // Both forms Office accepts: associate(id, fn) and associate({ id: fn, ... }).
+  const associatedListeners = new Set<() => void>();
   customFunctions.associate = (idOrMap: string | Record<string, CustomFunction>, fn?: CustomFunction) => {
     if (typeof idOrMap === "string") associate(idOrMap, fn as CustomFunction);
     else for (const [id, f] of Object.entries(idOrMap)) associate(id, f);
+    for (const l of associatedListeners) l();
   };
 
   win.__excelDouble = excel;
@@ -118,5 +126,9 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
     savedListeners.add(listener);
     return () => void savedListeners.delete(listener);
   };
-  return { excel, settings: { current, saved }, associations, onSettingsSaved };
+  const onFunctionsAssociated = (listener: () => void) => {
+    associatedListeners.add(listener);
+    return () => void associatedListeners.delete(listener);
+  };
+  return { excel, settings: { current, saved }, associations, onSettingsSaved, onFunctionsAssociated };
 }

@@ -378,15 +378,24 @@ export function mountWorkbookView(root: HTMLElement, office: OfficeDouble, toolb
 
   // Syncs come in bursts (a build makes three): draw once after the burst.
   let pending = false;
-  const unsubscribe = excel.subscribe(() => {
-    lastChange = new Date();
+  const redraw = () => {
     if (pending) return;
     pending = true;
     setTimeout(() => {
       pending = false;
       render();
     }, 0);
+  };
+  const unsubscribe = excel.subscribe(() => {
+    lastChange = new Date();
+    redraw();
   });
+  // functions.js may associate the CORZ functions after the first drawing (a restored workbook
+  // using them showed #NAME? until then): computed again once they are there.
+  const stopFunctions = office.onFunctionsAssociated(redraw);
   render();
-  return unsubscribe;
+  return () => {
+    unsubscribe();
+    stopFunctions();
+  };
 }

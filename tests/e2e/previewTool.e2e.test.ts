@@ -296,6 +296,9 @@ async function reload(): Promise<void> {
     expect(await workbook()).toEqual(before);
     await page.getByLabel(`Build ${COPY}`).waitFor({ timeout: 15_000 });
     await showSheet(page, "Sheet1");
+    // The CORZ function in A1 has its value once functions.js has associated the functions,
+    // which may come after the first drawing of the restored workbook.
+    await page.waitForFunction(() => document.querySelector('#workbook td[data-address="A1"]')?.textContent === "Year", undefined, { timeout: 15_000 });
     expect(await cell("A1").innerText()).toBe("Year");
     // The pane's record of the sheets it built came back too: Refresh finds them as its own.
     await page.getByRole("button", { name: "Refresh", exact: true }).click({ timeout: 10_000 });
