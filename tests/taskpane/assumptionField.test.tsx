@@ -99,6 +99,19 @@ describe("one Tab stop per field", () => {
     const box = tabStops()[0];
     expect(description(box).some((d) => d.startsWith(`Source of the default: ${t1.spec.source}`) && d.includes(`As of ${t1.spec.asOf}.`))).toBe(true);
   });
+
+  test("the source is shown under the box while it has the focus, for who tabs rather than points", () => {
+    const [t1] = pick(fieldsOf(mine, "mine"), ["t1_value"]);
+    renderFields([t1]);
+    const box = tabStops()[0];
+    const source = document.getElementById(box.getAttribute("aria-describedby")!.split(/\s+/).pop()!)!;
+    expect(source.textContent).toContain(t1.spec.source);
+    expect(source.dataset.sourceShown).toBeUndefined();
+    act(() => box.focus());
+    expect(source.dataset.sourceShown).toBe("true");
+    act(() => box.blur());
+    expect(source.dataset.sourceShown).toBeUndefined();
+  });
 });
 
 describe("read-only fields of built-in scenarios", () => {

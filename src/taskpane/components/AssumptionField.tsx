@@ -35,6 +35,25 @@ const useStyles = makeStyles({
     whiteSpace: "nowrap",
     border: 0,
   },
+  // While the box has the focus the source is shown too: the info button is no Tab stop, so this is how the keyboard's user sees it.
+  // Laid over what follows, as a tooltip is, so the pane does not move when the focus comes or goes (a click would miss).
+  shown: {
+    position: "absolute",
+    top: "100%",
+    left: 0,
+    right: 0,
+    zIndex: 1,
+    marginTop: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground2,
+    boxShadow: tokens.shadow8,
+    borderRadius: tokens.borderRadiusMedium,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+    pointerEvents: "none",
+  },
+  field: { position: "relative" },
   readOnly: { color: tokens.colorNeutralForeground2, cursor: "default" },
   readOnlyTag: { color: tokens.colorNeutralForeground3, whiteSpace: "nowrap" },
 });
@@ -139,6 +158,7 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
   const { spec } = field;
   const typing = useTyping(field, onCommit, onClearDraft);
   const box = useRef<HTMLInputElement>(null);
+  const [focused, setFocused] = useState(false);
   useEffect(() => {
     if (!focusRequested || !box.current) return;
     box.current.scrollIntoView?.({ block: "center" });
@@ -165,6 +185,7 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
 
   return (
     <Field
+      className={styles.field}
       label={{
         children: (_: unknown, props: LabelProps) => (
           // The info button opens the source for the mouse; the keyboard has it as the box's description, so the button is no Tab stop.
@@ -191,7 +212,11 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
         className={field.readOnly ? styles.readOnly : undefined}
         aria-describedby={field.readOnly ? `${readOnlyId} ${sourceId}` : sourceId}
         onChange={(_, data) => typing.setText(data.value)}
-        onBlur={typing.commit}
+        onFocus={() => setFocused(true)}
+        onBlur={() => {
+          setFocused(false);
+          typing.commit();
+        }}
         onKeyDown={onKeyDown}
         contentAfter={
           field.readOnly ? (
@@ -205,7 +230,7 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
           ) : undefined
         }
       />
-      <span id={sourceId} className={styles.hidden}>
+      <span id={sourceId} className={focused ? styles.shown : styles.hidden} data-source-shown={focused || undefined}>
         Source of the default: {spec.source} · As of {spec.asOf}.{spec.note ? ` ${spec.note}` : ""}
       </span>
       {field.readOnly && (
