@@ -44,3 +44,15 @@ export function parseCell(a1: string): { row: number; col: number } {
 export function sheetRef(sheet: string, a1: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${a1}`;
 }
+
+/**
+ * The inverse of {@link sheetRef}: "Sheet!A1:B2" or "'My sheet'!$A$1" → the sheet (unquoted;
+ * undefined when the address names none) and the range without its dollars.
+ */
+export function splitSheetRef(address: string): { sheet?: string; range: string } {
+  const bang = address.lastIndexOf("!");
+  const range = address.slice(bang + 1).replace(/\$/g, "");
+  if (bang < 0) return { range };
+  const raw = address.slice(0, bang);
+  return { sheet: raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw, range };
+}

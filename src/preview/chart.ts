@@ -7,7 +7,7 @@
  * Pure: values in, SVG text out. A value that is not a number (an error, text, an empty cell)
  * is a gap: no bar, a break in the line, no point; never NaN in the drawing.
  */
-import { parseCell } from "../plan/a1";
+import { parseCell, splitSheetRef } from "../plan/a1";
 import type { ChartState } from "./excelDouble";
 import { Scalar, XlError } from "./evaluate";
 
@@ -24,11 +24,9 @@ export type CellReader = (sheet: string, row: number, col: number) => Scalar;
 
 /** The cells of "Sheet!A1:C1" or "'My sheet'!A1:A5", in order (a row or a column). */
 export function rangeCells(address: string): { sheet: string; cells: { row: number; col: number }[] } {
-  const bang = address.lastIndexOf("!");
-  if (bang < 0) throw new Error(`a chart series range names no sheet: "${address}"`);
-  const raw = address.slice(0, bang);
-  const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  const [a, b = a] = address.slice(bang + 1).replace(/\$/g, "").split(":");
+  const { sheet, range } = splitSheetRef(address);
+  if (sheet === undefined) throw new Error(`a chart series range names no sheet: "${address}"`);
+  const [a, b = a] = range.split(":");
   const p = parseCell(a);
   const q = parseCell(b);
   const cells: { row: number; col: number }[] = [];

@@ -7,18 +7,16 @@
  *
  * Pure: reads the double's state, returns data.
  */
-import { columnLetter } from "../plan/a1";
+import { columnLetter, splitSheetRef } from "../plan/a1";
 import { LAYOUT_VERSION, SHEET_NAMES } from "../plan/layout";
 import type { Block, CellContent, ChartPlan, Format, ListValidation, NamePlan, PrintPlan, Series, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
 import { literal } from "./evaluate";
 import type { CellState, ChartState, ExcelDouble, PageLayoutState, SheetState } from "./excelDouble";
 
-/** "Sheet!A1:B2" or "'My sheet'!$A$1" → sheet and range without the dollars. */
+/** "Sheet!A1:B2" or "'My sheet'!$A$1" → sheet (this one when it names none) and range, as a chart series. */
 function split(address: string, fallbackSheet: string): Series & { name: "" } {
-  const bang = address.lastIndexOf("!");
-  const raw = bang < 0 ? fallbackSheet : address.slice(0, bang);
-  const sheet = raw.startsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
-  return { name: "", sheet, range: address.slice(bang + 1).replace(/\$/g, "") };
+  const { sheet = fallbackSheet, range } = splitSheetRef(address);
+  return { name: "", sheet, range };
 }
 
 /** A cell's content for the plan: "date:2025-01-01" (text Excel took as a date) is its serial. */

@@ -13,7 +13,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { ScenarioModel, runScenario, yearRow } from "../../src/model/scenarioModel";
 import { dealValue } from "../../src/model/valuation";
 import { INPUTS } from "../../src/plan/inputs";
@@ -24,30 +24,23 @@ import {
   Dist,
   Isolation,
   StaticServer,
-  buildDist,
   chromiumAvailable,
-  isolate,
-  launch,
   layersOver,
-  openPane,
   pngSize,
-  recordProblems,
   animationsDone,
   axeSummary,
   runAxe,
   seriousViolations,
-  serveDirectory,
 } from "../support/browser";
-import { gridCell, showSheet, typeInto } from "../support/previewGrid";
+import { PreviewSession, gridCell, openPreview, showSheet, typeInto } from "../support/previewGrid";
 
 const SETUP_TIMEOUT_MS = 240_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const COPY = "base copy";
 
+let preview: PreviewSession | undefined;
 let dist: Dist | undefined;
 let server: StaticServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
 let isolation: Isolation;
 let artifacts: string | undefined;
@@ -111,28 +104,12 @@ async function buildAndWait(button: "Build sheets" | "Refresh"): Promise<string>
   let priceAddress: string;
 
   beforeAll(async () => {
-    const [built, launched] = await Promise.allSettled([buildDist(), launch()]);
-    if (built.status === "fulfilled") dist = built.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (built.status === "rejected") throw built.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    server = await serveDirectory(built.value.dir);
-    context = await launched.value.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC" });
-    // The preview must never ask for office.js; if it did, this would answer and the count would show it.
-    isolation = await isolate(context, "void 0;");
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    page = await context.newPage();
-    problems = recordProblems(page);
-    await openPane(page, `${server.url}preview.html`, { problems, server, isolation });
+    preview = await openPreview({ viewport: VIEWPORT });
+    ({ dist, server, page, problems, isolation } = preview);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    dist?.remove();
+    await preview?.close();
     if (artifacts && !process.env.E2E_ARTIFACTS) fs.rmSync(artifacts, { recursive: true, force: true });
     console.warn(`[measured] preview e2e: ${((Date.now() - started) / 1000).toFixed(1)} s including the production build`);
   });

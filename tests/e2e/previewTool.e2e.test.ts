@@ -13,24 +13,22 @@ import ExcelJS from "exceljs";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { parseScenarioFile } from "../../src/model/paneState";
 import { chartData } from "../../src/preview/chart";
 import { Evaluator, bookOf } from "../../src/preview/evaluate";
 import { ChartState, ExcelDouble } from "../../src/preview/excelDouble";
 import { formatValue } from "../../src/preview/format";
-import { Dist, StaticServer, axeSummary, buildDist, chromiumAvailable, isolate, launch, openPane, recordProblems, runAxe, serveDirectory } from "../support/browser";
-import { gridCell, showSheet, typeInto } from "../support/previewGrid";
+import { Dist, axeSummary, chromiumAvailable, runAxe } from "../support/browser";
+import { PreviewSession, gridCell, openPreview, showSheet, typeInto } from "../support/previewGrid";
 
 const SETUP_TIMEOUT_MS = 240_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const COPY = "base copy";
 const SCREENSHOTS = path.join(__dirname, "screenshots");
 
+let preview: PreviewSession | undefined;
 let dist: Dist | undefined;
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
 let problems: string[] = [];
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "corz-preview-downloads-"));
@@ -70,27 +68,12 @@ async function reload(): Promise<void> {
   let chartSheet: string;
 
   beforeAll(async () => {
-    const [built, launched] = await Promise.allSettled([buildDist(), launch()]);
-    if (built.status === "fulfilled") dist = built.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    if (built.status === "rejected") throw built.reason;
-    if (launched.status === "rejected") throw launched.reason;
-    server = await serveDirectory(built.value.dir);
-    context = await launched.value.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: "en-US", timezoneId: "UTC", acceptDownloads: true });
-    const isolation = await isolate(context, "void 0;");
-    await context.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
-    page = await context.newPage();
-    problems = recordProblems(page);
-    await openPane(page, `${server.url}preview.html`, { problems, server, isolation });
+    preview = await openPreview({ viewport: VIEWPORT, acceptDownloads: true });
+    ({ dist, page, problems } = preview);
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    dist?.remove();
+    await preview?.close();
     fs.rmSync(downloads, { recursive: true, force: true });
     console.warn(`[measured] preview tool e2e: ${((Date.now() - started) / 1000).toFixed(1)} s including the production build`);
   });

@@ -9,7 +9,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { AssumptionField, READ_ONLY_HINT, shownDefault, shownValue } from "../../src/taskpane/components/AssumptionField";
 import { readMoney } from "../../src/model/scenarios";
 import { DEFAULT_PANE_STATE, FieldView, PaneState, createScenario, fieldsOf, formatValue, setOverride } from "../../src/taskpane/scenarioState";
-import { button, dialog, field, input, memorySettings, queryButton, renderPane, savedPane } from "./harness";
+import { field, memorySettings, newScenario, queryButton, renderPane, savedPane, typeAndEnter } from "./harness";
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!r.ok) throw new Error(r.error.message);
@@ -182,16 +182,6 @@ describe("money in the field", () => {
 });
 
 describe("in the pane, over the model", () => {
-  function newScenario(name: string) {
-    fireEvent.click(button("New scenario"));
-    const d = dialog("New scenario");
-    fireEvent.change(input(/^Scenario name/), { target: { value: name } });
-    fireEvent.click(button("Create", d));
-  }
-  function type(box: HTMLInputElement, value: string) {
-    fireEvent.change(box, { target: { value } });
-    fireEvent.keyDown(box, { key: "Enter" });
-  }
 
   const settle = () => act(async () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
 
@@ -201,13 +191,13 @@ describe("in the pane, over the model", () => {
     newScenario("my case");
     // Tranche 2's contract value (base: $1.225bn, as filed).
     expect(field("t2_value").value).toBe("1,225,000,000");
-    type(field("t2_value"), "3.5bn");
+    typeAndEnter(field("t2_value"), "3.5bn");
     expect(field("t2_value").value).toBe("3,500,000,000");
     expect(queryButton("Reset t2_value to default")).not.toBeNull();
     await settle();
     expect(savedPane(settings).scenarios.find((s) => s.name === "my case")?.overrides.t2_value).toBe(3_500_000_000);
 
-    type(field("t1_mw"), "350m");
+    typeAndEnter(field("t1_mw"), "350m");
     await settle();
     expect(screen.getByText('t1_mw must be a number of MW from 0 to 5000, got "350m"; MW are plain numbers; m, bn and $ are only for amounts of money')).toBeTruthy();
     expect(savedPane(settings).scenarios.find((s) => s.name === "my case")?.overrides.t1_mw).toBeUndefined();

@@ -3,7 +3,7 @@
  * and an in-memory settings store, as tests/excel/gateway.test.ts runs the gateway: nothing of
  * ours is mocked.
  */
-import { configure, render, screen, within } from "@testing-library/react";
+import { configure, fireEvent, render, screen, within } from "@testing-library/react";
 import type { Runner } from "../../src/excel/apply";
 import { SettingsStore, WorkbookGateway, makeGateway } from "../../src/excel/gateway";
 import { assumptionSpec } from "../../src/model/assumptions";
@@ -132,4 +132,18 @@ export function savedPane(settings: MemorySettings): PaneState {
   const raw = settings.data[PANE_SETTING];
   if (typeof raw !== "string") throw new Error(`nothing saved under ${PANE_SETTING}`);
   return JSON.parse(raw) as PaneState;
+}
+
+/** Makes a scenario of one's own through the New scenario dialog, as a person does. */
+export function newScenario(name: string): void {
+  fireEvent.click(button("New scenario"));
+  const d = dialog("New scenario");
+  fireEvent.change(input(/^Scenario name/), { target: { value: name } });
+  fireEvent.click(button("Create", d));
+}
+
+/** Types `value` into a field's box and presses Enter. */
+export function typeAndEnter(box: HTMLInputElement, value: string): void {
+  fireEvent.change(box, { target: { value } });
+  fireEvent.keyDown(box, { key: "Enter" });
 }

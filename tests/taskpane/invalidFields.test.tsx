@@ -9,24 +9,13 @@ import { makeGateway } from "../../src/excel/gateway";
 import { useBuild } from "../../src/taskpane/hooks/useBuild";
 import { DEFAULT_PANE_STATE } from "../../src/taskpane/scenarioState";
 import { ExcelDouble } from "../support/excelDouble";
-import { button, dialog, field, input, memorySettings, queryButton, renderPane } from "./harness";
+import { button, dialog, field, input, memorySettings, newScenario, queryButton, renderPane, typeAndEnter } from "./harness";
 
 const t1Mw = () => field("t1_mw");
 const t1Reason = 't1_mw must be a number of MW from 0 to 5000, got "-5"';
 const t1Refusal =
   'Build refused: 1 field is not valid — "my case" · Tranche 1 (initial contracts): critical IT load (t1_mw) = "-5": must be a number of MW from 0 to 5000. Correct it or press Escape in the field to take the typing back.';
 
-function createScenario(name: string) {
-  fireEvent.click(button("New scenario"));
-  const d = dialog("New scenario");
-  fireEvent.change(input(/^Scenario name/), { target: { value: name } });
-  fireEvent.click(button("Create", d));
-}
-
-function type(box: HTMLInputElement, value: string) {
-  fireEvent.change(box, { target: { value } });
-  fireEvent.keyDown(box, { key: "Enter" });
-}
 
 /** The text describing a button (its aria-describedby). */
 function why(b: HTMLElement): string | null | undefined {
@@ -35,8 +24,8 @@ function why(b: HTMLElement): string | null | undefined {
 
 test("an invalid value blocks Build sheets, which says which scenario, field, value and why; a click builds nothing", () => {
   const { x } = renderPane();
-  createScenario("my case");
-  type(t1Mw(), "-5");
+  newScenario("my case");
+  typeAndEnter(t1Mw(), "-5");
   expect(screen.getByText(t1Reason)).toBeTruthy();
   const build = button("Build sheets");
   expect(build.getAttribute("aria-disabled")).toBe("true");
@@ -48,8 +37,8 @@ test("an invalid value blocks Build sheets, which says which scenario, field, va
 
 test("the typed text and its reason survive switching scenarios, and Escape takes them back and unblocks", () => {
   renderPane();
-  createScenario("my case");
-  type(t1Mw(), "-5");
+  newScenario("my case");
+  typeAndEnter(t1Mw(), "-5");
   fireEvent.click(input("base"));
   expect(t1Mw().value).toBe("200"); // base's tranche 1, as filed
   expect(screen.queryByText(t1Reason)).toBeNull();
@@ -70,13 +59,13 @@ test("the typed text and its reason survive switching scenarios, and Escape take
 
 test("a valid value, or a reset, clears the refusal", () => {
   renderPane();
-  createScenario("my case");
-  type(t1Mw(), "-5");
-  type(t1Mw(), "150");
+  newScenario("my case");
+  typeAndEnter(t1Mw(), "-5");
+  typeAndEnter(t1Mw(), "150");
   expect(screen.queryByText(/t1_mw must be/)).toBeNull();
   expect(button("Build sheets").getAttribute("aria-disabled")).toBeNull();
 
-  type(t1Mw(), "-5");
+  typeAndEnter(t1Mw(), "-5");
   expect(button("Build sheets").getAttribute("aria-disabled")).toBe("true");
   fireEvent.click(button("Reset t1_mw to default"));
   expect(t1Mw().value).toBe("200"); // base's tranche 1, as filed
@@ -92,10 +81,10 @@ test("two invalid fields are both named; Go to field selects the scenario, opens
     if (!(String(args[0]).includes("non-boolean attribute") && args.includes("inert"))) error(...args);
   });
   renderPane();
-  createScenario("my case");
-  type(t1Mw(), "-5");
+  newScenario("my case");
+  typeAndEnter(t1Mw(), "-5");
   fireEvent.click(button("Finance"));
-  type(input(/^Discount rate/), "abc");
+  typeAndEnter(input(/^Discount rate/), "abc");
   expect(why(button("Build sheets"))).toMatch(
     /^Build refused: 2 fields are not valid — "my case" · Tranche 1 \(initial contracts\): critical IT load \(t1_mw\) = "-5": must be .*; "my case" · Discount rate \(discount_rate\) = "abc": must be /,
   );
@@ -119,8 +108,8 @@ test("two invalid fields are both named; Go to field selects the scenario, opens
 
 test("renaming a scenario keeps its refused fields under the new name; deleting it drops them", () => {
   renderPane();
-  createScenario("my case");
-  type(t1Mw(), "-5");
+  newScenario("my case");
+  typeAndEnter(t1Mw(), "-5");
   fireEvent.click(button("Rename my case"));
   fireEvent.change(input(/^Scenario name/), { target: { value: "late sites" } });
   fireEvent.click(button("Rename", dialog("Rename “my case”")));
@@ -137,8 +126,8 @@ test("once built, Refresh and Refresh and reset edited inputs are refused too", 
   renderPane();
   fireEvent.click(button("Build sheets"));
   await screen.findByText(/^Built \d+ sheets/, undefined, { timeout: 10000 });
-  createScenario("my case");
-  type(t1Mw(), "-5");
+  newScenario("my case");
+  typeAndEnter(t1Mw(), "-5");
   for (const name of ["Refresh", "Refresh and reset edited inputs"]) {
     expect(button(name).getAttribute("aria-disabled")).toBe("true");
     expect(why(button(name))).toBe(t1Refusal);
