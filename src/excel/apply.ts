@@ -15,10 +15,10 @@
  * if that fails too, it says what may be half-written and lists the user's typed values.
  * It writes only into sheets it created (recorded in the registry by worksheet id).
  */
-import { Edit, cellsOf } from "./edits";
+import { Edit } from "./edits";
 import { blockRange, CellSnapshot, Decision, NameRead, OwnedRead, SHEET_KEYS, WorkbookRead, decideBuild } from "./decide";
 import { AfterFailure, Before, MAX_REQUEST_BYTES, Op, SheetFinder, chunk, layoutOf, restoreOps, writeOps } from "./ops";
-import { rangeOf } from "../plan/a1";
+import { boundingRange } from "../plan/a1";
 import { PlanScenario } from "../plan/scenario";
 import { SheetKey, WorkbookPlan } from "../plan/types";
 import { leaseSnapshotRanges } from "./leaseRows";
@@ -29,17 +29,6 @@ export { MAX_REQUEST_BYTES } from "./ops";
 export type { BuildOptions, BuildReport, BuildResult, KeptInput, Runner, WorkbookAfterFailure } from "./types";
 
 const FORMAT_PROPS = { format: { font: { bold: true, italic: true, color: true }, fill: { color: true }, wrapText: true } };
-
-/** The smallest box holding every range (A1). */
-function boxOf(ranges: readonly string[]): string | undefined {
-  if (ranges.length === 0) return undefined;
-  const cs = ranges.map(cellsOf);
-  const r0 = Math.min(...cs.map((c) => c.row));
-  const c0 = Math.min(...cs.map((c) => c.col));
-  const r1 = Math.max(...cs.map((c) => c.row + c.rows - 1));
-  const c1 = Math.max(...cs.map((c) => c.col + c.cols - 1));
-  return rangeOf(r0, c0, r1 - r0 + 1, c1 - c0 + 1);
-}
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -105,7 +94,7 @@ async function readWorkbook(s: Session, registry: Registry): Promise<WorkbookRea
     const charts = ws.charts;
     charts.load("items/name");
     // On the Leases sheet, the rows under the table too: a refresh may take them in, and a failed one puts them back.
-    const box = boxOf(key === "leases" ? leaseSnapshotRanges(old.ranges) : old.ranges);
+    const box = boundingRange(key === "leases" ? leaseSnapshotRanges(old.ranges) : old.ranges);
     const snap = box ? ws.getRange(box) : undefined;
     snap?.load("formulas,numberFormat");
     loads.push({ key, ws, used, charts, box, snap, props: snap?.getCellProperties(FORMAT_PROPS) });
@@ -149,6 +138,7 @@ function writtenBlocks(plan: WorkbookPlan, kept: readonly Edit[]): Record<string
         cols: keys.cols,
         values: b.cells.map((r) => [...r]),
         userCells: kept.filter((e) => e.block === b.id && keys.rows.includes(e.row) && keys.cols.includes(e.col)).map((e) => `${e.row}|${e.col}`),
+        accept: keys.accept ?? {},
       };
     }
   }
@@ -246,17 +236,20 @@ async function restore(s: Session, d: Decision, before: Before): Promise<void> {
 }
 
 function typedValues(d: Decision): string {
-  const typed = d.kept.filter((e) => e.block !== "inputs.selector");
+  const typed = d.kept.filter((e) => e.kind !== "scenario");
   if (typed.length === 0) return "You had typed no values of your own into the CORZ sheets.";
-  return `Your typed values, so none is lost: ${typed.map((e) => `${e.row} ${e.block === "inputs.values" ? "in " : ""}${e.col} = ${String(e.value)} (${e.where})`).join("; ")}.`;
+  return `Your typed values, so none is lost: ${typed.map((e) => `${e.row} ${e.kind === "assumption" ? "in " : ""}${e.col} = ${String(e.value)} (${e.where})`).join("; ")}.`;
 }
 
+type Failure = Extract<BuildResult, { ok: false }>;
+
 /**
- * Builds (first time) or refreshes the add-in's sheets for `scenarios`. Returns a report, or
- * a failure that says what it left in the workbook.
+ * Builds (first time) or refreshes the add-in's sheets for `scenarios`: read, decide, write.
+ * Returns a report, or a failure that says what it left in the workbook.
  */
 export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[], registry: Registry, opts: BuildOptions = {}): Promise<BuildResult> {
-  let syncs = 0;
+  // Syncs made before a failure that says what it left; none means nothing was written.
+  const progress = { syncs: 0 };
   try {
     return await run(async (ctx) => {
       const names = new Map<SheetKey, string>();
@@ -265,78 +258,82 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       try {
         read = await readWorkbook(s, registry);
       } catch (e) {
-        syncs = s.syncs;
-        return { ok: false as const, message: `Excel refused to read the workbook (${messageOf(e)}); nothing was changed. Try again.`, syncs, workbook: "unchanged" as const };
+        progress.syncs = s.syncs;
+        return { ok: false, message: `Excel refused to read the workbook (${messageOf(e)}); nothing was changed. Try again.`, syncs: s.syncs, workbook: "unchanged" };
       }
       const decided = decideBuild(read, scenarios, registry, opts);
-      if (!decided.ok) return { ok: false as const, message: decided.message, syncs: s.syncs, workbook: "unchanged" as const };
-      const d = decided.decision;
-      for (const w of d.sheets) names.set(w.plan.key, w.owned?.id ?? w.plan.name);
-
-      const before = beforeOf(read, registry);
-      const loaded = new Map<SheetKey, Excel.Worksheet>();
-      const ops = writeOps(d);
-      const total = chunk(ops).length;
-      let sent: { requests: number; bytes: number; largest: number };
-      try {
-        sent = await s.send(ops, () => {
-          for (const w of d.sheets) loaded.set(w.plan.key, s.sheet(w.plan.key).load("id,name"));
-        });
-      } catch (e) {
-        const done = s.done;
-        const why = `Excel refused the build (${messageOf(e)}) at write request ${done + 1} of ${total}`;
-        try {
-          await restore(s, d, before);
-        } catch (e2) {
-          syncs = s.syncs;
-          const added = d.sheets.filter((w) => !w.owned).map((w) => w.plan.name);
-          return {
-            ok: false as const,
-            message: `${why}, and putting the workbook back failed too (${messageOf(e2)}). Check ${d.sheets
-              .filter((w) => w.owned)
-              .map((w) => w.plan.name)
-              .join(", ") || "the workbook"} before relying on ${d.sheets.some((w) => w.owned) ? "them" : "it"}${added.length > 0 ? `; delete any of ${added.join(", ")} that were added` : ""}. ${typedValues(d)}`,
-            syncs,
-            workbook: "uncertain" as const,
-            // A first build has no record to keep: its sheets, if any stayed, are not provably ours.
-            ...(Object.keys(registry.sheets).length > 0 ? { registry: uncertainRegistry(registry, d) } : {}),
-          };
-        }
-        syncs = s.syncs;
-        const first = d.sheets.every((w) => !w.owned);
-        const noLayout = d.sheets.filter((w) => w.owned && !before.owned[w.plan.key]?.layout).map((w) => w.plan.name);
-        return {
-          ok: false as const,
-          message: `${why}. Everything it had changed was put back: ${first ? "the sheets it had added were removed" : "the CORZ sheets are as they were"} and your typed values are unchanged${noLayout.length > 0 ? ` (charts, tables and column widths of ${noLayout.join(", ")} come back at the next refresh: this workbook was built by an older version)` : ""}.`,
-          syncs,
-          workbook: "restored" as const,
-        };
-      }
-
-      const written = Object.fromEntries([...loaded].map(([k, ws]) => [k, { id: ws.id, name: ws.name }])) as Record<SheetKey, { id: string; name: string }>;
-      const othersNames = new Set(read.names.map((n) => n.name).filter((n) => !registry.names.includes(n)));
-      const first = Object.keys(registry.sheets).length === 0;
-      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
-      return {
-        ok: true as const,
-        report: {
-          ok: true,
-          message: `${first ? "Built" : "Refreshed"} ${d.plan.sheets.length} sheets for ${plural(d.plan.scenarios.length, "scenario")}.`,
-          syncs: s.syncs,
-          requestBytes: sent.bytes,
-          largestRequestBytes: sent.largest,
-          writeSyncs: sent.requests,
-          sheets: d.plan.sheetNames,
-          renamed: d.renamed,
-          keptEdits: d.keptEdits,
-          keptInputs: d.keptInputs,
-          skippedNames: d.skippedNames,
-          registry: newRegistry(registry, d, written, othersNames),
-        },
-      };
+      if (!decided.ok) return { ok: false, message: decided.message, syncs: s.syncs, workbook: "unchanged" };
+      for (const w of decided.decision.sheets) names.set(w.plan.key, w.owned?.id ?? w.plan.name);
+      return writeDecision(s, read, decided.decision, registry, progress);
     });
   } catch (e) {
     // Excel.run itself failed (no workbook, lost connection) before anything was read.
-    return { ok: false, message: `Excel refused the build: ${messageOf(e)}`, syncs, workbook: syncs === 0 ? "unchanged" : "uncertain" };
+    return { ok: false, message: `Excel refused the build: ${messageOf(e)}`, syncs: progress.syncs, workbook: progress.syncs === 0 ? "unchanged" : "uncertain" };
   }
+}
+
+/** The write: every operation of the decision in as few requests as fit, then the report and the new registry; on failure, the restore. */
+async function writeDecision(s: Session, read: WorkbookRead, d: Decision, registry: Registry, progress: { syncs: number }): Promise<BuildResult> {
+  const before = beforeOf(read, registry);
+  const loaded = new Map<SheetKey, Excel.Worksheet>();
+  const ops = writeOps(d);
+  const total = chunk(ops).length;
+  let sent: { requests: number; bytes: number; largest: number };
+  try {
+    sent = await s.send(ops, () => {
+      for (const w of d.sheets) loaded.set(w.plan.key, s.sheet(w.plan.key).load("id,name"));
+    });
+  } catch (e) {
+    const failed = await putBack(s, d, registry, before, `Excel refused the build (${messageOf(e)}) at write request ${s.done + 1} of ${total}`);
+    progress.syncs = s.syncs;
+    return failed;
+  }
+
+  const written = Object.fromEntries([...loaded].map(([k, ws]) => [k, { id: ws.id, name: ws.name }])) as Record<SheetKey, { id: string; name: string }>;
+  const othersNames = new Set(read.names.map((n) => n.name).filter((n) => !registry.names.includes(n)));
+  const first = Object.keys(registry.sheets).length === 0;
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  return {
+    ok: true,
+    report: {
+      ok: true,
+      message: `${first ? "Built" : "Refreshed"} ${d.plan.sheets.length} sheets for ${plural(d.plan.scenarios.length, "scenario")}.`,
+      syncs: s.syncs,
+      requestBytes: sent.bytes,
+      largestRequestBytes: sent.largest,
+      writeSyncs: sent.requests,
+      sheets: d.plan.sheetNames,
+      renamed: d.renamed,
+      keptEdits: d.keptEdits,
+      keptInputs: d.keptInputs,
+      skippedNames: d.skippedNames,
+      registry: newRegistry(registry, d, written, othersNames),
+    },
+  };
+}
+
+/** After a failed write (`why`): puts back what it changed, and says so; or, when that fails too, what to check and the user's typed values. */
+async function putBack(s: Session, d: Decision, registry: Registry, before: Before, why: string): Promise<Failure> {
+  try {
+    await restore(s, d, before);
+  } catch (e2) {
+    const added = d.sheets.filter((w) => !w.owned).map((w) => w.plan.name);
+    const ours = d.sheets.filter((w) => w.owned).map((w) => w.plan.name);
+    return {
+      ok: false,
+      message: `${why}, and putting the workbook back failed too (${messageOf(e2)}). Check ${ours.join(", ") || "the workbook"} before relying on ${ours.length > 0 ? "them" : "it"}${added.length > 0 ? `; delete any of ${added.join(", ")} that were added` : ""}. ${typedValues(d)}`,
+      syncs: s.syncs,
+      workbook: "uncertain",
+      // A first build has no record to keep: its sheets, if any stayed, are not provably ours.
+      ...(Object.keys(registry.sheets).length > 0 ? { registry: uncertainRegistry(registry, d) } : {}),
+    };
+  }
+  const first = d.sheets.every((w) => !w.owned);
+  const noLayout = d.sheets.filter((w) => w.owned && !before.owned[w.plan.key]?.layout).map((w) => w.plan.name);
+  return {
+    ok: false,
+    message: `${why}. Everything it had changed was put back: ${first ? "the sheets it had added were removed" : "the CORZ sheets are as they were"} and your typed values are unchanged${noLayout.length > 0 ? ` (charts, tables and column widths of ${noLayout.join(", ")} come back at the next refresh: this workbook was built by an older version)` : ""}.`,
+    syncs: s.syncs,
+    workbook: "restored",
+  };
 }

@@ -1,17 +1,17 @@
 /**
  * The pure middle of a build: from what was read in the workbook, the scenarios and the
  * registry, decide what to write and what to keep — sheet names (ours renamed where a sheet of
- * the user's has the name), the user's edits kept (or refused, with the cell), defined names
- * and table names, and what each sheet held before. No Office.js here: tests call it directly.
+ * the user's has the name), the user's edits kept (or refused, with the cell, by the rules the
+ * plan declares for each input block), defined names and table names, and what each sheet held
+ * before. No Office.js here: tests call it directly.
  */
-import { assumptionSpec, sumToDecimals } from "../model/assumptions";
-import { validateAssumption } from "../model/scenarios";
-import { parseCell, rangeOf } from "../plan/a1";
+import { inBox, parseCell, parseRange, rangeOf } from "../plan/a1";
 import { PlanOptions, buildPlan, defaultRiskRun } from "../plan/build";
+import { InputRules, cellText, readAssumption, refusal, ruleOf } from "../plan/inputRules";
 import { SHEET_NAMES } from "../plan/layout";
 import { PlanScenario } from "../plan/scenario";
 import { Block, NamePlan, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
-import { Area, Edit, cellText, cellsOf, checkEdit, findEdits, inBox, withEdits } from "./edits";
+import { Area, Edit, KeptEdit, findEdits, withEdits } from "./edits";
 import { rowsBelowLeases } from "./leaseRows";
 import { OwnedSheet, Registry } from "./registry";
 import { BuildOptions, KeptInput } from "./types";
@@ -72,7 +72,7 @@ export interface Decision {
   readonly sheets: readonly SheetWrite[];
   readonly renamed: readonly string[];
   /** The user's values kept from the sheets. */
-  readonly kept: readonly Edit[];
+  readonly kept: readonly KeptEdit[];
   readonly keptEdits: readonly string[];
   readonly keptInputs: readonly KeptInput[];
   /** Plan table name → the name it takes in this workbook. */
@@ -118,58 +118,50 @@ function sheetNamesFor(read: WorkbookRead): { names: Record<SheetKey, string>; r
   return { names, renamed };
 }
 
-/** The user's edits to keep, the scenarios with their kept assumption values, or the first refusal. */
-function keepEdits(
-  read: WorkbookRead,
-  scenarios: readonly PlanScenario[],
-  registry: Registry,
-  discard: boolean,
-  taken: readonly Edit[] = [],
-): { ok: true; kept: Edit[]; scenarios: PlanScenario[]; keptInputs: KeptInput[] } | { ok: false; message: string } {
+/** The user's values in the blocks the registry records, and `taken` (Leases rows typed under the table); none when they are to be discarded. */
+function editsOf(read: WorkbookRead, registry: Registry, discard: boolean, taken: readonly Edit[]): Edit[] {
+  if (discard) return [];
   const edits: Edit[] = [];
-  if (!discard) {
-    for (const [id, w] of Object.entries(registry.blocks ?? {})) {
-      const o = read.owned[w.sheet];
-      if (o?.used) edits.push(...findEdits(id, w, o.name, o.used));
-    }
-    edits.push(...taken);
+  for (const [id, w] of Object.entries(registry.blocks ?? {})) {
+    const o = read.owned[w.sheet];
+    if (o?.used) edits.push(...findEdits(id, w, o.name, o.used));
   }
-  const kept: Edit[] = [];
+  return [...edits, ...taken];
+}
+
+/**
+ * The edits to keep, checked by the rules of the block each was typed in (`rulesOf`), the
+ * scenarios with the assumption values kept, or the first refusal.
+ */
+function keepEdits(
+  edits: readonly Edit[],
+  scenarios: readonly PlanScenario[],
+  rulesOf: (block: string) => InputRules | undefined,
+): { ok: true; kept: KeptEdit[]; scenarios: PlanScenario[]; keptInputs: KeptInput[] } | { ok: false; message: string } {
+  const kept: KeptEdit[] = [];
   const keptInputs: KeptInput[] = [];
   const changed = new Map<string, Record<string, number>>();
-  for (const edit of edits) {
-    let e = edit;
-    if (e.block === "inputs.values") {
-      const spec = assumptionSpec(e.row);
+  for (const e of edits) {
+    const accept = rulesOf(e.block);
+    const rule = ruleOf(accept, e.row, e.col);
+    const choice = accept?.choice === true;
+    if (rule.kind === "assumption") {
       const scenario = scenarios.find((s) => s.name === e.col);
-      if (!spec || !scenario) continue;
-      const v = validateAssumption(spec, e.value);
-      if (!v.ok) return { ok: false, message: `${e.where} (${e.row}, ${e.col}): ${v.error.message}. Correct the cell and build again.` };
-      let key = e.row;
-      let value = v.value;
-      if (spec.built) {
-        // A rate typed on a sheet built before the rate had parts: kept as the spread that gives it
-        // (the bounds make that spread valid: a rate from -0.5 to 1 less a reference yield from 0 to 0.5).
-        const now: Record<string, number> = { ...scenario.values, ...changed.get(e.col) };
-        const { sumOf, adjusts } = spec.built;
-        key = adjusts;
-        value = sumToDecimals([v.value, ...sumOf.filter((k) => k !== adjusts).map((k) => -now[k])]);
-        changed.set(e.col, { ...(changed.get(e.col) ?? {}), [e.row]: v.value });
-        e = { ...e, row: key, value };
-      } else {
-        // The number the model read is written back: money typed as text ("3.5bn") becomes the
-        // number it stands for, so the sheet's formulas see a number, not text.
-        e = { ...e, value };
-      }
-      changed.set(e.col, { ...(changed.get(e.col) ?? {}), [key]: value });
+      const typed = scenario && readAssumption(e.row, e.value, { ...scenario.values, ...changed.get(e.col) });
+      if (!typed) continue; // a scenario no longer built, or a row of an older layout
+      if (!typed.ok) return { ok: false, message: `${e.where} (${e.row}, ${e.col}): ${typed.error.message}. Correct the cell and build again.` };
+      const { key, value, sets } = typed.value;
+      changed.set(e.col, { ...changed.get(e.col), ...sets });
       keptInputs.push({ scenario: e.col, key, value, where: e.where });
-    } else if (e.block === "inputs.selector") {
-      if (!scenarios.some((s) => s.name === e.value)) continue; // that scenario is gone: show the first
-    } else {
-      const bad = checkEdit(e);
-      if (bad) return { ok: false, message: `${bad}. Correct the cell and build again.` };
+      // The number the model read is written back: money typed as text ("3.5bn") becomes the
+      // number it stands for, so the sheet's formulas see a number, not text.
+      kept.push({ ...e, row: key, value, kind: rule.kind, choice });
+      continue;
     }
-    kept.push(e);
+    if (rule.kind === "scenario" && !scenarios.some((s) => s.name === e.value)) continue; // that scenario is gone: show the first
+    const bad = refusal(rule, e.value, e);
+    if (bad) return { ok: false, message: `${bad}. Correct the cell and build again.` };
+    kept.push({ ...e, kind: rule.kind, choice });
   }
   const planScenarios = scenarios.map((s) => (changed.has(s.name) ? { name: s.name, values: { ...s.values, ...changed.get(s.name) } } : s));
   return { ok: true, kept, scenarios: planScenarios, keptInputs };
@@ -180,8 +172,8 @@ function collision(read: WorkbookRead, plan: WorkbookPlan, taken: ReadonlySet<st
   for (const key of SHEET_KEYS) {
     const o = read.owned[key];
     if (!o?.used) continue;
-    const newBoxes = plan.sheets.find((s) => s.key === key)!.blocks.map((b) => cellsOf(blockRange(b)));
-    const oldBoxes = o.old.ranges.map(cellsOf);
+    const newBoxes = plan.sheets.find((s) => s.key === key)!.blocks.map((b) => parseRange(blockRange(b)));
+    const oldBoxes = o.old.ranges.map(parseRange);
     const { values, rowIndex, columnIndex } = o.used;
     for (let i = 0; i < values.length; i++) {
       for (let j = 0; j < values[i].length; j++) {
@@ -210,36 +202,35 @@ function tableNamesFor(read: WorkbookRead, plan: WorkbookPlan): Map<string, stri
   return out;
 }
 
-function describeKept(e: Edit): string {
-  return e.block === "inputs.values" ? `${e.row} in ${e.col} (${e.where})` : `${e.row} ${e.col} (${e.where})`;
+function describeKept(e: KeptEdit): string {
+  return e.kind === "assumption" ? `${e.row} in ${e.col} (${e.where})` : `${e.row} ${e.col} (${e.where})`;
 }
 
-/** Decides the build, or says why it cannot go ahead (nothing has been written then). */
-export function decideBuild(read: WorkbookRead, scenarios: readonly PlanScenario[], registry: Registry, opts: BuildOptions = {}): Decided {
-  const { names: sheetNames, renamed } = sheetNamesFor(read);
-  const leases = read.owned.leases;
-  const below = rowsBelowLeases(registry, leases?.name ?? "", leases?.used, leases?.snapshot?.box, opts.discardEdits === true);
-  const edits = keepEdits(read, scenarios, registry, opts.discardEdits === true, below.edits);
-  if (!edits.ok) return edits;
-
+/** The plan for `scenarios`: the Risk sheet shows the pane's run, else the default run for the first scenario, dated today. */
+function planFor(scenarios: readonly PlanScenario[], options: PlanOptions, opts: BuildOptions): { ok: true; plan: WorkbookPlan } | { ok: false; message: string } {
   let risk = opts.risk;
   if (!risk) {
-    const run = defaultRiskRun(edits.scenarios[0]);
+    const run = defaultRiskRun(scenarios[0]);
     if ("error" in run) return { ok: false, message: run.error.message };
     risk = { ...run, runDate: opts.today ?? new Date().toISOString().slice(0, 10) };
   }
-  const options: PlanOptions = { sheetNames, risk, leases: { userRows: below.userRows }, ...(opts.peers ? { peers: opts.peers } : {}) };
-  const built = buildPlan(edits.scenarios, options);
-  if (!built.ok) return { ok: false, message: built.error.message };
-  const plan = withEdits(built.value, edits.kept);
+  const built = buildPlan(scenarios, { ...options, risk });
+  return built.ok ? { ok: true, plan: built.value } : { ok: false, message: built.error.message };
+}
 
-  const hit = collision(read, plan, below.cells);
-  if (hit) return { ok: false, message: `${hit} holds something of yours where the new layout writes. Move it and refresh again; nothing was changed.` };
+/**
+ * The rules of each recorded block: as recorded, or, for a block recorded before the plan
+ * declared them (an older version), the rules the plan declares now for the block of that id.
+ */
+function recordedRules(registry: Registry, declared: WorkbookPlan | undefined): (block: string) => InputRules | undefined {
+  const now = new Map((declared?.sheets ?? []).flatMap((s) => s.blocks).map((b) => [b.id, b.keys?.accept]));
+  return (block) => registry.blocks?.[block]?.accept ?? now.get(block);
+}
 
-  const ownedNames = new Set(registry.names);
-  const othersNames = new Set(read.names.map((n) => n.name).filter((n) => !ownedNames.has(n)));
+/** Each sheet of the plan, with what to take away first on a sheet that is ours already. */
+function sheetWrites(read: WorkbookRead, plan: WorkbookPlan): SheetWrite[] {
   const existingTables = new Set(read.tables);
-  const sheets: SheetWrite[] = plan.sheets.map((s) => {
+  return plan.sheets.map((s) => {
     const o = read.owned[s.key];
     if (!o) return { plan: s };
     return {
@@ -252,14 +243,40 @@ export function decideBuild(read: WorkbookRead, scenarios: readonly PlanScenario
       },
     };
   });
+}
+
+/** Decides the build, or says why it cannot go ahead (nothing has been written then). */
+export function decideBuild(read: WorkbookRead, scenarios: readonly PlanScenario[], registry: Registry, opts: BuildOptions = {}): Decided {
+  const { names: sheetNames, renamed } = sheetNamesFor(read);
+  const leases = read.owned.leases;
+  const discard = opts.discardEdits === true;
+  const below = rowsBelowLeases(registry, leases?.name ?? "", leases?.used, leases?.snapshot?.box, discard);
+  const options: PlanOptions = { sheetNames, leases: { userRows: below.userRows }, ...(opts.peers ? { peers: opts.peers } : {}) };
+  const found = editsOf(read, registry, discard, below.edits);
+  // A record written before the plan declared its rules: the plan built as the scenarios stand declares them.
+  const older = found.length > 0 && Object.values(registry.blocks ?? {}).some((w) => !w.accept) ? planFor(scenarios, options, opts) : undefined;
+  if (older && !older.ok) return older;
+  const edits = keepEdits(found, scenarios, recordedRules(registry, older?.plan));
+  if (!edits.ok) return edits;
+
+  const built = planFor(edits.scenarios, options, opts);
+  if (!built.ok) return built;
+  const plan = withEdits(built.plan, edits.kept);
+
+  const hit = collision(read, plan, below.cells);
+  if (hit) return { ok: false, message: `${hit} holds something of yours where the new layout writes. Move it and refresh again; nothing was changed.` };
+
+  const ownedNames = new Set(registry.names);
+  const othersNames = new Set(read.names.map((n) => n.name).filter((n) => !ownedNames.has(n)));
   return {
     ok: true,
     decision: {
       plan,
-      sheets,
+      sheets: sheetWrites(read, plan),
       renamed,
       kept: edits.kept,
-      keptEdits: edits.kept.filter((e) => e.block !== "inputs.selector" && e.block !== "peers.group" && e.block !== "peers.valuation.choices").map(describeKept),
+      // Choices (the scenario shown, the peer group...) are kept too, but are not edits of figures.
+      keptEdits: edits.kept.filter((e) => !e.choice).map(describeKept),
       keptInputs: edits.keptInputs,
       tableNames: tableNamesFor(read, plan),
       namesToDelete: read.names.map((n) => n.name).filter((n) => ownedNames.has(n)),

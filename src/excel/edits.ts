@@ -1,10 +1,10 @@
 /**
- * The user's values in the add-in's input blocks: found by what their rows and columns mean,
- * checked before they are kept, and written back into the new plan. Pure: the adapter hands
- * in what it read from the workbook.
+ * The user's values in the add-in's input blocks: found by what their rows and columns mean
+ * (checked before they are kept by the rules the plan declares, see decide.ts) and written back
+ * into the new plan. Pure: the adapter hands in what it read from the workbook.
  */
-import { parseCell, rangeOf } from "../plan/a1";
-import { checkLeaseEdit } from "../plan/leases";
+import { parseRange, rangeOf } from "../plan/a1";
+import { InputRule, cellText } from "../plan/inputRules";
 import { CellContent, WorkbookPlan } from "../plan/types";
 import { WrittenBlock } from "./registry";
 
@@ -26,21 +26,10 @@ export interface Edit {
   readonly where: string;
 }
 
-/** 1-based top-left and size of an A1 range. */
-export function cellsOf(range: string): { row: number; col: number; rows: number; cols: number } {
-  const [a, b = a] = range.split(":");
-  const p = parseCell(a);
-  const q = parseCell(b);
-  return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
-}
-
-/** Whether a cell lies in a box from cellsOf. */
-export function inBox(r: { row: number; col: number; rows: number; cols: number }, row: number, col: number): boolean {
-  return row >= r.row && row < r.row + r.rows && col >= r.col && col < r.col + r.cols;
-}
-
-export function cellText(v: unknown): string {
-  return v === null || v === undefined ? "" : String(v);
+/** An edit kept: with what its cell is (its block's rule) and whether the block holds choices rather than figures. */
+export interface KeptEdit extends Edit {
+  readonly kind: InputRule["kind"];
+  readonly choice: boolean;
 }
 
 /**
@@ -49,7 +38,7 @@ export function cellText(v: unknown): string {
  */
 export function findEdits(id: string, written: WrittenBlock, sheetName: string, used: Area): Edit[] {
   const edits: Edit[] = [];
-  const box = cellsOf(written.range);
+  const box = parseRange(written.range);
   const kept = new Set(written.userCells);
   written.rows.forEach((row, i) => {
     if (row === null) return;
@@ -63,21 +52,6 @@ export function findEdits(id: string, written: WrittenBlock, sheetName: string, 
     });
   });
   return edits;
-}
-
-/** Checks a value the user typed into an input block (other than assumption values) before it is kept. */
-export function checkEdit(e: Edit): string | undefined {
-  const text =
-    e.block === "inputs.selector" ||
-    e.block === "peers.group" ||
-    (e.block === "peers.valuation.choices" && (e.row === "multiple" || e.row === "stat")) ||
-    (e.block === "customers.pipeline" && (e.col === "prospect" || e.col === "category"));
-  if (text) return undefined;
-  if (e.block.startsWith("leases.")) return checkLeaseEdit(e.col, e.value, e.where);
-  if (e.block === "peers.include") return typeof e.value === "boolean" ? undefined : `${e.where}: Include must be TRUE or FALSE, got "${cellText(e.value)}"`;
-  const blankOk = e.block === "peers.figures" || e.block === "peers.valuation.choices";
-  if (typeof e.value === "number" || (blankOk && cellText(e.value) === "")) return undefined;
-  return `${e.where}: ${e.row} ${e.col} must be a number${blankOk ? " or blank" : ""}, got "${cellText(e.value)}"`;
 }
 
 /** The plan with the user's kept values written into the blocks, matched by row and column key. */

@@ -8,9 +8,10 @@
  * LEASE_ROWS_TAKEN_AT_MOST rows at a refresh: the read snapshots them with the sheet, so a write
  * that fails puts them back as they were. Pure.
  */
-import { rangeOf } from "../plan/a1";
+import { parseRange, rangeOf } from "../plan/a1";
+import { cellText } from "../plan/inputRules";
 import { LEASE_COLS, LEASE_INPUT_COLS, LEASE_USER_ROWS, LeaseColumn, leaseLayout, leaseRowFormulas, leaseUserKey } from "../plan/leases";
-import { Area, Edit, cellText, cellsOf } from "./edits";
+import { Area, Edit } from "./edits";
 import { Registry } from "./registry";
 
 export const LEASE_USER_BLOCK = "leases.user";
@@ -29,7 +30,7 @@ export const LEASE_ROWS_TAKEN_AT_MOST = 50;
 /** The ranges to snapshot on the Leases sheet: those written last time and the rows a refresh may take in under them. */
 export function leaseSnapshotRanges(ranges: readonly string[]): string[] {
   if (ranges.length === 0) return [];
-  const last = Math.max(...ranges.map(cellsOf).map((c) => c.row + c.rows - 1));
+  const last = Math.max(...ranges.map(parseRange).map((c) => c.row + c.rows - 1));
   return [...ranges, rangeOf(last + 1, 1, LEASE_ROWS_TAKEN_AT_MOST, LEASE_COLS.note)];
 }
 
@@ -43,8 +44,8 @@ export function rowsBelowLeases(registry: Registry, sheetName: string, used: Are
   const before = Math.max(LEASE_USER_ROWS, block?.rows.length ?? 0);
   const none = { userRows: discard ? LEASE_USER_ROWS : before, edits: [], cells: new Set<string>() };
   if (discard || !block || !used?.formulas || !snapshot) return none;
-  const snap = cellsOf(snapshot);
-  const box = cellsOf(block.range);
+  const snap = parseRange(snapshot);
+  const box = parseRange(block.range);
   // Only when the table's rows are where they were: a user row at a new place would leave the old cell behind.
   if (box.row !== leaseLayout(before).firstUser || box.rows !== before) return none;
   const at = (row: number, col: number) => ({

@@ -3,11 +3,10 @@
  * request, so the adapter can send them in as few `context.sync` calls as the request cap
  * allows. An operation finds its sheet by id (ours already) or by the name it was added under.
  */
-import { parseCell, rangeOf } from "../plan/a1";
+import { absoluteSpan, cell, parseCell, parseRange, rangeOf, sheetRef } from "../plan/a1";
 import { TEXT_FORMAT } from "../plan/layout";
 import { CellContent, ChartPlan, Format, ListValidation, PrintPlan, SheetKey, SheetPlan, TablePlan } from "../plan/types";
 import { CellSnapshot, Decision, SheetWrite, blockRange } from "./decide";
-import { cellsOf } from "./edits";
 import { SheetLayout } from "./registry";
 
 /** Excel on the web refuses requests above 5 MB; stay well under it. */
@@ -79,7 +78,7 @@ function toFormulas(cells: readonly (readonly CellContent[])[]): (string | numbe
 function formatOps(key: SheetKey, f: Format): Op[] {
   const out: Op[] = [];
   if (f.numberFormat !== undefined) {
-    const { row, col, rows, cols } = cellsOf(f.range);
+    const { row, col, rows, cols } = parseRange(f.range);
     const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.numberFormat as string));
     out.push(...sliced(key, rangeOf(row, col, 1, 1), grid, (r, s) => (r.numberFormat = s)));
   }
@@ -100,7 +99,7 @@ function addChart(ctx: Excel.RequestContext, ws: Excel.Worksheet, c: ChartPlan):
   const sheetOf = (name: string) => ctx.workbook.worksheets.getItem(name);
   const [first, ...rest] = c.series;
   // A series in one column (an XY scatter's y values down a table) is read by columns, else by rows.
-  const box = cellsOf(first.range);
+  const box = parseRange(first.range);
   const chart = ws.charts.add(c.type, sheetOf(first.sheet).getRange(first.range), box.cols === 1 && box.rows > 1 ? "Columns" : "Rows");
   chart.name = c.id;
   chart.title.text = c.title;
@@ -146,17 +145,10 @@ function setPageLayout(ws: Excel.Worksheet, p: PrintPlan): void {
   const pl = ws.pageLayout;
   pl.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   pl.zoom = p.fitToHeight > 0 ? { horizontalFitToPages: p.fitToWidth, verticalFitToPages: p.fitToHeight } : { horizontalFitToPages: p.fitToWidth };
-  if (p.titleRows) pl.setPrintTitleRows(absolute(p.titleRows));
-  if (p.titleColumns) pl.setPrintTitleColumns(absolute(p.titleColumns));
+  if (p.titleRows) pl.setPrintTitleRows(absoluteSpan(p.titleRows));
+  if (p.titleColumns) pl.setPrintTitleColumns(absoluteSpan(p.titleColumns));
 }
 
-/** "1:4" as "$1:$4", "A:B" as "$A:$B". */
-function absolute(span: string): string {
-  return span
-    .split(":")
-    .map((x) => `$${x}`)
-    .join(":");
-}
 
 function setValidation(ws: Excel.Worksheet, v: ListValidation): void {
   const r = ws.getRange(v.range);
@@ -199,9 +191,9 @@ function clearOps(s: SheetWrite): Op[] {
   const o = s.owned;
   if (!o) return [];
   const key = s.plan.key;
-  const blocks = s.plan.blocks.map((b) => cellsOf(blockRange(b)));
+  const blocks = s.plan.blocks.map((b) => parseRange(blockRange(b)));
   const covered = (r: string) => {
-    const c = cellsOf(r);
+    const c = parseRange(r);
     return blocks.some((b) => c.row >= b.row && c.col >= b.col && c.row + c.rows <= b.row + b.rows && c.col + c.cols <= b.col + b.cols);
   };
   return [
@@ -237,7 +229,7 @@ export function writeOps(d: Decision): Op[] {
     ...d.sheets.flatMap(clearOps),
     ...d.sheets.flatMap((s) => [...sheetOps(s), ...layoutOps(s.plan.key, layoutOf(s.plan, d.tableNames))]),
     ...d.sheets.flatMap((s) => chartAndTableOps(s.plan.key, s.plan.charts, layoutOf(s.plan, d.tableNames).tables)),
-    ...d.namesToAdd.map((n) => op(size(n), (ctx) => void ctx.workbook.names.add(n.name, `='${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.comment))),
+    ...d.namesToAdd.map((n) => op(size(n), (ctx) => void ctx.workbook.names.add(n.name, `=${sheetRef(n.sheet, n.range)}`, n.comment))),
   ];
 }
 
@@ -262,7 +254,8 @@ export interface Before {
 }
 
 function restoreCells(key: SheetKey, snap: CellSnapshot): Op[] {
-  const at = snap.box.split(":")[0];
+  const top = parseRange(snap.box);
+  const at = cell(top.row, top.col);
   return [
     // Number formats first (text stays text), then contents, then fonts and fills.
     ...sliced(key, at, snap.numberFormat, (r, v) => (r.numberFormat = v)),
@@ -275,9 +268,9 @@ function restoreCells(key: SheetKey, snap: CellSnapshot): Op[] {
 function outsideBox(p: SheetPlan, box: string | undefined): string[] {
   const all = [...p.blocks.map(blockRange), ...p.formats.map((f) => f.range)];
   if (!box) return all;
-  const b = cellsOf(box);
+  const b = parseRange(box);
   return all.filter((r) => {
-    const c = cellsOf(r);
+    const c = parseRange(r);
     return c.row < b.row || c.col < b.col || c.row + c.rows > b.row + b.rows || c.col + c.cols > b.col + b.cols;
   });
 }

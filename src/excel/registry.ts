@@ -4,9 +4,8 @@
  * charts and names it wrote, and the input values it last wrote, so a refresh can tell the
  * user's edits from its own values.
  */
-import { assumptionSpec } from "../model/assumptions";
-import { validateAssumption } from "../model/scenarios";
-import { parseCell, rangeOf } from "../plan/a1";
+import { parseRange, rangeOf } from "../plan/a1";
+import { InputRules, assumptionValue, ruleOf } from "../plan/inputRules";
 import { ChartPlan, ListValidation, PrintPlan, SheetKey, TablePlan } from "../plan/types";
 import type { KeptInput } from "./types";
 
@@ -56,6 +55,12 @@ export interface WrittenBlock {
    * holding one of these is the add-in's, not an edit of the user's.
    */
   readonly alsoWritten?: readonly (readonly (number | string | boolean | null)[])[];
+  /**
+   * What its cells accept, as the plan declared it ({} when it declared nothing: numbers).
+   * Absent in registries written before the plan declared it: a refresh then takes the rules
+   * the plan declares now for the block of the same id.
+   */
+  readonly accept?: InputRules;
 }
 
 export interface Registry {
@@ -97,32 +102,30 @@ export function parseRegistry(raw: unknown): { registry: Registry; warning?: str
   }
 }
 
-/** The input block whose cells are assumption values, rows by key and columns by scenario. */
-export const INPUT_VALUES_BLOCK = "inputs.values";
-
 /**
  * The assumption values the user typed that the last build kept, as the registry records them:
- * each user cell "key|scenario" of the inputs block, its value the one written at that position.
- * A record not shaped as this adapter writes it gives none (the next refresh reports them again).
+ * each user cell "key|scenario" of a block whose rule there is an assumption, its value the one
+ * written at that position. A record not shaped as this adapter writes it gives none, and so do
+ * blocks recorded without their rules (the next refresh reports them again).
  */
 export function keptInputsOf(registry: Registry): KeptInput[] {
-  const block = registry.blocks?.[INPUT_VALUES_BLOCK];
-  const sheet = block ? registry.sheets[block.sheet]?.name : undefined;
-  if (!block || !sheet) return [];
   const out: KeptInput[] = [];
-  try {
-    const origin = parseCell(block.range.split(":")[0]);
-    for (const cell of block.userCells) {
-      const [key, scenario] = cell.split("|");
-      const i = block.rows.indexOf(key);
-      const j = block.cols.indexOf(scenario);
-      const spec = assumptionSpec(key);
-      if (i < 0 || j < 0 || !spec) continue;
-      const v = validateAssumption(spec, block.values[i][j]);
-      if (v.ok) out.push({ scenario, key, value: v.value, where: `${sheet}!${rangeOf(origin.row + i, origin.col + j, 1, 1)}` });
+  for (const block of Object.values(registry.blocks ?? {})) {
+    const sheet = registry.sheets[block.sheet]?.name;
+    if (!sheet || !block.accept) continue;
+    try {
+      const origin = parseRange(block.range);
+      for (const cell of block.userCells) {
+        const [key, scenario] = cell.split("|");
+        const i = block.rows.indexOf(key);
+        const j = block.cols.indexOf(scenario);
+        if (i < 0 || j < 0 || ruleOf(block.accept, key, scenario).kind !== "assumption") continue;
+        const v = assumptionValue(key, block.values[i][j]);
+        if (v?.ok) out.push({ scenario, key, value: v.value, where: `${sheet}!${rangeOf(origin.row + i, origin.col + j, 1, 1)}` });
+      }
+    } catch {
+      continue;
     }
-  } catch {
-    return [];
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { DEAL_ROWS, DealLayout } from "./deal";
 import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
 import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
+import { TEXT } from "./inputRules";
 
 export const PIPELINE_COLS = ["prospect", "category", "mw", "pricePerMwYear", "startYear", "termYears", "probability"] as const;
 
@@ -57,7 +58,7 @@ export function buildCustomers(names: SheetNames, deal: DealLayout, pipeline: re
       1,
       "input",
       pipeline.map((r) => [r.prospect, r.category, r.mw, r.pricePerMwYear, r.startYear, r.termYears, r.probability]),
-      { rows: rowKeys, cols: [...PIPELINE_COLS] },
+      { rows: rowKeys, cols: [...PIPELINE_COLS], accept: { cols: { prospect: TEXT, category: TEXT } } },
     );
     const basis = b.block("basis", CUSTOMERS.first, 8, "note", pipeline.map((r) => [r.basis]));
     b.format(basis, { numberFormat: TEXT_FORMAT });

@@ -47,33 +47,80 @@ export interface InputsLayout {
   readonly selectorRef: string;
 }
 
+/** Where the scenario columns are: the first, the last and the header cells holding their names. */
+interface ScenarioColumns {
+  readonly count: number;
+  readonly last: number;
+  /** "$E$6:$G$6": the scenario names, the selector's list. */
+  readonly header: string;
+}
+
 export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[], masterCheck: string): InputsLayout {
   const name = names.inputs;
   const b = new SheetBuilder("inputs", name, "#2F5597");
-  const nS = scenarios.length;
-  const lastScenarioCol = INPUTS.firstScenarioCol + nS - 1;
-  const sourceCol = lastScenarioCol + 1;
-  const scenarioHeader = `${absCell(INPUTS.headerRow, INPUTS.firstScenarioCol)}:${absCell(INPUTS.headerRow, lastScenarioCol)}`;
+  const last = INPUTS.firstScenarioCol + scenarios.length - 1;
+  const cols: ScenarioColumns = { count: scenarios.length, last, header: `${absCell(INPUTS.headerRow, INPUTS.firstScenarioCol)}:${absCell(INPUTS.headerRow, last)}` };
+  const sourceCol = last + 1;
 
   b.block("title", 1, 1, "title", [["CORZ — Inputs: Core Scientific / CoreWeave HPC hosting"]]);
   b.block("check", 2, 1, "check", [[masterCheck]]);
+  selectorBlocks(b, scenarios, cols);
+  b.block("header", INPUTS.headerRow, 1, "header", [
+    ["Key", "Assumption", "Unit", "Live", ...scenarios.map((s) => s.name), "Source", "As of", "Note"],
+  ]);
+  const rowOf = assumptionRows(b, scenarios, cols);
+  b.format(`${cell(INPUTS.indexRow, INPUTS.liveCol)}`, { numberFormat: FORMATS.int });
+  b.columnWidths([
+    { column: "A", width: 26 },
+    { column: "B", width: 44 },
+    { column: "C", width: 9 },
+    ...Array.from({ length: cols.count + 1 }, (_, i) => ({ column: columnLetter(INPUTS.liveCol + i), width: 13 })),
+    { column: columnLetter(sourceCol), width: 70 },
+    { column: columnLetter(sourceCol + 1), width: 11 },
+    { column: columnLetter(sourceCol + 2), width: 60 },
+  ]);
+  b.freeze(INPUTS.headerRow, INPUTS.liveCol);
+
+  const columns = [INPUTS.liveCol, ...scenarios.map((_, i) => INPUTS.firstScenarioCol + i)];
+  return {
+    sheet: b.build(),
+    names: definedNames(name, rowOf),
+    rowOf,
+    columns,
+    ref: (key, col) => {
+      const r = rowOf[key];
+      if (r === undefined) throw new Error(`no Inputs row for ${key}`);
+      return sheetRef(name, absCell(r, col));
+    },
+    selectorRef: sheetRef(name, absCell(INPUTS.selectorRow, INPUTS.liveCol)),
+  };
+}
+
+/** The scenario selector (a dropdown of the scenario names), the live column's position and the legend. */
+function selectorBlocks(b: SheetBuilder, scenarios: readonly PlanScenario[], cols: ScenarioColumns): void {
   b.block("selector.label", INPUTS.selectorRow, 1, "label", [
     ["Scenario shown (pick from the list)", null, "name"],
     ["Live column (position of the selected scenario)", null, "#"],
   ]);
-  const selector = b.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]], { rows: ["selected"], cols: ["scenario"] });
-  b.validation(selector, `=${scenarioHeader}`);
-  b.block("selector.index", INPUTS.indexRow, INPUTS.liveCol, "calc", [[`=MATCH(${absCell(INPUTS.selectorRow, INPUTS.liveCol)},${scenarioHeader},0)`]]);
+  const selector = b.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]], {
+    rows: ["selected"],
+    cols: ["scenario"],
+    accept: { all: { kind: "scenario" }, choice: true },
+  });
+  b.validation(selector, `=${cols.header}`);
+  b.block("selector.index", INPUTS.indexRow, INPUTS.liveCol, "calc", [[`=MATCH(${absCell(INPUTS.selectorRow, INPUTS.liveCol)},${cols.header},0)`]]);
   b.block("legend", INPUTS.selectorRow, INPUTS.firstScenarioCol, "note", [
     ["Blue cells on yellow are inputs: type over them. Black cells are formulas, green cells link to other sheets."],
     ["Dates are Excel dates; rates are decimals shown as %; money in USD shown in millions."],
   ]);
+}
 
-  b.block("header", INPUTS.headerRow, 1, "header", [
-    ["Key", "Assumption", "Unit", "Live", ...scenarios.map((s) => s.name), "Source", "As of", "Note"],
-  ]);
-
-  // Rows: a title row per group, then its assumptions.
+/**
+ * The assumption rows: a title row per group, then each assumption's key, label and unit, its
+ * live value, its value in every scenario (a built one as the formula over its parts) and its
+ * source. Returns the row of each assumption key.
+ */
+function assumptionRows(b: SheetBuilder, scenarios: readonly PlanScenario[], cols: ScenarioColumns): Record<string, number> {
   const rowOf: Record<string, number> = {};
   const rowKeys: (string | null)[] = [];
   const labels: CellContent[][] = [];
@@ -98,7 +145,7 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
     rowKeys.push(a.built ? null : a.key);
     rowOf[a.key] = row;
     labels.push([a.key, a.label, a.unit]);
-    const rowRange = `${absCell(row, INPUTS.firstScenarioCol)}:${absCell(row, lastScenarioCol)}`;
+    const rowRange = `${absCell(row, INPUTS.firstScenarioCol)}:${absCell(row, cols.last)}`;
     live.push([`=INDEX(${rowRange},1,${absCell(INPUTS.indexRow, INPUTS.liveCol)})`]);
     const built = a.built;
     if (built) {
@@ -109,54 +156,33 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
       values.push(scenarios.map((s) => s.values[a.key]));
     }
     notes.push([a.source, a.asOf, a.note ?? null]);
-    const fmt = formatForUnit(a.unit);
-    b.format(`${cell(row, INPUTS.liveCol)}:${cell(row, lastScenarioCol)}`, { numberFormat: fmt });
+    b.format(`${cell(row, INPUTS.liveCol)}:${cell(row, cols.last)}`, { numberFormat: formatForUnit(a.unit) });
     row++;
   }
-  const lastRow = row - 1;
   b.block("labels", INPUTS.firstRow, 1, "label", labels);
   b.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
-  b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values, { rows: rowKeys, cols: scenarios.map((s) => s.name) });
+  // Each row's values are the assumption its key names, in the scenario its column names (a built row has no key).
+  b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values, { rows: rowKeys, cols: scenarios.map((s) => s.name), accept: { all: { kind: "assumption" } } });
   // A built row is formulas, not inputs: black on no fill (after the block's input style, so it wins).
-  for (const r of builtRows) b.format(`${cell(r, INPUTS.firstScenarioCol)}:${cell(r, lastScenarioCol)}`, { fontColor: COLOURS.calc, fill: NO_FILL });
-  const sources = b.block("sources", INPUTS.firstRow, sourceCol, "note", notes);
+  for (const r of builtRows) b.format(`${cell(r, INPUTS.firstScenarioCol)}:${cell(r, cols.last)}`, { fontColor: COLOURS.calc, fill: NO_FILL });
+  const sources = b.block("sources", INPUTS.firstRow, cols.last + 1, "note", notes);
   // Text, so Excel keeps "2024-06" as written instead of turning it into a date.
   b.format(sources, { numberFormat: TEXT_FORMAT });
   for (const r of groupRows) {
-    b.format(`${cell(r, 1)}:${cell(r, sourceCol + 2)}`, { bold: true, fill: COLOURS.headerFill, fontColor: COLOURS.calc });
+    b.format(`${cell(r, 1)}:${cell(r, cols.last + 3)}`, { bold: true, fill: COLOURS.headerFill, fontColor: COLOURS.calc });
   }
-  b.format(`${cell(INPUTS.indexRow, INPUTS.liveCol)}`, { numberFormat: FORMATS.int });
-  b.columnWidths([
-    { column: "A", width: 26 },
-    { column: "B", width: 44 },
-    { column: "C", width: 9 },
-    ...Array.from({ length: nS + 1 }, (_, i) => ({ column: columnLetter(INPUTS.liveCol + i), width: 13 })),
-    { column: columnLetter(sourceCol), width: 70 },
-    { column: columnLetter(sourceCol + 1), width: 11 },
-    { column: columnLetter(sourceCol + 2), width: 60 },
-  ]);
-  b.freeze(INPUTS.headerRow, INPUTS.liveCol);
+  return rowOf;
+}
 
-  const definedNames: NamePlan[] = ASSUMPTIONS.map((a) => ({
-    name: `CORZ_${a.key}`,
-    sheet: name,
-    range: absCell(rowOf[a.key], INPUTS.liveCol),
-    comment: `${a.label} (${a.unit}), live scenario`,
-  }));
-  definedNames.push({ name: "CORZ_scenario", sheet: name, range: absCell(INPUTS.selectorRow, INPUTS.liveCol), comment: "Selected scenario" });
-  void lastRow;
-
-  const columns = [INPUTS.liveCol, ...scenarios.map((_, i) => INPUTS.firstScenarioCol + i)];
-  return {
-    sheet: b.build(),
-    names: definedNames,
-    rowOf,
-    columns,
-    ref: (key, col) => {
-      const r = rowOf[key];
-      if (r === undefined) throw new Error(`no Inputs row for ${key}`);
-      return sheetRef(name, absCell(r, col));
-    },
-    selectorRef: sheetRef(name, absCell(INPUTS.selectorRow, INPUTS.liveCol)),
-  };
+/** A defined name for every assumption's live value, and one for the selected scenario. */
+function definedNames(sheet: string, rowOf: Readonly<Record<string, number>>): NamePlan[] {
+  return [
+    ...ASSUMPTIONS.map((a) => ({
+      name: `CORZ_${a.key}`,
+      sheet,
+      range: absCell(rowOf[a.key], INPUTS.liveCol),
+      comment: `${a.label} (${a.unit}), live scenario`,
+    })),
+    { name: "CORZ_scenario", sheet, range: absCell(INPUTS.selectorRow, INPUTS.liveCol), comment: "Selected scenario" },
+  ];
 }

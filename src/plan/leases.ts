@@ -15,6 +15,7 @@ import { absCell, cell, columnLetter } from "./a1";
 import { FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
 import { consecutive, SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
+import { LEASE_ROW_RULES, TEXT } from "./inputRules";
 
 /** The reference deal: its $/MW-year and percentile are shown above the table. */
 export const LEASE_SUBJECT = "corz-coreweave";
@@ -178,16 +179,17 @@ export function buildLeases(names: SheetNames, masterCheck: string, userRows: nu
       const mw = criticalItMw(l);
       return ["value" in mw ? mw.value : null, l.contractValueUsd.value, l.termYears.value, l.comparable];
     }),
-    { rows: LEASES.map((l) => l.id), cols: [...LEASE_INPUT_COLS] },
+    { rows: LEASES.map((l) => l.id), cols: [...LEASE_INPUT_COLS], accept: LEASE_ROW_RULES },
   );
   const userKeys = users.map((_, i) => leaseUserKey(i));
   b.block("user", R.firstUser, 1, "input", users.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
     rows: userKeys,
     cols: [...LABEL_COLS, ...LEASE_INPUT_COLS],
+    accept: LEASE_ROW_RULES,
   });
   b.block("calc", R.first, C.usd_per_mw, "calc", [...rows, ...users].map(leaseRowFormulas));
   const texts = b.block("sources", R.first, C.sources, "note", LEASES.map((l) => [leaseSources(l), leaseNote(l)]));
-  const userTexts = b.block("user.sources", R.firstUser, C.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS] });
+  const userTexts = b.block("user.sources", R.firstUser, C.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS], accept: { all: TEXT } });
   for (const r of [texts, userTexts, `${cell(R.first, C.id)}:${cell(R.last, C.kind)}`, `${cell(R.first, C.mw_basis)}:${cell(R.last, C.mw_basis)}`]) b.format(r, { numberFormat: TEXT_FORMAT });
   const col = (k: LeaseColumn) => `${cell(R.first, C[k])}:${cell(R.last, C[k])}`;
   b.format(col("mw_stated"), { numberFormat: FORMATS.mw });

@@ -12,6 +12,7 @@ import { DEAL_ROWS, DealLayout } from "./deal";
 import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
+import { NUMBER_OR_BLANK, TEXT } from "./inputRules";
 
 export interface PeersOptions {
   readonly group: GroupChoice;
@@ -89,7 +90,7 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   b.block("title", ROW.title, 1, "title", [["CORZ — Peers: comparables for CoreWeave and Core Scientific's HPC hosting business"]]);
   b.block("check", ROW.check, 1, "check", [[masterCheck]]);
   b.block("group.label", R.groupSelector, 1, "label", [["Peer group in the statistics", "group"]]);
-  const groupSel = b.block("group", R.groupSelector, 3, "input", [[opts.group]], { rows: ["group"], cols: ["value"] });
+  const groupSel = b.block("group", R.groupSelector, 3, "input", [[opts.group]], { rows: ["group"], cols: ["value"], accept: { all: TEXT, choice: true } });
   b.block("groups.list", R.groupSelector, 5, "note", [["all", ...PEER_GROUPS]]);
   b.validation(groupSel, `=${absCell(R.groupSelector, 5)}:${absCell(R.groupSelector, 5 + PEER_GROUPS.length)}`);
   b.block("notice", R.groupSelector + 1, 1, "note", [
@@ -170,8 +171,8 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   });
   b.block("peers", R.first, 1, "label", labels);
   const peerIds = PEERS.map((p) => p.id);
-  b.block("include", R.first, C.include, "input", include, { rows: peerIds, cols: ["include"] });
-  b.block("figures", R.first, C.metric0, "input", figures, { rows: peerIds, cols: INPUT_METRICS.map((m) => m.key) });
+  b.block("include", R.first, C.include, "input", include, { rows: peerIds, cols: ["include"], accept: { all: { kind: "boolean", name: "Include" } } });
+  b.block("figures", R.first, C.metric0, "input", figures, { rows: peerIds, cols: INPUT_METRICS.map((m) => m.key), accept: { all: NUMBER_OR_BLANK } });
   b.block("ev", R.first, C.ev, "calc", evs);
   b.block("published", R.first, C.published, "note", published);
   b.block("multiples", R.first, C.multiple0, "calc", multiples);
@@ -228,6 +229,7 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   b.block("valuation.choices", V("multiple"), 3, "input", [[chosenMultiple], [chosenStat], [opts.year], [opts.shares ?? null]], {
     rows: ["multiple", "stat", "year", "shares"],
     cols: ["value"],
+    accept: { rows: { multiple: TEXT, stat: TEXT }, all: NUMBER_OR_BLANK, choice: true },
   });
   b.validation(cell(V("multiple"), 3), `=${multipleHeaders}`);
   b.validation(cell(V("stat"), 3), `=${statLabels}`);

@@ -7,6 +7,7 @@
  * Addresses are A1 strings without a sheet; formulas are English, A1-style, start with "="
  * and use only functions LibreOffice 7.4 also has.
  */
+import type { InputRules } from "./inputRules";
 
 /** A cell's content: a value, or a formula when a string starts with "=". */
 export type CellContent = number | string | boolean | null;
@@ -14,11 +15,16 @@ export type CellContent = number | string | boolean | null;
 /** What a block holds, which decides its style (FAST: blue inputs, black calculations, green links). */
 export type BlockRole = "title" | "header" | "label" | "input" | "calc" | "link" | "check" | "note";
 
-/** Names for a block's rows and columns, so a refresh can find the user's edits by meaning, not position. */
+/**
+ * Names for a block's rows and columns, so a refresh can find the user's edits by meaning, not
+ * position, and what each cell accepts, so it can check them without knowing the model.
+ */
 export interface BlockKeys {
   /** One per row; null for rows that hold no values (group titles). */
   readonly rows: readonly (string | null)[];
   readonly cols: readonly string[];
+  /** What the cells accept (src/plan/inputRules.ts); a number in every cell when absent. */
+  readonly accept?: InputRules;
 }
 
 export interface Block {

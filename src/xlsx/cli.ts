@@ -10,10 +10,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { resolveScenario } from "../model/scenarios";
 import { MAX_SCENARIOS, RISK_DEFAULT_PATHS, buildPlan, defaultRiskRun } from "../plan/build";
-import { BUILT_IN_NAMES, PaneState, isBuiltIn, parseScenarioFile, planScenarios } from "../model/paneState";
 import { PlanScenario } from "../plan/scenario";
+import { PaneState, parseScenarioFile, planScenarios, scenariosByName } from "../plan/scenarios";
 import { WorkbookPlan } from "../plan/types";
 import { readWorkbookCreator } from "./creator";
 import { WORKBOOK_CREATOR, planToWorkbook } from "./write";
@@ -137,21 +136,8 @@ function scenariosFor(args: WorkbookArgs, pane?: PaneState): { scenarios: PlanSc
     const r = planScenarios(pane);
     return r.ok ? { scenarios: r.value } : { error: `--scenario-file ${args.scenarioFile}: ${r.error.message}` };
   }
-  const scenarios: PlanScenario[] = [];
-  const seen = new Set<string>();
-  for (const name of args.scenarios) {
-    const user = pane?.scenarios.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    const r = user ? resolveScenario(user.basedOn, Object.entries(user.overrides)) : resolveScenario(name);
-    if (!r.ok && pane && !user && !isBuiltIn(name)) {
-      return { error: `--scenarios: "${name}" is neither a built-in scenario (${BUILT_IN_NAMES.join(", ")}) nor one in ${args.scenarioFile} (${pane.scenarios.map((s) => s.name).join(", ") || "it has none"})` };
-    }
-    if (!r.ok) return { error: `--scenarios: ${r.error.message}` };
-    const own = user?.name ?? name;
-    const label = seen.has(own.toLowerCase()) ? `${own} ${scenarios.length + 1}` : own;
-    seen.add(own.toLowerCase());
-    scenarios.push({ name: label, values: r.value.values });
-  }
-  return { scenarios };
+  const r = scenariosByName(args.scenarios, pane ? { state: pane, file: args.scenarioFile ?? "the scenario file" } : undefined);
+  return r.ok ? { scenarios: r.value } : { error: `--scenarios: ${r.error.message}` };
 }
 
 /**

@@ -6,7 +6,7 @@
  * cell instead (the Office.js adapter draws them).
  */
 import ExcelJS from "exceljs";
-import { parseCell } from "../plan/a1";
+import { absoluteRows, cell, parseCell, parseRange, sheetRef } from "../plan/a1";
 import { CellContent, Format, PrintPlan, SheetPlan, TablePlan, WorkbookPlan } from "../plan/types";
 
 function argb(hex: string): string {
@@ -19,10 +19,8 @@ function toCellValue(v: CellContent): ExcelJS.CellValue {
 }
 
 function eachCell(ws: ExcelJS.Worksheet, range: string, f: (c: ExcelJS.Cell) => void): void {
-  const [a, b = a] = range.split(":");
-  const from = parseCell(a);
-  const to = parseCell(b);
-  for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) f(ws.getCell(r, c));
+  const b = parseRange(range);
+  for (let r = b.row; r < b.row + b.rows; r++) for (let c = b.col; c < b.col + b.cols; c++) f(ws.getCell(r, c));
 }
 
 function applyFormat(ws: ExcelJS.Worksheet, fmt: Format): void {
@@ -46,10 +44,10 @@ function applyFormat(ws: ExcelJS.Worksheet, fmt: Format): void {
  * header and rows are read back from the sheet and handed over unchanged (formulas included).
  */
 function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
-  const [a, b] = t.range.split(":");
-  const from = parseCell(a);
-  const to = parseCell(b);
-  const width = to.col - from.col + 1;
+  const box = parseRange(t.range);
+  const from = { row: box.row, col: box.col };
+  const to = { row: box.row + box.rows - 1, col: box.col + box.cols - 1 };
+  const width = box.cols;
   const rowValues = (r: number) => Array.from({ length: width }, (_, j) => ws.getCell(r, from.col + j).value);
   const header = rowValues(from.row).map((v, j) => (typeof v === "string" && v !== "" ? v : `Column${j + 1}`));
   const rows: ExcelJS.CellValue[][] = [];
@@ -59,7 +57,7 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
   for (let r = from.row; r <= to.row; r++) for (let c = from.col; c <= to.col; c++) styles.set(`${r},${c}`, { ...ws.getCell(r, c).style });
   ws.addTable({
     name: t.name,
-    ref: a,
+    ref: cell(box.row, box.col),
     headerRow: true,
     style: { theme: "TableStyleLight9", showRowStripes: true },
     columns: header.map((name) => ({ name, filterButton: true })),
@@ -74,15 +72,6 @@ function addTable(ws: ExcelJS.Worksheet, t: TablePlan): void {
 /** Excel's "Normal" margins, in inches: the print plan's page widths assume them. */
 export const PRINT_MARGINS = { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } as const;
 
-/**
- * "A1:BB644" as exceljs needs it to write the print area "$A$1:$BB$644": exceljs puts a "$"
- * before each corner itself, and LibreOffice ignores a print area whose rows are not absolute
- * ("$A1:$BB644"), printing instead every empty cell a long note runs into, at a tiny scale.
- */
-function absoluteRows(area: string): string {
-  return area.replace(/([A-Z]+)(\d+)/g, "$1$$$2");
-}
-
 /** The sheet's page setup: orientation, fit to pages across (height free when 0), repeated title rows and label columns. */
 function pageSetup(p: PrintPlan): Partial<ExcelJS.PageSetup> {
   return {
@@ -91,6 +80,9 @@ function pageSetup(p: PrintPlan): Partial<ExcelJS.PageSetup> {
     fitToWidth: p.fitToWidth,
     fitToHeight: p.fitToHeight,
     margins: { ...PRINT_MARGINS },
+    // "A$1:BB$644", as exceljs needs it to write the print area "$A$1:$BB$644": exceljs puts a "$"
+    // before each corner itself, and LibreOffice ignores a print area whose rows are not absolute
+    // ("$A1:$BB644"), printing instead every empty cell a long note runs into, at a tiny scale.
     printArea: absoluteRows(p.area),
     ...(p.titleRows ? { printTitlesRow: p.titleRows } : {}),
     ...(p.titleColumns ? { printTitlesColumn: p.titleColumns } : {}),
@@ -135,12 +127,7 @@ export function planToWorkbook(plan: WorkbookPlan): ExcelJS.Workbook {
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of plan.sheets) writeSheet(wb, sheet);
   for (const n of plan.names) {
-    wb.definedNames.add(`'${n.sheet.replace(/'/g, "''")}'!${n.range}`, n.name);
+    wb.definedNames.add(sheetRef(n.sheet, n.range), n.name);
   }
   return wb;
-}
-
-/** Writes the plan to an .xlsx file. */
-export async function writePlanXlsx(plan: WorkbookPlan, file: string): Promise<void> {
-  await planToWorkbook(plan).xlsx.writeFile(file);
 }

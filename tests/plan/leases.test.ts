@@ -6,12 +6,12 @@
  */
 import { LEASES } from "../../src/model/leases/data";
 import { leaseStat, percentileOf, usdPerMwYear } from "../../src/model/leases/normalise";
-import { parseCell } from "../../src/plan/a1";
+import { parseCell, parseRange as cellsOf } from "../../src/plan/a1";
 import { LEASE_COLS, LEASE_ROWS, LEASE_SUBJECT, LEASE_USER_ROWS } from "../../src/plan/leases";
+import { LEASE_ROW_RULES } from "../../src/plan/inputRules";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { Block, CellContent, WorkbookPlan } from "../../src/plan/types";
 import { blockRange } from "../../src/excel/decide";
-import { cellsOf } from "../../src/excel/edits";
 import { Book, Evaluator, XlError } from "../../src/preview/evaluate";
 import { plan } from "../support/plan";
 
@@ -80,7 +80,7 @@ describe("the Leases sheet plan", () => {
 
   test("inputs are keyed by deal id and user-row key, so a refresh finds typed values by meaning", () => {
     const inputs = block("deals.inputs");
-    expect(inputs.keys).toEqual({ rows: LEASES.map((l) => l.id), cols: ["critical_it_mw", "value_usd", "term_years", "comparable"] });
+    expect(inputs.keys).toEqual({ rows: LEASES.map((l) => l.id), cols: ["critical_it_mw", "value_usd", "term_years", "comparable"], accept: LEASE_ROW_RULES });
     expect(inputs.role).toBe("input");
     const user = block("user");
     expect(user.keys!.rows).toEqual(Array.from({ length: LEASE_USER_ROWS }, (_, i) => `user-${i + 1}`));
