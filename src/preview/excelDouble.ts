@@ -9,7 +9,7 @@
  * It lives in src/preview because the preview page runs the real task pane over it; the unit
  * tests and the bench import it through tests/support/excelDouble.ts.
  */
-import { parseCell } from "../plan/a1";
+import { MAX_COLS, MAX_ROWS, columnLetter, parseCell, parseRange } from "../plan/a1";
 
 export type CellValue = string | number | boolean;
 
@@ -115,10 +115,9 @@ export class SheetState {
    * ("A1:B4": 4 rows, 2 columns; "1:4": 4 rows; "A:B": 2 columns).
    */
   frozenPanes(): { rows: number; columns: number } {
-    const end = (this.frozen ?? "").slice((this.frozen ?? "").lastIndexOf("!") + 1).replace(/\$/g, "").split(":").pop() ?? "";
-    const m = /^([A-Z]*)(\d*)$/.exec(end);
-    if (!m || end === "") return { rows: 0, columns: 0 };
-    return { rows: m[2] === "" ? 0 : Number(m[2]), columns: m[1] === "" ? 0 : parseCell(`${m[1]}1`).col };
+    if (!this.frozen) return { rows: 0, columns: 0 };
+    const b = parseRange(this.frozen);
+    return { rows: b.rows === MAX_ROWS ? 0 : b.row + b.rows - 1, columns: b.cols === MAX_COLS ? 0 : b.col + b.cols - 1 };
   }
   /** Every non-empty cell as "A1" → content. */
   snapshot(): Record<string, CellValue> {
@@ -126,30 +125,10 @@ export class SheetState {
     for (const [k, c] of this.cells) {
       if (c.formula === undefined || c.formula === "") continue;
       const [r, col] = k.split(",").map(Number);
-      out[`${letters(col)}${r}`] = c.formula;
+      out[`${columnLetter(col)}${r}`] = c.formula;
     }
     return out;
   }
-}
-
-function letters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
-
-function box(address: string): { row: number; col: number; rows: number; cols: number } {
-  const plain = address.includes("!") ? address.split("!")[1] : address;
-  if (/^[A-Z]+:[A-Z]+$/.test(plain)) {
-    const [a, b] = plain.split(":");
-    const c1 = parseCell(`${a}1`).col;
-    const c2 = parseCell(`${b}1`).col;
-    return { row: 1, col: c1, rows: 1048576, cols: c2 - c1 + 1 };
-  }
-  const [a, b = a] = plain.split(":");
-  const p = parseCell(a);
-  const q = parseCell(b);
-  return { row: p.row, col: p.col, rows: q.row - p.row + 1, cols: q.col - p.col + 1 };
 }
 
 /** Base of every API object: tracks which properties were loaded and synced. */
@@ -237,7 +216,7 @@ class RangeDouble extends Loadable {
     };
   }
   private each(f: (c: CellState, r: number, c2: number) => void): void {
-    const b = box(this.addr() ?? "A1");
+    const b = parseRange(this.addr() ?? "A1");
     const s = this.sheet();
     for (let i = 0; i < b.rows; i++)
       for (let j = 0; j < b.cols; j++) {
@@ -248,7 +227,7 @@ class RangeDouble extends Loadable {
       }
   }
   set formulas(v: CellValue[][]) {
-    const b = box(this.addr() ?? "A1");
+    const b = parseRange(this.addr() ?? "A1");
     if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) {
       throw new Error(`InvalidArgument: a ${v.length}x${v[0]?.length} array set on ${this.addr()} (${b.rows}x${b.cols})`);
     }
@@ -261,14 +240,14 @@ class RangeDouble extends Loadable {
     this.formulas = v;
   }
   set numberFormat(v: string[][]) {
-    const b = box(this.addr() ?? "A1");
+    const b = parseRange(this.addr() ?? "A1");
     if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: numberFormat size on ${this.addr()}`);
     this.ctx.queue("numberFormat", v, () => this.each((c, i, j) => (c.numberFormat = v[i][j])));
   }
   /** "All" empties the cells; "Contents" keeps their formats; "Formats" keeps their contents. */
   clear(applyTo: "All" | "Contents" | "Formats" = "All"): void {
     this.ctx.queue("clear", applyTo, () => {
-      const b = box(this.addr() ?? "A1");
+      const b = parseRange(this.addr() ?? "A1");
       const s = this.sheet();
       for (let i = 0; i < b.rows; i++)
         for (let j = 0; j < b.cols; j++) {
@@ -284,7 +263,7 @@ class RangeDouble extends Loadable {
   getCellProperties(): { readonly value: CellFormatProps[][] } {
     const result = { value: [] as CellFormatProps[][] };
     const read = () => {
-      const b = box(this.addr() ?? "A1");
+      const b = parseRange(this.addr() ?? "A1");
       const s = this.sheet();
       result.value = Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => propsOf(s.cells.get(`${b.row + i},${b.col + j}`))));
     };
@@ -292,7 +271,7 @@ class RangeDouble extends Loadable {
     return result;
   }
   setCellProperties(v: Partial<CellFormatProps>[][]): void {
-    const b = box(this.addr() ?? "A1");
+    const b = parseRange(this.addr() ?? "A1");
     if (v.length !== b.rows || v.some((r) => r.length !== b.cols)) throw new Error(`InvalidArgument: cell properties size on ${this.addr()}`);
     this.ctx.queue("setCellProperties", v, () => this.each((c, i, j) => setProps(c, v[i][j])));
   }
@@ -300,7 +279,7 @@ class RangeDouble extends Loadable {
     const a = this.addr();
     this._isNull = a === undefined;
     if (a === undefined) return;
-    const b = box(a);
+    const b = parseRange(a);
     const s = this.sheet();
     this._address = `${s.name}!${a}`;
     this._rowIndex = b.row - 1;
@@ -470,7 +449,7 @@ class WorksheetDouble extends Loadable {
       unfreeze: () => ctx.queue("unfreeze", null, () => (state().frozen = undefined)),
       freezeAt: (r: Addressed) => ctx.queue("freezeAt", r.label, () => (state().frozen = r.fullAddress)),
       freezeRows: (n: number) => ctx.queue("freezeRows", n, () => (state().frozen = n > 0 ? `${state().name}!1:${n}` : undefined)),
-      freezeColumns: (n: number) => ctx.queue("freezeColumns", n, () => (state().frozen = n > 0 ? `${state().name}!A:${letters(n)}` : undefined)),
+      freezeColumns: (n: number) => ctx.queue("freezeColumns", n, () => (state().frozen = n > 0 ? `${state().name}!A:${columnLetter(n)}` : undefined)),
     };
     const title = (r: Addressed | string): string => (typeof r === "string" ? r : r.label);
     this.pageLayout = {
@@ -499,7 +478,7 @@ class WorksheetDouble extends Loadable {
     return r;
   }
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): RangeDouble {
-    return this.getRange(`${letters(col + 1)}${row + 1}:${letters(col + cols)}${row + rows}`);
+    return this.getRange(`${columnLetter(col + 1)}${row + 1}:${columnLetter(col + cols)}${row + rows}`);
   }
   getUsedRangeOrNullObject(): RangeDouble {
     return new RangeDouble(this.ctx, this.state, () => {
@@ -509,7 +488,7 @@ class WorksheetDouble extends Loadable {
       const cols = keys.map((k) => k[1]);
       const r0 = Math.min(...rows);
       const c0 = Math.min(...cols);
-      return `${letters(c0)}${r0}:${letters(Math.max(...cols))}${Math.max(...rows)}`;
+      return `${columnLetter(c0)}${r0}:${columnLetter(Math.max(...cols))}${Math.max(...rows)}`;
     });
   }
   set tabColor(v: string) {
