@@ -1,7 +1,8 @@
 /**
- * Builds the workbook plan for a set of scenarios: Inputs, Deal, Capacity, Valuation, Peers,
- * Leases, Customers, Mining vs HPC, Risk, Summary, Checks.
- * Pure: scenarios in, plan out.
+ * Builds the workbook plan for a set of scenarios: eleven sheets, in this order — Inputs, Deal,
+ * Capacity, Valuation, Peers, Leases, Customers, Mining vs HPC, Risk, Summary, Checks — the
+ * defined names of every assumption's live value, and the timeline they share. It also runs the
+ * Risk sheet's default Monte Carlo when none is given. Pure: scenarios in, plan out.
  */
 import { computeScenario } from "../model/scenarioModel";
 import { contractedLines } from "../model/capacity";
