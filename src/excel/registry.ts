@@ -1,8 +1,9 @@
 /**
  * What the add-in wrote into a workbook, saved with the workbook (document settings): which
  * sheets are its own (by worksheet id, so a renamed sheet is still recognised), the ranges,
- * charts and names it wrote, and the input values it last wrote, so a refresh can tell the
- * user's edits from its own values.
+ * charts and names it wrote, and the input values it last wrote with what each input cell
+ * accepts (as the plan declared it), so a refresh can tell the user's edits from its own values
+ * and check them.
  */
 import { parseRange, rangeOf } from "../plan/a1";
 import { InputRules, assumptionValue, ruleOf } from "../plan/inputRules";

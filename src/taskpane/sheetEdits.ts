@@ -2,7 +2,7 @@
  * Assumption values the user typed on CORZ Inputs that the last refresh kept: on the sheets they
  * win over the pane's scenario values, so the form shows them and says why the two differ.
  * Known from the latest build report (keptInputs), or, when the pane opens, from the record the
- * adapter saved of what it wrote (the registry's "inputs.values" block and its user cells).
+ * adapter saved of what it wrote (the user cells of its blocks of assumption values).
  */
 import type { KeptInput } from "../excel/apply";
 import { keptInputsOf, parseRegistry } from "../excel/registry";
