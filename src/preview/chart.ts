@@ -9,7 +9,7 @@
  */
 import { parseCell, splitSheetRef } from "../plan/a1";
 import type { ChartState } from "./excelDouble";
-import { Scalar, XlError } from "./evaluate";
+import { Scalar, XlError } from "./formula";
 
 /** What a chart shows: category labels (an XY scatter's x values) and the series' values. */
 export interface ChartData {

@@ -11,12 +11,12 @@
  * - each sheet's charts are drawn (SVG) where the chart was placed.
  * It redraws after every change to the workbook.
  *
- * The double does not calculate; formula cells show what src/preview/evaluate.ts computes.
+ * The double does not calculate; formula cells show what src/preview/formula computes.
  * Plain DOM, no React: the page's React and Fluent UI are the task pane's own, in its bundle.
  */
 import { columnLetter, parseCell } from "../plan/a1";
 import { chartData, chartSvg } from "./chart";
-import { Evaluator, Scalar, XlError, bookOf } from "./evaluate";
+import { Evaluator, Scalar, XlError, bookOf } from "./formula";
 import { CellState, CellValue, ExcelDouble, SheetState } from "./excelDouble";
 import { formatValue } from "./format";
 import { OfficeDouble } from "./office";
