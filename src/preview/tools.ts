@@ -4,6 +4,7 @@
  * .xlsx, and download the pane's saved scenarios as the .json file `npm run workbook --
  * --scenario-file` reads. Failures are shown on the page in plain words, never thrown away.
  */
+import { el, withAttributes } from "./dom";
 import { xlsxBytes } from "./exportXlsx";
 import type { OfficeDouble } from "./office";
 import { readSaved, restoreInto, saveText } from "./persist";
@@ -13,12 +14,6 @@ import { clearStored, readStored, writeStored } from "./storage";
 export const PANE_SETTING = "corz.pane";
 /** How long after a change the page waits for more before saving. */
 const SAVE_DELAY_MS = 400;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
 
 function download(name: string, type: string, data: BlobPart): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -58,8 +53,7 @@ export async function restoreSaved(office: OfficeDouble): Promise<string | undef
 
 /** The toolbar, and saving after each change; `notice` is shown first when given. */
 export function mountTools(office: OfficeDouble, notice?: string): HTMLElement {
-  const message = el("p", { id: "workbook-notice", className: "notice" });
-  message.setAttribute("role", "alert");
+  const message = withAttributes(el("p", { id: "workbook-notice", className: "notice" }), { role: "alert" });
   const say = (text: string, kind: "info" | "problem" = "problem") => {
     message.textContent = text;
     message.dataset.kind = kind;
@@ -132,8 +126,6 @@ export function mountTools(office: OfficeDouble, notice?: string): HTMLElement {
     window.location.reload();
   });
 
-  const bar = el("div", { className: "toolbar" }, exportButton, scenariosButton, resetButton);
-  bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Workbook");
+  const bar = withAttributes(el("div", { className: "toolbar" }, exportButton, scenariosButton, resetButton), { role: "toolbar", "aria-label": "Workbook" });
   return el("div", { className: "tools" }, bar, message);
 }
