@@ -9,7 +9,7 @@
  */
 import { parseCell, splitSheetRef } from "../plan/a1";
 import type { ChartState } from "./excelDouble";
-import { Scalar, XlError } from "./evaluate";
+import { Scalar, XlError } from "./formula";
 
 /** What a chart shows: category labels (an XY scatter's x values) and the series' values. */
 export interface ChartData {
@@ -94,107 +94,184 @@ export interface ChartSize {
   readonly height: number;
 }
 
-/** The SVG of a chart, `size` in pixels. */
-export function chartSvg(data: ChartData, size: ChartSize = { width: 480, height: 288 }): string {
-  const { width: W, height: H } = size;
-  const bar = data.type === "BarClustered";
-  const scatter = data.type === "XYScatter";
+/** How a chart draws its series: upright bars, lying bars, points, or a line through the points. */
+type Kind = "column" | "bar" | "scatter" | "line";
+
+/** The chart types drawn as other than a line. */
+const KINDS: ReadonlyMap<string, Kind> = new Map([
+  ["ColumnClustered", "column"],
+  ["BarClustered", "bar"],
+  ["XYScatter", "scatter"],
+]);
+
+/** The heights of the title and the legend, in pixels. */
+const TITLE_H = 24;
+const LEGEND_H = 20;
+
+/** Where things go in a chart's SVG: the plot area, the axes' ticks, and the position of a value, a category and an x value. */
+interface Frame {
+  readonly kind: Kind;
+  readonly plot: { readonly x: number; readonly y: number; readonly w: number; readonly h: number };
+  /** The value axis's ticks. */
+  readonly ticks: readonly number[];
+  /** An XY scatter's x axis ticks (none for other charts). */
+  readonly xTicks: readonly number[];
+  /** The categories as numbers: an XY scatter's x values. */
+  readonly xs: readonly (number | null)[];
+  /** How many categories: the most values any series (or the categories) has. */
+  readonly count: number;
+  /** The room of one category along the category axis. */
+  readonly slot: number;
+  /** Where the value axis crosses: 0, or the end of the axis nearest it. */
+  readonly zero: number;
+  valuePos(v: number): number;
+  catPos(i: number): number;
+  xPos(x: number): number;
+}
+
+/** Axis ticks over the numbers `values` (0 to 1 when there are none). */
+const ticksOver = (values: readonly number[]) => axisTicks(values.length ? Math.min(...values) : 0, values.length ? Math.max(...values) : 1);
+
+function frameOf(data: ChartData, W: number, H: number): Frame {
+  const kind = KINDS.get(data.type) ?? "line";
+  const bar = kind === "bar";
   const count = Math.max(data.categories.length, ...data.series.map((s) => s.values.length), 0);
-  const all = data.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const ticks = axisTicks(all.length ? Math.min(...all) : 0, all.length ? Math.max(...all) : 1);
+  const ticks = ticksOver(data.series.flatMap((s) => s.values).filter((v): v is number => v !== null));
   const lo = ticks[0];
   const hi = ticks[ticks.length - 1];
   const xs = data.categories.map(asNumber);
-  const xNums = xs.filter((v): v is number => v !== null);
-  const xTicks = scatter ? axisTicks(xNums.length ? Math.min(...xNums) : 0, xNums.length ? Math.max(...xNums) : 1) : [];
-
-  const legendH = 20;
-  const titleH = 24;
+  const xTicks = kind === "scatter" ? ticksOver(xs.filter((v): v is number => v !== null)) : [];
   const left = bar ? 90 : 56;
-  const plot = { x: left, y: titleH + 4, w: W - left - 14, h: H - titleH - legendH - 34 };
-  const out: string[] = [];
-  const label = `${data.title}: ${data.type === "ColumnClustered" ? "column" : bar ? "bar" : scatter ? "scatter" : "line"} chart of ${data.series.map((s) => s.name).join(", ")}`;
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escape(label)}">`);
-  out.push(`<rect width="${W}" height="${H}" fill="#fff" stroke="#c8c8c8"/>`);
-  out.push(`<text class="chart-title" x="${n(W / 2)}" y="18" text-anchor="middle" font-size="13" font-weight="600">${escape(data.title)}</text>`);
-
+  const plot = { x: left, y: TITLE_H + 4, w: W - left - 14, h: H - TITLE_H - LEGEND_H - 34 };
   // Value axis: vertical for columns, lines and scatters; horizontal for bars.
   const valuePos = (v: number) => (bar ? plot.x + ((v - lo) / (hi - lo)) * plot.w : plot.y + plot.h - ((v - lo) / (hi - lo)) * plot.h);
-  for (const t of ticks) {
-    const p = n(valuePos(t));
+  const slot = (bar ? plot.h : plot.w) / Math.max(count, 1);
+  return {
+    kind,
+    plot,
+    ticks,
+    xTicks,
+    xs,
+    count,
+    slot,
+    zero: n(valuePos(Math.min(Math.max(0, lo), hi))),
+    valuePos,
+    catPos: (i) => (bar ? plot.y + slot * (i + 0.5) : plot.x + slot * (i + 0.5)),
+    xPos: (x) => plot.x + ((x - xTicks[0]) / (xTicks[xTicks.length - 1] - xTicks[0])) * plot.w,
+  };
+}
+
+/** The value axis: a gridline and a label at each tick, and the line where it crosses zero. */
+function valueAxis(f: Frame): string[] {
+  const { plot, zero } = f;
+  const bar = f.kind === "bar";
+  const out: string[] = [];
+  for (const t of f.ticks) {
+    const p = n(f.valuePos(t));
     if (bar) {
       out.push(`<line x1="${p}" y1="${plot.y}" x2="${p}" y2="${plot.y + plot.h}" stroke="#e1e1e1"/>`);
       out.push(`<text x="${p}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${escape(shortNumber(t))}</text>`);
     } else {
       out.push(`<line x1="${plot.x}" y1="${p}" x2="${plot.x + plot.w}" y2="${p}" stroke="#e1e1e1"/>`);
-      out.push(`<text x="${plot.x - 4}" y="${n(valuePos(t) + 3)}" text-anchor="end" font-size="10">${escape(shortNumber(t))}</text>`);
+      out.push(`<text x="${plot.x - 4}" y="${n(f.valuePos(t) + 3)}" text-anchor="end" font-size="10">${escape(shortNumber(t))}</text>`);
     }
   }
-  const zero = n(valuePos(Math.min(Math.max(0, lo), hi)));
   out.push(bar ? `<line x1="${zero}" y1="${plot.y}" x2="${zero}" y2="${plot.y + plot.h}" stroke="#8a8a8a"/>` : `<line x1="${plot.x}" y1="${zero}" x2="${plot.x + plot.w}" y2="${zero}" stroke="#8a8a8a"/>`);
+  return out;
+}
 
-  // Category axis (an XY scatter's x axis is a value axis too).
-  const slot = (bar ? plot.h : plot.w) / Math.max(count, 1);
-  const catPos = (i: number) => (bar ? plot.y + slot * (i + 0.5) : plot.x + slot * (i + 0.5));
-  const xPos = (x: number) => plot.x + ((x - xTicks[0]) / (xTicks[xTicks.length - 1] - xTicks[0])) * plot.w;
-  if (scatter) {
-    for (const t of xTicks) out.push(`<text x="${n(xPos(t))}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${escape(shortNumber(t))}</text>`);
-  } else {
-    const every = Math.max(1, Math.ceil(count / (bar ? plot.h / 14 : plot.w / 40)));
-    for (let i = 0; i < count; i += every) {
-      const text = escape(categoryLabel(data.categories[i], i));
-      out.push(bar ? `<text x="${plot.x - 4}" y="${n(catPos(i) + 3)}" text-anchor="end" font-size="10">${text}</text>` : `<text x="${n(catPos(i))}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${text}</text>`);
-    }
+/** The category axis's labels, as many as fit (an XY scatter's x axis is a value axis: its ticks). */
+function categoryAxis(f: Frame, categories: readonly Scalar[]): string[] {
+  const { plot } = f;
+  const bar = f.kind === "bar";
+  if (f.kind === "scatter") return f.xTicks.map((t) => `<text x="${n(f.xPos(t))}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${escape(shortNumber(t))}</text>`);
+  const out: string[] = [];
+  const every = Math.max(1, Math.ceil(f.count / (bar ? plot.h / 14 : plot.w / 40)));
+  for (let i = 0; i < f.count; i += every) {
+    const text = escape(categoryLabel(categories[i], i));
+    out.push(bar ? `<text x="${plot.x - 4}" y="${n(f.catPos(i) + 3)}" text-anchor="end" font-size="10">${text}</text>` : `<text x="${n(f.catPos(i))}" y="${plot.y + plot.h + 14}" text-anchor="middle" font-size="10">${text}</text>`);
   }
+  return out;
+}
 
-  // The series.
-  const k = Math.max(data.series.length, 1);
-  data.series.forEach((s, si) => {
-    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
-    const parts: string[] = [];
-    if (data.type === "ColumnClustered" || bar) {
-      const thick = (slot * 0.7) / k;
-      s.values.forEach((v, i) => {
-        if (v === null) return;
-        const a = valuePos(v);
-        const start = Math.min(a, Number(zero));
-        const len = Math.abs(a - Number(zero));
-        const off = catPos(i) - (slot * 0.7) / 2 + thick * si;
-        parts.push(bar ? `<rect x="${n(start)}" y="${n(off)}" width="${n(len)}" height="${n(thick)}"/>` : `<rect x="${n(off)}" y="${n(start)}" width="${n(thick)}" height="${n(len)}"/>`);
-      });
-      out.push(`<g class="series" data-series="${escape(s.name)}" fill="${colour}">${parts.join("")}</g>`);
-    } else if (scatter) {
-      s.values.forEach((v, i) => {
-        const x = xs[i];
-        if (v === null || x === null || x === undefined) return;
-        parts.push(`<circle cx="${n(xPos(x))}" cy="${n(valuePos(v))}" r="3.5"/>`);
-      });
-      out.push(`<g class="series" data-series="${escape(s.name)}" fill="${colour}">${parts.join("")}</g>`);
-    } else {
-      // A line: a gap breaks it into pieces; each point is also marked.
-      let d = "";
-      let pen = false;
-      s.values.forEach((v, i) => {
-        if (v === null) {
-          pen = false;
-          return;
-        }
-        d += `${pen ? "L" : "M"}${n(catPos(i))} ${n(valuePos(v))}`;
-        pen = true;
-        parts.push(`<circle cx="${n(catPos(i))}" cy="${n(valuePos(v))}" r="2.5"/>`);
-      });
-      out.push(`<g class="series" data-series="${escape(s.name)}" fill="${colour}">${d ? `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"/>` : ""}${parts.join("")}</g>`);
+type SeriesData = ChartData["series"][number];
+
+/** A series' bars, side by side with the other series' in each category (`si` of `k` series). */
+function bars(f: Frame, s: SeriesData, si: number, k: number): string {
+  const thick = (f.slot * 0.7) / k;
+  return s.values
+    .map((v, i) => {
+      if (v === null) return "";
+      const a = f.valuePos(v);
+      const start = Math.min(a, f.zero);
+      const len = Math.abs(a - f.zero);
+      const off = f.catPos(i) - (f.slot * 0.7) / 2 + thick * si;
+      return f.kind === "bar" ? `<rect x="${n(start)}" y="${n(off)}" width="${n(len)}" height="${n(thick)}"/>` : `<rect x="${n(off)}" y="${n(start)}" width="${n(thick)}" height="${n(len)}"/>`;
+    })
+    .join("");
+}
+
+/** A series' points at their x values; a point without both values is left out. */
+function points(f: Frame, s: SeriesData): string {
+  return s.values
+    .map((v, i) => {
+      const x = f.xs[i];
+      return v === null || x === null || x === undefined ? "" : `<circle cx="${n(f.xPos(x))}" cy="${n(f.valuePos(v))}" r="3.5"/>`;
+    })
+    .join("");
+}
+
+/** A series' line: a gap breaks it into pieces; each point is also marked. */
+function line(f: Frame, s: SeriesData, colour: string): string {
+  let d = "";
+  let pen = false;
+  const marks: string[] = [];
+  s.values.forEach((v, i) => {
+    if (v === null) {
+      pen = false;
+      return;
     }
+    d += `${pen ? "L" : "M"}${n(f.catPos(i))} ${n(f.valuePos(v))}`;
+    pen = true;
+    marks.push(`<circle cx="${n(f.catPos(i))}" cy="${n(f.valuePos(v))}" r="2.5"/>`);
   });
+  return `${d ? `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"/>` : ""}${marks.join("")}`;
+}
 
-  // Legend.
+const colourOf = (si: number) => SERIES_COLOURS[si % SERIES_COLOURS.length];
+
+/** The `si`th of `k` series, drawn as the chart's kind draws it. */
+function seriesGroup(f: Frame, s: SeriesData, si: number, k: number): string {
+  const colour = colourOf(si);
+  const marks = f.kind === "column" || f.kind === "bar" ? bars(f, s, si, k) : f.kind === "scatter" ? points(f, s) : line(f, s, colour);
+  return `<g class="series" data-series="${escape(s.name)}" fill="${colour}">${marks}</g>`;
+}
+
+/** A swatch and the name of each series, left to right along the bottom edge. */
+function legend(series: ChartData["series"], H: number): string[] {
   let lx = 10;
   const ly = H - 8;
-  for (const [si, s] of data.series.entries()) {
-    const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
-    out.push(`<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${colour}"/><text x="${lx + 14}" y="${ly}" font-size="11">${escape(s.name)}</text>`);
+  return series.map((s, si) => {
+    const item = `<rect x="${lx}" y="${ly - 9}" width="10" height="10" fill="${colourOf(si)}"/><text x="${lx + 14}" y="${ly}" font-size="11">${escape(s.name)}</text>`;
     lx += 24 + Math.min(s.name.length, 40) * 6;
-  }
-  out.push("</svg>");
-  return out.join("");
+    return item;
+  });
+}
+
+/** The SVG of a chart, `size` in pixels. */
+export function chartSvg(data: ChartData, size: ChartSize = { width: 480, height: 288 }): string {
+  const { width: W, height: H } = size;
+  const f = frameOf(data, W, H);
+  const label = `${data.title}: ${f.kind} chart of ${data.series.map((s) => s.name).join(", ")}`;
+  const k = Math.max(data.series.length, 1);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escape(label)}">`,
+    `<rect width="${W}" height="${H}" fill="#fff" stroke="#c8c8c8"/>`,
+    `<text class="chart-title" x="${n(W / 2)}" y="18" text-anchor="middle" font-size="13" font-weight="600">${escape(data.title)}</text>`,
+    ...valueAxis(f),
+    ...categoryAxis(f, data.categories),
+    ...data.series.map((s, si) => seriesGroup(f, s, si, k)),
+    ...legend(data.series, H),
+    "</svg>",
+  ].join("");
 }

@@ -288,41 +288,32 @@ class RangeDouble extends Loadable {
     this._numberFormat = Array.from({ length: b.rows }, (_, i) => Array.from({ length: b.cols }, (_, j) => s.cells.get(`${b.row + i},${b.col + j}`)?.numberFormat ?? "General"));
   }
   get numberFormat(): string[][] {
-    this.guard();
-    this.need("numberFormat");
-    return this._numberFormat;
+    return this.read("numberFormat", this._numberFormat);
   }
   get values(): CellValue[][] {
-    this.guard();
-    this.need("values");
-    return this._values;
+    return this.read("values", this._values);
   }
   get formulas(): CellValue[][] {
-    this.guard();
-    this.need("formulas");
-    return this._values;
+    return this.read("formulas", this._values);
   }
   get address(): string {
-    this.guard();
-    this.need("address");
-    return this._address;
+    return this.read("address", this._address);
   }
   get rowIndex(): number {
-    this.guard();
-    this.need("rowIndex");
-    return this._rowIndex;
+    return this.read("rowIndex", this._rowIndex);
   }
   get columnIndex(): number {
-    this.guard();
-    this.need("columnIndex");
-    return this._columnIndex;
+    return this.read("columnIndex", this._columnIndex);
   }
   get isNullObject(): boolean {
     if (!this.ctx.syncedSince(this)) throw new Error("PropertyNotLoaded: isNullObject read before context.sync()");
     return this._isNull;
   }
-  private guard(): void {
+  /** A loaded property's value, as Excel gives it: a null object has none, and an unloaded property throws. */
+  private read<T>(prop: string, value: T): T {
     if (this._isNull) throw new Error("InvalidObjectPath: the range is a null object");
+    this.need(prop);
+    return value;
   }
 }
 
@@ -564,23 +555,20 @@ class NamesDouble extends Loadable {
     });
   }
   getItem(name: string): { delete(): void } {
-    return {
-      delete: () =>
-        this.ctx.queue("names.delete", name, () => {
-          if (!this.ctx.names.delete(name)) throw new Error(`ItemNotFound: name ${name}`);
-        }),
-    };
+    return { delete: () => this.queueDelete(name) };
   }
   protected override refresh(): void {
     this.snap = [...this.ctx.names.entries()].map(([name, n]) => ({
       name,
       formula: n.reference,
       comment: n.comment ?? "",
-      delete: () =>
-        this.ctx.queue("names.delete", name, () => {
-          if (!this.ctx.names.delete(name)) throw new Error(`ItemNotFound: name ${name}`);
-        }),
+      delete: () => this.queueDelete(name),
     }));
+  }
+  private queueDelete(name: string): void {
+    this.ctx.queue("names.delete", name, () => {
+      if (!this.ctx.names.delete(name)) throw new Error(`ItemNotFound: name ${name}`);
+    });
   }
   get items(): NamedItemDouble[] {
     this.need("items.name");

@@ -5,7 +5,7 @@
  * falls back to General.
  */
 import { fromExcelSerial } from "../model/dates";
-import { Scalar, XlError, toText } from "./evaluate";
+import { Scalar, XlError, toText } from "./formula";
 
 function date(serial: number, pattern: string): string {
   const d = fromExcelSerial(serial);

@@ -12,6 +12,7 @@
  */
 import "./customFunctions";
 import { ExcelDouble } from "./excelDouble";
+import { Listeners } from "./listeners";
 
 /** What a page or test can change before the double is installed. */
 export interface OfficeDoubleOptions {
@@ -47,21 +48,17 @@ export interface OfficeDouble {
 
 type AsyncCallback = (result: { status: string; value?: unknown; error?: { message: string } }) => void;
 
-/** Puts Office, Excel and CustomFunctions.associate on `window`, over a new in-memory workbook. */
-export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDouble {
-  const win = window as unknown as Record<string, unknown>;
-
-  const excel = new ExcelDouble();
-  for (const [name, cells] of Object.entries(options.sheets ?? {})) excel.addSheet(name, cells);
-  if (excel.sheets.length > 0) excel.active = { sheet: excel.sheets[0].name, cell: "A1" };
-
-  /** Document settings: set/remove change the in-memory copy; saveAsync persists it. */
-  const current = new Map<string, unknown>(Object.entries(options.settings ?? {}));
+/**
+ * Office's document settings over two maps: get/set/remove work on `current`, saveAsync copies
+ * it to `saved` (and tells `onSaved`), refreshAsync copies `saved` back.
+ */
+function documentSettings(initial: Record<string, unknown>) {
+  const current = new Map<string, unknown>(Object.entries(initial));
   const saved = new Map<string, unknown>(current);
-  const savedListeners = new Set<() => void>();
+  const onSaved = new Listeners();
   // Settings round-trip through JSON in Office, so a saved value is a copy, never the caller's object.
   const copy = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
-  const settings = {
+  const api = {
     get: (name: string) => (current.has(name) ? copy(current.get(name)) : null),
     set: (name: string, value: unknown) => void current.set(name, copy(value)),
     remove: (name: string) => void current.delete(name),
@@ -69,21 +66,24 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
       const callback = (typeof a === "function" ? a : b) as AsyncCallback | undefined;
       saved.clear();
       for (const [k, v] of current) saved.set(k, copy(v));
-      for (const l of [...savedListeners]) l();
+      onSaved.notify();
       // Office calls back asynchronously, never inside saveAsync.
       setTimeout(() => callback?.({ status: "succeeded", value: undefined }), 0);
     },
     refreshAsync: (callback?: AsyncCallback) => {
       current.clear();
       for (const [k, v] of saved) current.set(k, copy(v));
-      setTimeout(() => callback?.({ status: "succeeded", value: settings }), 0);
+      setTimeout(() => callback?.({ status: "succeeded", value: api }), 0);
     },
   };
+  return { api, current, saved, onSaved };
+}
 
+/** The `Office` global: Excel on the web (or the host the options name), its theme, and the document's settings. */
+function officeGlobal(options: OfficeDoubleOptions, settings: object) {
   const info = { host: options.host === undefined ? "Excel" : options.host, platform: "OfficeOnline" };
   const ready = Promise.resolve(options.ready).then(() => info);
-
-  win.Office = {
+  return {
     onReady: (callback?: (i: typeof info) => void) => ready.then((i) => (callback?.(i), i)),
     HostType: { Excel: "Excel", Word: "Word", PowerPoint: "PowerPoint", Outlook: "Outlook", OneNote: "OneNote", Project: "Project", Access: "Access" },
     PlatformType: { PC: "PC", OfficeOnline: "OfficeOnline", Mac: "Mac", iOS: "iOS", Android: "Android", Universal: "Universal" },
@@ -100,35 +100,49 @@ export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDo
       document: { settings },
     },
   };
+}
 
-  win.Excel = { run: excel.run };
-
-  /** Every association the page made: id → function. */
+/** CustomFunctions.associate and what it records: every association (id → function), each made once, and listeners told after each call. */
+function functionAssociations() {
   const associations: Record<string, CustomFunction> = {};
-  const associate = (id: string, fn: CustomFunction) => {
+  const onAssociated = new Listeners();
+  const one = (id: string, fn: CustomFunction) => {
     if (typeof id !== "string" || typeof fn !== "function") throw new Error(`CustomFunctions.associate(${String(id)}, ${typeof fn}): expected an id and a function`);
     if (id in associations) throw new Error(`CustomFunctions.associate: ${id} is associated twice`);
     associations[id] = fn;
   };
-  const customFunctions = win.CustomFunctions as { associate: unknown };
   // Both forms Office accepts: associate(id, fn) and associate({ id: fn, ... }).
-  const associatedListeners = new Set<() => void>();
-  customFunctions.associate = (idOrMap: string | Record<string, CustomFunction>, fn?: CustomFunction) => {
-    if (typeof idOrMap === "string") associate(idOrMap, fn as CustomFunction);
-    else for (const [id, f] of Object.entries(idOrMap)) associate(id, f);
-    for (const l of associatedListeners) l();
+  const associate = (idOrMap: string | Record<string, CustomFunction>, fn?: CustomFunction) => {
+    if (typeof idOrMap === "string") one(idOrMap, fn as CustomFunction);
+    else for (const [id, f] of Object.entries(idOrMap)) one(id, f);
+    onAssociated.notify();
   };
+  return { associations, associate, onAssociated };
+}
 
+/** Puts Office, Excel and CustomFunctions.associate on `window`, over a new in-memory workbook. */
+export function installOfficeDouble(options: OfficeDoubleOptions = {}): OfficeDouble {
+  const win = window as unknown as Record<string, unknown>;
+
+  const excel = new ExcelDouble();
+  for (const [name, cells] of Object.entries(options.sheets ?? {})) excel.addSheet(name, cells);
+  if (excel.sheets.length > 0) excel.active = { sheet: excel.sheets[0].name, cell: "A1" };
+  const settings = documentSettings(options.settings ?? {});
+  const functions = functionAssociations();
+
+  win.Office = officeGlobal(options, settings.api);
+  win.Excel = { run: excel.run };
+  (win.CustomFunctions as { associate: unknown }).associate = functions.associate;
+
+  const { current, saved } = settings;
   win.__excelDouble = excel;
   win.__settings = { current, saved };
-  win.__associations = associations;
-  const onSettingsSaved = (listener: () => void) => {
-    savedListeners.add(listener);
-    return () => void savedListeners.delete(listener);
+  win.__associations = functions.associations;
+  return {
+    excel,
+    settings: { current, saved },
+    associations: functions.associations,
+    onSettingsSaved: (listener) => settings.onSaved.add(listener),
+    onFunctionsAssociated: (listener) => functions.onAssociated.add(listener),
   };
-  const onFunctionsAssociated = (listener: () => void) => {
-    associatedListeners.add(listener);
-    return () => void associatedListeners.delete(listener);
-  };
-  return { excel, settings: { current, saved }, associations, onSettingsSaved, onFunctionsAssociated };
 }

@@ -10,7 +10,7 @@
 import { columnLetter, splitSheetRef } from "../plan/a1";
 import { LAYOUT_VERSION, SHEET_NAMES } from "../plan/layout";
 import type { Block, CellContent, ChartPlan, Format, ListValidation, NamePlan, PrintPlan, Series, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
-import { literal } from "./evaluate";
+import { literal } from "./formula";
 import type { CellState, ChartState, ExcelDouble, PageLayoutState, SheetState } from "./excelDouble";
 
 /** "Sheet!A1:B2" or "'My sheet'!$A$1" → sheet (this one when it names none) and range, as a chart series. */

@@ -4,6 +4,7 @@
  * .xlsx, and download the pane's saved scenarios as the .json file `npm run workbook --
  * --scenario-file` reads. Failures are shown on the page in plain words, never thrown away.
  */
+import { el, withAttributes } from "./dom";
 import { xlsxBytes } from "./exportXlsx";
 import type { OfficeDouble } from "./office";
 import { readSaved, restoreInto, saveText } from "./persist";
@@ -13,12 +14,6 @@ import { clearStored, readStored, writeStored } from "./storage";
 export const PANE_SETTING = "corz.pane";
 /** How long after a change the page waits for more before saving. */
 const SAVE_DELAY_MS = 400;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const e = Object.assign(document.createElement(tag), props);
-  e.append(...children);
-  return e;
-}
 
 function download(name: string, type: string, data: BlobPart): void {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -56,16 +51,11 @@ export async function restoreSaved(office: OfficeDouble): Promise<string | undef
   }
 }
 
-/** The toolbar, and saving after each change; `notice` is shown first when given. */
-export function mountTools(office: OfficeDouble, notice?: string): HTMLElement {
-  const message = el("p", { id: "workbook-notice", className: "notice" });
-  message.setAttribute("role", "alert");
-  const say = (text: string, kind: "info" | "problem" = "problem") => {
-    message.textContent = text;
-    message.dataset.kind = kind;
-  };
-  if (notice) say(notice);
+/** Shows a message under the toolbar: a problem unless told it is information. */
+type Say = (text: string, kind?: "info" | "problem") => void;
 
+/** Saving in the browser a moment after each change; `stop` ends it (before the workbook is deleted), `resume` takes it up again. */
+function keepSaved(office: OfficeDouble, say: Say): { stop(): void; resume(): void } {
   let saves = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -83,57 +73,84 @@ export function mountTools(office: OfficeDouble, notice?: string): HTMLElement {
   };
   office.excel.subscribe(save);
   office.onSettingsSaved(save);
+  return {
+    stop: () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+    },
+    resume: () => void (stopped = false),
+  };
+}
 
-  const exportButton = el("button", { type: "button" }, "Export .xlsx");
-  exportButton.addEventListener("click", async () => {
-    exportButton.disabled = true;
+function exportButton(office: OfficeDouble, say: Say): HTMLButtonElement {
+  const button = el("button", { type: "button" }, "Export .xlsx");
+  button.addEventListener("click", async () => {
+    button.disabled = true;
     try {
       download("corz-preview.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", await xlsxBytes(office.excel));
       say(`Exported ${office.excel.sheets.length} sheets to corz-preview.xlsx (charts are listed in a note: the file has no chart drawings).`, "info");
     } catch (e) {
       say(`The workbook could not be exported: ${reason(e)}.`);
     } finally {
-      exportButton.disabled = false;
+      button.disabled = false;
     }
   });
+  return button;
+}
 
-  const scenariosButton = el("button", { type: "button" }, "Save scenarios (.json)");
-  scenariosButton.addEventListener("click", () => {
+/** The scenario file's text: the pane keeps its state as JSON text, the file holds the object itself, readable. */
+function scenarioFileText(value: unknown): string {
+  let data: unknown = value;
+  if (typeof value === "string") {
+    try {
+      data = JSON.parse(value);
+    } catch {
+      data = value;
+    }
+  }
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+function scenariosButton(office: OfficeDouble, say: Say): HTMLButtonElement {
+  const button = el("button", { type: "button" }, "Save scenarios (.json)");
+  button.addEventListener("click", () => {
     const value = office.settings.saved.get(PANE_SETTING) ?? office.settings.current.get(PANE_SETTING);
     if (value === undefined) {
       say("The task pane has not saved any scenarios yet: add or edit a scenario first.");
       return;
     }
-    // The pane keeps its state as JSON text: the file holds the object itself, readable.
-    let data: unknown = value;
-    if (typeof value === "string") {
-      try {
-        data = JSON.parse(value);
-      } catch {
-        data = value;
-      }
-    }
-    download("corz-scenarios.json", "application/json", `${JSON.stringify(data, null, 2)}\n`);
+    download("corz-scenarios.json", "application/json", scenarioFileText(value));
     say("Saved the scenarios to corz-scenarios.json: `npm run workbook -- --scenario-file corz-scenarios.json` builds them into an .xlsx.", "info");
   });
+  return button;
+}
 
-  const resetButton = el("button", { type: "button" }, "New workbook");
-  resetButton.addEventListener("click", async () => {
+function resetButton(saving: ReturnType<typeof keepSaved>, say: Say): HTMLButtonElement {
+  const button = el("button", { type: "button" }, "New workbook");
+  button.addEventListener("click", async () => {
     if (!window.confirm("Start a new, empty workbook? The sheets and the scenarios kept in this browser are deleted (export them first to keep them).")) return;
-    stopped = true;
-    if (timer) clearTimeout(timer);
+    saving.stop();
     try {
       await clearStored();
     } catch (e) {
-      stopped = false;
+      saving.resume();
       say(`The saved workbook could not be deleted: ${reason(e)}.`);
       return;
     }
     window.location.reload();
   });
+  return button;
+}
 
-  const bar = el("div", { className: "toolbar" }, exportButton, scenariosButton, resetButton);
-  bar.setAttribute("role", "toolbar");
-  bar.setAttribute("aria-label", "Workbook");
+/** The toolbar, and saving after each change; `notice` is shown first when given. */
+export function mountTools(office: OfficeDouble, notice?: string): HTMLElement {
+  const message = withAttributes(el("p", { id: "workbook-notice", className: "notice" }), { role: "alert" });
+  const say: Say = (text, kind = "problem") => {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+  if (notice) say(notice);
+  const saving = keepSaved(office, say);
+  const bar = withAttributes(el("div", { className: "toolbar" }, exportButton(office, say), scenariosButton(office, say), resetButton(saving, say)), { role: "toolbar", "aria-label": "Workbook" });
   return el("div", { className: "tools" }, bar, message);
 }

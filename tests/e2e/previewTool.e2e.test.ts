@@ -16,7 +16,7 @@ import * as path from "path";
 import type { Locator, Page } from "playwright-core";
 import { parseScenarioFile } from "../../src/model/paneState";
 import { chartData } from "../../src/preview/chart";
-import { Evaluator, bookOf } from "../../src/preview/evaluate";
+import { Evaluator, bookOf } from "../../src/preview/formula";
 import { ChartState, ExcelDouble } from "../../src/preview/excelDouble";
 import { formatValue } from "../../src/preview/format";
 import { Dist, axeSummary, chromiumAvailable, runAxe } from "../support/browser";

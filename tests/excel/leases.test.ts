@@ -12,7 +12,7 @@ import { leaseStat, percentileOf } from "../../src/model/leases/normalise";
 import { cell } from "../../src/plan/a1";
 import { LEASE_COLS, LEASE_ROWS, LEASE_SUBJECT, LeaseColumn, leaseRowFormulas } from "../../src/plan/leases";
 import { SHEET_NAMES } from "../../src/plan/layout";
-import { Evaluator, bookOf } from "../../src/preview/evaluate";
+import { Evaluator, bookOf } from "../../src/preview/formula";
 import { ExcelDouble } from "../support/excelDouble";
 import { okReport, scenario } from "../support/plan";
 

@@ -12,7 +12,7 @@ import { LEASE_ROW_RULES } from "../../src/plan/inputRules";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { Block, CellContent, WorkbookPlan } from "../../src/plan/types";
 import { blockRange } from "../../src/excel/decide";
-import { Book, Evaluator, XlError } from "../../src/preview/evaluate";
+import { Book, Evaluator, XlError } from "../../src/preview/formula";
 import { plan } from "../support/plan";
 
 const p = plan();

@@ -6,7 +6,7 @@
 import { buildSheets } from "../../src/excel/apply";
 import { EMPTY_REGISTRY } from "../../src/excel/registry";
 import { ChartData, axisTicks, chartData, chartSvg, rangeCells, shortNumber } from "../../src/preview/chart";
-import { Evaluator, bookOf } from "../../src/preview/evaluate";
+import { Evaluator, bookOf } from "../../src/preview/formula";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan, scenario } from "../support/plan";
 

@@ -1,5 +1,5 @@
 /**
- * The preview's formula evaluator (src/preview/evaluate.ts): Excel's rules on small formulas,
+ * The preview's formula evaluator (src/preview/formula): Excel's rules on small formulas,
  * and on the whole workbook the task pane builds into the Excel double it must agree with the
  * TypeScript model year by year and make every check of the plan's Checks sheet TRUE.
  */
@@ -13,7 +13,7 @@ import { DEAL_ROWS } from "../../src/plan/deal";
 import { GRID_SIZE, VALUATION_BLOCK } from "../../src/plan/valuation";
 import { dealValue } from "../../src/model/valuation";
 import { COL, ROW, SHEET_NAMES } from "../../src/plan/layout";
-import { Evaluator, Matrix, Scalar, XlError, bookOf, dateSerial, parseFormula } from "../../src/preview/evaluate";
+import { Evaluator, Matrix, Scalar, XlError, bookOf, dateSerial, parseFormula } from "../../src/preview/formula";
 import { ExcelDouble } from "../support/excelDouble";
 import { scenario } from "../support/plan";
 

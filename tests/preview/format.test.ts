@@ -1,5 +1,5 @@
 /** The preview grid shows values as the plan's number formats ask, as Excel would. */
-import { XlError } from "../../src/preview/evaluate";
+import { XlError } from "../../src/preview/formula";
 import { formatValue } from "../../src/preview/format";
 import { typedContent } from "../../src/preview/viewer";
 

@@ -3,7 +3,7 @@
  * against Microsoft's documented examples for PERCENTRANK.INC (the same function under its
  * newer name): data 13, 12, 11, 8, 4, 3, 2, 1, 1, 1.
  */
-import { Evaluator, XlError, bookOf } from "../../src/preview/evaluate";
+import { Evaluator, XlError, bookOf } from "../../src/preview/formula";
 import { ExcelDouble } from "../support/excelDouble";
 
 function calc(formula: string): unknown {

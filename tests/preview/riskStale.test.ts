@@ -17,7 +17,7 @@ import { SHEET_NAMES } from "../../src/plan/layout";
 import { DETERMINISTIC_LABEL, RISK_ROWS, RUN_INPUT_COLS, RiskSheetInput, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { PlanScenario } from "../../src/plan/scenario";
-import { Evaluator, bookOf } from "../../src/preview/evaluate";
+import { Evaluator, bookOf } from "../../src/preview/formula";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan, scenario } from "../support/plan";
 

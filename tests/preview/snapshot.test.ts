@@ -6,7 +6,7 @@
 import ExcelJS from "exceljs";
 import { buildSheets } from "../../src/excel/apply";
 import { EMPTY_REGISTRY, REGISTRY_SETTING } from "../../src/excel/registry";
-import { literal } from "../../src/preview/evaluate";
+import { literal } from "../../src/preview/formula";
 import { xlsxBytes } from "../../src/preview/exportXlsx";
 import { SAVED_VERSION, readSaved, restoreInto, saveText } from "../../src/preview/persist";
 import { printOf, workbookPlanOf } from "../../src/preview/snapshot";

@@ -14,7 +14,7 @@ import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { DETERMINISTIC_LABEL, RISK_ROWS, riskStatusText } from "../../src/plan/risk";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
-import { Evaluator, bookOf } from "../../src/preview/evaluate";
+import { Evaluator, bookOf } from "../../src/preview/formula";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan } from "../support/plan";
 import { button, input, queryButton, renderPane } from "./harness";
