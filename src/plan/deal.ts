@@ -24,7 +24,7 @@ import { RECONCILE_STEPS, SEED_TO_BASE_SOURCES } from "../model/reconcile";
 import { absCell, cell, columnLetter } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { SheetBuilder, consecutive, periodCells } from "./sheet";
+import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 /** Offsets inside a tranche's constant rows. */
@@ -161,6 +161,11 @@ function gScalar(x: string, r: string): string {
   return `IF(${x}>0,${x}-${r}/2+MAX(${r}-(${x}),0)^2/(2*${r}+(${r}=0)),0)`;
 }
 
+/** A planned date after the supply-chain delay (months) when it falls after the date the delay applies from (the model's delayedStart). */
+export function delayedDate(planned: string, delay: string, delayAfter: string): string {
+  return `IF(AND(${delay}>0,${planned}>${delayAfter}),EDATE(${planned},${delay}),${planned})`;
+}
+
 /** A date as the model's decimal year (dates.ts yearFraction): year + days since 1 January / days in the year. */
 export function decimalYear(d: string): string {
   return `YEAR(${d})+(${d}-DATE(YEAR(${d}),1,1))/(DATE(YEAR(${d})+1,1,1)-DATE(YEAR(${d}),1,1))`;
@@ -256,21 +261,8 @@ function headerRows(sheet: SheetBuilder, firstYear: number, years: number, maste
   sheet.format(`${cell(ROW.index, COL.firstPeriod)}:${cell(ROW.index, LAST_CONTRACT_YEAR_COL)}`, { numberFormat: FORMATS.int, fontColor: "#808080" });
 }
 
-/** One scenario's block on the Deal sheet: where it sits and the cells its formulas share. */
-interface DealBlock {
-  /** "s0" for the live block, then "s1", ...: the prefix of the block ids. */
-  readonly id: string;
-  readonly firstRow: number;
-  /** The sheet row of an offset in the block. */
-  readonly rowOf: (offset: number) => number;
-  /** The absolute constant-column cell of an offset in the block. */
-  readonly constantCell: (offset: number) => string;
-  /** The cell of an offset in the block in column `col`. */
-  readonly cellAt: (offset: number, col: number) => string;
-  /** The block's scenario column on the Inputs sheet, as a reference. */
-  readonly inputRef: (key: string) => string;
-  /** A link formula to the block's scenario column on the Inputs sheet. */
-  readonly link: (key: string) => string;
+/** One scenario's block on the Deal sheet and the cells its formulas share. */
+interface DealBlock extends ScenarioBlock {
   readonly years: number;
   readonly lastCol: number;
   /** Tranche i's constant cell of a field (i 0-based; field from TRANCHE_ROWS). */
@@ -282,18 +274,11 @@ interface DealBlock {
 }
 
 function dealBlock(inputs: InputsLayout, col: number, j: number, years: number): DealBlock {
-  const firstRow = ROW.firstBlock + j * DEAL_ROWS.height;
-  const rowOf = (offset: number) => firstRow + offset;
-  const constantCell = (offset: number) => absCell(rowOf(offset), COL.constant);
+  const block = scenarioBlockAt(j, ROW.firstBlock + j * DEAL_ROWS.height, (key) => inputs.ref(key, col));
+  const { rowOf, constantCell } = block;
   const trancheCell = (i: number, field: number) => absCell(rowOf(trancheRow(i, field)), COL.constant);
   return {
-    id: `s${j}`,
-    firstRow,
-    rowOf,
-    constantCell,
-    cellAt: (offset, c) => cell(rowOf(offset), c),
-    inputRef: (key) => inputs.ref(key, col),
-    link: (key) => `=${inputs.ref(key, col)}`,
+    ...block,
     years,
     lastCol: COL.firstPeriod + years - 1,
     trancheCell,
@@ -347,43 +332,33 @@ const CONTRACT_FORMATS: readonly [offset: number, format: string][] = [
 /** The contract's terms: constants linked from Inputs (green) and derived (black). */
 function contractRows(sheet: SheetBuilder, block: DealBlock): void {
   const { id, rowOf, constantCell, link } = block;
-  const linkRows = (rows: [label: string, unit: string, key: string][]) => rows.map(([label, unit, key]) => [label, unit, link(key)]);
-  sheet.block(
-    `${id}.links1`,
-    rowOf(DEAL_ROWS.term),
-    1,
-    "link",
-    linkRows([
-      ["Term", "years", "term_years"],
-      ["Renewal options exercised", "count", "renewal_options"],
-      ["Renewal option length", "years", "renewal_term_years"],
-    ]),
-  );
+  /** A block of constants linked from Inputs: label, unit, assumption key. */
+  const linkBlock = (name: string, offset: number, rows: [label: string, unit: string, key: string][]) =>
+    sheet.block(`${id}.${name}`, rowOf(offset), 1, "link", rows.map(([label, unit, key]) => [label, unit, link(key)]));
+  linkBlock("links1", DEAL_ROWS.term, [
+    ["Term", "years", "term_years"],
+    ["Renewal options exercised", "count", "renewal_options"],
+    ["Renewal option length", "years", "renewal_term_years"],
+  ]);
   sheet.block(`${id}.yearsBilled`, rowOf(DEAL_ROWS.yearsBilled), 1, "calc", [
     ["Years billed per MW (term + renewals)", "years", `=${constantCell(DEAL_ROWS.term)}+${constantCell(DEAL_ROWS.renewals)}*${constantCell(DEAL_ROWS.renewalYears)}`],
   ]);
-  sheet.block(
-    `${id}.links2`,
-    rowOf(DEAL_ROWS.escalator),
-    1,
-    "link",
-    linkRows([
-      ["Annual price escalator", "rate", "escalator"],
-      ["Price change at renewal", "rate", "renewal_repricing"],
-      ["Supply-chain delay", "months", "delay_months"],
-      ["Delay applies to starts after", "date", "delay_after"],
-      ["Licence-fee gross margin", "rate", "licence_margin"],
-      ["Power usage effectiveness", "x", "pue"],
-      ["Power price (passed through)", "USD/MWh", "power_price"],
-      ["IT load drawn / billable MW", "rate", "load_factor"],
-    ]),
-  );
+  linkBlock("links2", DEAL_ROWS.escalator, [
+    ["Annual price escalator", "rate", "escalator"],
+    ["Price change at renewal", "rate", "renewal_repricing"],
+    ["Supply-chain delay", "months", "delay_months"],
+    ["Delay applies to starts after", "date", "delay_after"],
+    ["Licence-fee gross margin", "rate", "licence_margin"],
+    ["Power usage effectiveness", "x", "pue"],
+    ["Power price (passed through)", "USD/MWh", "power_price"],
+    ["IT load drawn / billable MW", "rate", "load_factor"],
+  ]);
   sheet.block(`${id}.hours`, rowOf(DEAL_ROWS.hours), 1, "input", [["Hours per year (365 x 24)", "hours", 8760]]);
   // The discount rate as it is built: reference yield + spread, to 12 decimals as the model keeps it (0.09 + 0.01 is exactly 10%).
   sheet.block(`${id}.rate`, rowOf(DEAL_ROWS.rate), 1, "calc", [
     ["Discount rate (reference yield + spread)", "rate", `=ROUND(${block.inputRef("reference_yield")}+${block.inputRef("discount_spread")},${BUILT_DECIMALS})`],
   ]);
-  sheet.block(`${id}.links3`, rowOf(DEAL_ROWS.valuationDate), 1, "link", [["Valuation date (NPV as of this date)", "date", link("valuation_date")]]);
+  linkBlock("links3", DEAL_ROWS.valuationDate, [["Valuation date (NPV as of this date)", "date", "valuation_date"]]);
   for (const [offset, numberFormat] of CONTRACT_FORMATS) sheet.format(cell(rowOf(offset), COL.constant), { numberFormat });
 }
 
@@ -406,7 +381,7 @@ function trancheRows(sheet: SheetBuilder, block: DealBlock, key: string, i: numb
     [`${label}: billing start (planned)`, "date", block.link(`${key}_start`)],
   ]);
   sheet.block(`${block.id}.${key}.calc`, first + TRANCHE_ROWS.start, 1, "calc", [
-    [`${label}: billing start (after delay)`, "date", `=IF(AND(${delay}>0,${planned}>${constantCell(DEAL_ROWS.delayAfter)}),EDATE(${planned},${delay}),${planned})`],
+    [`${label}: billing start (after delay)`, "date", `=${delayedDate(planned, delay, constantCell(DEAL_ROWS.delayAfter))}`],
     [`${label}: billing start (decimal year)`, "year", `=${decimalYear(trancheCell(i, TRANCHE_ROWS.start))}`],
     [`${label}: ramp to full load`, "years", `=${block.inputRef(`${key}_ramp_months`)}/12`],
     [`${label}: price per MW-year, contract year 1`, "USD", `=IF(${mw}>0,${value}/(${mw}*IF(${escalator}=0,${term},((1+${escalator})^${term}-1)/${escalator})),0)`],
@@ -426,11 +401,6 @@ function trancheRows(sheet: SheetBuilder, block: DealBlock, key: string, i: numb
     [TRANCHE_ROWS.valueWithRenewals, TRANCHE_ROWS.valueWithRenewals, FORMATS.usdM],
   ];
   for (const [from, to, numberFormat] of formats) sheet.format(constantRange(first + from, first + to), { numberFormat });
-}
-
-/** The constant column from row `from` to row `to`: "C7", or "C7:C9". */
-function constantRange(from: number, to: number): string {
-  return from === to ? cell(from, COL.constant) : `${cell(from, COL.constant)}:${cell(to, COL.constant)}`;
 }
 
 /** Totals over the tranches and the price schedule by contract year k (row 3) rather than by calendar year. */

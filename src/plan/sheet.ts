@@ -134,3 +134,42 @@ export function consecutive<K extends string>(spans: readonly Span<K>[], start: 
 }
 
 export { absCell };
+
+/** The constant column from row `from` to row `to`: "C7", or "C7:C9". */
+export function constantRange(from: number, to: number): string {
+  return rangeOf(from, COL.constant, to - from + 1, 1);
+}
+
+/**
+ * One scenario's block on a sheet of blocks by scenario (Deal, Capacity, Valuation): its ids,
+ * its rows, and its scenario's column on the Inputs sheet.
+ */
+export interface ScenarioBlock {
+  /** "s0" for the live block, then "s1", ...: the prefix of the block's ids. */
+  readonly id: string;
+  readonly firstRow: number;
+  /** The sheet row of an offset in the block. */
+  readonly rowOf: (offset: number) => number;
+  /** The absolute constant-column cell of an offset in the block. */
+  readonly constantCell: (offset: number) => string;
+  /** The cell of an offset in the block in column `col`. */
+  readonly cellAt: (offset: number, col: number) => string;
+  /** The block's scenario column on the Inputs sheet, as a reference. */
+  readonly inputRef: (key: string) => string;
+  /** A link formula to the block's scenario column on the Inputs sheet. */
+  readonly link: (key: string) => string;
+}
+
+/** Block `j` (0: the live one) starting at `firstRow`, its scenario's inputs read through `inputRef`. */
+export function scenarioBlockAt(j: number, firstRow: number, inputRef: (key: string) => string): ScenarioBlock {
+  const rowOf = (offset: number) => firstRow + offset;
+  return {
+    id: `s${j}`,
+    firstRow,
+    rowOf,
+    constantCell: (offset) => absCell(rowOf(offset), COL.constant),
+    cellAt: (offset, col) => cell(rowOf(offset), col),
+    inputRef,
+    link: (key) => `=${inputRef(key)}`,
+  };
+}

@@ -21,10 +21,10 @@
 import { TRANCHE_IDS, findAssumption } from "../model/assumptions";
 import { PRICE_CHANGE, TornadoBar } from "../model/sensitivity";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
-import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, gArray, trancheLabel, trancheRow } from "./deal";
+import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, delayedDate, gArray, trancheLabel, trancheRow } from "./deal";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit } from "./layout";
-import { SheetBuilder, consecutive, periodCells } from "./sheet";
+import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 const TRANCHES = TRANCHE_IDS.length;
@@ -442,17 +442,9 @@ function tornadoRows(sheet: SheetBuilder, v: ValuationSheet, tornado: TornadoOnS
 }
 
 /** One scenario's block on the Valuation sheet and the cells its formulas share. */
-interface ValuationBlock {
-  /** "s0" for the live block, then "s1", ...: the prefix of the block ids. */
-  readonly id: string;
-  readonly j: number;
+interface ValuationBlock extends ScenarioBlock {
   /** First row of the scenario's block on the Deal sheet. */
   readonly dealRow: number;
-  readonly rowOf: (offset: number) => number;
-  readonly constantCell: (offset: number) => string;
-  readonly cellAt: (offset: number, col: number) => string;
-  /** The block's scenario column on the Inputs sheet, as a reference. */
-  readonly inputRef: (key: string) => string;
   /** A cell of the scenario's Deal block, absolute. */
   readonly dealRef: (offset: number, col: number) => string;
   /** A cell of the scenario's Deal block, relative (a period row's cell, copied across). */
@@ -476,21 +468,15 @@ interface ValuationBlock {
 }
 
 function valuationBlock(v: ValuationSheet, j: number): ValuationBlock {
-  const firstRow = v.blockRows[j];
+  const block = scenarioBlockAt(j, v.blockRows[j], (key) => v.inputs.ref(key, v.inputs.columns[j]));
+  const { constantCell } = block;
   const dealRow = v.deal.blockRows[j];
-  const rowOf = (offset: number) => firstRow + offset;
-  const constantCell = (offset: number) => v.blockConstant(j, offset);
   const capexRange = `${constantCell(VALUATION_BLOCK.capex0)}:${constantCell(VALUATION_BLOCK.capex0 + TRANCHES - 1)}`;
   const capexLead = constantCell(VALUATION_BLOCK.capexLead);
   const term = constantCell(VALUATION_BLOCK.term);
   return {
-    id: `s${j}`,
-    j,
+    ...block,
     dealRow,
-    rowOf,
-    constantCell,
-    cellAt: (offset, col) => cell(rowOf(offset), col),
-    inputRef: (key) => v.inputs.ref(key, v.inputs.columns[j]),
     dealRef: (offset, col) => v.dealRef(dealRow + offset, col),
     dealAt: (offset, col) => sheetRef(v.names.deal, cell(dealRow + offset, col)),
     dealConstant: (offset) => v.dealRef(dealRow + offset, COL.constant),
@@ -514,9 +500,8 @@ function scenarioBlock(sheet: SheetBuilder, block: ValuationBlock): void {
 
 /** The block's constants: rates linked from Inputs and the Deal sheet, each tranche's capex and billing start. */
 function blockConstantRows(sheet: SheetBuilder, block: ValuationBlock): void {
-  const { id, rowOf, constantCell, dealConstant, t0 } = block;
+  const { id, rowOf, constantCell, dealConstant, link, t0 } = block;
   const rows = VALUATION_BLOCK;
-  const link = (key: string) => `=${block.inputRef(key)}`;
   sheet.block(`${id}.header`, rowOf(rows.header), 1, "header", [[`=${block.dealRef(DEAL_ROWS.header, 1)}`, null, null, null]]);
   sheet.block(`${id}.links`, rowOf(rows.margin), 1, "link", [
     ["Licence-fee margin (site operating cost is the rest)", "rate", `=${dealConstant(DEAL_ROWS.margin)}`],
@@ -541,7 +526,7 @@ function blockConstantRows(sheet: SheetBuilder, block: ValuationBlock): void {
     ["Capex from the valuation date to the end of its year", "USD", `=${block.capexIn(t0, yearEnd, block.startRange)}`],
     ["Depreciation from the valuation date to the end of its year", "USD", `=${block.depreciationIn(t0, yearEnd, block.startRange)}`],
   ]);
-  const constants = (from: number, to: number) => (from === to ? cell(rowOf(from), COL.constant) : `${cell(rowOf(from), COL.constant)}:${cell(rowOf(to), COL.constant)}`);
+  const constants = (from: number, to: number) => constantRange(rowOf(from), rowOf(to));
   for (const offset of [rows.margin, rows.overheadRate, rows.maintenanceRate, rows.taxRate, rows.rate]) sheet.format(constants(offset, offset), { numberFormat: FORMATS.pct });
   sheet.format(constants(rows.capexPerMw, rows.capexPerMw), { numberFormat: FORMATS.usdM2 });
   sheet.format(constants(rows.capexLead, rows.term), { numberFormat: "0.00" });
@@ -666,7 +651,7 @@ function delaySharedRows(sheet: SheetBuilder, top: number, live: ValuationBlock)
   const periodCols = Array.from({ length: live.years }, (_, i) => COL.firstPeriod + i);
   /** The live Deal block's price index in contract year k = 1..MAX_CONTRACT_YEARS. */
   const priceIndex = (k: number) => live.dealRef(DEAL_ROWS.priceIndex, COL.firstPeriod + k - 1);
-  const constants = (from: number) => `${cell(top + from, COL.constant)}:${cell(top + from + TRANCHES - 1, COL.constant)}`;
+  const constants = (from: number) => constantRange(top + from, top + from + TRANCHES - 1);
   sheet.block("delays.header", top + rows.header, 1, "header", [
     ["Live scenario under each delay of the delay grid: billing starts, revenue, capex and depreciation from the valuation date", null, null, null],
   ]);
@@ -727,11 +712,10 @@ function delayGroupRows(sheet: SheetBuilder, v: ValuationSheet, live: ValuationB
     "calc",
     TRANCHE_IDS.map((_, i) => {
       const planned = live.trancheCell(i, TRANCHE_ROWS.planned);
-      const dated = `IF(AND(${delay}>0,${planned}>${delayAfter}),EDATE(${planned},${delay}),${planned})`;
-      return [`Delay ${k + 1}: ${trancheLabel(i)}: billing start (decimal year)`, "year", `=${decimalYear(dated)}`];
+      return [`Delay ${k + 1}: ${trancheLabel(i)}: billing start (decimal year)`, "year", `=${decimalYear(delayedDate(planned, delay, delayAfter))}`];
     }),
   );
-  sheet.format(`${cell(first, COL.constant)}:${cell(first + TRANCHES - 1, COL.constant)}`, { numberFormat: "0.0000" });
+  sheet.format(constantRange(first, first + TRANCHES - 1), { numberFormat: "0.0000" });
   const row = (offset: number, label: string, f: (c: number) => string): CellContent[] => periodCells(first + offset, live.years, label, "USD", true, f);
   const allStarts = `${starts[0]}:${starts[TRANCHES - 1]}`;
   sheet.block(`delays.d${k}.rows`, first + group.revenue(0), 1, "calc", [
