@@ -1,5 +1,5 @@
 /** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
-import { absCell, cell, rangeOf } from "./a1";
+import { absCell, cell, columnLetter, rangeOf } from "./a1";
 import { COL, COLOURS, FORMATS } from "./layout";
 import { printPlanFor } from "./print";
 import { Block, BlockKeys, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "./types";
@@ -61,6 +61,38 @@ export class SheetBuilder {
 
   columnWidths(widths: { column: string; width: number }[]): void {
     this.widths = widths;
+  }
+
+  /** Widths of the label, unit, constant and total columns (A to D), then of `periods` period columns from E. */
+  periodColumnWidths(fixed: readonly [label: number, unit: number, constant: number, total: number], periods: number, width: number): void {
+    this.columnWidths([
+      ...fixed.map((w, i) => ({ column: columnLetter(i + 1), width: w })),
+      ...Array.from({ length: periods }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width })),
+    ]);
+  }
+
+  /**
+   * A chart of period rows over the timeline at `timelineRow`, from the first period column to
+   * `lastCol`, anchored from three rows below `belowRow` over columns A to D, 20 rows high.
+   */
+  periodChart(c: {
+    readonly id: string;
+    readonly type: ChartPlan["type"];
+    readonly title: string;
+    readonly timelineRow: number;
+    readonly lastCol: number;
+    readonly series: readonly { readonly name: string; readonly row: number }[];
+    readonly belowRow: number;
+  }): void {
+    const across = (row: number) => `${cell(row, COL.firstPeriod)}:${cell(row, c.lastCol)}`;
+    this.chart({
+      id: c.id,
+      type: c.type,
+      title: c.title,
+      categories: { name: "Year", sheet: this.name, range: across(c.timelineRow) },
+      series: c.series.map((s) => ({ name: s.name, sheet: this.name, range: across(s.row) })),
+      anchor: { from: cell(c.belowRow + 3, 1), to: cell(c.belowRow + 22, 4) },
+    });
   }
 
   freeze(rows: number, columns: number): void {
