@@ -7,7 +7,7 @@
  */
 import { PIPELINE_LINES, contractedLineLabel } from "../model/capacity";
 import { TRANCHE_IDS } from "../model/assumptions";
-import { absCell, cell, columnLetter } from "./a1";
+import { absCell, cell } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, ROW, SheetNames } from "./layout";
 import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
@@ -95,13 +95,7 @@ export function buildCapacity(
     targetYearRows(sheet, block, years);
     return block.firstRow;
   });
-  sheet.columnWidths([
-    { column: "A", width: 58 },
-    { column: "B", width: 10 },
-    { column: "C", width: 13 },
-    { column: "D", width: 4 },
-    ...Array.from({ length: years }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 9 })),
-  ]);
+  sheet.periodColumnWidths([58, 10, 13, 4], years, 9);
   sheet.freeze(ROW.timeline, COL.total);
   return { sheet: sheet.build(), blockRows };
 }

@@ -21,7 +21,7 @@ import { contractedLineLabel } from "../model/capacity";
 import { TRANCHE_COUNT } from "../model/deal";
 import { REPORTED_QUARTERS, citeFigure } from "../model/record";
 import { RECONCILE_STEPS, SEED_TO_BASE_SOURCES } from "../model/reconcile";
-import { absCell, cell, columnLetter } from "./a1";
+import { absCell, cell } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
 import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
@@ -238,13 +238,7 @@ export function buildDeal(
     return block.firstRow;
   });
   if (walk !== undefined) walkRows(sheet, walk, walkRow(inputs.columns.length));
-  sheet.columnWidths([
-    { column: "A", width: 52 },
-    { column: "B", width: 8 },
-    { column: "C", width: 13 },
-    { column: "D", width: 13 },
-    ...Array.from({ length: Math.max(years, MAX_CONTRACT_YEARS, DEAL_QUARTERS.length) }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 10 })),
-  ]);
+  sheet.periodColumnWidths([52, 8, 13, 13], Math.max(years, MAX_CONTRACT_YEARS, DEAL_QUARTERS.length), 10);
   sheet.freeze(ROW.timeline, COL.total);
   return { sheet: sheet.build(), blockRows, firstYear, years, lastCol };
 }

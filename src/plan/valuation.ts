@@ -20,7 +20,7 @@
  */
 import { TRANCHE_IDS, findAssumption } from "../model/assumptions";
 import { PRICE_CHANGE, TornadoBar } from "../model/sensitivity";
-import { absCell, cell, columnLetter, sheetRef } from "./a1";
+import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, delayedDate, gArray, trancheLabel, trancheRow } from "./deal";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit } from "./layout";
@@ -159,13 +159,7 @@ export function buildValuation(names: SheetNames, inputs: InputsLayout, deal: De
     // The delay grid's helper rows read the live block only.
     if (j === 0) delayRows(sheet, v, block);
   });
-  sheet.columnWidths([
-    { column: "A", width: 60 },
-    { column: "B", width: 10 },
-    { column: "C", width: 14 },
-    { column: "D", width: 14 },
-    ...Array.from({ length: Math.max(deal.years, TORNADO_COLS.basis - COL.firstPeriod + 1) }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 13 })),
-  ]);
+  sheet.periodColumnWidths([60, 10, 14, 14], Math.max(deal.years, TORNADO_COLS.basis - COL.firstPeriod + 1), 13);
   sheet.freeze(ROW.check, 1);
   const { tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow } = v;
   return { sheet: sheet.build(), tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow };
