@@ -9,8 +9,8 @@ import { PIPELINE_LINES, contractedLineLabel } from "../model/capacity";
 import { TRANCHE_IDS } from "../model/assumptions";
 import { absCell, cell } from "./a1";
 import { InputsLayout } from "./inputs";
-import { COL, FORMATS, ROW, SheetNames } from "./layout";
-import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
+import { COL, FORMATS, ROW, SheetNames, consecutive } from "./layout";
+import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { delayedDate } from "./deal";
 import { CellContent, SheetPlan } from "./types";
 

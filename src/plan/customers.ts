@@ -6,8 +6,8 @@
 import { DEFAULT_PIPELINE_LABEL, PipelineRow } from "../model/customers/data";
 import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { SheetBuilder, consecutive, periodCells } from "./sheet";
+import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
+import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export const PIPELINE_COLS = ["prospect", "category", "mw", "pricePerMwYear", "startYear", "termYears", "probability"] as const;

@@ -23,8 +23,8 @@ import { REPORTED_QUARTERS, citeFigure } from "../model/record";
 import { RECONCILE_STEPS, SEED_TO_BASE_SOURCES } from "../model/reconcile";
 import { absCell, cell } from "./a1";
 import { InputsLayout } from "./inputs";
-import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
+import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
+import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 /** Offsets inside a tranche's constant rows. */

@@ -12,8 +12,8 @@ import { LEASES, Lease } from "../model/leases/data";
 import { criticalItMw } from "../model/leases/normalise";
 import { PublicSource } from "../model/record/source";
 import { absCell, cell, columnLetter } from "./a1";
-import { FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { consecutive, SheetBuilder } from "./sheet";
+import { FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
+import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 /** The reference deal: its $/MW-year and percentile are shown above the table. */

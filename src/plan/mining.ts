@@ -6,8 +6,8 @@
 import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE, MiningParams } from "../model/mining";
 import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { SheetBuilder, consecutive, periodCells } from "./sheet";
+import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
+import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export interface MiningOptions extends MiningParams {

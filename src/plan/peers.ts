@@ -9,8 +9,8 @@ import { GroupChoice, MIN_PEERS, MULTIPLES, PeerOverrides, RATIO_OF, STAT_LABELS
 import { AIRTRUNK_SALE_2024_09, DATACENTRES_INVESTMENT_GUIDE, cite } from "../model/sources";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { SheetBuilder, consecutive } from "./sheet";
+import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
+import { SheetBuilder } from "./sheet";
 import { CellContent, Format, SheetPlan } from "./types";
 
 export interface PeersOptions {

@@ -16,8 +16,8 @@ import { DEFAULT_RELET_RENT, DEFAULT_RELET_SHARE, Distribution, RiskSpec } from 
 import { RiskSummary } from "../model/risk/montecarlo";
 import { absCell, cell, sheetRef } from "./a1";
 import { InputsLayout } from "./inputs";
-import { FORMATS, ROW, SheetNames, formatForUnit } from "./layout";
-import { SheetBuilder, consecutive } from "./sheet";
+import { FORMATS, ROW, SheetNames, formatForUnit, consecutive } from "./layout";
+import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 export interface RiskSheetInput {

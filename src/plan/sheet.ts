@@ -136,37 +136,6 @@ export function periodCells(row: number, years: number, label: string, unit: str
   return [label, unit, null, total ? `=SUM(${cell(row, COL.firstPeriod)}:${cell(row, last)})` : null, ...Array.from({ length: years }, (_, i) => f(COL.firstPeriod + i))];
 }
 
-/**
- * One entry of an ordered list of rows (or columns): a name for one row, `[name, count]` for a
- * group of `count` rows named by its first, or null for a blank row.
- */
-export type Span<K extends string> = K | readonly [name: K, count: number] | null;
-
-/**
- * Offsets of rows (or columns) named in order, the order on the sheet, from `start`: each
- * name's offset is where the spans before it end. A last name after the block's rows ("height",
- * "next") gives the rows the block takes.
- */
-export function consecutive<K extends string>(spans: readonly Span<K>[], start: number): Record<K, number> {
-  const offsets: [K, number][] = [];
-  let at = start;
-  for (const span of spans) {
-    if (span === null) {
-      at += 1;
-    } else if (typeof span === "string") {
-      offsets.push([span as K, at]);
-      at += 1;
-    } else {
-      const [name, count] = span as readonly [K, number];
-      offsets.push([name, at]);
-      at += count;
-    }
-  }
-  return Object.fromEntries(offsets) as Record<K, number>;
-}
-
-export { absCell };
-
 /** The constant column from row `from` to row `to`: "C7", or "C7:C9". */
 export function constantRange(from: number, to: number): string {
   return rangeOf(from, COL.constant, to - from + 1, 1);

@@ -23,8 +23,8 @@ import { PRICE_CHANGE, TornadoBar } from "../model/sensitivity";
 import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, delayedDate, gArray, trancheLabel, trancheRow } from "./deal";
 import { InputsLayout } from "./inputs";
-import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit } from "./layout";
-import { ScenarioBlock, SheetBuilder, consecutive, constantRange, periodCells, scenarioBlockAt } from "./sheet";
+import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit, consecutive } from "./layout";
+import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 const TRANCHES = TRANCHE_IDS.length;
