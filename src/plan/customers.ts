@@ -17,15 +17,15 @@ const PIPELINE_COL = consecutive([...PIPELINE_COLS, "basis"] as const, 1);
 /** Rows of the pipeline table: the label of the illustrative pipeline, its header, its first row. */
 export const CUSTOMERS = consecutive(["label", null, "header", "first"] as const, 3);
 
-/** Row offsets of the by-year block, from its timeline row, for `n` prospects in the pipeline. */
-export function customerRows(n: number) {
+/** Row offsets of the by-year block, from its timeline row, for `prospects` prospects in the pipeline. */
+export function customerRows(prospects: number) {
   return consecutive(
     [
       "timeline",
       "coreWeave",
-      ["weighted0", n], // per prospect: probability-weighted revenue
+      ["weighted0", prospects], // per prospect: probability-weighted revenue
       "weightedTotal",
-      ["signed0", n], // per prospect: revenue if signed
+      ["signed0", prospects], // per prospect: revenue if signed
       "signedTotal",
       "expected",
       "share",

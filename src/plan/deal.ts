@@ -203,14 +203,14 @@ function overContractYears(t: TrancheCells, terms: Terms, share: string): string
  * G(v+1-k) - G(u+1-k) - G(v-k) + G(u-k).
  */
 export function windowRevenue(t: TrancheCells, terms: Terms, u: string, v: string): string {
-  const g = (w: string, plusOne: boolean) => `(${gArray(`${w}${plusOne ? "+1" : ""}-${terms.contractYear}`, t.ramp)})`;
-  return overContractYears(t, terms, `${g(v, true)}-${g(u, true)}-${g(v, false)}+${g(u, false)}`);
+  const rampIntegral = (w: string, plusOne: boolean) => `(${gArray(`${w}${plusOne ? "+1" : ""}-${terms.contractYear}`, t.ramp)})`;
+  return overContractYears(t, terms, `${rampIntegral(v, true)}-${rampIntegral(u, true)}-${rampIntegral(v, false)}+${rampIntegral(u, false)}`);
 }
 
 /** A tranche's MW-years billable in [a, b] (the model's trancheMwYears), given u = a - s and v = b - s: MW * (G(v) - G(u) - G(v-N) + G(u-N)). */
 function windowMwYears(t: TrancheCells, yearsBilled: string, u: string, v: string): string {
-  const g = (x: string) => gScalar(x, t.ramp);
-  return `${t.mw}*(${g(v)}-${g(u)}-${g(`${v}-${yearsBilled}`)}+${g(`${u}-${yearsBilled}`)})`;
+  const rampIntegral = (x: string) => gScalar(x, t.ramp);
+  return `${t.mw}*(${rampIntegral(v)}-${rampIntegral(u)}-${rampIntegral(`${v}-${yearsBilled}`)}+${rampIntegral(`${u}-${yearsBilled}`)})`;
 }
 
 /** The column of the last contract year k. */

@@ -173,14 +173,15 @@ function subjectRow(rows: LeaseRows): number {
 function statRows(sheet: SheetBuilder, rows: LeaseRows): void {
   const inStats = `${absCell(rows.first, LEASE_COLS.in_stats)}:${absCell(rows.last, LEASE_COLS.in_stats)}`;
   const subject = absCell(subjectRow(rows), LEASE_COLS.in_stats);
-  const none = (f: string) => `=IF(COUNT(${inStats})=0,"",${f}(${inStats}))`;
+  /** A statistic over the deals in the statistics, blank when there are none. */
+  const statOf = (fn: string) => `=IF(COUNT(${inStats})=0,"",${fn}(${inStats}))`;
   sheet.block("stats.header", rows.statHeader, 1, "header", [["Statistics over the comparable deals with a $ per MW-year", "unit", "value"]]);
   sheet.block("stats", rows.stats.count, 1, "calc", [
     ["Deals in the statistics", "count", `=COUNT(${inStats})`],
-    ["Median $ per MW-year", "USD/MW-yr", none("MEDIAN")],
-    ["Mean $ per MW-year", "USD/MW-yr", none("AVERAGE")],
-    ["Lowest $ per MW-year", "USD/MW-yr", none("MIN")],
-    ["Highest $ per MW-year", "USD/MW-yr", none("MAX")],
+    ["Median $ per MW-year", "USD/MW-yr", statOf("MEDIAN")],
+    ["Mean $ per MW-year", "USD/MW-yr", statOf("AVERAGE")],
+    ["Lowest $ per MW-year", "USD/MW-yr", statOf("MIN")],
+    ["Highest $ per MW-year", "USD/MW-yr", statOf("MAX")],
     ["Core Scientific - CoreWeave $ per MW-year", "USD/MW-yr", `=${subject}`],
     ["Core Scientific's percentile among them (PERCENTRANK, inclusive: 0 lowest, 1 highest)", "rank", `=IFERROR(PERCENTRANK(${inStats},${subject},${PERCENT_RANK_DIGITS}),"n/a")`],
   ]);

@@ -92,13 +92,15 @@ const MULTIPLE_CELL = absCell(PEERS_ROWS.valuation + VALUATION_ROWS.multiple, CH
 const MULTIPLE_HEADERS = `${absCell(PEERS_ROWS.statHeader, PEERS_COLS.multiple0)}:${absCell(PEERS_ROWS.statHeader, PEERS_COLS.multiple0 + VALUATION.length - 1)}`;
 
 function figureNote(id: string): string {
-  const p = PEERS.find((x) => x.id === id)!;
-  const parts = METRICS.filter((m) => p.figures[m.key]).map((m) => {
-    const f = p.figures[m.key]!;
-    return `${m.label}: ${f.period}, as of ${f.asOf}, ${f.source}${f.note ? ` (${f.note})` : ""}`;
+  const peer = PEERS.find((x) => x.id === id)!;
+  const parts = METRICS.filter((m) => peer.figures[m.key]).map((m) => {
+    const figure = peer.figures[m.key]!;
+    return `${m.label}: ${figure.period}, as of ${figure.asOf}, ${figure.source}${figure.note ? ` (${figure.note})` : ""}`;
   });
-  for (const [k, f] of Object.entries(p.published ?? {})) parts.push(`Published ${k}: ${f!.value}x by ${f!.publisher}, ${f!.source}${f!.note ? ` (${f!.note})` : ""}`);
-  for (const n of p.notes ?? []) parts.push(n);
+  for (const [multiple, pub] of Object.entries(peer.published ?? {})) {
+    parts.push(`Published ${multiple}: ${pub!.value}x by ${pub!.publisher}, ${pub!.source}${pub!.note ? ` (${pub!.note})` : ""}`);
+  }
+  for (const note of peer.notes ?? []) parts.push(note);
   return parts.join("; ") || "No figures disclosed.";
 }
 

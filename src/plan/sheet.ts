@@ -43,20 +43,20 @@ export class SheetBuilder {
     this.format(`${cell(row, COL.constant)}:${cell(row, COL.firstPeriod + years - 1)}`, { numberFormat: FORMATS.year });
   }
 
-  format(range: string, f: Omit<Format, "range">): void {
-    this.formats.push({ range, ...f });
+  format(range: string, format: Omit<Format, "range">): void {
+    this.formats.push({ range, ...format });
   }
 
   validation(range: string, source: string): void {
     this.validations.push({ range, source });
   }
 
-  chart(c: ChartPlan): void {
-    this.charts.push(c);
+  chart(chart: ChartPlan): void {
+    this.charts.push(chart);
   }
 
-  table(t: TablePlan): void {
-    this.tables.push(t);
+  table(table: TablePlan): void {
+    this.tables.push(table);
   }
 
   columnWidths(widths: { column: string; width: number }[]): void {

@@ -145,28 +145,28 @@ export interface TornadoOnSheet {
 
 export function buildValuation(names: SheetNames, inputs: InputsLayout, deal: DealLayout, tornado: TornadoOnSheet, masterCheck: string): ValuationLayout {
   const sheet = new SheetBuilder("valuation", names.valuation, "#BF8F00");
-  const v = valuationSheet(names, inputs, deal, tornado.bars.length);
+  const frame = valuationFrame(names, inputs, deal, tornado.bars.length);
   sheet.block("title", ROW.title, 1, "title", [["CORZ — Valuation: free cash flow to Core Scientific from the CoreWeave contracts, its value, sensitivities (USD)"]]);
   sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  valueTableRows(sheet, v);
-  rateGridRows(sheet, v);
-  delayGridRows(sheet, v);
-  tornadoRows(sheet, v, tornado);
-  sheet.timeline("timeline", v.timelineRow, deal.firstYear, deal.years, "Total");
+  valueTableRows(sheet, frame);
+  rateGridRows(sheet, frame);
+  delayGridRows(sheet, frame);
+  tornadoRows(sheet, frame, tornado);
+  sheet.timeline("timeline", frame.timelineRow, deal.firstYear, deal.years, "Total");
   deal.blockRows.forEach((_, j) => {
-    const block = valuationBlock(v, j);
+    const block = valuationBlock(frame, j);
     scenarioBlock(sheet, block);
     // The delay grid's helper rows read the live block only.
-    if (j === 0) delayRows(sheet, v, block);
+    if (j === 0) delayRows(sheet, frame, block);
   });
   sheet.periodColumnWidths([60, 10, 14, 14], Math.max(deal.years, TORNADO_COLS.basis - COL.firstPeriod + 1), 13);
   sheet.freeze(ROW.check, 1);
-  const { tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow } = v;
+  const { tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow } = frame;
   return { sheet: sheet.build(), tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow };
 }
 
 /** Where the sheet's parts sit, and the references they share. */
-interface ValuationSheet {
+interface ValuationFrame {
   readonly names: SheetNames;
   readonly inputs: InputsLayout;
   readonly deal: DealLayout;
@@ -192,7 +192,7 @@ interface ValuationSheet {
  * The sheet's layout. The grids and the tornado come first: their rows (and the inputs in them)
  * stay put however many scenarios are built; the table by scenario follows.
  */
-function valuationSheet(names: SheetNames, inputs: InputsLayout, deal: DealLayout, bars: number): ValuationSheet {
+function valuationFrame(names: SheetNames, inputs: InputsLayout, deal: DealLayout, bars: number): ValuationFrame {
   const blocks = deal.blockRows.length;
   const rateGridRow = ROW.title + 3;
   const delayGridRow = rateGridRow + GRID_HEIGHT + 1;
@@ -220,9 +220,9 @@ function valuationSheet(names: SheetNames, inputs: InputsLayout, deal: DealLayou
 }
 
 /** By scenario: the bridge from gross-profit NPV to value. */
-function valueTableRows(sheet: SheetBuilder, v: ValuationSheet): void {
-  const { tableRow, blockConstant } = v;
-  const blocks = v.blockRows.length;
+function valueTableRows(sheet: SheetBuilder, frame: ValuationFrame): void {
+  const { tableRow, blockConstant } = frame;
+  const blocks = frame.blockRows.length;
   const cols = VALUE_TABLE_COLS;
   sheet.block("table.header", tableRow, 1, "header", [
     [
@@ -243,8 +243,8 @@ function valueTableRows(sheet: SheetBuilder, v: ValuationSheet): void {
     tableRow + 1,
     1,
     "link",
-    v.deal.blockRows.map((dealRow, j) => [
-      `=${v.dealRef(dealRow + DEAL_ROWS.header, 1)}`,
+    frame.deal.blockRows.map((dealRow, j) => [
+      `=${frame.dealRef(dealRow + DEAL_ROWS.header, 1)}`,
       null,
       ...(["bridgeNpv", "bridgeOverhead", "bridgeMaintenance", "bridgeTax", "bridgeCapex", "value", "irr", "renewals"] as const).map((row) => `=${blockConstant(j, VALUATION_BLOCK[row])}`),
     ]),
@@ -266,21 +266,21 @@ const GRID_COLS = Array.from({ length: GRID_SIZE }, (_, k) => COL.firstPeriod + 
 const LAST_GRID_COL = GRID_COLS[GRID_SIZE - 1];
 
 /** The live scenario's (block 0's) rates the grids read. */
-function liveRates(v: ValuationSheet) {
+function liveRates(frame: ValuationFrame) {
   return {
-    margin: v.blockConstant(0, VALUATION_BLOCK.margin),
-    overhead: v.blockConstant(0, VALUATION_BLOCK.overheadRate),
-    maintenance: v.blockConstant(0, VALUATION_BLOCK.maintenanceRate),
-    tax: v.blockConstant(0, VALUATION_BLOCK.taxRate),
-    rate: v.blockConstant(0, VALUATION_BLOCK.rate),
+    margin: frame.blockConstant(0, VALUATION_BLOCK.margin),
+    overhead: frame.blockConstant(0, VALUATION_BLOCK.overheadRate),
+    maintenance: frame.blockConstant(0, VALUATION_BLOCK.maintenanceRate),
+    tax: frame.blockConstant(0, VALUATION_BLOCK.taxRate),
+    rate: frame.blockConstant(0, VALUATION_BLOCK.rate),
   };
 }
 
 /** Present value of the live block's counted cash flows with the given revenue, depreciation and capex (row ranges), at a margin and a rate. */
-function livePv(v: ValuationSheet, revenue: string, depreciation: string, capex: string, margin: string, rate: string): string {
-  const live = liveRates(v);
+function livePv(frame: ValuationFrame, revenue: string, depreciation: string, capex: string, margin: string, rate: string): string {
+  const live = liveRates(frame);
   const ebitda = `${revenue}*(${margin}-${live.overhead})`;
-  return `=SUMPRODUCT((${ebitda}-${live.maintenance}*${revenue}-${live.tax}*((${ebitda}-${depreciation})>0)*(${ebitda}-${depreciation})-${capex})/(1+${rate})^${v.blockYears(0, VALUATION_BLOCK.yearsToEnd)})`;
+  return `=SUMPRODUCT((${ebitda}-${live.maintenance}*${revenue}-${live.tax}*((${ebitda}-${depreciation})>0)*(${ebitda}-${depreciation})-${capex})/(1+${rate})^${frame.blockYears(0, VALUATION_BLOCK.yearsToEnd)})`;
 }
 
 /** A grid's header and the number formats of its axes and values: the row axis's format differs by grid. */
@@ -291,9 +291,9 @@ function gridFrame(sheet: SheetBuilder, gridRow: number, rowAxisFormat: string):
 }
 
 /** The value of the live scenario by discount rate (down) and licence margin (across). */
-function rateGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
-  const gridRow = v.rateGridRow;
-  const live = liveRates(v);
+function rateGridRows(sheet: SheetBuilder, frame: ValuationFrame): void {
+  const gridRow = frame.rateGridRow;
+  const live = liveRates(frame);
   const rowValue = (k: number) => absCell(gridRow + GRID_ROWS.first + k, COL.constant);
   const colValue = (k: number) => absCell(gridRow + GRID_ROWS.colValues, GRID_COLS[k]);
   sheet.block("rateGrid.header", gridRow, 1, "header", [["Value, live scenario: discount rate (down) x licence-fee margin (across) (USD)", null, null, null]]);
@@ -304,9 +304,9 @@ function rateGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
   sheet.block("rateGrid.cols", gridRow + GRID_ROWS.colValues, 1, "calc", [
     ["Licence-fee margin (the live one in the middle)", "rate", null, null, ...GRID_COLS.map((_, k) => `=${live.margin}+(${k - (GRID_SIZE - 1) / 2})*${marginStep}`)],
   ]);
-  const revenue = v.blockYears(0, VALUATION_BLOCK.countedRevenue);
-  const depreciation = v.blockYears(0, VALUATION_BLOCK.countedDepreciation);
-  const capex = v.blockYears(0, VALUATION_BLOCK.countedCapex);
+  const revenue = frame.blockYears(0, VALUATION_BLOCK.countedRevenue);
+  const depreciation = frame.blockYears(0, VALUATION_BLOCK.countedDepreciation);
+  const capex = frame.blockYears(0, VALUATION_BLOCK.countedCapex);
   sheet.block(
     "rateGrid.rows",
     gridRow + GRID_ROWS.first,
@@ -317,7 +317,7 @@ function rateGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
       "rate",
       `=${live.rate}+(${k - (GRID_SIZE - 1) / 2})*${rateStep}`,
       null,
-      ...GRID_COLS.map((_, i) => livePv(v, revenue, depreciation, capex, colValue(i), rowValue(k))),
+      ...GRID_COLS.map((_, i) => livePv(frame, revenue, depreciation, capex, colValue(i), rowValue(k))),
     ]),
   );
   sheet.format(`${cell(gridRow + GRID_ROWS.steps, COL.constant)}:${cell(gridRow + GRID_ROWS.steps, COL.total)}`, { numberFormat: FORMATS.pct });
@@ -325,9 +325,9 @@ function rateGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
 }
 
 /** The value of the live scenario by supply-chain delay (down) and a change to every tranche's price (across). */
-function delayGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
-  const gridRow = v.delayGridRow;
-  const live = liveRates(v);
+function delayGridRows(sheet: SheetBuilder, frame: ValuationFrame): void {
+  const gridRow = frame.delayGridRow;
+  const live = liveRates(frame);
   const colValue = (k: number) => absCell(gridRow + GRID_ROWS.colValues, GRID_COLS[k]);
   sheet.block("delayGrid.header", gridRow, 1, "header", [["Value, live scenario: supply-chain delay in months (down) x change to every tranche's price (across) (USD)", null, null, null]]);
   sheet.block("delayGrid.steps.label", gridRow + GRID_ROWS.steps, 1, "label", [["Step: price change (yours to change)", "rate"]]);
@@ -353,8 +353,8 @@ function delayGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
   );
   /** Delay k's row of the delay section at an offset in its group, across the timeline. */
   const delayYears = (k: number, offset: number) => {
-    const row = v.delayRow + DELAY_SECTION.group0 + k * DELAY_GROUP.height + offset;
-    return `${absCell(row, COL.firstPeriod)}:${absCell(row, v.deal.lastCol)}`;
+    const row = frame.delayRow + DELAY_SECTION.group0 + k * DELAY_GROUP.height + offset;
+    return `${absCell(row, COL.firstPeriod)}:${absCell(row, frame.deal.lastCol)}`;
   };
   sheet.block(
     "delayGrid.rows",
@@ -364,7 +364,7 @@ function delayGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
     GRID_DEFAULTS.delays.map((_, k) =>
       GRID_COLS.map((_, i) => {
         const revenue = `${delayYears(k, DELAY_GROUP.total)}*(1+${colValue(i)})`;
-        return livePv(v, revenue, delayYears(k, DELAY_GROUP.depreciation), delayYears(k, DELAY_GROUP.capex), live.margin, live.rate);
+        return livePv(frame, revenue, delayYears(k, DELAY_GROUP.depreciation), delayYears(k, DELAY_GROUP.capex), live.margin, live.rate);
       }),
     ),
   );
@@ -373,11 +373,11 @@ function delayGridRows(sheet: SheetBuilder, v: ValuationSheet): void {
 }
 
 /** The tornado table, computed when the sheet was built, with its check against the live value, and its chart. */
-function tornadoRows(sheet: SheetBuilder, v: ValuationSheet, tornado: TornadoOnSheet): void {
-  const top = v.tornadoRow;
+function tornadoRows(sheet: SheetBuilder, frame: ValuationFrame, tornado: TornadoOnSheet): void {
+  const top = frame.tornadoRow;
   const cols = TORNADO_COLS;
   const centre = absCell(top + TORNADO_ROWS.centre, COL.constant);
-  const liveValue = v.blockConstant(0, VALUATION_BLOCK.value);
+  const liveValue = frame.blockConstant(0, VALUATION_BLOCK.value);
   const first = top + TORNADO_ROWS.first;
   const last = first + tornado.bars.length - 1;
   sheet.block("tornado.header", top, 1, "header", [
@@ -426,12 +426,12 @@ function tornadoRows(sheet: SheetBuilder, v: ValuationSheet, tornado: TornadoOnS
     id: "valuation.tornado",
     type: "BarClustered",
     title: "Tornado: value at each input's low and high case, less the centre (USD)",
-    categories: { name: "Input", sheet: v.names.valuation, range: columnOfBars(cols.label) },
+    categories: { name: "Input", sheet: frame.names.valuation, range: columnOfBars(cols.label) },
     series: [
-      { name: "Low case", sheet: v.names.valuation, range: columnOfBars(cols.lowDelta) },
-      { name: "High case", sheet: v.names.valuation, range: columnOfBars(cols.highDelta) },
+      { name: "Low case", sheet: frame.names.valuation, range: columnOfBars(cols.lowDelta) },
+      { name: "High case", sheet: frame.names.valuation, range: columnOfBars(cols.highDelta) },
     ],
-    anchor: { from: cell(v.chartTop, 1), to: cell(v.chartTop + 20, cols.basis) },
+    anchor: { from: cell(frame.chartTop, 1), to: cell(frame.chartTop + 20, cols.basis) },
   });
 }
 
@@ -461,27 +461,27 @@ interface ValuationBlock extends ScenarioBlock {
   readonly lastCol: number;
 }
 
-function valuationBlock(v: ValuationSheet, j: number): ValuationBlock {
-  const block = scenarioBlockAt(j, v.blockRows[j], (key) => v.inputs.ref(key, v.inputs.columns[j]));
+function valuationBlock(frame: ValuationFrame, j: number): ValuationBlock {
+  const block = scenarioBlockAt(j, frame.blockRows[j], (key) => frame.inputs.ref(key, frame.inputs.columns[j]));
   const { constantCell } = block;
-  const dealRow = v.deal.blockRows[j];
+  const dealRow = frame.deal.blockRows[j];
   const capexRange = `${constantCell(VALUATION_BLOCK.capex0)}:${constantCell(VALUATION_BLOCK.capex0 + TRANCHES - 1)}`;
   const capexLead = constantCell(VALUATION_BLOCK.capexLead);
   const term = constantCell(VALUATION_BLOCK.term);
   return {
     ...block,
     dealRow,
-    dealRef: (offset, col) => v.dealRef(dealRow + offset, col),
-    dealAt: (offset, col) => sheetRef(v.names.deal, cell(dealRow + offset, col)),
-    dealConstant: (offset) => v.dealRef(dealRow + offset, COL.constant),
-    trancheCell: (i, field) => v.dealRef(dealRow + trancheRow(i, field), COL.constant),
-    yearCell: (col) => cell(v.timelineRow, col, { row: true }),
+    dealRef: (offset, col) => frame.dealRef(dealRow + offset, col),
+    dealAt: (offset, col) => sheetRef(frame.names.deal, cell(dealRow + offset, col)),
+    dealConstant: (offset) => frame.dealRef(dealRow + offset, COL.constant),
+    trancheCell: (i, field) => frame.dealRef(dealRow + trancheRow(i, field), COL.constant),
+    yearCell: (col) => cell(frame.timelineRow, col, { row: true }),
     t0: constantCell(VALUATION_BLOCK.valuationTime),
     startRange: `${constantCell(VALUATION_BLOCK.start0)}:${constantCell(VALUATION_BLOCK.start0 + TRANCHES - 1)}`,
     capexIn: (a, e, starts) => capexFormula(capexRange, starts, capexLead, a, e),
     depreciationIn: (a, e, starts) => depreciationFormula(capexRange, starts, term, a, e),
-    years: v.deal.years,
-    lastCol: v.deal.lastCol,
+    years: frame.deal.years,
+    lastCol: frame.deal.lastCol,
   };
 }
 
@@ -633,9 +633,9 @@ const DELAY_INDEX_COUNT = MAX_CONTRACT_YEARS + 1;
  * parts: revenue over [a, e) = MW x price x SUMPRODUCT of the price index's steps and G(e - s + 1 - k)
  * - G(a - s + 1 - k)), capex and depreciation.
  */
-function delayRows(sheet: SheetBuilder, v: ValuationSheet, live: ValuationBlock): void {
-  delaySharedRows(sheet, v.delayRow, live);
-  GRID_DEFAULTS.delays.forEach((_, k) => delayGroupRows(sheet, v, live, k));
+function delayRows(sheet: SheetBuilder, frame: ValuationFrame, live: ValuationBlock): void {
+  delaySharedRows(sheet, frame.delayRow, live);
+  GRID_DEFAULTS.delays.forEach((_, k) => delayGroupRows(sheet, frame, live, k));
 }
 
 /** The rows every delay shares: the index j - 1, the price index's steps, each year's window, each tranche's scale and ramp. */
@@ -686,12 +686,12 @@ function delaySharedRows(sheet: SheetBuilder, top: number, live: ValuationBlock)
 }
 
 /** Delay k's group: each tranche's billing start and revenue, the total, capex and depreciation. */
-function delayGroupRows(sheet: SheetBuilder, v: ValuationSheet, live: ValuationBlock, k: number): void {
-  const top = v.delayRow;
+function delayGroupRows(sheet: SheetBuilder, frame: ValuationFrame, live: ValuationBlock, k: number): void {
+  const top = frame.delayRow;
   const rows = DELAY_SECTION;
   const group = DELAY_GROUP;
   const first = top + rows.group0 + k * group.height;
-  const delay = absCell(v.delayGridRow + GRID_ROWS.first + k, COL.constant);
+  const delay = absCell(frame.delayGridRow + GRID_ROWS.first + k, COL.constant);
   const delayAfter = live.dealConstant(DEAL_ROWS.delayAfter);
   const starts = TRANCHE_IDS.map((_, i) => absCell(first + group.start(i), COL.constant));
   const indexRow = (offset: number) => `${absCell(top + offset, COL.firstPeriod)}:${absCell(top + offset, COL.firstPeriod + DELAY_INDEX_COUNT - 1)}`;
