@@ -11,7 +11,7 @@ import { absCell, cell } from "./a1";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, ROW, SheetNames, consecutive } from "./layout";
 import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
-import { delayedDate } from "./deal";
+import { delayedDate } from "./formulas";
 import { CellContent, SheetPlan } from "./types";
 
 /** The contracted lines the sheet shows, with the assumption keys of their MW and dates. */

@@ -1,4 +1,4 @@
-/** Shared layout of the sheets the add-in writes: names, colours, number formats, columns. */
+/** Shared layout of the sheets the add-in writes: names, colours, number formats, columns, and row offsets derived from ordered lists of names. */
 import { SheetKey } from "./types";
 
 export const LAYOUT_VERSION = 1;

@@ -1,4 +1,4 @@
-/** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
+/** A small builder that collects a sheet's blocks and formats as the plan is laid out, and what the sheets of blocks by scenario share. */
 import { absCell, cell, columnLetter, rangeOf } from "./a1";
 import { COL, COLOURS, FORMATS } from "./layout";
 import { printPlanFor } from "./print";

@@ -21,7 +21,8 @@
 import { TRANCHE_IDS, findAssumption } from "../model/assumptions";
 import { PRICE_CHANGE, TornadoBar } from "../model/sensitivity";
 import { absCell, cell, sheetRef } from "./a1";
-import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, delayedDate, gArray, trancheLabel, trancheRow } from "./deal";
+import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, trancheLabel, trancheRow } from "./deal";
+import { decimalYear, delayedDate, gArray } from "./formulas";
 import { InputsLayout } from "./inputs";
 import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit, consecutive } from "./layout";
 import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
