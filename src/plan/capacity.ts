@@ -8,9 +8,8 @@
 import { PIPELINE_LINES, contractedLineLabel } from "../model/capacity";
 import { TRANCHE_IDS } from "../model/assumptions";
 import { absCell, cell } from "./a1";
-import { InputsLayout } from "./inputs";
-import { COL, FORMATS, ROW, SheetNames, consecutive } from "./layout";
-import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
+import { COL, FORMATS, ROW, consecutive } from "./layout";
+import { ScenarioBlock, ScenarioSheetArgs, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { delayedDate } from "./formulas";
 import { CellContent, SheetPlan } from "./types";
 
@@ -73,14 +72,7 @@ export interface CapacityLayout {
   readonly blockRows: readonly number[];
 }
 
-export function buildCapacity(
-  names: SheetNames,
-  inputs: InputsLayout,
-  labels: readonly string[],
-  firstYear: number,
-  years: number,
-  masterCheck: string,
-): CapacityLayout {
+export function buildCapacity(...[names, inputs, labels, firstYear, years, masterCheck]: ScenarioSheetArgs): CapacityLayout {
   const sheet = new SheetBuilder("capacity", names.capacity, "#BF8F00");
   sheet.block("title", ROW.title, 1, "title", [["CORZ — Capacity: HPC MW of critical IT load contracted and energised by 31 December, pipeline beside them"]]);
   sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);

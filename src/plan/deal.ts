@@ -24,8 +24,8 @@ import { RECONCILE_STEPS, SEED_TO_BASE_SOURCES } from "../model/reconcile";
 import { absCell, cell } from "./a1";
 import { Terms, TrancheCells, decimalYear, delayedDate, gArray, overContractYears, windowMwYears, windowRevenue } from "./formulas";
 import { InputsLayout } from "./inputs";
-import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
-import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
+import { COL, COLOURS, FORMATS, MAX_CONTRACT_YEARS, ROW, TEXT_FORMAT, consecutive } from "./layout";
+import { ScenarioBlock, ScenarioSheetArgs, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 /** Offsets inside a tranche's constant rows. */
@@ -155,15 +155,7 @@ const CONTRACT_YEARS = `${absCell(ROW.index, COL.firstPeriod)}:${absCell(ROW.ind
 /** The column of the last reported quarter in the "Reported vs model" rows. */
 const LAST_QUARTER_COL = COL.firstPeriod + DEAL_QUARTERS.length - 1;
 
-export function buildDeal(
-  names: SheetNames,
-  inputs: InputsLayout,
-  labels: readonly string[],
-  firstYear: number,
-  years: number,
-  masterCheck: string,
-  walk?: DealWalk,
-): DealLayout {
+export function buildDeal(...[names, inputs, labels, firstYear, years, masterCheck, walk]: [...ScenarioSheetArgs, walk?: DealWalk]): DealLayout {
   const sheet = new SheetBuilder("deal", names.deal, "#548235");
   const lastCol = COL.firstPeriod + years - 1;
   headerRows(sheet, firstYear, years, masterCheck);

@@ -1,6 +1,7 @@
 /** A small builder that collects a sheet's blocks and formats as the plan is laid out, and what the sheets of blocks by scenario share. */
 import { absCell, cell, columnLetter, rangeOf } from "./a1";
-import { COL, COLOURS, FORMATS } from "./layout";
+import type { InputsLayout } from "./inputs";
+import { COL, COLOURS, FORMATS, SheetNames } from "./layout";
 import { printPlanFor } from "./print";
 import { Block, BlockKeys, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "./types";
 
@@ -160,6 +161,13 @@ export interface ScenarioBlock {
   /** A link formula to the block's scenario column on the Inputs sheet. */
   readonly link: (key: string) => string;
 }
+
+/**
+ * What a sheet of blocks by scenario (Deal, Capacity) is built from: the sheet names, the Inputs
+ * sheet's layout, each block's label (the live one first), the timeline's first year and its
+ * length in years, and the master-check formula.
+ */
+export type ScenarioSheetArgs = [names: SheetNames, inputs: InputsLayout, labels: readonly string[], firstYear: number, years: number, masterCheck: string];
 
 /** Block `j` (0: the live one) starting at `firstRow`, its scenario's inputs read through `inputRef`. */
 export function scenarioBlockAt(j: number, firstRow: number, inputRef: (key: string) => string): ScenarioBlock {
