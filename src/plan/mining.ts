@@ -58,6 +58,9 @@ const SOURCE_COL = 4;
 const MINING_COL = 3;
 const HPC_COL = 4;
 
+/** Columns of the hashprice levels, in their order on the sheet. */
+const LEVEL_COLS = consecutive(["label", "hashprice", "miningRevenue", "miningProfit", "hpcProfit", "difference", "source"] as const, 1);
+
 /** An input's cell. */
 function inputCell(key: keyof typeof INPUT_ROWS): string {
   return absCell(MINING_ROWS.inputs + INPUT_ROWS[key], VALUE_COL);
@@ -89,7 +92,7 @@ export function buildMining(names: SheetNames, deal: DealLayout, opts: MiningOpt
   const mixRow = levelRows(sheet) + 3;
   mixRows(sheet, names, deal, mixRow);
   sheet.periodColumnWidths([52, 18, 16, 16], deal.years, 11);
-  sheet.freeze(3, 1);
+  sheet.freeze(MINING_ROWS.notice, 1);
   return { sheet: sheet.build(), mixRow };
 }
 
@@ -172,32 +175,33 @@ function perMwRows(sheet: SheetBuilder, dealConstant: (offset: number) => string
 
 /** Volatility: the same megawatt across history-like hashprices. Returns the last level's row. */
 function levelRows(sheet: SheetBuilder): number {
+  const cols = LEVEL_COLS;
   const first = MINING_ROWS.levels;
   const last = first + HASHPRICE_LEVELS.length - 1;
   sheet.block("levels.header", MINING_ROWS.levelsHeader, 1, "header", [
     ["Hashprice level (history)", "USD/PH/day", "Mining revenue per MW", "Mining gross profit per MW", "HPC gross profit per MW", "Mining less HPC", "Source"],
   ]);
-  sheet.block("levels.labels", first, 1, "label", HASHPRICE_LEVELS.map((l) => [l.label]));
-  sheet.block("levels.values", first, 2, "input", HASHPRICE_LEVELS.map((l) => [l.value]), { rows: HASHPRICE_LEVELS.map((l) => l.id), cols: ["hashprice"] });
+  sheet.block("levels.labels", first, cols.label, "label", HASHPRICE_LEVELS.map((l) => [l.label]));
+  sheet.block("levels.values", first, cols.hashprice, "input", HASHPRICE_LEVELS.map((l) => [l.value]), { rows: HASHPRICE_LEVELS.map((l) => l.id), cols: ["hashprice"] });
   sheet.block(
     "levels",
     first,
-    3,
+    cols.miningRevenue,
     "calc",
     HASHPRICE_LEVELS.map((_, i) => {
       const row = first + i;
       return [
-        `=${perMwCell(PER_MW_ROWS.hashrate, MINING_COL)}*${absCell(row, 2)}*${constantCell("days")}*${inputCell("uptime")}`,
-        `=${cell(row, 3)}-${perMwCell(PER_MW_ROWS.cost, MINING_COL)}`,
+        `=${perMwCell(PER_MW_ROWS.hashrate, MINING_COL)}*${absCell(row, cols.hashprice)}*${constantCell("days")}*${inputCell("uptime")}`,
+        `=${cell(row, cols.miningRevenue)}-${perMwCell(PER_MW_ROWS.cost, MINING_COL)}`,
         `=${perMwCell(PER_MW_ROWS.grossProfit, HPC_COL)}`,
-        `=${cell(row, 4)}-${cell(row, 5)}`,
+        `=${cell(row, cols.miningProfit)}-${cell(row, cols.hpcProfit)}`,
       ];
     }),
   );
-  const sources = sheet.block("levels.sources", first, 7, "note", HASHPRICE_LEVELS.map((l) => [`${l.period}: ${l.source} (as of ${l.asOf})`]));
+  const sources = sheet.block("levels.sources", first, cols.source, "note", HASHPRICE_LEVELS.map((l) => [`${l.period}: ${l.source} (as of ${l.asOf})`]));
   sheet.format(sources, { numberFormat: TEXT_FORMAT });
-  sheet.format(`${cell(first, 2)}:${cell(last, 2)}`, { numberFormat: "#,##0.00" });
-  sheet.format(`${cell(first, 3)}:${cell(last, 6)}`, { numberFormat: FORMATS.usdM2 });
+  sheet.format(`${cell(first, cols.hashprice)}:${cell(last, cols.hashprice)}`, { numberFormat: "#,##0.00" });
+  sheet.format(`${cell(first, cols.miningRevenue)}:${cell(last, cols.difference)}`, { numberFormat: FORMATS.usdM2 });
   return last;
 }
 

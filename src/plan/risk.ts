@@ -146,10 +146,15 @@ function uncertainInputRows(sheet: SheetBuilder, spec: RiskSpec): number {
   return UNCERTAIN_ROWS.discountRate;
 }
 
+/** The column of the results' values. */
+const RESULT_VALUE_COL = 3;
+/** Columns of the histogram, in their order on the sheet. */
+const HISTOGRAM_COLS = consecutive(["from", "to", "paths", "share", "cumulative"] as const, 1);
+
 /** The value's statistics under the header at `top`. Returns the last row. */
 function resultRows(sheet: SheetBuilder, summary: RiskSummary, top: number): number {
   const rowOf = (k: (typeof RESULT_ROWS)[number]) => top + 1 + RESULT_ROWS.indexOf(k);
-  const valueCell = (k: (typeof RESULT_ROWS)[number]) => absCell(rowOf(k), 3);
+  const valueCell = (k: (typeof RESULT_ROWS)[number]) => absCell(rowOf(k), RESULT_VALUE_COL);
   sheet.block("results.header", top, 1, "header", [["Value (present value of free cash flow)", "unit", "value"]]);
   const npv = summary.npv;
   const results: [string, string, CellContent][] = [
@@ -166,15 +171,16 @@ function resultRows(sheet: SheetBuilder, summary: RiskSummary, top: number): num
     ["Share of paths in which CoreWeave defaults", "rate", summary.defaultShare],
   ];
   sheet.block("results.labels", top + 1, 1, "label", results.map(([label, unit]) => [label, unit]));
-  sheet.block("results", top + 1, 3, "calc", results.map(([, , value]) => [value]));
-  sheet.format(`${cell(rowOf("deterministic"), 3)}:${cell(rowOf("threshold"), 3)}`, { numberFormat: FORMATS.usdM });
-  sheet.format(`${cell(rowOf("probBelow"), 3)}:${cell(rowOf("defaultShare"), 3)}`, { numberFormat: FORMATS.pct });
+  sheet.block("results", top + 1, RESULT_VALUE_COL, "calc", results.map(([, , value]) => [value]));
+  sheet.format(`${cell(rowOf("deterministic"), RESULT_VALUE_COL)}:${cell(rowOf("threshold"), RESULT_VALUE_COL)}`, { numberFormat: FORMATS.usdM });
+  sheet.format(`${cell(rowOf("probBelow"), RESULT_VALUE_COL)}:${cell(rowOf("defaultShare"), RESULT_VALUE_COL)}`, { numberFormat: FORMATS.pct });
   return rowOf("defaultShare");
 }
 
 /** Histogram under the header at `top`: written-out bins and counts; shares and cumulative shares are formulas. Returns the last row. */
 function histogramRows(sheet: SheetBuilder, summary: RiskSummary, top: number): number {
   const { counts, edges } = summary.histogram;
+  const cols = HISTOGRAM_COLS;
   const first = top + 1;
   const last = top + counts.length;
   const column = (from: number, to: number = from) => `${cell(first, from)}:${cell(last, to)}`;
@@ -186,23 +192,23 @@ function histogramRows(sheet: SheetBuilder, summary: RiskSummary, top: number): 
     "label",
     counts.map((count, i) => [edges[i], edges[i + 1], count]),
   );
-  const countRange = `${absCell(first, 3)}:${absCell(last, 3)}`;
+  const countRange = `${absCell(first, cols.paths)}:${absCell(last, cols.paths)}`;
   sheet.block(
     "histogram.shares",
     first,
-    4,
+    cols.share,
     "calc",
-    counts.map((_, i) => [`=${cell(first + i, 3)}/SUM(${countRange})`, `=SUM(${absCell(first, 3)}:${cell(first + i, 3)})/SUM(${countRange})`]),
+    counts.map((_, i) => [`=${cell(first + i, cols.paths)}/SUM(${countRange})`, `=SUM(${absCell(first, cols.paths)}:${cell(first + i, cols.paths)})/SUM(${countRange})`]),
   );
-  sheet.format(column(1, 2), { numberFormat: FORMATS.usdM });
-  sheet.format(column(3), { numberFormat: FORMATS.int });
-  sheet.format(column(4, 5), { numberFormat: FORMATS.pct });
+  sheet.format(column(cols.from, cols.to), { numberFormat: FORMATS.usdM });
+  sheet.format(column(cols.paths), { numberFormat: FORMATS.int });
+  sheet.format(column(cols.share, cols.cumulative), { numberFormat: FORMATS.pct });
   sheet.chart({
     id: "risk.histogram",
     type: "ColumnClustered",
     title: `Value distribution: ${summary.paths.toLocaleString("en-US")} paths, seed ${summary.seed}`,
-    categories: { name: "Value from", sheet: sheet.name, range: column(1) },
-    series: [{ name: "Paths", sheet: sheet.name, range: column(3) }],
+    categories: { name: "Value from", sheet: sheet.name, range: column(cols.from) },
+    series: [{ name: "Paths", sheet: sheet.name, range: column(cols.paths) }],
     anchor: { from: cell(RISK_ROWS.inputsHeader, 7), to: cell(RISK_ROWS.inputsHeader + 20, 14) },
   });
   return last;
