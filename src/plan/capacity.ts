@@ -7,10 +7,10 @@
  */
 import { PIPELINE_LINES, contractedLineLabel } from "../model/capacity";
 import { TRANCHE_IDS } from "../model/assumptions";
-import { absCell, cell, columnLetter } from "./a1";
-import { InputsLayout } from "./inputs";
-import { COL, FORMATS, ROW, SheetNames } from "./layout";
-import { SheetBuilder, consecutive, periodCells } from "./sheet";
+import { absCell, cell } from "./a1";
+import { COL, FORMATS, ROW, consecutive } from "./layout";
+import { ScenarioBlock, ScenarioSheetArgs, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
+import { delayedDate } from "./formulas";
 import { CellContent, SheetPlan } from "./types";
 
 /** The contracted lines the sheet shows, with the assumption keys of their MW and dates. */
@@ -22,151 +22,178 @@ export const CAPACITY_LINES: readonly { readonly id: string; readonly label: str
 /** The pipeline sites the sheet shows (uncontracted; MW as their sources state them). */
 export const CAPACITY_PIPELINE = PIPELINE_LINES;
 
-const L = CAPACITY_LINES.length;
-const P = CAPACITY_PIPELINE.length;
-/** Rows per contracted line: MW, contracted, energised (planned), energised (after delay). */
-export const LINE_ROWS = 4;
+const LINES = CAPACITY_LINES.length;
+const PIPELINE_SITES = CAPACITY_PIPELINE.length;
 
-const HEAD = consecutive(["header", "delay", "delayAfter", "target", "targetYear", "line0"] as const, 0);
-const pipeline0 = HEAD.line0 + LINE_ROWS * L;
-const contracted0 = pipeline0 + P;
-const energised0 = contracted0 + L;
-/** Period rows after the per-line rows: totals, target and the gaps. */
-const TOTALS = consecutive(["contracted", "hpc", "pipeline", "targetRow", "contractedGap", "gap"] as const, energised0 + L);
-/** The target-year block, one blank row below the period rows. */
-const AT_TARGET = consecutive(
-  ["contractedAtTarget", "atTarget", "pipelineAtTarget", "contractedShort", "energisedShort", "meetsContracted", "meets"] as const,
-  TOTALS.gap + 2,
-);
+/** Rows of one contracted line's constants, in their order on the sheet. */
+const LINE_FIELDS = consecutive(["mw", "contracted", "planned", "energised"] as const, 0);
+/** Rows per contracted line: MW, contracted, energised (planned), energised (after delay). */
+export const LINE_ROWS = Object.keys(LINE_FIELDS).length;
 
 /**
- * Row offsets inside a Capacity block. `hpc` is the MW energised (what HPC_CAPACITY returns);
- * `gap` is energised less target, `contractedGap` contracted less target.
+ * Row offsets inside a Capacity block, in their order on the sheet. `hpc` is the MW energised
+ * (what HPC_CAPACITY returns); `gap` is energised less target, `contractedGap` contracted less
+ * target; `height` is the row after the block and the blank row below it.
  */
-export const CAPACITY_ROWS = {
-  ...HEAD,
-  pipeline0, // one row per pipeline site: MW as stated
-  contracted0, // one period row per contracted line: MW contracted by 31 December
-  energised0, // one period row per contracted line: MW energised by 31 December
-  ...TOTALS,
-  ...AT_TARGET,
-  height: AT_TARGET.meets + 2,
-} as const;
+export const CAPACITY_ROWS = consecutive(
+  [
+    "header",
+    "delay",
+    "delayAfter",
+    "target",
+    "targetYear",
+    ["line0", LINE_ROWS * LINES], // LINE_FIELDS for each contracted line
+    ["pipeline0", PIPELINE_SITES], // one row per pipeline site: MW as stated
+    ["contracted0", LINES], // one period row per contracted line: MW contracted by 31 December
+    ["energised0", LINES], // one period row per contracted line: MW energised by 31 December
+    "contracted",
+    "hpc",
+    "pipeline",
+    "targetRow",
+    "contractedGap",
+    "gap",
+    null,
+    // The target-year block, one blank row below the period rows.
+    "contractedAtTarget",
+    "atTarget",
+    "pipelineAtTarget",
+    "contractedShort",
+    "energisedShort",
+    "meetsContracted",
+    "meets",
+    null,
+    "height",
+  ] as const,
+  0,
+);
 
 export interface CapacityLayout {
   readonly sheet: SheetPlan;
   readonly blockRows: readonly number[];
 }
 
-export function buildCapacity(
-  names: SheetNames,
-  inputs: InputsLayout,
-  labels: readonly string[],
-  firstYear: number,
-  years: number,
-  masterCheck: string,
-): CapacityLayout {
-  const b = new SheetBuilder("capacity", names.capacity, "#BF8F00");
+export function buildCapacity(...[names, inputs, labels, firstYear, years, masterCheck]: ScenarioSheetArgs): CapacityLayout {
+  const sheet = new SheetBuilder("capacity", names.capacity, "#BF8F00");
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Capacity: HPC MW of critical IT load contracted and energised by 31 December, pipeline beside them"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  sheet.timeline("timeline", ROW.timeline, firstYear, years, null);
+  const blockRows = inputs.columns.map((col, j) => {
+    const block = scenarioBlockAt(j, ROW.firstBlock + j * CAPACITY_ROWS.height, (key) => inputs.ref(key, col));
+    sheet.block(`${block.id}.header`, block.rowOf(CAPACITY_ROWS.header), 1, "header", [[labels[j], null, null, null]]);
+    targetInputRows(sheet, block);
+    CAPACITY_LINES.forEach((line, i) => lineRows(sheet, block, line, i));
+    pipelineRows(sheet, block);
+    yearRows(sheet, block, years);
+    targetYearRows(sheet, block, years);
+    return block.firstRow;
+  });
+  sheet.periodColumnWidths([58, 10, 13, 4], years, 9);
+  sheet.freeze(ROW.timeline, COL.total);
+  return { sheet: sheet.build(), blockRows };
+}
+
+/** The delay and the target, linked from Inputs. */
+function targetInputRows(sheet: SheetBuilder, block: ScenarioBlock): void {
+  const { rowOf, link } = block;
+  sheet.block(`${block.id}.links`, rowOf(CAPACITY_ROWS.delay), 1, "link", [
+    ["Supply-chain delay (generators, transfer switches)", "months", link("delay_months")],
+    ["Delay applies to sites energising after", "date", link("delay_after")],
+    ["HPC capacity target", "MW", link("target_mw")],
+    ["Target year", "year", link("target_year")],
+  ]);
+  const formats: [offset: number, numberFormat: string][] = [
+    [CAPACITY_ROWS.delay, FORMATS.int],
+    [CAPACITY_ROWS.delayAfter, FORMATS.date],
+    [CAPACITY_ROWS.target, FORMATS.mw],
+    [CAPACITY_ROWS.targetYear, FORMATS.year],
+  ];
+  for (const [offset, numberFormat] of formats) sheet.format(cell(rowOf(offset), COL.constant), { numberFormat });
+}
+
+/** The sheet row of contracted line i's first constant. */
+function lineRow(block: ScenarioBlock, i: number): number {
+  return block.rowOf(CAPACITY_ROWS.line0 + LINE_ROWS * i);
+}
+
+/** A contracted line's MW and dates, linked from Inputs, and its energisation date after the delay. */
+function lineRows(sheet: SheetBuilder, block: ScenarioBlock, line: (typeof CAPACITY_LINES)[number], i: number): void {
+  const { constantCell, link } = block;
+  const first = lineRow(block, i);
+  sheet.block(`${block.id}.${line.id}.links`, first, 1, "link", [
+    [`${line.label}: MW`, "MW", link(line.mw)],
+    [`${line.label}: contracted`, "date", link(line.contracted)],
+    [`${line.label}: energised (planned)`, "date", link(line.date)],
+  ]);
+  const planned = absCell(first + LINE_FIELDS.planned, COL.constant);
+  sheet.block(`${block.id}.${line.id}.date`, first + LINE_FIELDS.energised, 1, "calc", [
+    [`${line.label}: energised (after delay)`, "date", `=${delayedDate(planned, constantCell(CAPACITY_ROWS.delay), constantCell(CAPACITY_ROWS.delayAfter))}`],
+  ]);
+  sheet.format(cell(first + LINE_FIELDS.mw, COL.constant), { numberFormat: FORMATS.mw });
+  sheet.format(constantRange(first + LINE_FIELDS.contracted, first + LINE_FIELDS.energised), { numberFormat: FORMATS.date });
+}
+
+/** The pipeline sites' MW, linked from Inputs. */
+function pipelineRows(sheet: SheetBuilder, block: ScenarioBlock): void {
+  sheet.block(
+    `${block.id}.pipeline.links`,
+    block.rowOf(CAPACITY_ROWS.pipeline0),
+    1,
+    "link",
+    CAPACITY_PIPELINE.map((p) => [`${p.label}: MW, not contracted`, p.basis === "gross" ? "MW gross" : "MW", block.link(p.key)]),
+  );
+  sheet.format(constantRange(block.rowOf(CAPACITY_ROWS.pipeline0), block.rowOf(CAPACITY_ROWS.pipeline0 + PIPELINE_SITES - 1)), { numberFormat: FORMATS.mw });
+}
+
+/** The pipeline sites' MW summed (absolute). */
+function pipelineSum(block: ScenarioBlock): string {
+  return `SUM(${absCell(block.rowOf(CAPACITY_ROWS.pipeline0), COL.constant)}:${absCell(block.rowOf(CAPACITY_ROWS.pipeline0 + PIPELINE_SITES - 1), COL.constant)})`;
+}
+
+/** MW by 31 December of each year: per line contracted and energised, the totals, the target and the gaps. */
+function yearRows(sheet: SheetBuilder, block: ScenarioBlock, years: number): void {
+  const { cellAt } = block;
+  // Capacity rows are stocks (MW at a date): no totals. The row argument only matters for totals.
+  const period = (label: string, unit: string, f: (c: number) => string): CellContent[] => periodCells(0, years, label, unit, false, f);
+  const yearCell = (c: number) => cell(ROW.timeline, c, { row: true });
+  const byDate = (field: number, label: string) =>
+    CAPACITY_LINES.map((line, i) => {
+      const mw = absCell(lineRow(block, i) + LINE_FIELDS.mw, COL.constant);
+      const date = absCell(lineRow(block, i) + field, COL.constant);
+      return period(`${line.label}: ${label}`, "MW", (c) => `=IF(${date}<DATE(${yearCell(c)}+1,1,1),${mw},0)`);
+    });
+  const sumOverLines = (first: number, c: number) => `=SUM(${cellAt(first, c)}:${cellAt(first + LINES - 1, c)})`;
+  const targetRow = (c: number) => cellAt(CAPACITY_ROWS.targetRow, c);
+  sheet.block(`${block.id}.periods`, block.rowOf(CAPACITY_ROWS.contracted0), 1, "calc", [
+    ...byDate(LINE_FIELDS.contracted, "MW contracted"),
+    ...byDate(LINE_FIELDS.energised, "MW energised"),
+    period("HPC MW contracted (CoreWeave)", "MW", (c) => sumOverLines(CAPACITY_ROWS.contracted0, c)),
+    period("HPC MW energised", "MW", (c) => sumOverLines(CAPACITY_ROWS.energised0, c)),
+    period("Pipeline MW, not contracted (gross power as stated; not counted toward the target)", "MW gross", () => `=${pipelineSum(block)}`),
+    period("Target", "MW", () => `=${block.constantCell(CAPACITY_ROWS.target)}`),
+    period("Contracted MW above (below) target", "MW", (c) => `=${cellAt(CAPACITY_ROWS.contracted, c)}-${targetRow(c)}`),
+    period("Energised MW above (below) target", "MW", (c) => `=${cellAt(CAPACITY_ROWS.hpc, c)}-${targetRow(c)}`),
+  ]);
+}
+
+/** The target year: MW contracted and energised at its end against the target, with the pipeline beside them. */
+function targetYearRows(sheet: SheetBuilder, block: ScenarioBlock, years: number): void {
+  const { rowOf, constantCell } = block;
   const lastCol = COL.firstPeriod + years - 1;
   const timeline = `${absCell(ROW.timeline, COL.firstPeriod)}:${absCell(ROW.timeline, lastCol)}`;
-
-  b.block("title", ROW.title, 1, "title", [["CORZ — Capacity: HPC MW of critical IT load contracted and energised by 31 December, pipeline beside them"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.timeline("timeline", ROW.timeline, firstYear, years, null);
-
-  const blockRows: number[] = [];
-  inputs.columns.forEach((col, j) => {
-    const r0 = ROW.firstBlock + j * CAPACITY_ROWS.height;
-    blockRows.push(r0);
-    const R = (off: number) => r0 + off;
-    const C = (off: number) => absCell(R(off), COL.constant);
-    const link = (key: string) => `=${inputs.ref(key, col)}`;
-    const id = `s${j}`;
-    b.block(`${id}.header`, R(0), 1, "header", [[labels[j], null, null, null]]);
-    b.block(`${id}.links`, R(CAPACITY_ROWS.delay), 1, "link", [
-      ["Supply-chain delay (generators, transfer switches)", "months", link("delay_months")],
-      ["Delay applies to sites energising after", "date", link("delay_after")],
-      ["HPC capacity target", "MW", link("target_mw")],
-      ["Target year", "year", link("target_year")],
-    ]);
-    b.format(cell(R(CAPACITY_ROWS.delay), COL.constant), { numberFormat: FORMATS.int });
-    b.format(cell(R(CAPACITY_ROWS.delayAfter), COL.constant), { numberFormat: FORMATS.date });
-    b.format(cell(R(CAPACITY_ROWS.target), COL.constant), { numberFormat: FORMATS.mw });
-    b.format(cell(R(CAPACITY_ROWS.targetYear), COL.constant), { numberFormat: FORMATS.year });
-
-    CAPACITY_LINES.forEach((line, i) => {
-      const l0 = R(CAPACITY_ROWS.line0 + LINE_ROWS * i);
-      const planned = absCell(l0 + 2, COL.constant);
-      b.block(`${id}.${line.id}.links`, l0, 1, "link", [
-        [`${line.label}: MW`, "MW", link(line.mw)],
-        [`${line.label}: contracted`, "date", link(line.contracted)],
-        [`${line.label}: energised (planned)`, "date", link(line.date)],
-      ]);
-      b.block(`${id}.${line.id}.date`, l0 + 3, 1, "calc", [
-        [
-          `${line.label}: energised (after delay)`,
-          "date",
-          `=IF(AND(${C(CAPACITY_ROWS.delay)}>0,${planned}>${C(CAPACITY_ROWS.delayAfter)}),EDATE(${planned},${C(CAPACITY_ROWS.delay)}),${planned})`,
-        ],
-      ]);
-      b.format(cell(l0, COL.constant), { numberFormat: FORMATS.mw });
-      b.format(`${cell(l0 + 1, COL.constant)}:${cell(l0 + 3, COL.constant)}`, { numberFormat: FORMATS.date });
-    });
-    b.block(
-      `${id}.pipeline.links`,
-      R(CAPACITY_ROWS.pipeline0),
-      1,
-      "link",
-      CAPACITY_PIPELINE.map((p) => [`${p.label}: MW, not contracted`, p.basis === "gross" ? "MW gross" : "MW", link(p.key)]),
-    );
-    b.format(`${cell(R(CAPACITY_ROWS.pipeline0), COL.constant)}:${cell(R(CAPACITY_ROWS.pipeline0 + P - 1), COL.constant)}`, { numberFormat: FORMATS.mw });
-
-    // Capacity rows are stocks (MW at a date): no totals. The row argument only matters for totals.
-    const period = (label: string, unit: string, f: (c: number) => string): CellContent[] => periodCells(0, years, label, unit, false, f);
-    const Y = (c: number) => cell(ROW.timeline, c, { row: true });
-    const at = (off: number, c: number) => cell(R(off), c);
-    const byDate = (dateRow: number, label: string) =>
-      CAPACITY_LINES.map((line, i) => {
-        const l0 = R(CAPACITY_ROWS.line0 + LINE_ROWS * i);
-        const mw = absCell(l0, COL.constant);
-        const date = absCell(l0 + dateRow, COL.constant);
-        return period(`${line.label}: ${label}`, "MW", (c) => `=IF(${date}<DATE(${Y(c)}+1,1,1),${mw},0)`);
-      });
-    const pipelineSum = `SUM(${absCell(R(CAPACITY_ROWS.pipeline0), COL.constant)}:${absCell(R(CAPACITY_ROWS.pipeline0 + P - 1), COL.constant)})`;
-    const rows: CellContent[][] = [...byDate(1, "MW contracted"), ...byDate(3, "MW energised")];
-    const c0 = CAPACITY_ROWS.contracted0;
-    const e0 = CAPACITY_ROWS.energised0;
-    rows.push(period("HPC MW contracted (CoreWeave)", "MW", (c) => `=SUM(${at(c0, c)}:${at(c0 + L - 1, c)})`));
-    rows.push(period("HPC MW energised", "MW", (c) => `=SUM(${at(e0, c)}:${at(e0 + L - 1, c)})`));
-    rows.push(period("Pipeline MW, not contracted (gross power as stated; not counted toward the target)", "MW gross", () => `=${pipelineSum}`));
-    rows.push(period("Target", "MW", () => `=${C(CAPACITY_ROWS.target)}`));
-    rows.push(period("Contracted MW above (below) target", "MW", (c) => `=${at(CAPACITY_ROWS.contracted, c)}-${at(CAPACITY_ROWS.targetRow, c)}`));
-    rows.push(period("Energised MW above (below) target", "MW", (c) => `=${at(CAPACITY_ROWS.hpc, c)}-${at(CAPACITY_ROWS.targetRow, c)}`));
-    b.block(`${id}.periods`, R(c0), 1, "calc", rows);
-    const rowRange = (off: number) => `${cell(R(off), COL.firstPeriod)}:${cell(R(off), lastCol)}`;
-    const inTargetYear = (off: number) => `=IFERROR(INDEX(${rowRange(off)},1,MATCH(${C(CAPACITY_ROWS.targetYear)},${timeline},0)),0)`;
-    b.block(`${id}.target`, R(CAPACITY_ROWS.contractedAtTarget), 1, "calc", [
-      ["HPC MW contracted at the end of the target year", "MW", inTargetYear(CAPACITY_ROWS.contracted)],
-      ["HPC MW energised at the end of the target year", "MW", inTargetYear(CAPACITY_ROWS.hpc)],
-      ["Pipeline MW beside it (not contracted, gross; not counted)", "MW gross", `=${pipelineSum}`],
-      ["Contracted MW above (below) target", "MW", `=${C(CAPACITY_ROWS.contractedAtTarget)}-${C(CAPACITY_ROWS.target)}`],
-      ["Energised MW above (below) target", "MW", `=${C(CAPACITY_ROWS.atTarget)}-${C(CAPACITY_ROWS.target)}`],
-      ["Target met by contracted MW?", "TRUE/FALSE", `=${C(CAPACITY_ROWS.contractedAtTarget)}>=${C(CAPACITY_ROWS.target)}`],
-      ["Target met by energised MW?", "TRUE/FALSE", `=${C(CAPACITY_ROWS.atTarget)}>=${C(CAPACITY_ROWS.target)}`],
-    ]);
-    b.format(`${cell(R(c0), COL.firstPeriod)}:${cell(R(CAPACITY_ROWS.gap), lastCol)}`, { numberFormat: FORMATS.mw });
-    b.format(`${cell(R(CAPACITY_ROWS.contractedAtTarget), COL.constant)}:${cell(R(CAPACITY_ROWS.energisedShort), COL.constant)}`, { numberFormat: FORMATS.mw });
-    b.format(`${cell(R(CAPACITY_ROWS.meetsContracted), COL.constant)}:${cell(R(CAPACITY_ROWS.meets), COL.constant)}`, { numberFormat: FORMATS.bool });
-    b.format(`${cell(R(CAPACITY_ROWS.contracted), 1)}:${cell(R(CAPACITY_ROWS.hpc), lastCol)}`, { bold: true });
-  });
-
-  b.columnWidths([
-    { column: "A", width: 58 },
-    { column: "B", width: 10 },
-    { column: "C", width: 13 },
-    { column: "D", width: 4 },
-    ...Array.from({ length: years }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 9 })),
+  const across = (offset: number) => `${cell(rowOf(offset), COL.firstPeriod)}:${cell(rowOf(offset), lastCol)}`;
+  const inTargetYear = (offset: number) => `=IFERROR(INDEX(${across(offset)},1,MATCH(${constantCell(CAPACITY_ROWS.targetYear)},${timeline},0)),0)`;
+  const target = constantCell(CAPACITY_ROWS.target);
+  sheet.block(`${block.id}.target`, rowOf(CAPACITY_ROWS.contractedAtTarget), 1, "calc", [
+    ["HPC MW contracted at the end of the target year", "MW", inTargetYear(CAPACITY_ROWS.contracted)],
+    ["HPC MW energised at the end of the target year", "MW", inTargetYear(CAPACITY_ROWS.hpc)],
+    ["Pipeline MW beside it (not contracted, gross; not counted)", "MW gross", `=${pipelineSum(block)}`],
+    ["Contracted MW above (below) target", "MW", `=${constantCell(CAPACITY_ROWS.contractedAtTarget)}-${target}`],
+    ["Energised MW above (below) target", "MW", `=${constantCell(CAPACITY_ROWS.atTarget)}-${target}`],
+    ["Target met by contracted MW?", "TRUE/FALSE", `=${constantCell(CAPACITY_ROWS.contractedAtTarget)}>=${target}`],
+    ["Target met by energised MW?", "TRUE/FALSE", `=${constantCell(CAPACITY_ROWS.atTarget)}>=${target}`],
   ]);
-  b.freeze(ROW.timeline, COL.total);
-  return { sheet: b.build(), blockRows };
+  sheet.format(`${cell(rowOf(CAPACITY_ROWS.contracted0), COL.firstPeriod)}:${cell(rowOf(CAPACITY_ROWS.gap), lastCol)}`, { numberFormat: FORMATS.mw });
+  sheet.format(constantRange(rowOf(CAPACITY_ROWS.contractedAtTarget), rowOf(CAPACITY_ROWS.energisedShort)), { numberFormat: FORMATS.mw });
+  sheet.format(constantRange(rowOf(CAPACITY_ROWS.meetsContracted), rowOf(CAPACITY_ROWS.meets)), { numberFormat: FORMATS.bool });
+  sheet.format(`${cell(rowOf(CAPACITY_ROWS.contracted), 1)}:${cell(rowOf(CAPACITY_ROWS.hpc), lastCol)}`, { bold: true });
 }

@@ -4,34 +4,38 @@
  * revenue, the top-3 share and the Herfindahl–Hirschman index, as native formulas.
  */
 import { DEFAULT_PIPELINE_LABEL, PipelineRow } from "../model/customers/data";
-import { absCell, cell, columnLetter, sheetRef } from "./a1";
+import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
+import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
 import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 import { TEXT } from "./inputRules";
 
 export const PIPELINE_COLS = ["prospect", "category", "mw", "pricePerMwYear", "startYear", "termYears", "probability"] as const;
+/** The pipeline table's columns: the inputs, then the basis of each row. */
+const PIPELINE_COL = consecutive([...PIPELINE_COLS, "basis"] as const, 1);
 
-export const CUSTOMERS = { label: 3, header: 5, first: 6 } as const;
+/** Rows of the pipeline table: the label of the illustrative pipeline, its header, its first row. */
+export const CUSTOMERS = consecutive(["label", null, "header", "first"] as const, 3);
 
-/** Row offsets of the by-year block, from its timeline row. */
-export function customerRows(n: number) {
-  const weighted0 = 2;
-  const signed0 = weighted0 + n + 1;
-  return {
-    timeline: 0,
-    coreWeave: 1,
-    weighted0,
-    weightedTotal: weighted0 + n,
-    signed0,
-    signedTotal: signed0 + n,
-    expected: signed0 + n + 1,
-    share: signed0 + n + 2,
-    top3: signed0 + n + 3,
-    hhi: signed0 + n + 4,
-    shareAllWon: signed0 + n + 5,
-  };
+/** Row offsets of the by-year block, from its timeline row, for `prospects` prospects in the pipeline. */
+export function customerRows(prospects: number) {
+  return consecutive(
+    [
+      "timeline",
+      "coreWeave",
+      ["weighted0", prospects], // per prospect: probability-weighted revenue
+      "weightedTotal",
+      ["signed0", prospects], // per prospect: revenue if signed
+      "signedTotal",
+      "expected",
+      "share",
+      "top3",
+      "hhi",
+      "shareAllWon",
+    ] as const,
+    0,
+  );
 }
 
 export interface CustomersLayout {
@@ -41,94 +45,118 @@ export interface CustomersLayout {
 }
 
 export function buildCustomers(names: SheetNames, deal: DealLayout, pipeline: readonly PipelineRow[], masterCheck: string): CustomersLayout {
-  const b = new SheetBuilder("customers", names.customers, "#ED7D31");
-  const n = pipeline.length;
-  const last = CUSTOMERS.first + Math.max(n, 1) - 1;
-  b.block("title", ROW.title, 1, "title", [["CORZ — Customers: the HPC pipeline and CoreWeave concentration"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("label", CUSTOMERS.label, 1, "note", [[DEFAULT_PIPELINE_LABEL]]);
-  b.block("header", CUSTOMERS.header, 1, "header", [
+  const sheet = new SheetBuilder("customers", names.customers, "#ED7D31");
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Customers: the HPC pipeline and CoreWeave concentration"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  const last = pipelineRows(sheet, pipeline);
+  // By year, on the Deal sheet's timeline (same columns).
+  const timelineRow = last + 3;
+  sheet.timeline("timeline", timelineRow, deal.firstYear, deal.years, "Total");
+  byYearRows(sheet, names, deal, pipeline, timelineRow);
+  sheet.periodColumnWidths([58, 20, 11, 14], deal.years, 11);
+  sheet.freeze(CUSTOMERS.header, 1);
+  return { sheet: sheet.build(), timelineRow };
+}
+
+/** The pipeline as an editable table (blue) with the basis of each row. Returns its last row (the first when it is empty). */
+function pipelineRows(sheet: SheetBuilder, pipeline: readonly PipelineRow[]): number {
+  const first = CUSTOMERS.first;
+  const last = first + Math.max(pipeline.length, 1) - 1;
+  sheet.block("label", CUSTOMERS.label, 1, "note", [[DEFAULT_PIPELINE_LABEL]]);
+  sheet.block("header", CUSTOMERS.header, 1, "header", [
     ["Prospect", "Category", "MW", "Price per MW-year (USD)", "Start year", "Term (years)", "Probability", "Basis"],
   ]);
+  if (pipeline.length === 0) return last;
   const rowKeys = pipeline.map((_, i) => `row${i + 1}`);
-  if (n > 0) {
-    b.block(
-      "pipeline",
-      CUSTOMERS.first,
-      1,
-      "input",
-      pipeline.map((r) => [r.prospect, r.category, r.mw, r.pricePerMwYear, r.startYear, r.termYears, r.probability]),
-      { rows: rowKeys, cols: [...PIPELINE_COLS], accept: { cols: { prospect: TEXT, category: TEXT } } },
-    );
-    const basis = b.block("basis", CUSTOMERS.first, 8, "note", pipeline.map((r) => [r.basis]));
-    b.format(basis, { numberFormat: TEXT_FORMAT });
-    b.format(`${cell(CUSTOMERS.first, 3)}:${cell(last, 3)}`, { numberFormat: FORMATS.mw });
-    b.format(`${cell(CUSTOMERS.first, 4)}:${cell(last, 4)}`, { numberFormat: FORMATS.usdM2 });
-    b.format(`${cell(CUSTOMERS.first, 5)}:${cell(last, 5)}`, { numberFormat: "0.0" });
-    b.format(`${cell(CUSTOMERS.first, 6)}:${cell(last, 6)}`, { numberFormat: "0.0" });
-    b.format(`${cell(CUSTOMERS.first, 7)}:${cell(last, 7)}`, { numberFormat: FORMATS.pct });
-    b.table({ name: "CORZ_Pipeline", range: `${cell(CUSTOMERS.header, 1)}:${cell(last, 8)}` });
-  }
+  sheet.block(
+    "pipeline",
+    first,
+    1,
+    "input",
+    pipeline.map((r) => [r.prospect, r.category, r.mw, r.pricePerMwYear, r.startYear, r.termYears, r.probability]),
+    { rows: rowKeys, cols: [...PIPELINE_COLS], accept: { cols: { prospect: TEXT, category: TEXT } } },
+  );
+  const basis = sheet.block("basis", first, PIPELINE_COL.basis, "note", pipeline.map((r) => [r.basis]));
+  sheet.format(basis, { numberFormat: TEXT_FORMAT });
+  const formats: [col: number, numberFormat: string][] = [
+    [PIPELINE_COL.mw, FORMATS.mw],
+    [PIPELINE_COL.pricePerMwYear, FORMATS.usdM2],
+    [PIPELINE_COL.startYear, "0.0"],
+    [PIPELINE_COL.termYears, "0.0"],
+    [PIPELINE_COL.probability, FORMATS.pct],
+  ];
+  for (const [col, numberFormat] of formats) sheet.format(`${cell(first, col)}:${cell(last, col)}`, { numberFormat });
+  sheet.table({ name: "CORZ_Pipeline", range: `${cell(CUSTOMERS.header, 1)}:${cell(last, PIPELINE_COL.basis)}` });
+  return last;
+}
 
-  // By year, on the Deal sheet's timeline (same columns).
-  const t0 = last + 3;
-  const R = customerRows(n);
-  const at = (off: number, c: number) => cell(t0 + off, c);
-  const lastCol = deal.lastCol;
-  const Y = (c: number) => cell(t0 + R.timeline, c, { row: true });
-  b.timeline("timeline", t0, deal.firstYear, deal.years, "Total");
-  const period = (label: string, unit: string, total: boolean, f: (c: number) => string, off: number): CellContent[] =>
-    periodCells(t0 + off, deal.years, label, unit, total, f);
+/** By year: CoreWeave's contracted revenue, each prospect's (weighted and if signed), and the concentration measures. */
+function byYearRows(sheet: SheetBuilder, names: SheetNames, deal: DealLayout, pipeline: readonly PipelineRow[], top: number): void {
+  const n = pipeline.length;
+  const rows = customerRows(n);
+  const at = (offset: number) => (c: number) => cell(top + offset, c);
+  const yearCell = (c: number) => cell(top + rows.timeline, c, { row: true });
+  const period = (label: string, unit: string, total: boolean, f: (c: number) => string, offset: number): CellContent[] =>
+    periodCells(top + offset, deal.years, label, unit, total, f);
   const live = deal.blockRows[0];
-  b.block("coreweave", t0 + R.coreWeave, 1, "link", [
-    period("CoreWeave (contracted licence revenue, live scenario)", "USD", true, (c) => `=${sheetRef(names.deal, cell(live + DEAL_ROWS.revenue, c))}`, R.coreWeave),
+  sheet.block("coreweave", top + rows.coreWeave, 1, "link", [
+    period("CoreWeave (contracted licence revenue, live scenario)", "USD", true, (c) => `=${sheetRef(names.deal, cell(live + DEAL_ROWS.revenue, c))}`, rows.coreWeave),
   ]);
-  const p = (i: number, k: number) => absCell(CUSTOMERS.first + i, k);
-  const inTerm = (i: number, c: number) => `MAX(0,MIN(${p(i, 5)}+${p(i, 6)},${Y(c)}+1)-MAX(${p(i, 5)},${Y(c)}))`;
-  const rows: CellContent[][] = [];
-  pipeline.forEach((r, i) => rows.push(period(`${r.prospect}: probability-weighted`, "USD", true, (c) => `=${p(i, 3)}*${p(i, 4)}*${inTerm(i, c)}*${p(i, 7)}`, R.weighted0 + i)));
-  rows.push(period("Pipeline, probability-weighted", "USD", true, (c) => (n > 0 ? `=SUM(${at(R.weighted0, c)}:${at(R.weighted0 + n - 1, c)})` : "=0"), R.weightedTotal));
-  pipeline.forEach((r, i) => rows.push(period(`${r.prospect}: if signed`, "USD", true, (c) => `=${p(i, 3)}*${p(i, 4)}*${inTerm(i, c)}`, R.signed0 + i)));
-  rows.push(period("Pipeline if every prospect signs", "USD", true, (c) => (n > 0 ? `=SUM(${at(R.signed0, c)}:${at(R.signed0 + n - 1, c)})` : "=0"), R.signedTotal));
-  rows.push(period("Expected HPC revenue (contracted + weighted pipeline)", "USD", true, (c) => `=${at(R.coreWeave, c)}+${at(R.weightedTotal, c)}`, R.expected));
-  const customers = (c: number) => `${at(R.coreWeave, c)}:${at(R.coreWeave + n, c)}`; // CoreWeave and each weighted prospect: contiguous
-  const total = (c: number) => at(R.expected, c);
-  rows.push(period("CoreWeave's share of HPC revenue", "rate", false, (c) => `=IF(${total(c)}>0,${at(R.coreWeave, c)}/${total(c)},"")`, R.share));
-  rows.push(
-    period("Top-3 customers' share", "rate", false, (c) => {
-      const large = [1, 2, 3].filter((k) => k <= n + 1).map((k) => `LARGE(${customers(c)},${k})`).join("+");
-      return `=IF(${total(c)}>0,(${large})/${total(c)},"")`;
-    }, R.top3),
-  );
-  rows.push(period("Herfindahl–Hirschman index (0 to 1; x 10,000 for points)", "index", false, (c) => `=IF(${total(c)}>0,SUMPRODUCT((${customers(c)}/${total(c)})^2),"")`, R.hhi));
-  rows.push(
-    period("CoreWeave's share if every prospect signs", "rate", false, (c) => `=IF(${at(R.coreWeave, c)}+${at(R.signedTotal, c)}>0,${at(R.coreWeave, c)}/(${at(R.coreWeave, c)}+${at(R.signedTotal, c)}),"")`, R.shareAllWon),
-  );
-  b.block("by-year", t0 + R.weighted0, 1, "calc", rows);
-  b.format(`${cell(t0 + R.coreWeave, COL.total)}:${cell(t0 + R.expected, lastCol)}`, { numberFormat: FORMATS.usdM });
-  b.format(`${cell(t0 + R.share, COL.firstPeriod)}:${cell(t0 + R.top3, lastCol)}`, { numberFormat: FORMATS.pct });
-  b.format(`${cell(t0 + R.hhi, COL.firstPeriod)}:${cell(t0 + R.hhi, lastCol)}`, { numberFormat: "0.000" });
-  b.format(`${cell(t0 + R.shareAllWon, COL.firstPeriod)}:${cell(t0 + R.shareAllWon, lastCol)}`, { numberFormat: FORMATS.pct });
-  b.format(`${cell(t0 + R.share, 1)}:${cell(t0 + R.hhi, lastCol)}`, { bold: true });
-  const years = `${cell(t0, COL.firstPeriod)}:${cell(t0, lastCol)}`;
-  b.chart({
+  const prospect = (i: number, col: keyof typeof PIPELINE_COL) => absCell(CUSTOMERS.first + i, PIPELINE_COL[col]);
+  /** Prospect i's share of the year in column c inside its term. */
+  const inTerm = (i: number, c: number) =>
+    `MAX(0,MIN(${prospect(i, "startYear")}+${prospect(i, "termYears")},${yearCell(c)}+1)-MAX(${prospect(i, "startYear")},${yearCell(c)}))`;
+  const ifSigned = (i: number, c: number) => `${prospect(i, "mw")}*${prospect(i, "pricePerMwYear")}*${inTerm(i, c)}`;
+  const sumOfProspects = (first: number) => (c: number) => (n > 0 ? `=SUM(${at(first)(c)}:${at(first + n - 1)(c)})` : "=0");
+  const [coreWeave, total, signedTotal] = [at(rows.coreWeave), at(rows.expected), at(rows.signedTotal)];
+  const customers = (c: number) => `${coreWeave(c)}:${at(rows.coreWeave + n)(c)}`; // CoreWeave and each weighted prospect: contiguous
+  sheet.block("by-year", top + rows.weighted0, 1, "calc", [
+    ...pipeline.map((r, i) => period(`${r.prospect}: probability-weighted`, "USD", true, (c) => `=${ifSigned(i, c)}*${prospect(i, "probability")}`, rows.weighted0 + i)),
+    period("Pipeline, probability-weighted", "USD", true, sumOfProspects(rows.weighted0), rows.weightedTotal),
+    ...pipeline.map((r, i) => period(`${r.prospect}: if signed`, "USD", true, (c) => `=${ifSigned(i, c)}`, rows.signed0 + i)),
+    period("Pipeline if every prospect signs", "USD", true, sumOfProspects(rows.signed0), rows.signedTotal),
+    period("Expected HPC revenue (contracted + weighted pipeline)", "USD", true, (c) => `=${coreWeave(c)}+${at(rows.weightedTotal)(c)}`, rows.expected),
+    period("CoreWeave's share of HPC revenue", "rate", false, (c) => `=IF(${total(c)}>0,${coreWeave(c)}/${total(c)},"")`, rows.share),
+    period(
+      "Top-3 customers' share",
+      "rate",
+      false,
+      (c) => {
+        const large = [1, 2, 3].filter((k) => k <= n + 1).map((k) => `LARGE(${customers(c)},${k})`).join("+");
+        return `=IF(${total(c)}>0,(${large})/${total(c)},"")`;
+      },
+      rows.top3,
+    ),
+    period("Herfindahl–Hirschman index (0 to 1; x 10,000 for points)", "index", false, (c) => `=IF(${total(c)}>0,SUMPRODUCT((${customers(c)}/${total(c)})^2),"")`, rows.hhi),
+    period(
+      "CoreWeave's share if every prospect signs",
+      "rate",
+      false,
+      (c) => `=IF(${coreWeave(c)}+${signedTotal(c)}>0,${coreWeave(c)}/(${coreWeave(c)}+${signedTotal(c)}),"")`,
+      rows.shareAllWon,
+    ),
+  ]);
+  concentrationFormats(sheet, deal.lastCol, top, rows);
+}
+
+/** Number formats of the by-year rows, the concentration measures in bold, and their chart. */
+function concentrationFormats(sheet: SheetBuilder, lastCol: number, top: number, rows: ReturnType<typeof customerRows>): void {
+  const across = (from: number, to: number, col: number = COL.firstPeriod) => `${cell(top + from, col)}:${cell(top + to, lastCol)}`;
+  sheet.format(across(rows.coreWeave, rows.expected, COL.total), { numberFormat: FORMATS.usdM });
+  sheet.format(across(rows.share, rows.top3), { numberFormat: FORMATS.pct });
+  sheet.format(across(rows.hhi, rows.hhi), { numberFormat: "0.000" });
+  sheet.format(across(rows.shareAllWon, rows.shareAllWon), { numberFormat: FORMATS.pct });
+  sheet.format(across(rows.share, rows.hhi, 1), { bold: true });
+  sheet.periodChart({
     id: "customers.concentration",
     type: "Line",
     title: "CoreWeave's share and the top-3 share of HPC revenue (live scenario)",
-    categories: { name: "Year", sheet: names.customers, range: years },
+    timelineRow: top,
+    lastCol,
     series: [
-      { name: "CoreWeave's share", sheet: names.customers, range: `${cell(t0 + R.share, COL.firstPeriod)}:${cell(t0 + R.share, lastCol)}` },
-      { name: "Top-3 share", sheet: names.customers, range: `${cell(t0 + R.top3, COL.firstPeriod)}:${cell(t0 + R.top3, lastCol)}` },
+      { name: "CoreWeave's share", row: top + rows.share },
+      { name: "Top-3 share", row: top + rows.top3 },
     ],
-    anchor: { from: cell(t0 + R.shareAllWon + 3, 1), to: cell(t0 + R.shareAllWon + 22, 4) },
+    belowRow: top + rows.shareAllWon,
   });
-  b.columnWidths([
-    { column: "A", width: 58 },
-    { column: "B", width: 20 },
-    { column: "C", width: 11 },
-    { column: "D", width: 14 },
-    ...Array.from({ length: deal.years }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 11 })),
-  ]);
-  b.freeze(CUSTOMERS.header, 1);
-  return { sheet: b.build(), timelineRow: t0 };
 }

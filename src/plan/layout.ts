@@ -1,4 +1,4 @@
-/** Shared layout of the sheets the add-in writes: names, colours, number formats, columns. */
+/** Shared layout of the sheets the add-in writes: names, colours, number formats, columns, and row offsets derived from ordered lists of names. */
 import { SheetKey } from "./types";
 
 export const LAYOUT_VERSION = 1;
@@ -54,32 +54,55 @@ export const FORMATS = {
 /** The text number format: cells keep what is written in them as text. */
 export const TEXT_FORMAT = "@";
 
-/** Number format for an assumption's unit. */
+/** The number format of each assumption unit that has its own. */
+const UNIT_FORMATS: ReadonlyMap<string, string> = new Map([
+  ["USD", FORMATS.usdM],
+  ["rate", FORMATS.pct],
+  ["MW", FORMATS.mw],
+  ["date", FORMATS.date],
+  ["year", FORMATS.year],
+  ["x", FORMATS.x],
+  ["USD/MWh", FORMATS.usd],
+]);
+
+/** Number format for an assumption's unit (whole numbers for the rest: months, counts...). */
 export function formatForUnit(unit: string): string {
-  switch (unit) {
-    case "USD":
-      return FORMATS.usdM;
-    case "rate":
-      return FORMATS.pct;
-    case "MW":
-      return FORMATS.mw;
-    case "date":
-      return FORMATS.date;
-    case "year":
-      return FORMATS.year;
-    case "x":
-      return FORMATS.x;
-    case "USD/MWh":
-      return FORMATS.usd;
-    default:
-      return FORMATS.int;
+  return UNIT_FORMATS.get(unit) ?? FORMATS.int;
+}
+
+/**
+ * One entry of an ordered list of rows (or columns): a name for one row, `[name, count]` for a
+ * group of `count` rows named by its first, or null for a blank row.
+ */
+export type Span<K extends string> = K | readonly [name: K, count: number] | null;
+
+/**
+ * Offsets of rows (or columns) named in order, the order on the sheet, from `start`: each
+ * name's offset is where the spans before it end. A last name after the block's rows ("height",
+ * "next") gives the rows the block takes.
+ */
+export function consecutive<K extends string>(spans: readonly Span<K>[], start: number): Record<K, number> {
+  const offsets: [K, number][] = [];
+  let at = start;
+  for (const span of spans) {
+    if (span === null) {
+      at += 1;
+    } else if (typeof span === "string") {
+      offsets.push([span as K, at]);
+      at += 1;
+    } else {
+      const [name, count] = span as readonly [K, number];
+      offsets.push([name, at]);
+      at += count;
+    }
   }
+  return Object.fromEntries(offsets) as Record<K, number>;
 }
 
 /** Period sheets: label, unit, constant, total, then one column per year. */
-export const COL = { label: 1, unit: 2, constant: 3, total: 4, firstPeriod: 5 } as const;
-/** Header rows of period sheets: title, master check, contract-year index, timeline. */
-export const ROW = { title: 1, check: 2, index: 3, timeline: 4, firstBlock: 6 } as const;
+export const COL = consecutive(["label", "unit", "constant", "total", "firstPeriod"] as const, 1);
+/** Header rows of period sheets: title, master check, contract-year index, timeline; the blocks start a blank row below. */
+export const ROW = consecutive(["title", "check", "index", "timeline", null, "firstBlock"] as const, 1);
 
 /** The model's largest number of contract years: 30-year term plus two 10-year renewals. */
 export const MAX_CONTRACT_YEARS = 50;

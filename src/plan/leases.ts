@@ -12,8 +12,8 @@ import { LEASES, Lease } from "../model/leases/data";
 import { criticalItMw } from "../model/leases/normalise";
 import { PublicSource } from "../model/record/source";
 import { absCell, cell, columnLetter } from "./a1";
-import { FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
-import { consecutive, SheetBuilder } from "./sheet";
+import { FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
+import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 import { LEASE_ROW_RULES, TEXT } from "./inputRules";
 
@@ -59,14 +59,22 @@ const TEXT_COLS = ["sources", "note"] as const;
 
 const STATS = ["count", "median", "mean", "min", "max", "subject", "percentile"] as const;
 
-/** The sheet's rows with `userRows` user rows at the foot of the table. */
+/** The notes above the statistics, one row each. */
+const LEASE_NOTES = [
+  "One row per public deal (Core Scientific's contracts with CoreWeave first). Blue cells are inputs: type over them, or add your own deals in the blank rows at the foot of the table or in the rows under it (a refresh takes those into the table); a refresh keeps what you typed.",
+  "MW basis: critical IT. A deal whose page gives gross or unstated MW is n/a unless you type its critical-IT MW (a gross figure is converted only where a page gives the site's IT/gross split; no PUE is assumed).",
+  "Value is the contract value over the firm term: renewal options are never in it. $ per MW-year = value / critical-IT MW / firm term, undiscounted, escalators not removed.",
+  "Deals marked Comparable = FALSE (a GPU service contract, whose value pays for the chips too) are listed but left out of the statistics and the chart.",
+] as const;
+
+/** The sheet's rows with `userRows` user rows at the foot of the table, in their order on the sheet. */
 export function leaseLayout(userRows: number = LEASE_USER_ROWS) {
-  const notes = 3;
-  const stats = consecutive(STATS, notes + 5);
-  const header = stats.percentile + 3;
-  const first = header + 1;
-  const lastDeal = first + LEASES.length - 1;
-  return { notes, statHeader: stats.count - 1, stats, header, first, lastDeal, firstUser: lastDeal + 1, last: lastDeal + userRows };
+  const rows = consecutive(
+    [["notes", LEASE_NOTES.length], "statHeader", ["stats0", STATS.length], null, null, "header", ["first", LEASES.length], ["firstUser", userRows], "next"] as const,
+    3,
+  );
+  const { notes, statHeader, header, first, firstUser } = rows;
+  return { notes, statHeader, stats: consecutive(STATS, rows.stats0), header, first, lastDeal: firstUser - 1, firstUser, last: rows.next - 1 };
 }
 export const LEASE_ROWS = leaseLayout();
 
@@ -129,51 +137,78 @@ export function checkLeaseEdit(col: string, value: unknown, where: string): stri
 
 /** The Leases sheet with `userRows` (at least LEASE_USER_ROWS) user rows in the table. */
 export function buildLeases(names: SheetNames, masterCheck: string, userRows: number = LEASE_USER_ROWS): SheetPlan {
-  const b = new SheetBuilder("leases", names.leases, "#00B0F0");
-  const R = leaseLayout(Math.max(LEASE_USER_ROWS, userRows));
-  const C = LEASE_COLS;
-  b.block("title", ROW.title, 1, "title", [["CORZ — Leases: host-to-HPC lease deals, normalised to $ per critical-IT MW-year"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("notes", R.notes, 1, "note", [
-    ["One row per public deal (Core Scientific's contracts with CoreWeave first). Blue cells are inputs: type over them, or add your own deals in the blank rows at the foot of the table or in the rows under it (a refresh takes those into the table); a refresh keeps what you typed."],
-    ["MW basis: critical IT. A deal whose page gives gross or unstated MW is n/a unless you type its critical-IT MW (a gross figure is converted only where a page gives the site's IT/gross split; no PUE is assumed)."],
-    ["Value is the contract value over the firm term: renewal options are never in it. $ per MW-year = value / critical-IT MW / firm term, undiscounted, escalators not removed."],
-    ["Deals marked Comparable = FALSE (a GPU service contract, whose value pays for the chips too) are listed but left out of the statistics and the chart."],
-  ]);
+  const sheet = new SheetBuilder("leases", names.leases, "#00B0F0");
+  const rows = leaseLayout(Math.max(LEASE_USER_ROWS, userRows));
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Leases: host-to-HPC lease deals, normalised to $ per critical-IT MW-year"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  sheet.block("notes", rows.notes, 1, "note", LEASE_NOTES.map((note) => [note]));
+  statRows(sheet, rows);
+  tableRows(sheet, rows);
+  tableFormats(sheet, rows);
+  sheet.chart({
+    id: "CORZ_LeasesChart",
+    type: "XYScatter",
+    title: "$ per critical-IT MW-year vs firm term (comparable deals)",
+    categories: { name: "Firm term (years)", sheet: names.leases, range: `${cell(rows.first, LEASE_COLS.term_years)}:${cell(rows.last, LEASE_COLS.term_years)}` },
+    series: [{ name: "$ per MW-year", sheet: names.leases, range: `${cell(rows.first, LEASE_COLS.chart)}:${cell(rows.last, LEASE_COLS.chart)}` }],
+    anchor: { from: cell(rows.statHeader, 5), to: cell(rows.stats.percentile + 1, 11) },
+  });
+  const widths: Record<LeaseColumn, number> = {
+    id: 30, host: 18, tenant: 16, kind: 16, mw_stated: 10, mw_basis: 11, announced: 11, critical_it_mw: 12, value_usd: 14, term_years: 10, comparable: 11,
+    usd_per_mw: 12, usd_per_mw_year: 12, in_stats: 12, chart: 12, sources: 90, note: 90,
+  };
+  sheet.columnWidths(COLUMNS.map(([k]) => ({ column: columnLetter(LEASE_COLS[k]), width: widths[k] })));
+  // The title row and the deal column: the table starts below the statistics, too far down to freeze above it.
+  sheet.freeze(1, 1);
+  return sheet.build();
+}
 
-  // Statistics over the comparable deals (COUNT, MEDIAN... skip the blanks of the other rows).
-  const inStats = `${absCell(R.first, C.in_stats)}:${absCell(R.last, C.in_stats)}`;
-  const subjectRow = R.first + LEASES.findIndex((l) => l.id === LEASE_SUBJECT);
-  const subject = absCell(subjectRow, C.in_stats);
-  const none = (f: string) => `=IF(COUNT(${inStats})=0,"",${f}(${inStats}))`;
-  b.block("stats.header", R.statHeader, 1, "header", [["Statistics over the comparable deals with a $ per MW-year", "unit", "value"]]);
-  b.block("stats", R.stats.count, 1, "calc", [
+type LeaseRows = ReturnType<typeof leaseLayout>;
+
+/** The row of the reference deal in the table. */
+function subjectRow(rows: LeaseRows): number {
+  return rows.first + LEASES.findIndex((l) => l.id === LEASE_SUBJECT);
+}
+
+/** Statistics over the comparable deals (COUNT, MEDIAN... skip the blanks of the other rows). */
+function statRows(sheet: SheetBuilder, rows: LeaseRows): void {
+  const inStats = `${absCell(rows.first, LEASE_COLS.in_stats)}:${absCell(rows.last, LEASE_COLS.in_stats)}`;
+  const subject = absCell(subjectRow(rows), LEASE_COLS.in_stats);
+  /** A statistic over the deals in the statistics, blank when there are none. */
+  const statOf = (fn: string) => `=IF(COUNT(${inStats})=0,"",${fn}(${inStats}))`;
+  sheet.block("stats.header", rows.statHeader, 1, "header", [["Statistics over the comparable deals with a $ per MW-year", "unit", "value"]]);
+  sheet.block("stats", rows.stats.count, 1, "calc", [
     ["Deals in the statistics", "count", `=COUNT(${inStats})`],
-    ["Median $ per MW-year", "USD/MW-yr", none("MEDIAN")],
-    ["Mean $ per MW-year", "USD/MW-yr", none("AVERAGE")],
-    ["Lowest $ per MW-year", "USD/MW-yr", none("MIN")],
-    ["Highest $ per MW-year", "USD/MW-yr", none("MAX")],
+    ["Median $ per MW-year", "USD/MW-yr", statOf("MEDIAN")],
+    ["Mean $ per MW-year", "USD/MW-yr", statOf("AVERAGE")],
+    ["Lowest $ per MW-year", "USD/MW-yr", statOf("MIN")],
+    ["Highest $ per MW-year", "USD/MW-yr", statOf("MAX")],
     ["Core Scientific - CoreWeave $ per MW-year", "USD/MW-yr", `=${subject}`],
     ["Core Scientific's percentile among them (PERCENTRANK, inclusive: 0 lowest, 1 highest)", "rank", `=IFERROR(PERCENTRANK(${inStats},${subject},${PERCENT_RANK_DIGITS}),"n/a")`],
   ]);
-  b.format(cell(R.stats.count, 3), { numberFormat: FORMATS.int });
-  b.format(`${cell(R.stats.median, 3)}:${cell(R.stats.subject, 3)}`, { numberFormat: FORMATS.usdM2 });
-  b.format(cell(R.stats.percentile, 3), { numberFormat: FORMATS.pct });
+  sheet.format(cell(rows.stats.count, 3), { numberFormat: FORMATS.int });
+  sheet.format(`${cell(rows.stats.median, 3)}:${cell(rows.stats.subject, 3)}`, { numberFormat: FORMATS.usdM2 });
+  sheet.format(cell(rows.stats.percentile, 3), { numberFormat: FORMATS.pct });
+}
 
-  b.block("header", R.header, 1, "header", [COLUMNS.map((c) => c[1])]);
-  const rows = LEASES.map((_, i) => R.first + i);
-  const users = Array.from({ length: R.last - R.firstUser + 1 }, (_, i) => R.firstUser + i);
-  // The announcement date as an Excel date (it sorts and filters as one), like a date typed in a user row.
-  const announced = (iso: string): CellContent => {
-    const d = parseIso(iso);
-    return d.ok ? toExcelSerial(d.value) : iso;
-  };
-  const labelCells = (l: Lease): CellContent[] => [l.id, l.host, l.tenant, l.kind, l.mw.value, l.mwBasis, announced(l.announced)];
-  b.block("deals", R.first, 1, "label", LEASES.map(labelCells));
-  b.block(
+/** The announcement date as an Excel date (it sorts and filters as one), like a date typed in a user row. */
+function announcedCell(iso: string): CellContent {
+  const d = parseIso(iso);
+  return d.ok ? toExcelSerial(d.value) : iso;
+}
+
+/** The table: one row per deal (identity, inputs in blue, formulas, sources), then the blank user rows. */
+function tableRows(sheet: SheetBuilder, rows: LeaseRows): void {
+  const cols = LEASE_COLS;
+  sheet.block("header", rows.header, 1, "header", [COLUMNS.map((c) => c[1])]);
+  const deals = LEASES.map((_, i) => rows.first + i);
+  const users = Array.from({ length: rows.last - rows.firstUser + 1 }, (_, i) => rows.firstUser + i);
+  const labelCells = (l: Lease): CellContent[] => [l.id, l.host, l.tenant, l.kind, l.mw.value, l.mwBasis, announcedCell(l.announced)];
+  sheet.block("deals", rows.first, 1, "label", LEASES.map(labelCells));
+  sheet.block(
     "deals.inputs",
-    R.first,
-    C.critical_it_mw,
+    rows.first,
+    cols.critical_it_mw,
     "input",
     LEASES.map((l) => {
       const mw = criticalItMw(l);
@@ -182,42 +217,31 @@ export function buildLeases(names: SheetNames, masterCheck: string, userRows: nu
     { rows: LEASES.map((l) => l.id), cols: [...LEASE_INPUT_COLS], accept: LEASE_ROW_RULES },
   );
   const userKeys = users.map((_, i) => leaseUserKey(i));
-  b.block("user", R.firstUser, 1, "input", users.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
+  sheet.block("user", rows.firstUser, 1, "input", users.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
     rows: userKeys,
     cols: [...LABEL_COLS, ...LEASE_INPUT_COLS],
     accept: LEASE_ROW_RULES,
   });
-  b.block("calc", R.first, C.usd_per_mw, "calc", [...rows, ...users].map(leaseRowFormulas));
-  const texts = b.block("sources", R.first, C.sources, "note", LEASES.map((l) => [leaseSources(l), leaseNote(l)]));
-  const userTexts = b.block("user.sources", R.firstUser, C.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS], accept: { all: TEXT } });
-  for (const r of [texts, userTexts, `${cell(R.first, C.id)}:${cell(R.last, C.kind)}`, `${cell(R.first, C.mw_basis)}:${cell(R.last, C.mw_basis)}`]) b.format(r, { numberFormat: TEXT_FORMAT });
-  const col = (k: LeaseColumn) => `${cell(R.first, C[k])}:${cell(R.last, C[k])}`;
-  b.format(col("mw_stated"), { numberFormat: FORMATS.mw });
-  b.format(col("critical_it_mw"), { numberFormat: FORMATS.mw });
-  b.format(col("announced"), { numberFormat: FORMATS.date });
-  b.format(col("value_usd"), { numberFormat: FORMATS.usdM });
-  b.format(col("term_years"), { numberFormat: "0.0" });
-  for (const k of CALC_COLS) b.format(col(k), { numberFormat: FORMATS.usdM2 });
-  b.format(col("in_stats"), { fontColor: "#808080" });
-  b.format(col("chart"), { fontColor: "#808080" });
-  b.format(`${cell(subjectRow, C.id)}:${cell(subjectRow, C.tenant)}`, { bold: true });
-  b.table({ name: "CORZ_Leases", range: `${cell(R.header, 1)}:${cell(R.last, C.note)}` });
+  sheet.block("calc", rows.first, cols.usd_per_mw, "calc", [...deals, ...users].map(leaseRowFormulas));
+  const texts = sheet.block("sources", rows.first, cols.sources, "note", LEASES.map((l) => [leaseSources(l), leaseNote(l)]));
+  const userTexts = sheet.block("user.sources", rows.firstUser, cols.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS], accept: { all: TEXT } });
+  for (const range of [texts, userTexts, `${cell(rows.first, cols.id)}:${cell(rows.last, cols.kind)}`, `${cell(rows.first, cols.mw_basis)}:${cell(rows.last, cols.mw_basis)}`]) {
+    sheet.format(range, { numberFormat: TEXT_FORMAT });
+  }
+}
 
-  b.chart({
-    id: "CORZ_LeasesChart",
-    type: "XYScatter",
-    title: "$ per critical-IT MW-year vs firm term (comparable deals)",
-    categories: { name: "Firm term (years)", sheet: names.leases, range: `${cell(R.first, C.term_years)}:${cell(R.last, C.term_years)}` },
-    series: [{ name: "$ per MW-year", sheet: names.leases, range: `${cell(R.first, C.chart)}:${cell(R.last, C.chart)}` }],
-    anchor: { from: cell(R.statHeader, 5), to: cell(R.stats.percentile + 1, 11) },
-  });
-
-  const widths: Record<LeaseColumn, number> = {
-    id: 30, host: 18, tenant: 16, kind: 16, mw_stated: 10, mw_basis: 11, announced: 11, critical_it_mw: 12, value_usd: 14, term_years: 10, comparable: 11,
-    usd_per_mw: 12, usd_per_mw_year: 12, in_stats: 12, chart: 12, sources: 90, note: 90,
-  };
-  b.columnWidths(COLUMNS.map(([k]) => ({ column: columnLetter(C[k]), width: widths[k] })));
-  // The title row and the deal column: the table starts below the statistics, too far down to freeze above it.
-  b.freeze(1, 1);
-  return b.build();
+/** Number formats of the table's columns, the reference deal in bold, and the Excel table over it. */
+function tableFormats(sheet: SheetBuilder, rows: LeaseRows): void {
+  const column = (k: LeaseColumn) => `${cell(rows.first, LEASE_COLS[k])}:${cell(rows.last, LEASE_COLS[k])}`;
+  sheet.format(column("mw_stated"), { numberFormat: FORMATS.mw });
+  sheet.format(column("critical_it_mw"), { numberFormat: FORMATS.mw });
+  sheet.format(column("announced"), { numberFormat: FORMATS.date });
+  sheet.format(column("value_usd"), { numberFormat: FORMATS.usdM });
+  sheet.format(column("term_years"), { numberFormat: "0.0" });
+  for (const k of CALC_COLS) sheet.format(column(k), { numberFormat: FORMATS.usdM2 });
+  sheet.format(column("in_stats"), { fontColor: "#808080" });
+  sheet.format(column("chart"), { fontColor: "#808080" });
+  const subject = subjectRow(rows);
+  sheet.format(`${cell(subject, LEASE_COLS.id)}:${cell(subject, LEASE_COLS.tenant)}`, { bold: true });
+  sheet.table({ name: "CORZ_Leases", range: `${cell(rows.header, 1)}:${cell(rows.last, LEASE_COLS.note)}` });
 }

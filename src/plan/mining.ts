@@ -4,9 +4,9 @@
  * as megawatts move from mining to HPC.
  */
 import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE, MiningParams } from "../model/mining";
-import { absCell, cell, columnLetter, sheetRef } from "./a1";
+import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
+import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
 import { SheetBuilder, periodCells } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -23,21 +23,58 @@ export const DEFAULT_MINING_OPTIONS: MiningOptions = {
   siteMw: MINING_REFERENCE.portfolioMw.value,
 };
 
-/** Rows of the sheet's blocks. */
-export const MINING_ROWS = {
-  inputs: 5, // hashprice, efficiency, power price, uptime, site MW
-  constants: 11, // watts per MW, TH per PH, days, hours
-  perMwHeader: 16,
-  perMw: 17, // hashrate, revenue, cost, gross profit, margin
-  advantage: 22,
-  breakeven: 23,
-  matchHpc: 24,
-  levelsHeader: 26,
-  levels: 27,
-} as const;
+/** The inputs' rows, in their order on the sheet (the input block's row keys). */
+const INPUT_ROWS = consecutive(["hashprice", "efficiency", "powerPrice", "uptime", "siteMw"] as const, 0);
+/** The fixed constants' rows, in their order on the sheet. */
+const CONSTANT_ROWS = consecutive(["watts", "thPerPh", "days", "hours"] as const, 0);
+export const PER_MW_ROWS = consecutive(["hashrate", "revenue", "cost", "grossProfit", "margin"] as const, 0);
+export const MIX_ROWS = consecutive(["timeline", "hpcMw", "miningMw", "hpcRevenue", "miningRevenue", "hpcGrossProfit", "miningGrossProfit", "hpcShare"] as const, 0);
 
-export const PER_MW_ROWS = { hashrate: 0, revenue: 1, cost: 2, grossProfit: 3, margin: 4 } as const;
-export const MIX_ROWS = { timeline: 0, hpcMw: 1, miningMw: 2, hpcRevenue: 3, miningRevenue: 4, hpcGrossProfit: 5, miningGrossProfit: 6, hpcShare: 7 } as const;
+/** Rows of the sheet's blocks, in their order on the sheet. */
+export const MINING_ROWS = consecutive(
+  [
+    "notice",
+    null,
+    ["inputs", Object.keys(INPUT_ROWS).length],
+    null,
+    ["constants", Object.keys(CONSTANT_ROWS).length],
+    null,
+    "perMwHeader",
+    ["perMw", Object.keys(PER_MW_ROWS).length],
+    "advantage",
+    "breakeven",
+    "matchHpc",
+    null,
+    "levelsHeader",
+    "levels", // one row per hashprice level
+  ] as const,
+  3,
+);
+
+/** Columns of the inputs and constants: label, unit, value, source. */
+const VALUE_COL = 3;
+const SOURCE_COL = 4;
+/** Columns of the per-MW block: mining beside HPC. */
+const MINING_COL = 3;
+const HPC_COL = 4;
+
+/** Columns of the hashprice levels, in their order on the sheet. */
+const LEVEL_COLS = consecutive(["label", "hashprice", "miningRevenue", "miningProfit", "hpcProfit", "difference", "source"] as const, 1);
+
+/** An input's cell. */
+function inputCell(key: keyof typeof INPUT_ROWS): string {
+  return absCell(MINING_ROWS.inputs + INPUT_ROWS[key], VALUE_COL);
+}
+
+/** A fixed constant's cell. */
+function constantCell(key: keyof typeof CONSTANT_ROWS): string {
+  return absCell(MINING_ROWS.constants + CONSTANT_ROWS[key], VALUE_COL);
+}
+
+/** A cell of the per-MW block: a row of PER_MW_ROWS, mining's column or HPC's. */
+function perMwCell(offset: number, col: number): string {
+  return absCell(MINING_ROWS.perMw + offset, col);
+}
 
 export interface MiningLayout {
   readonly sheet: SheetPlan;
@@ -45,11 +82,23 @@ export interface MiningLayout {
 }
 
 export function buildMining(names: SheetNames, deal: DealLayout, opts: MiningOptions, masterCheck: string): MiningLayout {
-  const b = new SheetBuilder("mining", names.mining, "#7F6000");
-  const M = MINING_ROWS;
-  b.block("title", ROW.title, 1, "title", [["CORZ — Mining vs HPC: one megawatt two ways, and the revenue mix"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("notice", 3, 1, "note", [["Bitcoin mining revenue moves with the hashprice; HPC hosting earns the contract price. Blue cells are inputs with their sources."]]);
+  const sheet = new SheetBuilder("mining", names.mining, "#7F6000");
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Mining vs HPC: one megawatt two ways, and the revenue mix"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  sheet.block("notice", MINING_ROWS.notice, 1, "note", [["Bitcoin mining revenue moves with the hashprice; HPC hosting earns the contract price. Blue cells are inputs with their sources."]]);
+  inputRows(sheet, opts);
+  constantRows(sheet);
+  perMwRows(sheet, (offset) => sheetRef(names.deal, absCell(deal.blockRows[0] + offset, COL.constant)));
+  const mixRow = levelRows(sheet) + 3;
+  mixRows(sheet, names, deal, mixRow);
+  sheet.periodColumnWidths([52, 18, 16, 16], deal.years, 11);
+  sheet.freeze(MINING_ROWS.notice, 1);
+  return { sheet: sheet.build(), mixRow };
+}
+
+/** The inputs (blue) with their sources. */
+function inputRows(sheet: SheetBuilder, opts: MiningOptions): void {
+  const row = MINING_ROWS.inputs;
   const inputs: [string, string, number, string][] = [
     ["Hashprice", "USD per PH/s per day", opts.hashprice, `${MINING_DEFAULTS.hashprice.period}: ${MINING_DEFAULTS.hashprice.source} (as of ${MINING_DEFAULTS.hashprice.asOf})`],
     ["Fleet efficiency", "J/TH", opts.efficiency, `${MINING_DEFAULTS.efficiency.source} (as of ${MINING_DEFAULTS.efficiency.asOf})`],
@@ -57,126 +106,138 @@ export function buildMining(names: SheetNames, deal: DealLayout, opts: MiningOpt
     ["Uptime", "rate", opts.uptime, MINING_DEFAULTS.uptime.source],
     ["Powered site MW shared by mining and HPC", "MW", opts.siteMw, `${MINING_REFERENCE.portfolioMw.source} (as of ${MINING_REFERENCE.portfolioMw.asOf})`],
   ];
-  b.block("inputs.labels", M.inputs, 1, "label", inputs.map(([l, u]) => [l, u]));
-  b.block("inputs", M.inputs, 3, "input", inputs.map(([, , v]) => [v]), { rows: ["hashprice", "efficiency", "powerPrice", "uptime", "siteMw"], cols: ["value"] });
-  const srcs = b.block("inputs.sources", M.inputs, 4, "note", inputs.map(([, , , s]) => [s]));
-  b.format(srcs, { numberFormat: TEXT_FORMAT });
-  const inp = (i: number) => absCell(M.inputs + i, 3);
-  const [hashprice, efficiency, power, uptime, siteMw] = [0, 1, 2, 3, 4].map(inp);
-  b.format(`${cell(M.inputs, 3)}:${cell(M.inputs + 2, 3)}`, { numberFormat: "#,##0.00" });
-  b.format(cell(M.inputs + 3, 3), { numberFormat: FORMATS.pct });
-  b.format(cell(M.inputs + 4, 3), { numberFormat: FORMATS.mw });
-  b.block("constants", M.constants, 1, "input", [
+  sheet.block("inputs.labels", row, 1, "label", inputs.map(([label, unit]) => [label, unit]));
+  sheet.block("inputs", row, VALUE_COL, "input", inputs.map(([, , value]) => [value]), { rows: Object.keys(INPUT_ROWS), cols: ["value"] });
+  const sources = sheet.block("inputs.sources", row, SOURCE_COL, "note", inputs.map(([, , , source]) => [source]));
+  sheet.format(sources, { numberFormat: TEXT_FORMAT });
+  const valueCell = (key: keyof typeof INPUT_ROWS) => cell(row + INPUT_ROWS[key], VALUE_COL);
+  sheet.format(`${valueCell("hashprice")}:${valueCell("powerPrice")}`, { numberFormat: "#,##0.00" });
+  sheet.format(valueCell("uptime"), { numberFormat: FORMATS.pct });
+  sheet.format(valueCell("siteMw"), { numberFormat: FORMATS.mw });
+}
+
+/** Unit conversions, as constants on the sheet rather than inside formulas. */
+function constantRows(sheet: SheetBuilder): void {
+  const row = MINING_ROWS.constants;
+  sheet.block("constants", row, 1, "input", [
     ["Watts per MW", "W", 1_000_000],
     ["TH per PH", "TH", 1_000],
     ["Days per year", "days", 365],
     ["Hours per year (365 x 24)", "hours", 8760],
   ]);
-  b.format(`${cell(M.constants, 3)}:${cell(M.constants + 3, 3)}`, { numberFormat: FORMATS.int });
-  const [watts, thPerPh, days, hours] = [0, 1, 2, 3].map((i) => absCell(M.constants + i, 3));
+  sheet.format(`${cell(row, VALUE_COL)}:${cell(row + CONSTANT_ROWS.hours, VALUE_COL)}`, { numberFormat: FORMATS.int });
+}
 
-  const live = deal.blockRows[0];
-  const dealC = (off: number) => sheetRef(names.deal, absCell(live + off, COL.constant));
-  b.block("perMw.header", M.perMwHeader, 1, "header", [["Per MW-year", "unit", "Mining", "HPC (CoreWeave contract, live scenario)"]]);
-  const P = (off: number, c: number) => absCell(M.perMw + off, c);
-  b.block("perMw.labels", M.perMw, 1, "label", [
+/** One MW a year mining against the same MW under the contract (the live Deal block's constants through `dealConstant`), and the hashprices that make them equal. */
+function perMwRows(sheet: SheetBuilder, dealConstant: (offset: number) => string): void {
+  const row = MINING_ROWS.perMw;
+  const [days, uptime] = [constantCell("days"), inputCell("uptime")];
+  /** Gross profit and margin from the revenue and cost rows in a column. */
+  const profitRows = (col: number) => [
+    [`=${perMwCell(PER_MW_ROWS.revenue, col)}-${perMwCell(PER_MW_ROWS.cost, col)}`],
+    [`=IF(${perMwCell(PER_MW_ROWS.revenue, col)}>0,${perMwCell(PER_MW_ROWS.grossProfit, col)}/${perMwCell(PER_MW_ROWS.revenue, col)},"")`],
+  ];
+  sheet.block("perMw.header", MINING_ROWS.perMwHeader, 1, "header", [["Per MW-year", "unit", "Mining", "HPC (CoreWeave contract, live scenario)"]]);
+  sheet.block("perMw.labels", row, 1, "label", [
     ["Hashrate per MW", "PH/s"],
     ["Revenue", "USD"],
     ["Cost (mining: power; HPC: licence cost, power passed through)", "USD"],
     ["Gross profit", "USD"],
     ["Gross margin", "rate"],
   ]);
-  b.block("perMw.mining", M.perMw, 3, "calc", [
-    [`=${watts}/${efficiency}/${thPerPh}`],
-    [`=${P(PER_MW_ROWS.hashrate, 3)}*${hashprice}*${days}*${uptime}`],
-    [`=${hours}*${uptime}*${power}`],
-    [`=${P(PER_MW_ROWS.revenue, 3)}-${P(PER_MW_ROWS.cost, 3)}`],
-    [`=IF(${P(PER_MW_ROWS.revenue, 3)}>0,${P(PER_MW_ROWS.grossProfit, 3)}/${P(PER_MW_ROWS.revenue, 3)},"")`],
+  sheet.block("perMw.mining", row, MINING_COL, "calc", [
+    [`=${constantCell("watts")}/${inputCell("efficiency")}/${constantCell("thPerPh")}`],
+    [`=${perMwCell(PER_MW_ROWS.hashrate, MINING_COL)}*${inputCell("hashprice")}*${days}*${uptime}`],
+    [`=${constantCell("hours")}*${uptime}*${inputCell("powerPrice")}`],
+    ...profitRows(MINING_COL),
   ]);
-  b.block("perMw.hpc", M.perMw, 4, "link", [
+  sheet.block("perMw.hpc", row, HPC_COL, "link", [
     [null],
-    [`=${dealC(DEAL_ROWS.avgPrice)}`],
-    [`=${P(PER_MW_ROWS.revenue, 4)}*(1-${dealC(DEAL_ROWS.margin)})`],
-    [`=${P(PER_MW_ROWS.revenue, 4)}-${P(PER_MW_ROWS.cost, 4)}`],
-    [`=IF(${P(PER_MW_ROWS.revenue, 4)}>0,${P(PER_MW_ROWS.grossProfit, 4)}/${P(PER_MW_ROWS.revenue, 4)},"")`],
+    [`=${dealConstant(DEAL_ROWS.avgPrice)}`],
+    [`=${perMwCell(PER_MW_ROWS.revenue, HPC_COL)}*(1-${dealConstant(DEAL_ROWS.margin)})`],
+    ...profitRows(HPC_COL),
   ]);
-  b.format(`${cell(M.perMw, 3)}:${cell(M.perMw, 4)}`, { numberFormat: "0.00" });
-  b.format(`${cell(M.perMw + 1, 3)}:${cell(M.perMw + 3, 4)}`, { numberFormat: FORMATS.usdM2 });
-  b.format(`${cell(M.perMw + 4, 3)}:${cell(M.perMw + 4, 4)}`, { numberFormat: FORMATS.pct });
-  const perHashprice = `(${P(PER_MW_ROWS.hashrate, 3)}*${days}*${uptime})`;
-  b.block("perMw.summary", M.advantage, 1, "calc", [
-    ["HPC gross profit above mining, per MW-year", "USD", `=${P(PER_MW_ROWS.grossProfit, 4)}-${P(PER_MW_ROWS.grossProfit, 3)}`],
-    ["Hashprice at which mining covers its power", "USD/PH/day", `=IF(${perHashprice}>0,${P(PER_MW_ROWS.cost, 3)}/${perHashprice},"")`],
-    ["Hashprice at which mining matches HPC gross profit", "USD/PH/day", `=IF(${perHashprice}>0,(${P(PER_MW_ROWS.grossProfit, 4)}+${P(PER_MW_ROWS.cost, 3)})/${perHashprice},"")`],
+  const both = (offset: number, to: number = offset) => `${cell(row + offset, MINING_COL)}:${cell(row + to, HPC_COL)}`;
+  sheet.format(both(PER_MW_ROWS.hashrate), { numberFormat: "0.00" });
+  sheet.format(both(PER_MW_ROWS.revenue, PER_MW_ROWS.grossProfit), { numberFormat: FORMATS.usdM2 });
+  sheet.format(both(PER_MW_ROWS.margin), { numberFormat: FORMATS.pct });
+  const perHashprice = `(${perMwCell(PER_MW_ROWS.hashrate, MINING_COL)}*${days}*${uptime})`;
+  const miningCost = perMwCell(PER_MW_ROWS.cost, MINING_COL);
+  const hpcProfit = perMwCell(PER_MW_ROWS.grossProfit, HPC_COL);
+  sheet.block("perMw.summary", MINING_ROWS.advantage, 1, "calc", [
+    ["HPC gross profit above mining, per MW-year", "USD", `=${hpcProfit}-${perMwCell(PER_MW_ROWS.grossProfit, MINING_COL)}`],
+    ["Hashprice at which mining covers its power", "USD/PH/day", `=IF(${perHashprice}>0,${miningCost}/${perHashprice},"")`],
+    ["Hashprice at which mining matches HPC gross profit", "USD/PH/day", `=IF(${perHashprice}>0,(${hpcProfit}+${miningCost})/${perHashprice},"")`],
   ]);
-  b.format(cell(M.advantage, 3), { numberFormat: FORMATS.usdM2 });
-  b.format(`${cell(M.breakeven, 3)}:${cell(M.matchHpc, 3)}`, { numberFormat: "#,##0.00" });
+  sheet.format(cell(MINING_ROWS.advantage, VALUE_COL), { numberFormat: FORMATS.usdM2 });
+  sheet.format(`${cell(MINING_ROWS.breakeven, VALUE_COL)}:${cell(MINING_ROWS.matchHpc, VALUE_COL)}`, { numberFormat: "#,##0.00" });
+}
 
-  // Volatility: the same megawatt across history-like hashprices.
-  b.block("levels.header", M.levelsHeader, 1, "header", [["Hashprice level (history)", "USD/PH/day", "Mining revenue per MW", "Mining gross profit per MW", "HPC gross profit per MW", "Mining less HPC", "Source"]]);
-  b.block("levels.labels", M.levels, 1, "label", HASHPRICE_LEVELS.map((l) => [l.label]));
-  b.block("levels.values", M.levels, 2, "input", HASHPRICE_LEVELS.map((l) => [l.value]), { rows: HASHPRICE_LEVELS.map((l) => l.id), cols: ["hashprice"] });
-  b.block(
+/** Volatility: the same megawatt across history-like hashprices. Returns the last level's row. */
+function levelRows(sheet: SheetBuilder): number {
+  const cols = LEVEL_COLS;
+  const first = MINING_ROWS.levels;
+  const last = first + HASHPRICE_LEVELS.length - 1;
+  sheet.block("levels.header", MINING_ROWS.levelsHeader, 1, "header", [
+    ["Hashprice level (history)", "USD/PH/day", "Mining revenue per MW", "Mining gross profit per MW", "HPC gross profit per MW", "Mining less HPC", "Source"],
+  ]);
+  sheet.block("levels.labels", first, cols.label, "label", HASHPRICE_LEVELS.map((l) => [l.label]));
+  sheet.block("levels.values", first, cols.hashprice, "input", HASHPRICE_LEVELS.map((l) => [l.value]), { rows: HASHPRICE_LEVELS.map((l) => l.id), cols: ["hashprice"] });
+  sheet.block(
     "levels",
-    M.levels,
-    3,
+    first,
+    cols.miningRevenue,
     "calc",
     HASHPRICE_LEVELS.map((_, i) => {
-      const r = M.levels + i;
-      const hp = absCell(r, 2);
+      const row = first + i;
       return [
-        `=${P(PER_MW_ROWS.hashrate, 3)}*${hp}*${days}*${uptime}`,
-        `=${cell(r, 3)}-${P(PER_MW_ROWS.cost, 3)}`,
-        `=${P(PER_MW_ROWS.grossProfit, 4)}`,
-        `=${cell(r, 4)}-${cell(r, 5)}`,
+        `=${perMwCell(PER_MW_ROWS.hashrate, MINING_COL)}*${absCell(row, cols.hashprice)}*${constantCell("days")}*${inputCell("uptime")}`,
+        `=${cell(row, cols.miningRevenue)}-${perMwCell(PER_MW_ROWS.cost, MINING_COL)}`,
+        `=${perMwCell(PER_MW_ROWS.grossProfit, HPC_COL)}`,
+        `=${cell(row, cols.miningProfit)}-${cell(row, cols.hpcProfit)}`,
       ];
     }),
   );
-  const lsrc = b.block("levels.sources", M.levels, 7, "note", HASHPRICE_LEVELS.map((l) => [`${l.period}: ${l.source} (as of ${l.asOf})`]));
-  b.format(lsrc, { numberFormat: TEXT_FORMAT });
-  const lastLevel = M.levels + HASHPRICE_LEVELS.length - 1;
-  b.format(`${cell(M.levels, 2)}:${cell(lastLevel, 2)}`, { numberFormat: "#,##0.00" });
-  b.format(`${cell(M.levels, 3)}:${cell(lastLevel, 6)}`, { numberFormat: FORMATS.usdM2 });
+  const sources = sheet.block("levels.sources", first, cols.source, "note", HASHPRICE_LEVELS.map((l) => [`${l.period}: ${l.source} (as of ${l.asOf})`]));
+  sheet.format(sources, { numberFormat: TEXT_FORMAT });
+  sheet.format(`${cell(first, cols.hashprice)}:${cell(last, cols.hashprice)}`, { numberFormat: "#,##0.00" });
+  sheet.format(`${cell(first, cols.miningRevenue)}:${cell(last, cols.difference)}`, { numberFormat: FORMATS.usdM2 });
+  return last;
+}
 
-  // The revenue mix by year on the Deal sheet's timeline.
-  const t0 = lastLevel + 3;
+/** The revenue mix by year on the Deal sheet's timeline, and its chart. */
+function mixRows(sheet: SheetBuilder, names: SheetNames, deal: DealLayout, top: number): void {
   const lastCol = deal.lastCol;
-  const at = (off: number, c: number) => cell(t0 + off, c);
-  b.timeline("mix.timeline", t0, deal.firstYear, deal.years, "Total");
-  const period = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] =>
-    periodCells(t0 + off, deal.years, label, unit, total, f);
-  const dealRow = (off: number, c: number) => sheetRef(names.deal, cell(live + off, c));
-  b.block("mix", t0 + MIX_ROWS.hpcMw, 1, "calc", [
-    period(MIX_ROWS.hpcMw, "HPC MW billable (average, live scenario)", "MW", false, (c) => `=${dealRow(DEAL_ROWS.mwTotal, c)}`),
-    period(MIX_ROWS.miningMw, "Mining MW (the rest of the site)", "MW", false, (c) => `=MAX(0,${siteMw}-${at(MIX_ROWS.hpcMw, c)})`),
-    period(MIX_ROWS.hpcRevenue, "HPC revenue (licence fee)", "USD", true, (c) => `=${dealRow(DEAL_ROWS.revenue, c)}`),
-    period(MIX_ROWS.miningRevenue, "Mining revenue at the hashprice above", "USD", true, (c) => `=${at(MIX_ROWS.miningMw, c)}*${P(PER_MW_ROWS.revenue, 3)}`),
-    period(MIX_ROWS.hpcGrossProfit, "HPC gross profit", "USD", true, (c) => `=${dealRow(DEAL_ROWS.grossProfit, c)}`),
-    period(MIX_ROWS.miningGrossProfit, "Mining gross profit", "USD", true, (c) => `=${at(MIX_ROWS.miningMw, c)}*${P(PER_MW_ROWS.grossProfit, 3)}`),
-    period(MIX_ROWS.hpcShare, "HPC share of revenue", "rate", false, (c) => `=IF(${at(MIX_ROWS.hpcRevenue, c)}+${at(MIX_ROWS.miningRevenue, c)}>0,${at(MIX_ROWS.hpcRevenue, c)}/(${at(MIX_ROWS.hpcRevenue, c)}+${at(MIX_ROWS.miningRevenue, c)}),"")`),
+  const live = deal.blockRows[0];
+  const at = (offset: number) => (c: number) => cell(top + offset, c);
+  const period = (offset: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] => periodCells(top + offset, deal.years, label, unit, total, f);
+  const dealAt = (offset: number) => (c: number) => sheetRef(names.deal, cell(live + offset, c));
+  const [miningMw, hpcRevenue, miningRevenue] = [at(MIX_ROWS.miningMw), at(MIX_ROWS.hpcRevenue), at(MIX_ROWS.miningRevenue)];
+  sheet.timeline("mix.timeline", top, deal.firstYear, deal.years, "Total");
+  sheet.block("mix", top + MIX_ROWS.hpcMw, 1, "calc", [
+    period(MIX_ROWS.hpcMw, "HPC MW billable (average, live scenario)", "MW", false, (c) => `=${dealAt(DEAL_ROWS.mwTotal)(c)}`),
+    period(MIX_ROWS.miningMw, "Mining MW (the rest of the site)", "MW", false, (c) => `=MAX(0,${inputCell("siteMw")}-${at(MIX_ROWS.hpcMw)(c)})`),
+    period(MIX_ROWS.hpcRevenue, "HPC revenue (licence fee)", "USD", true, (c) => `=${dealAt(DEAL_ROWS.revenue)(c)}`),
+    period(MIX_ROWS.miningRevenue, "Mining revenue at the hashprice above", "USD", true, (c) => `=${miningMw(c)}*${perMwCell(PER_MW_ROWS.revenue, MINING_COL)}`),
+    period(MIX_ROWS.hpcGrossProfit, "HPC gross profit", "USD", true, (c) => `=${dealAt(DEAL_ROWS.grossProfit)(c)}`),
+    period(MIX_ROWS.miningGrossProfit, "Mining gross profit", "USD", true, (c) => `=${miningMw(c)}*${perMwCell(PER_MW_ROWS.grossProfit, MINING_COL)}`),
+    period(MIX_ROWS.hpcShare, "HPC share of revenue", "rate", false, (c) =>
+      `=IF(${hpcRevenue(c)}+${miningRevenue(c)}>0,${hpcRevenue(c)}/(${hpcRevenue(c)}+${miningRevenue(c)}),"")`,
+    ),
   ]);
-  b.format(`${cell(t0 + MIX_ROWS.hpcMw, COL.firstPeriod)}:${cell(t0 + MIX_ROWS.miningMw, lastCol)}`, { numberFormat: FORMATS.mw });
-  b.format(`${cell(t0 + MIX_ROWS.hpcRevenue, COL.total)}:${cell(t0 + MIX_ROWS.miningGrossProfit, lastCol)}`, { numberFormat: FORMATS.usdM });
-  b.format(`${cell(t0 + MIX_ROWS.hpcShare, COL.firstPeriod)}:${cell(t0 + MIX_ROWS.hpcShare, lastCol)}`, { numberFormat: FORMATS.pct });
-  const years = `${cell(t0, COL.firstPeriod)}:${cell(t0, lastCol)}`;
-  b.chart({
+  sheet.format(`${cell(top + MIX_ROWS.hpcMw, COL.firstPeriod)}:${cell(top + MIX_ROWS.miningMw, lastCol)}`, { numberFormat: FORMATS.mw });
+  sheet.format(`${cell(top + MIX_ROWS.hpcRevenue, COL.total)}:${cell(top + MIX_ROWS.miningGrossProfit, lastCol)}`, { numberFormat: FORMATS.usdM });
+  sheet.format(`${cell(top + MIX_ROWS.hpcShare, COL.firstPeriod)}:${cell(top + MIX_ROWS.hpcShare, lastCol)}`, { numberFormat: FORMATS.pct });
+  sheet.periodChart({
     id: "mining.mix",
     type: "ColumnClustered",
     title: "Revenue mix: HPC hosting vs bitcoin mining (USD, live scenario)",
-    categories: { name: "Year", sheet: names.mining, range: years },
+    timelineRow: top,
+    lastCol,
     series: [
-      { name: "HPC revenue", sheet: names.mining, range: `${cell(t0 + MIX_ROWS.hpcRevenue, COL.firstPeriod)}:${cell(t0 + MIX_ROWS.hpcRevenue, lastCol)}` },
-      { name: "Mining revenue", sheet: names.mining, range: `${cell(t0 + MIX_ROWS.miningRevenue, COL.firstPeriod)}:${cell(t0 + MIX_ROWS.miningRevenue, lastCol)}` },
+      { name: "HPC revenue", row: top + MIX_ROWS.hpcRevenue },
+      { name: "Mining revenue", row: top + MIX_ROWS.miningRevenue },
     ],
-    anchor: { from: cell(t0 + MIX_ROWS.hpcShare + 3, 1), to: cell(t0 + MIX_ROWS.hpcShare + 22, 4) },
+    belowRow: top + MIX_ROWS.hpcShare,
   });
-  b.columnWidths([
-    { column: "A", width: 52 },
-    { column: "B", width: 18 },
-    { column: "C", width: 16 },
-    { column: "D", width: 16 },
-    ...Array.from({ length: deal.years }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 11 })),
-  ]);
-  b.freeze(3, 1);
-  return { sheet: b.build(), mixRow: t0 };
 }

@@ -9,9 +9,9 @@ import { GroupChoice, MIN_PEERS, MULTIPLES, PeerOverrides, RATIO_OF, STAT_LABELS
 import { AIRTRUNK_SALE_2024_09, DATACENTRES_INVESTMENT_GUIDE, cite } from "../model/sources";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
-import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT } from "./layout";
+import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
 import { SheetBuilder } from "./sheet";
-import { CellContent, SheetPlan } from "./types";
+import { CellContent, Format, SheetPlan } from "./types";
 import { NUMBER_OR_BLANK, TEXT } from "./inputRules";
 
 export interface PeersOptions {
@@ -43,65 +43,152 @@ const STAT_ROWS: readonly { stat: Exclude<Stat, "count">; label: string; fn: str
   { stat: "low", label: STAT_LABELS.low, fn: "MIN" },
 ];
 
-/** Column layout of the comps table. */
+/** Column layout of the comps table, in its order on the sheet. */
 export const PEERS_COLS = (() => {
-  const first = { peer: 1, group: 2, segmentOf: 3, include: 4, metric0: 5 };
-  // The typed inputs, then EV (a formula over three of them): METRICS lists ev last for that.
-  const ev = first.metric0 + INPUT_METRICS.length;
-  const published = ev + 1;
-  const publishedBy = published + 1;
-  const multiple0 = publishedBy + 1;
-  const used0 = multiple0 + MULTIPLES.length;
-  const names = used0 + MULTIPLES.length;
-  const sources = names + 1;
-  return { ...first, ev, published, publishedBy, multiple0, used0, names, sources, last: sources };
+  const cols = consecutive(
+    [
+      "peer",
+      "group",
+      "segmentOf",
+      "include",
+      // The typed inputs, then EV (a formula over three of them): METRICS lists ev last for that.
+      ["metric0", INPUT_METRICS.length],
+      "ev",
+      "published",
+      "publishedBy",
+      ["multiple0", MULTIPLES.length],
+      ["used0", MULTIPLES.length],
+      "names",
+      "sources",
+    ] as const,
+    1,
+  );
+  return { ...cols, last: cols.sources };
 })();
 
-export const PEERS_ROWS = {
-  groupSelector: 3,
-  header: 6,
-  first: 7,
-  last: 6 + PEERS.length,
-  statHeader: 8 + PEERS.length,
-  stat0: 9 + PEERS.length,
-  count: 9 + PEERS.length + STAT_ROWS.length,
-  valuation: 11 + PEERS.length + STAT_ROWS.length,
-} as const;
+/** Rows of the sheet, in their order: the group selector and notice, the comps table, the statistics, the implied value. */
+export const PEERS_ROWS = (() => {
+  const rows = consecutive(
+    ["groupSelector", "notice", null, "header", ["first", PEERS.length], null, "statHeader", ["stat0", STAT_ROWS.length], "count", null, "valuation"] as const,
+    3,
+  );
+  return { ...rows, last: rows.first + PEERS.length - 1 };
+})();
 
-/** Rows of the valuation block, from PEERS_ROWS.valuation. */
-export const VALUATION_ROWS = { header: 0, multiple: 1, stat: 2, year: 3, shares: 4, chosen: 5, base: 6, value: 7, perShare: 8, used: 9, minimum: 10, basis: 11 } as const;
+/** Rows of the valuation block, from PEERS_ROWS.valuation, and the references a blank row below it. */
+export const VALUATION_ROWS = consecutive(
+  ["header", "multiple", "stat", "year", "shares", "chosen", "base", "value", "perShare", "used", "minimum", "basis", null, "references"] as const,
+  0,
+);
+
+/** The column of the choices (the peer group, the multiple, the statistic...) and of the implied value's figures. */
+const CHOICE_COL = 3;
+/** The first column of the list of peer groups the group selector offers. */
+const GROUP_LIST_COL = 5;
+/** The chosen peer group. */
+const GROUP_CELL = absCell(PEERS_ROWS.groupSelector, CHOICE_COL);
+/** The chosen multiple (its label). */
+const MULTIPLE_CELL = absCell(PEERS_ROWS.valuation + VALUATION_ROWS.multiple, CHOICE_COL);
+/** The labels of the multiples a value can rest on, in the statistics header. */
+const MULTIPLE_HEADERS = `${absCell(PEERS_ROWS.statHeader, PEERS_COLS.multiple0)}:${absCell(PEERS_ROWS.statHeader, PEERS_COLS.multiple0 + VALUATION.length - 1)}`;
 
 function figureNote(id: string): string {
-  const p = PEERS.find((x) => x.id === id)!;
-  const parts = METRICS.filter((m) => p.figures[m.key]).map((m) => {
-    const f = p.figures[m.key]!;
-    return `${m.label}: ${f.period}, as of ${f.asOf}, ${f.source}${f.note ? ` (${f.note})` : ""}`;
+  const peer = PEERS.find((x) => x.id === id)!;
+  const parts = METRICS.filter((m) => peer.figures[m.key]).map((m) => {
+    const figure = peer.figures[m.key]!;
+    return `${m.label}: ${figure.period}, as of ${figure.asOf}, ${figure.source}${figure.note ? ` (${figure.note})` : ""}`;
   });
-  for (const [k, f] of Object.entries(p.published ?? {})) parts.push(`Published ${k}: ${f!.value}x by ${f!.publisher}, ${f!.source}${f!.note ? ` (${f!.note})` : ""}`);
-  for (const n of p.notes ?? []) parts.push(n);
+  for (const [multiple, pub] of Object.entries(peer.published ?? {})) {
+    parts.push(`Published ${multiple}: ${pub!.value}x by ${pub!.publisher}, ${pub!.source}${pub!.note ? ` (${pub!.note})` : ""}`);
+  }
+  for (const note of peer.notes ?? []) parts.push(note);
   return parts.join("; ") || "No figures disclosed.";
 }
 
 export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptions, masterCheck: string): SheetPlan {
-  const b = new SheetBuilder("peers", names.peers, "#00B0F0");
-  const C = PEERS_COLS;
-  const R = PEERS_ROWS;
-  const groupCell = absCell(R.groupSelector, 3);
-  b.block("title", ROW.title, 1, "title", [["CORZ — Peers: comparables for CoreWeave and Core Scientific's HPC hosting business"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("group.label", R.groupSelector, 1, "label", [["Peer group in the statistics", "group"]]);
-  const groupSel = b.block("group", R.groupSelector, 3, "input", [[opts.group]], { rows: ["group"], cols: ["value"], accept: { all: TEXT, choice: true } });
-  b.block("groups.list", R.groupSelector, 5, "note", [["all", ...PEER_GROUPS]]);
-  b.validation(groupSel, `=${absCell(R.groupSelector, 5)}:${absCell(R.groupSelector, 5 + PEER_GROUPS.length)}`);
-  b.block("notice", R.groupSelector + 1, 1, "note", [
+  const sheet = new SheetBuilder("peers", names.peers, "#00B0F0");
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Peers: comparables for CoreWeave and Core Scientific's HPC hosting business"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  groupRows(sheet, opts);
+  peerRows(sheet, opts);
+  peerFormats(sheet);
+  statRows(sheet);
+  impliedValueRows(sheet, names, deal, opts);
+  referenceRows(sheet);
+  const cols = PEERS_COLS;
+  sheet.columnWidths([
+    { column: "A", width: 28 },
+    { column: "B", width: 16 },
+    { column: "C", width: 22 },
+    { column: "D", width: 8 },
+    ...Array.from({ length: cols.sources - cols.metric0 }, (_, i) => ({ column: columnLetter(cols.metric0 + i), width: 13 })),
+    { column: columnLetter(cols.sources), width: 90 },
+  ]);
+  sheet.freeze(PEERS_ROWS.header, 1);
+  return sheet.build();
+}
+
+/** The peer-group selector (a list of the groups beside it) and the notice under it. */
+function groupRows(sheet: SheetBuilder, opts: PeersOptions): void {
+  const row = PEERS_ROWS.groupSelector;
+  sheet.block("group.label", row, 1, "label", [["Peer group in the statistics", "group"]]);
+  const groupSel = sheet.block("group", row, CHOICE_COL, "input", [[opts.group]], { rows: ["group"], cols: ["value"], accept: { all: TEXT, choice: true } });
+  sheet.block("groups.list", row, GROUP_LIST_COL, "note", [["all", ...PEER_GROUPS]]);
+  sheet.validation(groupSel, `=${absCell(row, GROUP_LIST_COL)}:${absCell(row, GROUP_LIST_COL + PEER_GROUPS.length)}`);
+  sheet.block("notice", PEERS_ROWS.notice, 1, "note", [
     [
       "Market values move daily: the defaults are dated (see Sources); type current figures over the blue cells and everything follows. Blank means no source gives the figure. " +
         `Enterprise value is a formula: market value + debt - cash. HPC hosts' revenue is for one matched period, the ${MATCHED_PERIOD.label} (each figure's period says which quarter). ` +
         "A published multiple (third party, publisher and date beside it) stands in only where we have no EV.",
     ],
   ]);
+}
 
-  b.block("header", R.header, 1, "header", [
+/** The column of a metric in the comps table. */
+function metricCol(key: MetricKey): number {
+  return PEERS_COLS.metric0 + METRICS.findIndex((x) => x.key === key);
+}
+
+/** A ratio of two cells, blank unless both are numbers and the denominator is positive. */
+function ratioFormula(numerator: string, denominator: string): string {
+  return `IF(AND(ISNUMBER(${numerator}),ISNUMBER(${denominator})),IF(${denominator}>0,${numerator}/${denominator},""),"")`;
+}
+
+/** A peer's multiples: each a ratio of two of its figures; EV/Revenue falls back to the published multiple beside it only where the row has no EV. */
+function multipleCells(row: number): CellContent[] {
+  const metricCell = (key: MetricKey) => cell(row, metricCol(key), { col: true });
+  const published = cell(row, PEERS_COLS.published, { col: true });
+  const ev = metricCell("ev");
+  return MULTIPLES.map((multiple) => {
+    const [num, den] = RATIO_OF[multiple.key].map(metricCell);
+    if (multiple.key === "ev_revenue") return `=IF(AND(ISNUMBER(${num}),ISNUMBER(${den})),IF(${den}>0,${num}/${den},""),IF(AND(NOT(ISNUMBER(${ev})),ISNUMBER(${published})),${published},""))`;
+    return `=${ratioFormula(num, den)}`;
+  });
+}
+
+/** A peer's multiples as the statistics use them: blank when the peer is left out, outside the group, or the subject itself. */
+function usedCells(row: number, isSubject: boolean): CellContent[] {
+  const inGroup = `OR(${GROUP_CELL}="all",${cell(row, PEERS_COLS.group, { col: true })}=${GROUP_CELL})`;
+  return MULTIPLES.map((_, k) => {
+    const multiple = cell(row, PEERS_COLS.multiple0 + k);
+    return isSubject ? '=""' : `=IF(AND(${cell(row, PEERS_COLS.include, { col: true })}=TRUE,${inGroup},ISNUMBER(${multiple})),${multiple},"")`;
+  });
+}
+
+/** The peers in the implied value, listed as a running join down the column (no TEXTJOIN). */
+function runningNameCell(row: number, i: number): CellContent {
+  const cols = PEERS_COLS;
+  const inImplied = `ISNUMBER(INDEX(${cell(row, cols.used0)}:${cell(row, cols.used0 + VALUATION.length - 1)},1,MATCH(${MULTIPLE_CELL},${MULTIPLE_HEADERS},0)))`;
+  const name = cell(row, cols.peer);
+  const above = cell(row - 1, cols.names);
+  return i === 0 ? `=IF(${inImplied},${name},"")` : `=${above}&IF(${inImplied},IF(${above}="","",", ")&${name},"")`;
+}
+
+/** The comps table: its header, then one row per peer with its figures (blue), EV and multiples (formulas), and sources. */
+function peerRows(sheet: SheetBuilder, opts: PeersOptions): void {
+  const cols = PEERS_COLS;
+  const first = PEERS_ROWS.first;
+  sheet.block("header", PEERS_ROWS.header, 1, "header", [
     [
       "Peer",
       "Group",
@@ -116,109 +203,82 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
       "Sources and as-of dates",
     ],
   ]);
-
-  const labels: CellContent[][] = [];
-  const include: CellContent[][] = [];
-  const figures: CellContent[][] = [];
-  const evs: CellContent[][] = [];
-  const published: CellContent[][] = [];
-  const multiples: CellContent[][] = [];
-  const used: CellContent[][] = [];
-  const running: CellContent[][] = [];
-  const notes: CellContent[][] = [];
-  const mult = absCell(R.valuation + VALUATION_ROWS.multiple, 3);
-  const multipleHeaders = `${absCell(R.statHeader, C.multiple0)}:${absCell(R.statHeader, C.multiple0 + VALUATION.length - 1)}`;
   const excluded = new Set(opts.exclude);
-  PEERS.forEach((p, i) => {
-    const r = R.first + i;
-    const m = (k: MetricKey) => cell(r, C.metric0 + METRICS.findIndex((x) => x.key === k), { col: true });
-    labels.push([p.name, p.group, p.segmentOf ?? ""]);
-    include.push([p.id !== SUBJECT_ID && !excluded.has(p.id)]);
-    figures.push(
-      INPUT_METRICS.map((mt) => {
-        const own = opts.overrides[p.id]?.[mt.key];
-        return own !== undefined ? own : (p.figures[mt.key]?.value ?? null);
-      }),
-    );
-    const [mc, debt, cash] = [m("market_cap"), m("debt"), m("cash")];
-    evs.push([`=IF(AND(ISNUMBER(${mc}),ISNUMBER(${debt}),ISNUMBER(${cash})),${mc}+${debt}-${cash},"")`]);
-    published.push([p.published?.ev_revenue?.value ?? null, p.published?.ev_revenue?.publisher ?? ""]);
-    const pub = cell(r, C.published, { col: true });
-    const ratio = (a: string, d: string) => `IF(AND(ISNUMBER(${a}),ISNUMBER(${d})),IF(${d}>0,${a}/${d},""),"")`;
-    const ev = m("ev");
-    multiples.push(
-      MULTIPLES.map((mu) => {
-        const [num, den] = RATIO_OF[mu.key].map(m);
-        // EV/Revenue falls back to the published multiple beside it only where the row has no EV.
-        if (mu.key === "ev_revenue") return `=IF(AND(ISNUMBER(${num}),ISNUMBER(${den})),IF(${den}>0,${num}/${den},""),IF(AND(NOT(ISNUMBER(${ev})),ISNUMBER(${pub})),${pub},""))`;
-        return `=${ratio(num, den)}`;
-      }),
-    );
-    const inGroup = `OR(${groupCell}="all",${cell(r, C.group, { col: true })}=${groupCell})`;
-    const isSubject = p.id === SUBJECT_ID;
-    used.push(
-      MULTIPLES.map((_, k) => {
-        const mc = cell(r, C.multiple0 + k);
-        return isSubject ? '=""' : `=IF(AND(${cell(r, C.include, { col: true })}=TRUE,${inGroup},ISNUMBER(${mc})),${mc},"")`;
-      }),
-    );
-    // The peers in the implied value, listed as a running join down the column (no TEXTJOIN).
-    const inImplied = `ISNUMBER(INDEX(${cell(r, C.used0)}:${cell(r, C.used0 + VALUATION.length - 1)},1,MATCH(${mult},${multipleHeaders},0)))`;
-    const name = cell(r, C.peer);
-    const prev = cell(r - 1, C.names);
-    running.push([i === 0 ? `=IF(${inImplied},${name},"")` : `=${prev}&IF(${inImplied},IF(${prev}="","",", ")&${name},"")`]);
-    notes.push([figureNote(p.id)]);
-  });
-  b.block("peers", R.first, 1, "label", labels);
+  const rowOf = (i: number) => first + i;
+  const evCell = (row: number) => {
+    const [mc, debt, cash] = (["market_cap", "debt", "cash"] as const).map((key) => cell(row, metricCol(key), { col: true }));
+    return `=IF(AND(ISNUMBER(${mc}),ISNUMBER(${debt}),ISNUMBER(${cash})),${mc}+${debt}-${cash},"")`;
+  };
+  const figureOf = (p: (typeof PEERS)[number], key: MetricKey) => {
+    const own = opts.overrides[p.id]?.[key];
+    return own !== undefined ? own : (p.figures[key]?.value ?? null);
+  };
+  sheet.block("peers", first, 1, "label", PEERS.map((p) => [p.name, p.group, p.segmentOf ?? ""]));
   const peerIds = PEERS.map((p) => p.id);
-  b.block("include", R.first, C.include, "input", include, { rows: peerIds, cols: ["include"], accept: { all: { kind: "boolean", name: "Include" } } });
-  b.block("figures", R.first, C.metric0, "input", figures, { rows: peerIds, cols: INPUT_METRICS.map((m) => m.key), accept: { all: NUMBER_OR_BLANK } });
-  b.block("ev", R.first, C.ev, "calc", evs);
-  b.block("published", R.first, C.published, "note", published);
-  b.block("multiples", R.first, C.multiple0, "calc", multiples);
-  b.block("used", R.first, C.used0, "calc", used);
-  b.block("names", R.first, C.names, "calc", running);
-  const sources = b.block("sources", R.first, C.sources, "note", notes);
-  b.format(sources, { numberFormat: TEXT_FORMAT });
-  const metricCol = (k: MetricKey) => C.metric0 + METRICS.findIndex((x) => x.key === k);
-  b.format(`${cell(R.first, C.names)}:${cell(R.last, C.names)}`, { numberFormat: TEXT_FORMAT });
-  for (const mt of METRICS) b.format(`${cell(R.first, metricCol(mt.key))}:${cell(R.last, metricCol(mt.key))}`, { numberFormat: mt.unit === "MW" ? FORMATS.mw : FORMATS.usdM });
-  b.format(`${cell(R.first, C.published)}:${cell(R.last, C.published)}`, { numberFormat: FORMATS.x });
-  MULTIPLES.forEach((mu, k) => {
-    const f = mu.unit === "x" ? '0.0"x"' : FORMATS.usdM2;
-    b.format(`${cell(R.first, C.multiple0 + k)}:${cell(R.count, C.multiple0 + k)}`, { numberFormat: f });
-    b.format(`${cell(R.first, C.used0 + k)}:${cell(R.last, C.used0 + k)}`, { numberFormat: f, fontColor: "#808080" });
-  });
-  const subjectRow = R.first + PEERS.findIndex((p) => p.id === SUBJECT_ID);
-  b.format(`${cell(subjectRow, 1)}:${cell(subjectRow, C.segmentOf)}`, { italic: true });
-  b.table({ name: "CORZ_Peers", range: `${cell(R.header, 1)}:${cell(R.last, C.last)}` });
+  const include = PEERS.map((p) => [p.id !== SUBJECT_ID && !excluded.has(p.id)]);
+  sheet.block("include", first, cols.include, "input", include, { rows: peerIds, cols: ["include"], accept: { all: { kind: "boolean", name: "Include" } } });
+  const figures = PEERS.map((p) => INPUT_METRICS.map((mt) => figureOf(p, mt.key)));
+  sheet.block("figures", first, cols.metric0, "input", figures, { rows: peerIds, cols: INPUT_METRICS.map((m) => m.key), accept: { all: NUMBER_OR_BLANK } });
+  sheet.block("ev", first, cols.ev, "calc", PEERS.map((_, i) => [evCell(rowOf(i))]));
+  sheet.block("published", first, cols.published, "note", PEERS.map((p) => [p.published?.ev_revenue?.value ?? null, p.published?.ev_revenue?.publisher ?? ""]));
+  sheet.block("multiples", first, cols.multiple0, "calc", PEERS.map((_, i) => multipleCells(rowOf(i))));
+  sheet.block("used", first, cols.used0, "calc", PEERS.map((p, i) => usedCells(rowOf(i), p.id === SUBJECT_ID)));
+  sheet.block("names", first, cols.names, "calc", PEERS.map((_, i) => [runningNameCell(rowOf(i), i)]));
+  const sources = sheet.block("sources", first, cols.sources, "note", PEERS.map((p) => [figureNote(p.id)]));
+  sheet.format(sources, { numberFormat: TEXT_FORMAT });
+}
 
-  // Statistics over the peers in the statistics columns (blanks and text are skipped).
-  b.block("stats.header", R.statHeader, 1, "header", [["Statistic over the peers included", ...new Array<CellContent>(C.multiple0 - 2).fill(null), ...MULTIPLES.map((m) => m.label)]]);
-  b.block("stats.labels", R.stat0, 1, "label", [...STAT_ROWS.map((s) => [s.label]), ["Count (peers used)"]]);
-  const usedRange = (k: number) => `${absCell(R.first, C.used0 + k)}:${absCell(R.last, C.used0 + k)}`;
-  b.block("stats", R.stat0, C.multiple0, "calc", [
+/** Number formats of the comps table, the subject in italics, and the Excel table over it. */
+function peerFormats(sheet: SheetBuilder): void {
+  const cols = PEERS_COLS;
+  const { first, last } = PEERS_ROWS;
+  const column = (col: number, to: number = last) => `${cell(first, col)}:${cell(to, col)}`;
+  sheet.format(column(cols.names), { numberFormat: TEXT_FORMAT });
+  for (const mt of METRICS) sheet.format(column(metricCol(mt.key)), { numberFormat: mt.unit === "MW" ? FORMATS.mw : FORMATS.usdM });
+  sheet.format(column(cols.published), { numberFormat: FORMATS.x });
+  MULTIPLES.forEach((multiple, k) => {
+    const numberFormat = multiple.unit === "x" ? '0.0"x"' : FORMATS.usdM2;
+    sheet.format(column(cols.multiple0 + k, PEERS_ROWS.count), { numberFormat });
+    sheet.format(column(cols.used0 + k), { numberFormat, fontColor: "#808080" });
+  });
+  const subjectRow = first + PEERS.findIndex((p) => p.id === SUBJECT_ID);
+  sheet.format(`${cell(subjectRow, 1)}:${cell(subjectRow, cols.segmentOf)}`, { italic: true });
+  sheet.table({ name: "CORZ_Peers", range: `${cell(PEERS_ROWS.header, 1)}:${cell(last, cols.last)}` });
+}
+
+/** Statistics over the peers in the statistics columns (blanks and text are skipped). */
+function statRows(sheet: SheetBuilder): void {
+  const cols = PEERS_COLS;
+  const rows = PEERS_ROWS;
+  sheet.block("stats.header", rows.statHeader, 1, "header", [["Statistic over the peers included", ...new Array<CellContent>(cols.multiple0 - 2).fill(null), ...MULTIPLES.map((m) => m.label)]]);
+  sheet.block("stats.labels", rows.stat0, 1, "label", [...STAT_ROWS.map((s) => [s.label]), ["Count (peers used)"]]);
+  const usedRange = (k: number) => `${absCell(rows.first, cols.used0 + k)}:${absCell(rows.last, cols.used0 + k)}`;
+  sheet.block("stats", rows.stat0, cols.multiple0, "calc", [
     ...STAT_ROWS.map((s) => MULTIPLES.map((_, k) => `=IF(COUNT(${usedRange(k)})=0,"",${s.fn}(${usedRange(k)}))`)),
     MULTIPLES.map((_, k) => `=COUNT(${usedRange(k)})`),
   ]);
-  b.format(`${cell(R.count, C.multiple0)}:${cell(R.count, C.multiple0 + MULTIPLES.length - 1)}`, { numberFormat: FORMATS.int });
+  sheet.format(`${cell(rows.count, cols.multiple0)}:${cell(rows.count, cols.multiple0 + MULTIPLES.length - 1)}`, { numberFormat: FORMATS.int });
+}
 
-  // The implied value, linked to the live block of the Deal sheet.
-  const V = (k: keyof typeof VALUATION_ROWS) => R.valuation + VALUATION_ROWS[k];
-  const d0 = deal.blockRows[0];
+/** The implied value, linked to the live block of the Deal sheet: the choices (blue), the multiple, the figure it applies to, the value. */
+function impliedValueRows(sheet: SheetBuilder, names: SheetNames, deal: DealLayout, opts: PeersOptions): void {
+  const cols = PEERS_COLS;
+  const rows = PEERS_ROWS;
+  const rowOf = (k: keyof typeof VALUATION_ROWS) => rows.valuation + VALUATION_ROWS[k];
+  const valueCell = (k: keyof typeof VALUATION_ROWS) => absCell(rowOf(k), CHOICE_COL);
+  const liveRow = deal.blockRows[0];
   const dealRef = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
-  const dealRow = (off: number) => `${dealRef(d0 + off, COL.firstPeriod)}:${absCell(d0 + off, deal.lastCol)}`;
+  const dealYears = (offset: number) => `${dealRef(liveRow + offset, COL.firstPeriod)}:${absCell(liveRow + offset, deal.lastCol)}`;
   const timeline = `${dealRef(ROW.timeline, COL.firstPeriod)}:${absCell(ROW.timeline, deal.lastCol)}`;
-  const inYear = (off: number) => `IFERROR(INDEX(${dealRow(off)},1,MATCH(${absCell(V("year"), 3)},${timeline},0)),0)`;
-  const statBlock = `${absCell(R.stat0, C.multiple0)}:${absCell(R.stat0 + STAT_ROWS.length - 1, C.multiple0 + MULTIPLES.length - 1)}`;
-  const statLabels = `${absCell(R.stat0, 1)}:${absCell(R.stat0 + STAT_ROWS.length - 1, 1)}`;
-  const countRow = `${absCell(R.count, C.multiple0)}:${absCell(R.count, C.multiple0 + MULTIPLES.length - 1)}`;
-  const contractedMw = dealRef(d0 + DEAL_ROWS.contractedMw, COL.constant);
-  const count = absCell(V("used"), 3);
-  const minimum = absCell(V("minimum"), 3);
-  const stat = absCell(V("stat"), 3);
-  b.block("valuation.header", V("header"), 1, "header", [["Implied value of Core Scientific's HPC hosting business (live scenario)", null, null]]);
-  b.block("valuation.choices.labels", V("multiple"), 1, "label", [
+  const inYear = (offset: number) => `IFERROR(INDEX(${dealYears(offset)},1,MATCH(${valueCell("year")},${timeline},0)),0)`;
+  const statBlock = `${absCell(rows.stat0, cols.multiple0)}:${absCell(rows.stat0 + STAT_ROWS.length - 1, cols.multiple0 + MULTIPLES.length - 1)}`;
+  const statLabels = `${absCell(rows.stat0, 1)}:${absCell(rows.stat0 + STAT_ROWS.length - 1, 1)}`;
+  const countRow = `${absCell(rows.count, cols.multiple0)}:${absCell(rows.count, cols.multiple0 + MULTIPLES.length - 1)}`;
+  const contractedMw = dealRef(liveRow + DEAL_ROWS.contractedMw, COL.constant);
+  const [count, minimum, stat, chosen, shares, value] = (["used", "minimum", "stat", "chosen", "shares", "value"] as const).map(valueCell);
+  const matchMultiple = `MATCH(${MULTIPLE_CELL},${MULTIPLE_HEADERS},0)`;
+  sheet.block("valuation.header", rowOf("header"), 1, "header", [["Implied value of Core Scientific's HPC hosting business (live scenario)", null, null]]);
+  sheet.block("valuation.choices.labels", rowOf("multiple"), 1, "label", [
     ["Multiple", "choice"],
     ["Statistic", "choice"],
     ["Year of the deal figure", "year"],
@@ -226,45 +286,48 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
   ]);
   const chosenStat = STAT_LABELS[opts.stat];
   const chosenMultiple = MULTIPLES.find((m) => m.key === opts.multiple)!.label;
-  b.block("valuation.choices", V("multiple"), 3, "input", [[chosenMultiple], [chosenStat], [opts.year], [opts.shares ?? null]], {
+  sheet.block("valuation.choices", rowOf("multiple"), CHOICE_COL, "input", [[chosenMultiple], [chosenStat], [opts.year], [opts.shares ?? null]], {
     rows: ["multiple", "stat", "year", "shares"],
     cols: ["value"],
     accept: { rows: { multiple: TEXT, stat: TEXT }, all: NUMBER_OR_BLANK, choice: true },
   });
-  b.validation(cell(V("multiple"), 3), `=${multipleHeaders}`);
-  b.validation(cell(V("stat"), 3), `=${statLabels}`);
-  b.block("valuation", V("chosen"), 1, "calc", [
-    ["Peer multiple", "x or USD/MW", `=INDEX(${statBlock},MATCH(${stat},${statLabels},0),MATCH(${mult},${multipleHeaders},0))`],
+  sheet.validation(cell(rowOf("multiple"), CHOICE_COL), `=${MULTIPLE_HEADERS}`);
+  sheet.validation(cell(rowOf("stat"), CHOICE_COL), `=${statLabels}`);
+  sheet.block("valuation", rowOf("chosen"), 1, "calc", [
+    ["Peer multiple", "x or USD/MW", `=INDEX(${statBlock},MATCH(${stat},${statLabels},0),${matchMultiple})`],
     [
       "Deal figure it applies to (revenue, gross profit as EBITDA proxy, or MW contracted)",
       "USD or MW",
-      `=CHOOSE(MATCH(${mult},${multipleHeaders},0),${inYear(DEAL_ROWS.revenue)},${inYear(DEAL_ROWS.grossProfit)},${contractedMw},${contractedMw})`,
+      `=CHOOSE(${matchMultiple},${inYear(DEAL_ROWS.revenue)},${inYear(DEAL_ROWS.grossProfit)},${contractedMw},${contractedMw})`,
     ],
-    [
-      "Implied enterprise value",
-      "USD",
-      `=IF(${count}<${minimum},"n/a",IF(ISNUMBER(${absCell(V("chosen"), 3)}),${absCell(V("chosen"), 3)}*${absCell(V("base"), 3)},"n/a"))`,
-    ],
-    ["Implied value per share", "USD", `=IF(AND(ISNUMBER(${absCell(V("value"), 3)}),ISNUMBER(${absCell(V("shares"), 3)})),IF(${absCell(V("shares"), 3)}>0,${absCell(V("value"), 3)}/${absCell(V("shares"), 3)},""),"")`],
-    ["Peers used", "count", `=INDEX(${countRow},1,MATCH(${mult},${multipleHeaders},0))`],
+    ["Implied enterprise value", "USD", `=IF(${count}<${minimum},"n/a",IF(ISNUMBER(${chosen}),${chosen}*${valueCell("base")},"n/a"))`],
+    ["Implied value per share", "USD", `=IF(AND(ISNUMBER(${value}),ISNUMBER(${shares})),IF(${shares}>0,${value}/${shares},""),"")`],
+    ["Peers used", "count", `=INDEX(${countRow},1,${matchMultiple})`],
   ]);
-  b.block("valuation.minimum", V("minimum"), 1, "note", [
+  sheet.block("valuation.minimum", rowOf("minimum"), 1, "note", [
     ["Minimum peers for an implied value", "count", MIN_PEERS, "Fixed (CORZ.IMPLIED_VALUE uses the same): with two peers the median is their mean and either moves it; from three a single outlier cannot set it."],
   ]);
-  b.block("valuation.basis", V("basis"), 1, "calc", [
+  sheet.block("valuation.basis", rowOf("basis"), 1, "calc", [
     [
       "What the implied value rests on",
       "text",
-      `=IF(${count}<${minimum},"n/a: only "&${count}&" peer(s) in the statistics have "&${mult}&"; an implied value needs at least "&${minimum}&" so that no single peer sets it",${stat}&" "&${mult}&" of "&${count}&" peers: "&${absCell(R.last, C.names)})`,
+      `=IF(${count}<${minimum},"n/a: only "&${count}&" peer(s) in the statistics have "&${MULTIPLE_CELL}&"; an implied value needs at least "&${minimum}&" so that no single peer sets it",${stat}&" "&${MULTIPLE_CELL}&" of "&${count}&" peers: "&${absCell(rows.last, cols.names)})`,
     ],
   ]);
-  b.format(cell(V("year"), 3), { numberFormat: FORMATS.year });
-  b.format(cell(V("shares"), 3), { numberFormat: FORMATS.int });
-  b.format(cell(V("chosen"), 3), { numberFormat: "#,##0.00" });
-  b.format(cell(V("base"), 3), { numberFormat: "#,##0" });
-  b.format(cell(V("value"), 3), { numberFormat: FORMATS.usdM, bold: true });
-  b.format(cell(V("perShare"), 3), { numberFormat: FORMATS.usd });
-  b.block("references", V("basis") + 2, 1, "note", [
+  const formats: [row: keyof typeof VALUATION_ROWS, format: Omit<Format, "range">][] = [
+    ["year", { numberFormat: FORMATS.year }],
+    ["shares", { numberFormat: FORMATS.int }],
+    ["chosen", { numberFormat: "#,##0.00" }],
+    ["base", { numberFormat: "#,##0" }],
+    ["value", { numberFormat: FORMATS.usdM, bold: true }],
+    ["perShare", { numberFormat: FORMATS.usd }],
+  ];
+  for (const [row, format] of formats) sheet.format(cell(rowOf(row), CHOICE_COL), format);
+}
+
+/** Published reference points (not used in the value) and what the group ids mean. */
+function referenceRows(sheet: SheetBuilder): void {
+  sheet.block("references", PEERS_ROWS.valuation + VALUATION_ROWS.references, 1, "note", [
     [
       "Published reference points (third party, dated; not used above; neither multiple was confirmed in a public document): " +
         `listed data-centre REITs about 24-25x EV/EBITDA (2024), ${cite(DATACENTRES_INVESTMENT_GUIDE, "data-centre REITs at 20-28x EV/EBITDA")}; ` +
@@ -272,15 +335,4 @@ export function buildPeers(names: SheetNames, deal: DealLayout, opts: PeersOptio
     ],
     [`Groups: ${PEER_GROUPS.map((g) => `${g} = ${GROUP_LABELS[g]}`).join("; ")}.`],
   ]);
-
-  b.columnWidths([
-    { column: "A", width: 28 },
-    { column: "B", width: 16 },
-    { column: "C", width: 22 },
-    { column: "D", width: 8 },
-    ...Array.from({ length: C.sources - C.metric0 }, (_, i) => ({ column: columnLetter(C.metric0 + i), width: 13 })),
-    { column: columnLetter(C.sources), width: 90 },
-  ]);
-  b.freeze(R.header, 1);
-  return b.build();
 }

@@ -36,16 +36,16 @@ export interface PrintLayout {
 }
 
 /** The last row and column anything on the sheet uses (blocks and charts). */
-export function usedExtent(l: PrintLayout): { rows: number; cols: number } {
+export function usedExtent(layout: PrintLayout): { rows: number; cols: number } {
   let rows = 1;
   let cols = 1;
-  for (const b of l.blocks) {
-    const at = parseCell(b.at);
-    rows = Math.max(rows, at.row + b.cells.length - 1);
-    cols = Math.max(cols, at.col + Math.max(1, ...b.cells.map((r) => r.length)) - 1);
+  for (const block of layout.blocks) {
+    const at = parseCell(block.at);
+    rows = Math.max(rows, at.row + block.cells.length - 1);
+    cols = Math.max(cols, at.col + Math.max(1, ...block.cells.map((r) => r.length)) - 1);
   }
-  for (const c of l.charts) {
-    const to = parseCell(c.anchor.to);
+  for (const chart of layout.charts) {
+    const to = parseCell(chart.anchor.to);
     rows = Math.max(rows, to.row);
     cols = Math.max(cols, to.col);
   }
@@ -57,18 +57,18 @@ export function scaleFor(labelPt: number, restPt: number, pages: number): number
   return Math.min(1, PRINTABLE_WIDTH_PT / (labelPt + restPt / pages));
 }
 
-/** The print setup of a sheet laid out as `l`. */
-export function printPlanFor(l: PrintLayout): PrintPlan {
-  const widths = new Map(l.columnWidths.map((w) => [columnNumber(w.column), w.width]));
-  const pt = (col: number) => columnPoints(widths.get(col) ?? DEFAULT_COLUMN_WIDTH);
-  const used = usedExtent(l);
+/** The print setup of a sheet laid out as `layout`. */
+export function printPlanFor(layout: PrintLayout): PrintPlan {
+  const widths = new Map(layout.columnWidths.map((w) => [columnNumber(w.column), w.width]));
+  const widthPt = (col: number) => columnPoints(widths.get(col) ?? DEFAULT_COLUMN_WIDTH);
+  const used = usedExtent(layout);
   const last = used.cols;
-  const labels = Math.min(Math.max(l.freeze.columns, 1), last);
+  const labels = Math.min(Math.max(layout.freeze.columns, 1), last);
   let labelPt = 0;
   let restPt = 0;
   for (let c = 1; c <= last; c++) {
-    if (c <= labels) labelPt += pt(c);
-    else restPt += pt(c);
+    if (c <= labels) labelPt += widthPt(c);
+    else restPt += widthPt(c);
   }
   let across = 1;
   while (across < MAX_PAGES_ACROSS && scaleFor(labelPt, restPt, across) < MIN_READABLE_SCALE) across++;
@@ -77,7 +77,7 @@ export function printPlanFor(l: PrintLayout): PrintPlan {
     area: `A1:${columnLetter(last)}${used.rows}`,
     fitToWidth: across,
     fitToHeight: 0,
-    titleRows: `1:${Math.max(l.freeze.rows, 1)}`,
+    titleRows: `1:${Math.max(layout.freeze.rows, 1)}`,
     titleColumns: `A:${columnLetter(labels)}`,
   };
 }

@@ -16,7 +16,7 @@ import { DEFAULT_RELET_RENT, DEFAULT_RELET_SHARE, Distribution, RiskSpec } from 
 import { RiskSummary } from "../model/risk/montecarlo";
 import { absCell, cell, sheetRef } from "./a1";
 import { InputsLayout } from "./inputs";
-import { FORMATS, ROW, SheetNames, formatForUnit } from "./layout";
+import { FORMATS, ROW, SheetNames, formatForUnit, consecutive } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
@@ -27,11 +27,12 @@ export interface RiskSheetInput {
   readonly runDate: string;
 }
 
-export const RISK_ROWS = { run: 3, status: 4, inputsHeader: 5, inputs: 6 } as const;
+/** Rows at the top of the sheet: the run, its status, the uncertain inputs. */
+export const RISK_ROWS = consecutive(["run", "status", "inputsHeader", "inputs"] as const, 3);
 /** Rows of the block of inputs the run used, from its top; one row per assumption follows. */
 export const RUN_INPUT_ROWS = ["title", "tolerance", "upToDate", "gap", "header"] as const;
 /** Columns of that block. */
-export const RUN_INPUT_COLS = { label: 1, key: 2, used: 3, live: 4, differs: 5 } as const;
+export const RUN_INPUT_COLS = consecutive(["label", "key", "used", "live", "differs"] as const, 1);
 
 /** The sheet-qualified Inputs cell of the run's scenario for an assumption; absent when that scenario is not built. */
 export type LiveInputRef = ((key: string) => string) | undefined;
@@ -86,17 +87,43 @@ export interface RiskLayout {
 }
 
 export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck: string, live: LiveInputRef): RiskLayout {
-  const b = new SheetBuilder("risk", names.risk, "#A50021");
-  const s = input.summary;
-  b.block("title", ROW.title, 1, "title", [["CORZ — Risk: Monte Carlo distribution of the deal's value (present value of free cash flow) and revenue"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("run", RISK_ROWS.run, 1, "note", [
+  const sheet = new SheetBuilder("risk", names.risk, "#A50021");
+  const summary = input.summary;
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Risk: Monte Carlo distribution of the deal's value (present value of free cash flow) and revenue"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  sheet.block("run", RISK_ROWS.run, 1, "note", [
     [
-      `Values from one simulation, not formulas: scenario "${s.scenario}", ${s.paths.toLocaleString("en-US")} paths, seed ${s.seed}, run ${input.runDate || "on an unrecorded date"}. Change the distributions in the task pane and run it again; the same seed gives the same numbers.`,
+      `Values from one simulation, not formulas: scenario "${summary.scenario}", ${summary.paths.toLocaleString("en-US")} paths, seed ${summary.seed}, run ${input.runDate || "on an unrecorded date"}. Change the distributions in the task pane and run it again; the same seed gives the same numbers.`,
     ],
   ]);
-  b.block("inputs.header", RISK_ROWS.inputsHeader, 1, "header", [["Uncertain input", "Distribution", "Value 1", "Value 2", "Value 3"]]);
-  const spec = input.spec;
+  const lastInput = uncertainInputRows(sheet, input.spec);
+  const resultsRow = lastInput + 2;
+  const histogramRow = resultRows(sheet, summary, resultsRow) + 2;
+  const yearsRow = histogramRows(sheet, summary, histogramRow) + 2;
+  const runInputsRow = revenueYearRows(sheet, summary, yearsRow) + 2;
+  const upToDate = runInputs(sheet, names, summary, live, runInputsRow);
+  const status = (state: Parameters<typeof riskStatusText>[2]) => text(riskStatusText(names, summary.scenario, state, runInputsRow + RUN_INPUT_ROWS.length));
+  sheet.block("status", RISK_ROWS.status, 1, "check", [[`=IF(${upToDate},${status("current")},${status(live ? "changed" : "notBuilt")})`]]);
+  sheet.columnWidths([
+    { column: "A", width: 60 },
+    { column: "B", width: 26 },
+    { column: "C", width: 14 },
+    { column: "D", width: 14 },
+    { column: "E", width: 16 },
+  ]);
+  sheet.freeze(RISK_ROWS.inputsHeader - 1, 0);
+  return { sheet: sheet.build(), resultsRow, histogramRow, yearsRow, runInputsRow, upToDateRef: sheetRef(names.risk, upToDate) };
+}
+
+/** Rows of the uncertain inputs, from RISK_ROWS.inputs, in their order on the sheet. */
+const UNCERTAIN_ROWS = consecutive(["defaultProbability", "recovery", "delay", "margin", "renewal", "discountRate"] as const, RISK_ROWS.inputs);
+/** Columns of the distributions' values. */
+const FIRST_VALUE_COL = 3;
+const LAST_VALUE_COL = 5;
+
+/** The distributions the run drew from. Returns the last row. */
+function uncertainInputRows(sheet: SheetBuilder, spec: RiskSpec): number {
+  sheet.block("inputs.header", RISK_ROWS.inputsHeader, 1, "header", [["Uncertain input", "Distribution", "Value 1", "Value 2", "Value 3"]]);
   const inputs: CellContent[][] = [
     ["CoreWeave default probability per year", "fixed", spec.default.annualProbability, null, null],
     [
@@ -111,86 +138,90 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
     ["Renewal take-up probability", spec.renewalProbability === null ? "the scenario's renewals" : "fixed", spec.renewalProbability, null, null],
     ["Discount rate", ...describe(spec.discountRate)],
   ];
-  b.block("inputs", RISK_ROWS.inputs, 1, "label", inputs);
-  const lastInput = RISK_ROWS.inputs + inputs.length - 1;
-  b.format(`${cell(RISK_ROWS.inputs, 3)}:${cell(RISK_ROWS.inputs + 1, 5)}`, { numberFormat: FORMATS.pct });
-  b.format(`${cell(RISK_ROWS.inputs + 2, 3)}:${cell(RISK_ROWS.inputs + 2, 5)}`, { numberFormat: "0.0" });
-  b.format(`${cell(RISK_ROWS.inputs + 3, 3)}:${cell(lastInput, 5)}`, { numberFormat: FORMATS.pct });
+  sheet.block("inputs", RISK_ROWS.inputs, 1, "label", inputs);
+  const values = (from: number, to: number) => `${cell(from, FIRST_VALUE_COL)}:${cell(to, LAST_VALUE_COL)}`;
+  sheet.format(values(UNCERTAIN_ROWS.defaultProbability, UNCERTAIN_ROWS.recovery), { numberFormat: FORMATS.pct });
+  sheet.format(values(UNCERTAIN_ROWS.delay, UNCERTAIN_ROWS.delay), { numberFormat: "0.0" });
+  sheet.format(values(UNCERTAIN_ROWS.margin, UNCERTAIN_ROWS.discountRate), { numberFormat: FORMATS.pct });
+  return UNCERTAIN_ROWS.discountRate;
+}
 
-  const r0 = lastInput + 2;
-  const R = (k: (typeof RESULT_ROWS)[number]) => r0 + 1 + RESULT_ROWS.indexOf(k);
-  const C = (k: (typeof RESULT_ROWS)[number]) => absCell(R(k), 3);
-  b.block("results.header", r0, 1, "header", [["Value (present value of free cash flow)", "unit", "value"]]);
+/** The column of the results' values. */
+const RESULT_VALUE_COL = 3;
+/** Columns of the histogram, in their order on the sheet. */
+const HISTOGRAM_COLS = consecutive(["from", "to", "paths", "share", "cumulative"] as const, 1);
+
+/** The value's statistics under the header at `top`. Returns the last row. */
+function resultRows(sheet: SheetBuilder, summary: RiskSummary, top: number): number {
+  const rowOf = (k: (typeof RESULT_ROWS)[number]) => top + 1 + RESULT_ROWS.indexOf(k);
+  const valueCell = (k: (typeof RESULT_ROWS)[number]) => absCell(rowOf(k), RESULT_VALUE_COL);
+  sheet.block("results.header", top, 1, "header", [["Value (present value of free cash flow)", "unit", "value"]]);
+  const npv = summary.npv;
   const results: [string, string, CellContent][] = [
-    [DETERMINISTIC_LABEL, "USD", s.deterministicNpv],
-    ["Mean", "USD", s.npv.mean],
-    ["Standard deviation", "USD", s.npv.sd],
-    ["Standard error of the mean", "USD", s.npv.stdError],
-    ["P10", "USD", s.npv.p10],
-    ["P50 (median)", "USD", s.npv.p50],
-    ["P90", "USD", s.npv.p90],
-    ["P90 less P10", "USD", `=${C("p90")}-${C("p10")}`],
-    ["Threshold", "USD", s.npv.threshold],
-    ["Probability the value is below the threshold", "rate", s.npv.probBelow],
-    ["Share of paths in which CoreWeave defaults", "rate", s.defaultShare],
+    [DETERMINISTIC_LABEL, "USD", summary.deterministicNpv],
+    ["Mean", "USD", npv.mean],
+    ["Standard deviation", "USD", npv.sd],
+    ["Standard error of the mean", "USD", npv.stdError],
+    ["P10", "USD", npv.p10],
+    ["P50 (median)", "USD", npv.p50],
+    ["P90", "USD", npv.p90],
+    ["P90 less P10", "USD", `=${valueCell("p90")}-${valueCell("p10")}`],
+    ["Threshold", "USD", npv.threshold],
+    ["Probability the value is below the threshold", "rate", npv.probBelow],
+    ["Share of paths in which CoreWeave defaults", "rate", summary.defaultShare],
   ];
-  b.block("results.labels", r0 + 1, 1, "label", results.map(([l, u]) => [l, u]));
-  b.block("results", r0 + 1, 3, "calc", results.map(([, , v]) => [v]));
-  b.format(`${cell(R("deterministic"), 3)}:${cell(R("threshold"), 3)}`, { numberFormat: FORMATS.usdM });
-  b.format(`${cell(R("probBelow"), 3)}:${cell(R("defaultShare"), 3)}`, { numberFormat: FORMATS.pct });
+  sheet.block("results.labels", top + 1, 1, "label", results.map(([label, unit]) => [label, unit]));
+  sheet.block("results", top + 1, RESULT_VALUE_COL, "calc", results.map(([, , value]) => [value]));
+  sheet.format(`${cell(rowOf("deterministic"), RESULT_VALUE_COL)}:${cell(rowOf("threshold"), RESULT_VALUE_COL)}`, { numberFormat: FORMATS.usdM });
+  sheet.format(`${cell(rowOf("probBelow"), RESULT_VALUE_COL)}:${cell(rowOf("defaultShare"), RESULT_VALUE_COL)}`, { numberFormat: FORMATS.pct });
+  return rowOf("defaultShare");
+}
 
-  // Histogram: written-out bins and counts; shares and cumulative shares are formulas.
-  const h0 = R("defaultShare") + 2;
-  const bins = s.histogram.counts.length;
-  b.block("histogram.header", h0, 1, "header", [["Value from (USD)", "to (USD)", "Paths", "Share", "Cumulative share"]]);
-  b.block(
+/** Histogram under the header at `top`: written-out bins and counts; shares and cumulative shares are formulas. Returns the last row. */
+function histogramRows(sheet: SheetBuilder, summary: RiskSummary, top: number): number {
+  const { counts, edges } = summary.histogram;
+  const cols = HISTOGRAM_COLS;
+  const first = top + 1;
+  const last = top + counts.length;
+  const column = (from: number, to: number = from) => `${cell(first, from)}:${cell(last, to)}`;
+  sheet.block("histogram.header", top, 1, "header", [["Value from (USD)", "to (USD)", "Paths", "Share", "Cumulative share"]]);
+  sheet.block(
     "histogram",
-    h0 + 1,
+    first,
     1,
     "label",
-    s.histogram.counts.map((count, i) => [s.histogram.edges[i], s.histogram.edges[i + 1], count]),
+    counts.map((count, i) => [edges[i], edges[i + 1], count]),
   );
-  const countRange = `${absCell(h0 + 1, 3)}:${absCell(h0 + bins, 3)}`;
-  b.block(
+  const countRange = `${absCell(first, cols.paths)}:${absCell(last, cols.paths)}`;
+  sheet.block(
     "histogram.shares",
-    h0 + 1,
-    4,
+    first,
+    cols.share,
     "calc",
-    s.histogram.counts.map((_, i) => [`=${cell(h0 + 1 + i, 3)}/SUM(${countRange})`, `=SUM(${absCell(h0 + 1, 3)}:${cell(h0 + 1 + i, 3)})/SUM(${countRange})`]),
+    counts.map((_, i) => [`=${cell(first + i, cols.paths)}/SUM(${countRange})`, `=SUM(${absCell(first, cols.paths)}:${cell(first + i, cols.paths)})/SUM(${countRange})`]),
   );
-  b.format(`${cell(h0 + 1, 1)}:${cell(h0 + bins, 2)}`, { numberFormat: FORMATS.usdM });
-  b.format(`${cell(h0 + 1, 3)}:${cell(h0 + bins, 3)}`, { numberFormat: FORMATS.int });
-  b.format(`${cell(h0 + 1, 4)}:${cell(h0 + bins, 5)}`, { numberFormat: FORMATS.pct });
-  b.chart({
+  sheet.format(column(cols.from, cols.to), { numberFormat: FORMATS.usdM });
+  sheet.format(column(cols.paths), { numberFormat: FORMATS.int });
+  sheet.format(column(cols.share, cols.cumulative), { numberFormat: FORMATS.pct });
+  sheet.chart({
     id: "risk.histogram",
     type: "ColumnClustered",
-    title: `Value distribution: ${s.paths.toLocaleString("en-US")} paths, seed ${s.seed}`,
-    categories: { name: "Value from", sheet: names.risk, range: `${cell(h0 + 1, 1)}:${cell(h0 + bins, 1)}` },
-    series: [{ name: "Paths", sheet: names.risk, range: `${cell(h0 + 1, 3)}:${cell(h0 + bins, 3)}` }],
+    title: `Value distribution: ${summary.paths.toLocaleString("en-US")} paths, seed ${summary.seed}`,
+    categories: { name: "Value from", sheet: sheet.name, range: column(cols.from) },
+    series: [{ name: "Paths", sheet: sheet.name, range: column(cols.paths) }],
     anchor: { from: cell(RISK_ROWS.inputsHeader, 7), to: cell(RISK_ROWS.inputsHeader + 20, 14) },
   });
+  return last;
+}
 
-  // Revenue by year across the paths.
-  const y0 = h0 + bins + 2;
-  b.block("years.header", y0, 1, "header", [["Year", "Mean revenue (USD)", "P10", "P50", "P90"]]);
-  if (s.years.length > 0) {
-    b.block("years", y0 + 1, 1, "label", s.years.map((y) => [y.year, y.mean, y.p10, y.p50, y.p90]));
-    b.format(`${cell(y0 + 1, 2)}:${cell(y0 + s.years.length, 5)}`, { numberFormat: FORMATS.usdM });
+/** Revenue by year across the paths, under the header at `top`. Returns the last row. */
+function revenueYearRows(sheet: SheetBuilder, summary: RiskSummary, top: number): number {
+  sheet.block("years.header", top, 1, "header", [["Year", "Mean revenue (USD)", "P10", "P50", "P90"]]);
+  if (summary.years.length > 0) {
+    sheet.block("years", top + 1, 1, "label", summary.years.map((y) => [y.year, y.mean, y.p10, y.p50, y.p90]));
+    sheet.format(`${cell(top + 1, 2)}:${cell(top + summary.years.length, 5)}`, { numberFormat: FORMATS.usdM });
   }
-
-  const k0 = y0 + s.years.length + 2;
-  const upToDate = runInputs(b, names, s, live, k0);
-  const status = (state: Parameters<typeof riskStatusText>[2]) => text(riskStatusText(names, s.scenario, state, k0 + RUN_INPUT_ROWS.length));
-  b.block("status", RISK_ROWS.status, 1, "check", [[`=IF(${upToDate},${status("current")},${status(live ? "changed" : "notBuilt")})`]]);
-  b.columnWidths([
-    { column: "A", width: 60 },
-    { column: "B", width: 26 },
-    { column: "C", width: 14 },
-    { column: "D", width: 14 },
-    { column: "E", width: 16 },
-  ]);
-  b.freeze(RISK_ROWS.inputsHeader - 1, 0);
-  return { sheet: b.build(), resultsRow: r0, histogramRow: h0, yearsRow: y0, runInputsRow: k0, upToDateRef: sheetRef(names.risk, upToDate) };
+  return top + summary.years.length;
 }
 
 /**
@@ -198,33 +229,34 @@ export function buildRisk(names: SheetNames, input: RiskSheetInput, masterCheck:
  * live value on the Inputs sheet for the run's scenario, and whether they differ (beyond a
  * relative tolerance); above them, one cell TRUE when none differs. Returns that cell.
  */
-function runInputs(b: SheetBuilder, names: SheetNames, s: RiskSummary, live: LiveInputRef, top: number): string {
-  const R = (k: (typeof RUN_INPUT_ROWS)[number]) => top + RUN_INPUT_ROWS.indexOf(k);
-  const C = RUN_INPUT_COLS;
+function runInputs(sheet: SheetBuilder, names: SheetNames, summary: RiskSummary, live: LiveInputRef, top: number): string {
+  const rowOf = (k: (typeof RUN_INPUT_ROWS)[number]) => top + RUN_INPUT_ROWS.indexOf(k);
+  const cols = RUN_INPUT_COLS;
   const first = top + RUN_INPUT_ROWS.length;
   const last = first + ASSUMPTIONS.length - 1;
-  const tolerance = absCell(R("tolerance"), C.used);
-  const upToDate = absCell(R("upToDate"), C.used);
-  const where = live ? `the live inputs of scenario "${s.scenario}" on ${names.inputs}` : `no live values: scenario "${s.scenario}" is not among the built scenarios`;
-  b.block("runInputs.title", R("title"), C.label, "header", [[`Inputs this run used, against ${where}`, null, null, null, null]]);
-  b.block("runInputs.tolerance", R("tolerance"), C.label, "label", [["Relative tolerance: a smaller difference is not a change", "share", INPUT_TOLERANCE]]);
-  b.format(tolerance, { numberFormat: "0E+00" });
-  b.block("runInputs.upToDate", R("upToDate"), C.label, "check", [["The run used the live inputs (no input below differs)", "TRUE/FALSE", `=NOT(OR(${cell(first, C.differs)}:${cell(last, C.differs)}))`]]);
-  b.block("runInputs.header", R("header"), C.label, "header", [["Assumption", "Key", "Value the run used", `Live on ${names.inputs}`, "Differs?"]]);
-  b.block("runInputs.labels", first, C.label, "label", ASSUMPTIONS.map((a) => [`${a.label} (${a.unit})`, a.key, s.inputs[a.key] ?? null]));
-  b.block("runInputs.live", first, C.live, "link", ASSUMPTIONS.map((a) => [live ? `=${live(a.key)}` : "not built"]));
-  b.block(
+  const tolerance = absCell(rowOf("tolerance"), cols.used);
+  const upToDate = absCell(rowOf("upToDate"), cols.used);
+  const differs = `${cell(first, cols.differs)}:${cell(last, cols.differs)}`;
+  const where = live ? `the live inputs of scenario "${summary.scenario}" on ${names.inputs}` : `no live values: scenario "${summary.scenario}" is not among the built scenarios`;
+  sheet.block("runInputs.title", rowOf("title"), cols.label, "header", [[`Inputs this run used, against ${where}`, null, null, null, null]]);
+  sheet.block("runInputs.tolerance", rowOf("tolerance"), cols.label, "label", [["Relative tolerance: a smaller difference is not a change", "share", INPUT_TOLERANCE]]);
+  sheet.format(tolerance, { numberFormat: "0E+00" });
+  sheet.block("runInputs.upToDate", rowOf("upToDate"), cols.label, "check", [["The run used the live inputs (no input below differs)", "TRUE/FALSE", `=NOT(OR(${differs}))`]]);
+  sheet.block("runInputs.header", rowOf("header"), cols.label, "header", [["Assumption", "Key", "Value the run used", `Live on ${names.inputs}`, "Differs?"]]);
+  sheet.block("runInputs.labels", first, cols.label, "label", ASSUMPTIONS.map((a) => [`${a.label} (${a.unit})`, a.key, summary.inputs[a.key] ?? null]));
+  sheet.block("runInputs.live", first, cols.live, "link", ASSUMPTIONS.map((a) => [live ? `=${live(a.key)}` : "not built"]));
+  sheet.block(
     "runInputs.differs",
     first,
-    C.differs,
+    cols.differs,
     "calc",
     ASSUMPTIONS.map((_, i) => {
-      const [used, now] = [cell(first + i, C.used), cell(first + i, C.live)];
+      const [used, now] = [cell(first + i, cols.used), cell(first + i, cols.live)];
       return [`=IF(AND(ISNUMBER(${used}),ISNUMBER(${now})),ABS(${now}-${used})>${tolerance}*MAX(ABS(${used}),ABS(${now})),TRUE)`];
     }),
   );
-  ASSUMPTIONS.forEach((a, i) => b.format(`${cell(first + i, C.used)}:${cell(first + i, C.live)}`, { numberFormat: formatForUnit(a.unit) }));
-  b.format(upToDate, { numberFormat: FORMATS.bool });
-  b.format(`${cell(first, C.differs)}:${cell(last, C.differs)}`, { numberFormat: FORMATS.bool });
+  ASSUMPTIONS.forEach((a, i) => sheet.format(`${cell(first + i, cols.used)}:${cell(first + i, cols.live)}`, { numberFormat: formatForUnit(a.unit) }));
+  sheet.format(upToDate, { numberFormat: FORMATS.bool });
+  sheet.format(differs, { numberFormat: FORMATS.bool });
   return upToDate;
 }

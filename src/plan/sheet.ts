@@ -1,6 +1,7 @@
-/** A small builder that collects a sheet's blocks and formats as the plan is laid out. */
-import { absCell, cell, rangeOf } from "./a1";
-import { COL, COLOURS, FORMATS } from "./layout";
+/** A small builder that collects a sheet's blocks and formats as the plan is laid out, and what the sheets of blocks by scenario share. */
+import { absCell, cell, columnLetter, rangeOf } from "./a1";
+import type { InputsLayout } from "./inputs";
+import { COL, COLOURS, FORMATS, SheetNames } from "./layout";
 import { printPlanFor } from "./print";
 import { Block, BlockKeys, BlockRole, CellContent, ChartPlan, Format, ListValidation, SheetKey, SheetPlan, TablePlan } from "./types";
 
@@ -43,24 +44,56 @@ export class SheetBuilder {
     this.format(`${cell(row, COL.constant)}:${cell(row, COL.firstPeriod + years - 1)}`, { numberFormat: FORMATS.year });
   }
 
-  format(range: string, f: Omit<Format, "range">): void {
-    this.formats.push({ range, ...f });
+  format(range: string, format: Omit<Format, "range">): void {
+    this.formats.push({ range, ...format });
   }
 
   validation(range: string, source: string): void {
     this.validations.push({ range, source });
   }
 
-  chart(c: ChartPlan): void {
-    this.charts.push(c);
+  chart(chart: ChartPlan): void {
+    this.charts.push(chart);
   }
 
-  table(t: TablePlan): void {
-    this.tables.push(t);
+  table(table: TablePlan): void {
+    this.tables.push(table);
   }
 
   columnWidths(widths: { column: string; width: number }[]): void {
     this.widths = widths;
+  }
+
+  /** Widths of the label, unit, constant and total columns (A to D), then of `periods` period columns from E. */
+  periodColumnWidths(fixed: readonly [label: number, unit: number, constant: number, total: number], periods: number, width: number): void {
+    this.columnWidths([
+      ...fixed.map((w, i) => ({ column: columnLetter(i + 1), width: w })),
+      ...Array.from({ length: periods }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width })),
+    ]);
+  }
+
+  /**
+   * A chart of period rows over the timeline at `timelineRow`, from the first period column to
+   * `lastCol`, anchored from three rows below `belowRow` over columns A to D, 20 rows high.
+   */
+  periodChart(c: {
+    readonly id: string;
+    readonly type: ChartPlan["type"];
+    readonly title: string;
+    readonly timelineRow: number;
+    readonly lastCol: number;
+    readonly series: readonly { readonly name: string; readonly row: number }[];
+    readonly belowRow: number;
+  }): void {
+    const across = (row: number) => `${cell(row, COL.firstPeriod)}:${cell(row, c.lastCol)}`;
+    this.chart({
+      id: c.id,
+      type: c.type,
+      title: c.title,
+      categories: { name: "Year", sheet: this.name, range: across(c.timelineRow) },
+      series: c.series.map((s) => ({ name: s.name, sheet: this.name, range: across(s.row) })),
+      anchor: { from: cell(c.belowRow + 3, 1), to: cell(c.belowRow + 22, 4) },
+    });
   }
 
   freeze(rows: number, columns: number): void {
@@ -104,9 +137,48 @@ export function periodCells(row: number, years: number, label: string, unit: str
   return [label, unit, null, total ? `=SUM(${cell(row, COL.firstPeriod)}:${cell(row, last)})` : null, ...Array.from({ length: years }, (_, i) => f(COL.firstPeriod + i))];
 }
 
-/** Offsets of consecutive rows named in order, from `start`. */
-export function consecutive<K extends string>(names: readonly K[], start: number): Record<K, number> {
-  return Object.fromEntries(names.map((n, i) => [n, start + i])) as Record<K, number>;
+/** The constant column from row `from` to row `to`: "C7", or "C7:C9". */
+export function constantRange(from: number, to: number): string {
+  return rangeOf(from, COL.constant, to - from + 1, 1);
 }
 
-export { absCell };
+/**
+ * One scenario's block on a sheet of blocks by scenario (Deal, Capacity, Valuation): its ids,
+ * its rows, and its scenario's column on the Inputs sheet.
+ */
+export interface ScenarioBlock {
+  /** "s0" for the live block, then "s1", ...: the prefix of the block's ids. */
+  readonly id: string;
+  readonly firstRow: number;
+  /** The sheet row of an offset in the block. */
+  readonly rowOf: (offset: number) => number;
+  /** The absolute constant-column cell of an offset in the block. */
+  readonly constantCell: (offset: number) => string;
+  /** The cell of an offset in the block in column `col`. */
+  readonly cellAt: (offset: number, col: number) => string;
+  /** The block's scenario column on the Inputs sheet, as a reference. */
+  readonly inputRef: (key: string) => string;
+  /** A link formula to the block's scenario column on the Inputs sheet. */
+  readonly link: (key: string) => string;
+}
+
+/**
+ * What a sheet of blocks by scenario (Deal, Capacity) is built from: the sheet names, the Inputs
+ * sheet's layout, each block's label (the live one first), the timeline's first year and its
+ * length in years, and the master-check formula.
+ */
+export type ScenarioSheetArgs = [names: SheetNames, inputs: InputsLayout, labels: readonly string[], firstYear: number, years: number, masterCheck: string];
+
+/** Block `j` (0: the live one) starting at `firstRow`, its scenario's inputs read through `inputRef`. */
+export function scenarioBlockAt(j: number, firstRow: number, inputRef: (key: string) => string): ScenarioBlock {
+  const rowOf = (offset: number) => firstRow + offset;
+  return {
+    id: `s${j}`,
+    firstRow,
+    rowOf,
+    constantCell: (offset) => absCell(rowOf(offset), COL.constant),
+    cellAt: (offset, col) => cell(rowOf(offset), col),
+    inputRef,
+    link: (key) => `=${inputRef(key)}`,
+  };
+}

@@ -3,9 +3,9 @@ import { absCell, cell, columnLetter, sheetRef } from "./a1";
 import { CAPACITY_ROWS, CapacityLayout } from "./capacity";
 import { DEAL_ROWS, DealLayout } from "./deal";
 import { VALUATION_BLOCK } from "./valuation";
-import { COL, FORMATS, ROW, SheetNames } from "./layout";
+import { COL, FORMATS, ROW, SheetNames, consecutive } from "./layout";
 import { SheetBuilder } from "./sheet";
-import { CellContent, SheetPlan } from "./types";
+import { ChartPlan, SheetPlan } from "./types";
 
 export const SUMMARY_METRICS = [
   { id: "tcv", label: "TCV: contract value, initial term", unit: "USD", format: FORMATS.usdM },
@@ -27,7 +27,10 @@ export const SUMMARY_METRICS = [
   { id: "pipeline", label: "Pipeline MW, not contracted (gross; not counted toward the target)", unit: "MW gross", format: FORMATS.mw },
 ] as const;
 
-export const SUMMARY = { headerRow: 4, firstRow: 5, firstCol: 3 } as const;
+/** Rows of the table: its header, then one row per metric; scenarios across from `firstCol`. */
+export const SUMMARY = { ...consecutive(["headerRow", "firstRow"] as const, 4), firstCol: 3 } as const;
+
+type MetricId = (typeof SUMMARY_METRICS)[number]["id"];
 
 export function buildSummary(
   names: SheetNames,
@@ -37,77 +40,90 @@ export function buildSummary(
   valuationBlocks: readonly number[],
   masterCheck: string,
 ): SheetPlan {
-  const b = new SheetBuilder("summary", names.summary, "#7030A0");
-  const D = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
-  const K = (r: number, c: number) => sheetRef(names.capacity, absCell(r, c));
-  b.block("title", ROW.title, 1, "title", [["CORZ — Summary: key figures by scenario"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-  b.block("header", SUMMARY.headerRow, 1, "header", [["Figure", "Unit", ...labels]]);
-  const rows: CellContent[][] = SUMMARY_METRICS.map(() => []);
-  b.block("labels", SUMMARY.firstRow, 1, "label", SUMMARY_METRICS.map((m) => [m.label, m.unit]));
-  deal.blockRows.forEach((d0, j) => {
-    const c0 = capacity.blockRows[j];
-    const f: Record<(typeof SUMMARY_METRICS)[number]["id"], string> = {
-      tcv: `=${D(d0 + DEAL_ROWS.initialValue, COL.constant)}`,
-      tcvInclOptions: `=${D(d0 + DEAL_ROWS.tcv, COL.constant)}`,
-      average: `=IF(${D(d0 + DEAL_ROWS.yearsBilled, COL.constant)}>0,${D(d0 + DEAL_ROWS.tcv, COL.constant)}/${D(d0 + DEAL_ROWS.yearsBilled, COL.constant)},0)`,
-      price: `=${D(d0 + DEAL_ROWS.avgPrice, COL.constant)}`,
-      licenceMargin: `=${D(d0 + DEAL_ROWS.margin, COL.constant)}`,
-      reportedMargin: `=IF(${D(d0 + DEAL_ROWS.reportedRevenue, COL.total)}>0,${D(d0 + DEAL_ROWS.grossProfit, COL.total)}/${D(d0 + DEAL_ROWS.reportedRevenue, COL.total)},0)`,
-      npv: `=${D(d0 + DEAL_ROWS.npv, COL.constant)}`,
-      value: `=${sheetRef(names.valuation, absCell(valuationBlocks[j] + VALUATION_BLOCK.value, COL.constant))}`,
-      rate: `=${D(d0 + DEAL_ROWS.rate, COL.constant)}`,
-      mw: `=${D(d0 + DEAL_ROWS.contractedMw, COL.constant)}`,
-      target: `=${K(c0 + CAPACITY_ROWS.target, COL.constant)}`,
-      contractedAtTarget: `=${K(c0 + CAPACITY_ROWS.contractedAtTarget, COL.constant)}`,
-      contractedShort: `=${K(c0 + CAPACITY_ROWS.contractedShort, COL.constant)}`,
-      hpcAtTarget: `=${K(c0 + CAPACITY_ROWS.atTarget, COL.constant)}`,
-      energisedShort: `=${K(c0 + CAPACITY_ROWS.energisedShort, COL.constant)}`,
-      meets: `=${K(c0 + CAPACITY_ROWS.meets, COL.constant)}`,
-      pipeline: `=${K(c0 + CAPACITY_ROWS.pipelineAtTarget, COL.constant)}`,
-    };
-    SUMMARY_METRICS.forEach((m, i) => rows[i].push(f[m.id]));
-  });
+  const sheet = new SheetBuilder("summary", names.summary, "#7030A0");
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Summary: key figures by scenario"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  sheet.block("header", SUMMARY.headerRow, 1, "header", [["Figure", "Unit", ...labels]]);
+  sheet.block("labels", SUMMARY.firstRow, 1, "label", SUMMARY_METRICS.map((m) => [m.label, m.unit]));
+  const byScenario = deal.blockRows.map((_, j) => metricFormulas(names, deal.blockRows[j], capacity.blockRows[j], valuationBlocks[j]));
+  sheet.block("figures", SUMMARY.firstRow, SUMMARY.firstCol, "link", SUMMARY_METRICS.map((m) => byScenario.map((formulas) => formulas[m.id])));
   const lastCol = SUMMARY.firstCol + labels.length - 1;
-  b.block("figures", SUMMARY.firstRow, SUMMARY.firstCol, "link", rows);
   SUMMARY_METRICS.forEach((m, i) => {
-    const r = SUMMARY.firstRow + i;
-    b.format(`${cell(r, SUMMARY.firstCol)}:${cell(r, lastCol)}`, { numberFormat: m.format });
+    const row = SUMMARY.firstRow + i;
+    sheet.format(`${cell(row, SUMMARY.firstCol)}:${cell(row, lastCol)}`, { numberFormat: m.format });
   });
-
-  // Charts of the live scenario (block 0).
-  const years = `${cell(ROW.timeline, COL.firstPeriod)}:${cell(ROW.timeline, deal.lastCol)}`;
-  const dealRow = (off: number) => `${cell(deal.blockRows[0] + off, COL.firstPeriod)}:${cell(deal.blockRows[0] + off, deal.lastCol)}`;
-  const capRow = (off: number) => `${cell(capacity.blockRows[0] + off, COL.firstPeriod)}:${cell(capacity.blockRows[0] + off, deal.lastCol)}`;
-  const chartTop = SUMMARY.firstRow + SUMMARY_METRICS.length + 2;
-  b.chart({
-    id: "summary.revenue",
-    type: "ColumnClustered",
-    title: "Revenue and gross profit by year, live scenario (USD)",
-    categories: { name: "Year", sheet: names.deal, range: years },
-    series: [
-      { name: "Revenue (licence fee)", sheet: names.deal, range: dealRow(DEAL_ROWS.revenue) },
-      { name: "Gross profit", sheet: names.deal, range: dealRow(DEAL_ROWS.grossProfit) },
-    ],
-    anchor: { from: cell(chartTop, 1), to: cell(chartTop + 18, 2) },
-  });
-  b.chart({
-    id: "summary.capacity",
-    type: "Line",
-    title: "HPC capacity contracted and energised vs target, live scenario (MW)",
-    categories: { name: "Year", sheet: names.capacity, range: years },
-    series: [
-      { name: "HPC MW contracted", sheet: names.capacity, range: capRow(CAPACITY_ROWS.contracted) },
-      { name: "HPC MW energised", sheet: names.capacity, range: capRow(CAPACITY_ROWS.hpc) },
-      { name: "Target", sheet: names.capacity, range: capRow(CAPACITY_ROWS.targetRow) },
-    ],
-    anchor: { from: cell(chartTop, 3), to: cell(chartTop + 18, Math.max(lastCol, 7)) },
-  });
-  b.columnWidths([
+  liveCharts(sheet, names, deal, capacity, lastCol);
+  sheet.columnWidths([
     { column: "A", width: 44 },
     { column: "B", width: 11 },
     ...labels.map((_, i) => ({ column: columnLetter(SUMMARY.firstCol + i), width: 16 })),
   ]);
-  b.freeze(SUMMARY.headerRow, 2);
-  return b.build();
+  sheet.freeze(SUMMARY.headerRow, 2);
+  return sheet.build();
+}
+
+/** One scenario's figures: links to its blocks on the Deal, Capacity and Valuation sheets (first rows given). */
+function metricFormulas(names: SheetNames, dealRow: number, capacityRow: number, valuationRow: number): Record<MetricId, string> {
+  const deal = (offset: number, col: number = COL.constant) => sheetRef(names.deal, absCell(dealRow + offset, col));
+  const capacity = (offset: number) => sheetRef(names.capacity, absCell(capacityRow + offset, COL.constant));
+  return {
+    tcv: `=${deal(DEAL_ROWS.initialValue)}`,
+    tcvInclOptions: `=${deal(DEAL_ROWS.tcv)}`,
+    average: `=IF(${deal(DEAL_ROWS.yearsBilled)}>0,${deal(DEAL_ROWS.tcv)}/${deal(DEAL_ROWS.yearsBilled)},0)`,
+    price: `=${deal(DEAL_ROWS.avgPrice)}`,
+    licenceMargin: `=${deal(DEAL_ROWS.margin)}`,
+    reportedMargin: `=IF(${deal(DEAL_ROWS.reportedRevenue, COL.total)}>0,${deal(DEAL_ROWS.grossProfit, COL.total)}/${deal(DEAL_ROWS.reportedRevenue, COL.total)},0)`,
+    npv: `=${deal(DEAL_ROWS.npv)}`,
+    value: `=${sheetRef(names.valuation, absCell(valuationRow + VALUATION_BLOCK.value, COL.constant))}`,
+    rate: `=${deal(DEAL_ROWS.rate)}`,
+    mw: `=${deal(DEAL_ROWS.contractedMw)}`,
+    target: `=${capacity(CAPACITY_ROWS.target)}`,
+    contractedAtTarget: `=${capacity(CAPACITY_ROWS.contractedAtTarget)}`,
+    contractedShort: `=${capacity(CAPACITY_ROWS.contractedShort)}`,
+    hpcAtTarget: `=${capacity(CAPACITY_ROWS.atTarget)}`,
+    energisedShort: `=${capacity(CAPACITY_ROWS.energisedShort)}`,
+    meets: `=${capacity(CAPACITY_ROWS.meets)}`,
+    pipeline: `=${capacity(CAPACITY_ROWS.pipelineAtTarget)}`,
+  };
+}
+
+/** Charts of the live scenario (block 0): revenue and gross profit from the Deal sheet, capacity against the target from the Capacity sheet. */
+function liveCharts(sheet: SheetBuilder, names: SheetNames, deal: DealLayout, capacity: CapacityLayout, lastCol: number): void {
+  const years = `${cell(ROW.timeline, COL.firstPeriod)}:${cell(ROW.timeline, deal.lastCol)}`;
+  const chartTop = SUMMARY.firstRow + SUMMARY_METRICS.length + 2;
+  /** A chart of rows of the live block on another sheet (its first row given) over the years. */
+  const liveChart = (c: { id: string; type: ChartPlan["type"]; title: string; sheetName: string; blockRow: number; series: [name: string, offset: number][]; cols: [number, number] }) =>
+    sheet.chart({
+      id: c.id,
+      type: c.type,
+      title: c.title,
+      categories: { name: "Year", sheet: c.sheetName, range: years },
+      series: c.series.map(([name, offset]) => ({ name, sheet: c.sheetName, range: `${cell(c.blockRow + offset, COL.firstPeriod)}:${cell(c.blockRow + offset, deal.lastCol)}` })),
+      anchor: { from: cell(chartTop, c.cols[0]), to: cell(chartTop + 18, c.cols[1]) },
+    });
+  liveChart({
+    id: "summary.revenue",
+    type: "ColumnClustered",
+    title: "Revenue and gross profit by year, live scenario (USD)",
+    sheetName: names.deal,
+    blockRow: deal.blockRows[0],
+    series: [
+      ["Revenue (licence fee)", DEAL_ROWS.revenue],
+      ["Gross profit", DEAL_ROWS.grossProfit],
+    ],
+    cols: [1, 2],
+  });
+  liveChart({
+    id: "summary.capacity",
+    type: "Line",
+    title: "HPC capacity contracted and energised vs target, live scenario (MW)",
+    sheetName: names.capacity,
+    blockRow: capacity.blockRows[0],
+    series: [
+      ["HPC MW contracted", CAPACITY_ROWS.contracted],
+      ["HPC MW energised", CAPACITY_ROWS.hpc],
+      ["Target", CAPACITY_ROWS.targetRow],
+    ],
+    cols: [3, Math.max(lastCol, 7)],
+  });
 }

@@ -20,23 +20,38 @@
  */
 import { TRANCHE_IDS, findAssumption } from "../model/assumptions";
 import { PRICE_CHANGE, TornadoBar } from "../model/sensitivity";
-import { absCell, cell, columnLetter, sheetRef } from "./a1";
-import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, decimalYear, gArray, trancheLabel, trancheRow } from "./deal";
+import { absCell, cell, sheetRef } from "./a1";
+import { DEAL_ROWS, DealLayout, TRANCHE_ROWS, trancheLabel, trancheRow } from "./deal";
+import { decimalYear, delayedDate, gArray } from "./formulas";
 import { InputsLayout } from "./inputs";
-import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit } from "./layout";
-import { SheetBuilder, consecutive, periodCells } from "./sheet";
+import { COL, FORMATS, MAX_CONTRACT_YEARS, ROW, SheetNames, formatForUnit, consecutive } from "./layout";
+import { ScenarioBlock, SheetBuilder, constantRange, periodCells, scenarioBlockAt } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
 
 const TRANCHES = TRANCHE_IDS.length;
-const HEAD = consecutive(
-  ["header", "margin", "overheadRate", "maintenanceRate", "taxRate", "capexPerMw", "capexLead", "term", "rate", "valuationTime", "renewals", "capex0"] as const,
-  0,
-);
-/** One start row per tranche after one capex row per tranche. */
-const start0 = HEAD.capex0 + TRANCHES;
-const FROM_VALUATION = consecutive(["capexFromValuation", "depreciationFromValuation"] as const, start0 + TRANCHES);
-const PERIODS = consecutive(
+
+/**
+ * Rows of one scenario's block, from its header, in their order on the sheet: constants, one capex
+ * and one billing-start row per tranche, then years across. `height` is the row after the block
+ * and the blank row below it.
+ */
+export const VALUATION_BLOCK = consecutive(
   [
+    "header",
+    "margin",
+    "overheadRate",
+    "maintenanceRate",
+    "taxRate",
+    "capexPerMw",
+    "capexLead",
+    "term",
+    "rate",
+    "valuationTime",
+    "renewals",
+    ["capex0", TRANCHES],
+    ["start0", TRANCHES],
+    "capexFromValuation",
+    "depreciationFromValuation",
     "revenue",
     "powerIn",
     "powerOut",
@@ -65,12 +80,12 @@ const PERIODS = consecutive(
     "bridgeCapex",
     "bridgeValue",
     "bridgeCheck",
+    null,
+    "height",
   ] as const,
-  FROM_VALUATION.depreciationFromValuation + 1,
+  0,
 );
-/** Rows of one scenario's block, from its header: constants, one capex and one billing-start row per tranche, then years across. */
-export const VALUATION_BLOCK = { ...HEAD, start0, ...FROM_VALUATION, ...PERIODS } as const;
-export const VALUATION_BLOCK_HEIGHT = VALUATION_BLOCK.bridgeCheck + 2;
+export const VALUATION_BLOCK_HEIGHT = VALUATION_BLOCK.height;
 
 /** Columns of the by-scenario table at the top. */
 export const VALUE_TABLE_COLS = consecutive(["label", "unused", "npv", "overhead", "maintenance", "tax", "capex", "value", "irr", "renewals"] as const, 1);
@@ -103,17 +118,19 @@ export interface ValuationLayout {
 }
 
 /** Rows of the delay section below the blocks: what every delay shares, then one group per delay. */
-const DELAY_HEAD = consecutive(["header", "index", "priceSteps", "windowStart", "windowEnd", "scale0"] as const, 0);
-export const DELAY_SECTION = { ...DELAY_HEAD, ramp0: DELAY_HEAD.scale0 + TRANCHES, group0: DELAY_HEAD.scale0 + 2 * TRANCHES } as const;
+export const DELAY_SECTION = consecutive(["header", "index", "priceSteps", "windowStart", "windowEnd", ["scale0", TRANCHES], ["ramp0", TRANCHES], "group0"] as const, 0);
+
+/** Rows of one delay's group, in their order on the sheet. */
+const DELAY_GROUP_ROWS = consecutive([["start0", TRANCHES], ["revenue0", TRANCHES], "total", "capex", "depreciation", "height"] as const, 0);
 
 /** Row offsets inside one delay's group: one start and one revenue row per tranche, then the totals. */
 export const DELAY_GROUP = {
-  start: (i: number) => i,
-  revenue: (i: number) => TRANCHES + i,
-  total: 2 * TRANCHES,
-  capex: 2 * TRANCHES + 1,
-  depreciation: 2 * TRANCHES + 2,
-  height: 2 * TRANCHES + 3,
+  start: (i: number) => DELAY_GROUP_ROWS.start0 + i,
+  revenue: (i: number) => DELAY_GROUP_ROWS.revenue0 + i,
+  total: DELAY_GROUP_ROWS.total,
+  capex: DELAY_GROUP_ROWS.capex,
+  depreciation: DELAY_GROUP_ROWS.depreciation,
+  height: DELAY_GROUP_ROWS.height,
 } as const;
 
 /** The IRR cell's text when there is no capex of Core's. */
@@ -128,345 +145,463 @@ export interface TornadoOnSheet {
 }
 
 export function buildValuation(names: SheetNames, inputs: InputsLayout, deal: DealLayout, tornado: TornadoOnSheet, masterCheck: string): ValuationLayout {
-  const b = new SheetBuilder("valuation", names.valuation, "#BF8F00");
-  const { firstYear, years, lastCol } = deal;
-  const blocks = deal.blockRows.length;
-  const D = (r: number, c: number) => sheetRef(names.deal, absCell(r, c));
-  const n = TRANCHES;
+  const sheet = new SheetBuilder("valuation", names.valuation, "#BF8F00");
+  const frame = valuationFrame(names, inputs, deal, tornado.bars.length);
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Valuation: free cash flow to Core Scientific from the CoreWeave contracts, its value, sensitivities (USD)"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  valueTableRows(sheet, frame);
+  rateGridRows(sheet, frame);
+  delayGridRows(sheet, frame);
+  tornadoRows(sheet, frame, tornado);
+  sheet.timeline("timeline", frame.timelineRow, deal.firstYear, deal.years, "Total");
+  deal.blockRows.forEach((_, j) => {
+    const block = valuationBlock(frame, j);
+    scenarioBlock(sheet, block);
+    // The delay grid's helper rows read the live block only.
+    if (j === 0) delayRows(sheet, frame, block);
+  });
+  sheet.periodColumnWidths([60, 10, 14, 14], Math.max(deal.years, TORNADO_COLS.basis - COL.firstPeriod + 1), 13);
+  sheet.freeze(ROW.check, 1);
+  const { tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow } = frame;
+  return { sheet: sheet.build(), tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow };
+}
 
-  // The grids and the tornado first: their rows (and the inputs in them) stay put however many
-  // scenarios are built; the table by scenario follows.
+/** Where the sheet's parts sit, and the references they share. */
+interface ValuationFrame {
+  readonly names: SheetNames;
+  readonly inputs: InputsLayout;
+  readonly deal: DealLayout;
+  readonly tableRow: number;
+  readonly rateGridRow: number;
+  readonly delayGridRow: number;
+  readonly tornadoRow: number;
+  /** The top of the tornado chart. */
+  readonly chartTop: number;
+  readonly timelineRow: number;
+  /** First row of each scenario's block (index 0 = live). */
+  readonly blockRows: readonly number[];
+  readonly delayRow: number;
+  /** An absolute cell on the Deal sheet. */
+  readonly dealRef: (row: number, col: number) => string;
+  /** Block j's constant cell at an offset, absolute. */
+  readonly blockConstant: (j: number, offset: number) => string;
+  /** Block j's period row at an offset, absolute, across the timeline. */
+  readonly blockYears: (j: number, offset: number) => string;
+}
+
+/**
+ * The sheet's layout. The grids and the tornado come first: their rows (and the inputs in them)
+ * stay put however many scenarios are built; the table by scenario follows.
+ */
+function valuationFrame(names: SheetNames, inputs: InputsLayout, deal: DealLayout, bars: number): ValuationFrame {
+  const blocks = deal.blockRows.length;
   const rateGridRow = ROW.title + 3;
   const delayGridRow = rateGridRow + GRID_HEIGHT + 1;
   const tornadoRow = delayGridRow + GRID_HEIGHT + 1;
-  const tableRow = tornadoRow + TORNADO_ROWS.first + tornado.bars.length + 1;
+  const tableRow = tornadoRow + TORNADO_ROWS.first + bars + 1;
   const chartTop = tableRow + blocks + 3;
   const timelineRow = chartTop + 22;
   const blockRows = deal.blockRows.map((_, j) => timelineRow + 2 + j * VALUATION_BLOCK_HEIGHT);
-  const delayRow = timelineRow + 2 + blocks * VALUATION_BLOCK_HEIGHT;
-  const group = DELAY_GROUP;
+  return {
+    names,
+    inputs,
+    deal,
+    tableRow,
+    rateGridRow,
+    delayGridRow,
+    tornadoRow,
+    chartTop,
+    timelineRow,
+    blockRows,
+    delayRow: timelineRow + 2 + blocks * VALUATION_BLOCK_HEIGHT,
+    dealRef: (row, col) => sheetRef(names.deal, absCell(row, col)),
+    blockConstant: (j, offset) => absCell(blockRows[j] + offset, COL.constant),
+    blockYears: (j, offset) => `${absCell(blockRows[j] + offset, COL.firstPeriod)}:${absCell(blockRows[j] + offset, deal.lastCol)}`,
+  };
+}
 
-  b.block("title", ROW.title, 1, "title", [["CORZ — Valuation: free cash flow to Core Scientific from the CoreWeave contracts, its value, sensitivities (USD)"]]);
-  b.block("check", ROW.check, 1, "check", [[masterCheck]]);
-
-  /** A block's constant cell. */
-  const V = (j: number, off: number) => absCell(blockRows[j] + off, COL.constant);
-  const rowRange = (j: number, off: number) => `${absCell(blockRows[j] + off, COL.firstPeriod)}:${absCell(blockRows[j] + off, lastCol)}`;
-
-  // ---- By scenario: the bridge from gross-profit NPV to value ----
-  const T = VALUE_TABLE_COLS;
-  b.block("table.header", tableRow, 1, "header", [
-    ["Value by scenario: gross-profit NPV to the value of free cash flow, at each scenario's valuation date (USD)", null, "NPV of gross profit", "Less overhead", "Less maintenance capex", "Less tax", "Less Core's capex", "Value (free cash flow)", "IRR on Core's capex", "Renewal options exercised"],
+/** By scenario: the bridge from gross-profit NPV to value. */
+function valueTableRows(sheet: SheetBuilder, frame: ValuationFrame): void {
+  const { tableRow, blockConstant } = frame;
+  const blocks = frame.blockRows.length;
+  const cols = VALUE_TABLE_COLS;
+  sheet.block("table.header", tableRow, 1, "header", [
+    [
+      "Value by scenario: gross-profit NPV to the value of free cash flow, at each scenario's valuation date (USD)",
+      null,
+      "NPV of gross profit",
+      "Less overhead",
+      "Less maintenance capex",
+      "Less tax",
+      "Less Core's capex",
+      "Value (free cash flow)",
+      "IRR on Core's capex",
+      "Renewal options exercised",
+    ],
   ]);
-  b.block(
+  sheet.block(
     "table.rows",
     tableRow + 1,
     1,
     "link",
-    deal.blockRows.map((_, j) => [
-      `=${D(deal.blockRows[j] + DEAL_ROWS.header, 1)}`,
+    frame.deal.blockRows.map((dealRow, j) => [
+      `=${frame.dealRef(dealRow + DEAL_ROWS.header, 1)}`,
       null,
-      `=${V(j, VALUATION_BLOCK.bridgeNpv)}`,
-      `=${V(j, VALUATION_BLOCK.bridgeOverhead)}`,
-      `=${V(j, VALUATION_BLOCK.bridgeMaintenance)}`,
-      `=${V(j, VALUATION_BLOCK.bridgeTax)}`,
-      `=${V(j, VALUATION_BLOCK.bridgeCapex)}`,
-      `=${V(j, VALUATION_BLOCK.value)}`,
-      `=${V(j, VALUATION_BLOCK.irr)}`,
-      `=${V(j, VALUATION_BLOCK.renewals)}`,
+      ...(["bridgeNpv", "bridgeOverhead", "bridgeMaintenance", "bridgeTax", "bridgeCapex", "value", "irr", "renewals"] as const).map((row) => `=${blockConstant(j, VALUATION_BLOCK[row])}`),
     ]),
   );
-  b.format(`${cell(tableRow + 1, T.npv)}:${cell(tableRow + blocks, T.value)}`, { numberFormat: FORMATS.usdM });
-  b.format(`${cell(tableRow + 1, T.irr)}:${cell(tableRow + blocks, T.irr)}`, { numberFormat: FORMATS.pct });
-  b.format(`${cell(tableRow + 1, T.renewals)}:${cell(tableRow + blocks, T.renewals)}`, { numberFormat: FORMATS.int });
-  b.format(`${cell(tableRow + 1, T.value)}:${cell(tableRow + blocks, T.value)}`, { bold: true });
-  b.block("table.note", tableRow + blocks + 1, 1, "note", [
+  const columnRange = (from: number, to: number) => `${cell(tableRow + 1, from)}:${cell(tableRow + blocks, to)}`;
+  sheet.format(columnRange(cols.npv, cols.value), { numberFormat: FORMATS.usdM });
+  sheet.format(columnRange(cols.irr, cols.irr), { numberFormat: FORMATS.pct });
+  sheet.format(columnRange(cols.renewals, cols.renewals), { numberFormat: FORMATS.int });
+  sheet.format(columnRange(cols.value, cols.value), { bold: true });
+  sheet.block("table.note", tableRow + blocks + 1, 1, "note", [
     [
       "Value counts renewal options only as far as the scenario exercises them (last column); the tornado's renewal row shows the value with none and with both. Pass-through power is billed and paid in the same amount: it nets to zero.",
     ],
   ]);
+}
 
-  // ---- Grids (live scenario, block 0) ----
-  const live = {
-    margin: V(0, VALUATION_BLOCK.margin),
-    overhead: V(0, VALUATION_BLOCK.overheadRate),
-    maintenance: V(0, VALUATION_BLOCK.maintenanceRate),
-    tax: V(0, VALUATION_BLOCK.taxRate),
-    rate: V(0, VALUATION_BLOCK.rate),
+/** The grids' value columns. */
+const GRID_COLS = Array.from({ length: GRID_SIZE }, (_, k) => COL.firstPeriod + k);
+const LAST_GRID_COL = GRID_COLS[GRID_SIZE - 1];
+
+/** The live scenario's (block 0's) rates the grids read. */
+function liveRates(frame: ValuationFrame) {
+  return {
+    margin: frame.blockConstant(0, VALUATION_BLOCK.margin),
+    overhead: frame.blockConstant(0, VALUATION_BLOCK.overheadRate),
+    maintenance: frame.blockConstant(0, VALUATION_BLOCK.maintenanceRate),
+    tax: frame.blockConstant(0, VALUATION_BLOCK.taxRate),
+    rate: frame.blockConstant(0, VALUATION_BLOCK.rate),
   };
-  const gridCols = Array.from({ length: GRID_SIZE }, (_, k) => COL.firstPeriod + k);
-  const lastGridCol = gridCols[GRID_SIZE - 1];
-  /** Present value of the live block's counted cash flows with revenue R, depreciation Dp and capex Cp (row ranges), at margin m and rate r. */
-  const pvFormula = (R: string, Dp: string, Cp: string, m: string, r: string) => {
-    const ebitda = `${R}*(${m}-${live.overhead})`;
-    return `=SUMPRODUCT((${ebitda}-${live.maintenance}*${R}-${live.tax}*((${ebitda}-${Dp})>0)*(${ebitda}-${Dp})-${Cp})/(1+${r})^${rowRange(0, VALUATION_BLOCK.yearsToEnd)})`;
-  };
+}
 
-  // Discount rate x licence margin.
-  {
-    const g = rateGridRow;
-    const rowValue = (k: number) => absCell(g + GRID_ROWS.first + k, COL.constant);
-    const colValue = (k: number) => absCell(g + GRID_ROWS.colValues, gridCols[k]);
-    b.block("rateGrid.header", g, 1, "header", [["Value, live scenario: discount rate (down) x licence-fee margin (across) (USD)", null, null, null]]);
-    b.block("rateGrid.steps.label", g + GRID_ROWS.steps, 1, "label", [["Steps: discount rate | licence margin (yours to change)", "rate"]]);
-    b.block("rateGrid.steps", g + GRID_ROWS.steps, COL.constant, "input", [[GRID_DEFAULTS.rateStep, GRID_DEFAULTS.marginStep]], { rows: ["step"], cols: ["rate", "margin"] });
-    const rateStep = absCell(g + GRID_ROWS.steps, COL.constant);
-    const marginStep = absCell(g + GRID_ROWS.steps, COL.total);
-    b.block("rateGrid.cols", g + GRID_ROWS.colValues, 1, "calc", [
-      ["Licence-fee margin (the live one in the middle)", "rate", null, null, ...gridCols.map((_, k) => `=${live.margin}+(${k - (GRID_SIZE - 1) / 2})*${marginStep}`)],
-    ]);
-    const R = rowRange(0, VALUATION_BLOCK.countedRevenue);
-    const Dp = rowRange(0, VALUATION_BLOCK.countedDepreciation);
-    const Cp = rowRange(0, VALUATION_BLOCK.countedCapex);
-    b.block(
-      "rateGrid.rows",
-      g + GRID_ROWS.first,
-      1,
-      "calc",
-      Array.from({ length: GRID_SIZE }, (_, k) => [
-        k === 0 ? "Discount rate (the live one in the middle)" : null,
-        "rate",
-        `=${live.rate}+(${k - (GRID_SIZE - 1) / 2})*${rateStep}`,
-        null,
-        ...gridCols.map((_, i) => pvFormula(R, Dp, Cp, colValue(i), rowValue(k))),
-      ]),
-    );
-    b.format(`${cell(g + GRID_ROWS.steps, COL.constant)}:${cell(g + GRID_ROWS.steps, COL.total)}`, { numberFormat: FORMATS.pct });
-    b.format(`${cell(g + GRID_ROWS.colValues, COL.firstPeriod)}:${cell(g + GRID_ROWS.colValues, lastGridCol)}`, { numberFormat: FORMATS.pct, bold: true });
-    b.format(`${cell(g + GRID_ROWS.first, COL.constant)}:${cell(g + GRID_ROWS.first + GRID_SIZE - 1, COL.constant)}`, { numberFormat: FORMATS.pct, bold: true });
-    b.format(`${cell(g + GRID_ROWS.first, COL.firstPeriod)}:${cell(g + GRID_ROWS.first + GRID_SIZE - 1, lastGridCol)}`, { numberFormat: FORMATS.usdM });
-  }
+/** Present value of the live block's counted cash flows with the given revenue, depreciation and capex (row ranges), at a margin and a rate. */
+function livePv(frame: ValuationFrame, revenue: string, depreciation: string, capex: string, margin: string, rate: string): string {
+  const live = liveRates(frame);
+  const ebitda = `${revenue}*(${margin}-${live.overhead})`;
+  return `=SUMPRODUCT((${ebitda}-${live.maintenance}*${revenue}-${live.tax}*((${ebitda}-${depreciation})>0)*(${ebitda}-${depreciation})-${capex})/(1+${rate})^${frame.blockYears(0, VALUATION_BLOCK.yearsToEnd)})`;
+}
 
-  // Delay x price change.
-  {
-    const g = delayGridRow;
-    const colValue = (k: number) => absCell(g + GRID_ROWS.colValues, gridCols[k]);
-    b.block("delayGrid.header", g, 1, "header", [["Value, live scenario: supply-chain delay in months (down) x change to every tranche's price (across) (USD)", null, null, null]]);
-    b.block("delayGrid.steps.label", g + GRID_ROWS.steps, 1, "label", [["Step: price change (yours to change)", "rate"]]);
-    b.block("delayGrid.steps", g + GRID_ROWS.steps, COL.constant, "input", [[GRID_DEFAULTS.priceStep]], { rows: ["step"], cols: ["price"] });
-    const priceStep = absCell(g + GRID_ROWS.steps, COL.constant);
-    b.block("delayGrid.cols", g + GRID_ROWS.colValues, 1, "calc", [
-      ["Price change on every tranche (none in the middle)", "rate", null, null, ...gridCols.map((_, k) => `=(${k - (GRID_SIZE - 1) / 2})*${priceStep}`)],
-    ]);
-    b.block("delayGrid.delays.label", g + GRID_ROWS.first, 1, "label", GRID_DEFAULTS.delays.map((_, k) => [k === 0 ? "Delay on starts after the delay date (whole months; yours to change)" : null, "months"]));
-    b.block(
-      "delayGrid.delays",
-      g + GRID_ROWS.first,
-      COL.constant,
-      "input",
-      GRID_DEFAULTS.delays.map((d) => [d]),
-      { rows: GRID_DEFAULTS.delays.map((_, k) => `delay${k + 1}`), cols: ["months"] },
-    );
-    const delayRange = (k: number, off: number) => {
-      const r = delayRow + DELAY_SECTION.group0 + k * group.height + off;
-      return `${absCell(r, COL.firstPeriod)}:${absCell(r, lastCol)}`;
-    };
-    b.block(
-      "delayGrid.rows",
-      g + GRID_ROWS.first,
-      COL.firstPeriod,
-      "calc",
-      GRID_DEFAULTS.delays.map((_, k) =>
-        gridCols.map((_, i) => {
-          const R = `${delayRange(k, group.total)}*(1+${colValue(i)})`;
-          return pvFormula(R, delayRange(k, group.depreciation), delayRange(k, group.capex), live.margin, live.rate);
-        }),
-      ),
-    );
-    b.format(cell(g + GRID_ROWS.steps, COL.constant), { numberFormat: FORMATS.pct });
-    b.format(`${cell(g + GRID_ROWS.colValues, COL.firstPeriod)}:${cell(g + GRID_ROWS.colValues, lastGridCol)}`, { numberFormat: FORMATS.pct, bold: true });
-    b.format(`${cell(g + GRID_ROWS.first, COL.constant)}:${cell(g + GRID_ROWS.first + GRID_SIZE - 1, COL.constant)}`, { numberFormat: FORMATS.int, bold: true });
-    b.format(`${cell(g + GRID_ROWS.first, COL.firstPeriod)}:${cell(g + GRID_ROWS.first + GRID_SIZE - 1, lastGridCol)}`, { numberFormat: FORMATS.usdM });
-  }
+/** A grid's header and the number formats of its axes and values: the row axis's format differs by grid. */
+function gridFrame(sheet: SheetBuilder, gridRow: number, rowAxisFormat: string): void {
+  sheet.format(`${cell(gridRow + GRID_ROWS.colValues, COL.firstPeriod)}:${cell(gridRow + GRID_ROWS.colValues, LAST_GRID_COL)}`, { numberFormat: FORMATS.pct, bold: true });
+  sheet.format(`${cell(gridRow + GRID_ROWS.first, COL.constant)}:${cell(gridRow + GRID_ROWS.first + GRID_SIZE - 1, COL.constant)}`, { numberFormat: rowAxisFormat, bold: true });
+  sheet.format(`${cell(gridRow + GRID_ROWS.first, COL.firstPeriod)}:${cell(gridRow + GRID_ROWS.first + GRID_SIZE - 1, LAST_GRID_COL)}`, { numberFormat: FORMATS.usdM });
+}
 
-  // ---- Tornado ----
-  {
-    const t = tornadoRow;
-    const C = TORNADO_COLS;
-    const centre = absCell(t + TORNADO_ROWS.centre, COL.constant);
-    const first = t + TORNADO_ROWS.first;
-    const last = first + tornado.bars.length - 1;
-    b.block("tornado.header", t, 1, "header", [[`Tornado: the ${tornado.bars.length} inputs that move the value most, each alone from its low to its high case (scenario "${tornado.scenario}" when the sheet was built)`, null, null, null]]);
-    b.block("tornado.centre", t + TORNADO_ROWS.centre, 1, "calc", [["Value the tornado is centred on (computed by the add-in when the sheet was built)", "USD", tornado.centre]]);
-    b.block("tornado.check", t + TORNADO_ROWS.check, 1, "check", [
-      [
-        "Tornado is current: its centre is the live value (FALSE: inputs changed since the build; refresh the sheets)",
-        null,
-        `=ABS(${centre}-${V(0, VALUATION_BLOCK.value)})<=1E-6*MAX(1,ABS(${V(0, VALUATION_BLOCK.value)}))`,
-      ],
-    ]);
-    b.block("tornado.titles", t + TORNADO_ROWS.titles, 1, "label", [["Input", "Key", "Low case", "High case", "Value at low", "Value at high", "Swing", "Low less centre", "High less centre", "Basis of the range"]]);
-    b.block(
-      "tornado.bars",
-      first,
-      1,
-      "calc",
-      tornado.bars.map((bar) => [bar.label, bar.key, bar.low, bar.high, bar.valueLow, bar.valueHigh]),
-    );
-    b.block(
-      "tornado.swing",
-      first,
-      C.swing,
-      "calc",
-      tornado.bars.map((_, i) => {
-        const r = first + i;
-        return [`=ABS(${cell(r, C.valueHigh)}-${cell(r, C.valueLow)})`, `=${cell(r, C.valueLow)}-${centre}`, `=${cell(r, C.valueHigh)}-${centre}`];
-      }),
-    );
-    b.block(
-      "tornado.basis",
-      first,
-      C.basis,
-      "note",
-      tornado.bars.map((bar) => [bar.basis]),
-    );
-    b.format(cell(t + TORNADO_ROWS.centre, COL.constant), { numberFormat: FORMATS.usdM });
-    // Each input's cases in its own unit: rates as %, months and counts whole, money in $M.
-    tornado.bars.forEach((bar, i) => {
-      const unit = bar.key === PRICE_CHANGE ? "rate" : (findAssumption(bar.key)?.unit ?? "");
-      b.format(`${cell(first + i, C.low)}:${cell(first + i, C.high)}`, { numberFormat: unit === "USD/MW" ? FORMATS.usdM2 : formatForUnit(unit) });
-    });
-    b.format(`${cell(first, C.valueLow)}:${cell(last, C.highDelta)}`, { numberFormat: FORMATS.usdM });
-    b.chart({
-      id: "valuation.tornado",
-      type: "BarClustered",
-      title: "Tornado: value at each input's low and high case, less the centre (USD)",
-      categories: { name: "Input", sheet: names.valuation, range: `${cell(first, C.label)}:${cell(last, C.label)}` },
-      series: [
-        { name: "Low case", sheet: names.valuation, range: `${cell(first, C.lowDelta)}:${cell(last, C.lowDelta)}` },
-        { name: "High case", sheet: names.valuation, range: `${cell(first, C.highDelta)}:${cell(last, C.highDelta)}` },
-      ],
-      anchor: { from: cell(chartTop, 1), to: cell(chartTop + 20, C.basis) },
-    });
-  }
-
-  // ---- Timeline and one block per scenario ----
-  b.timeline("timeline", timelineRow, firstYear, years, "Total");
-  const Y = (c: number) => cell(timelineRow, c, { row: true });
-  deal.blockRows.forEach((d0, j) => {
-    const r0 = blockRows[j];
-    const col = inputs.columns[j];
-    const R = (off: number) => r0 + off;
-    const at = (off: number, c: number) => cell(R(off), c);
-    const C = (off: number) => V(j, off);
-    const B = VALUATION_BLOCK;
-    const link = (key: string) => `=${inputs.ref(key, col)}`;
-    const dealAt = (off: number, c: number) => sheetRef(names.deal, cell(d0 + off, c));
-    const tc = (i: number, field: number) => D(d0 + trancheRow(i, field), COL.constant);
-    const id = `s${j}`;
-    const t0 = C(B.valuationTime);
-
-    b.block(`${id}.header`, R(B.header), 1, "header", [[`=${D(d0 + DEAL_ROWS.header, 1)}`, null, null, null]]);
-    b.block(`${id}.links`, R(B.margin), 1, "link", [
-      ["Licence-fee margin (site operating cost is the rest)", "rate", `=${D(d0 + DEAL_ROWS.margin, COL.constant)}`],
-      ["Allocated overhead (share of licence revenue)", "rate", link("overhead_rate")],
-      ["Maintenance capex (share of licence revenue)", "rate", link("maintenance_capex_rate")],
-      ["Tax rate (on EBITDA less depreciation, never below zero)", "rate", link("tax_rate")],
-      ["Core Scientific's own capex per MW", "USD/MW", link("core_capex_per_mw")],
-    ]);
-    b.block(`${id}.lead`, R(B.capexLead), 1, "calc", [["Build before billing starts (capex spent evenly over it)", "years", `=${inputs.ref("capex_lead_months", col)}/12`]]);
-    b.block(`${id}.links2`, R(B.term), 1, "link", [
-      ["Term (depreciation period)", "years", `=${D(d0 + DEAL_ROWS.term, COL.constant)}`],
-      ["Discount rate", "rate", `=${D(d0 + DEAL_ROWS.rate, COL.constant)}`],
-      ["Valuation date (decimal year)", "year", `=${D(d0 + DEAL_ROWS.valuationTime, COL.constant)}`],
-      ["Renewal options exercised (counted in the value)", "count", `=${D(d0 + DEAL_ROWS.renewals, COL.constant)}`],
-    ]);
-    b.block(`${id}.tranches`, R(B.capex0), 1, "calc", [
-      ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: Core Scientific's capex (MW x capex per MW)`, "USD", `=${tc(i, TRANCHE_ROWS.mw)}*${C(B.capexPerMw)}`]),
-      ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: billing start (decimal year, after delay)`, "year", `=${tc(i, TRANCHE_ROWS.decimalStart)}`]),
-    ]);
-    const capexRange = `${C(B.capex0)}:${C(B.capex0 + n - 1)}`;
-    const startRange = `${C(B.start0)}:${C(B.start0 + n - 1)}`;
-    const L = C(B.capexLead);
-    const term = C(B.term);
-    /** Core's capex in [a, e): each tranche's spread evenly over the lead before its billing starts (all on the day when the lead is 0). */
-    const capexIn = (a: string, e: string, starts: string) => capexFormula(capexRange, starts, L, a, e);
-    /** Straight-line depreciation of that capex over the term from billing start, in [a, e). */
-    const depreciationIn = (a: string, e: string, starts: string) => depreciationFormula(capexRange, starts, term, a, e);
-    const yearEnd = `(INT(${t0})+1)`;
-    b.block(`${id}.fromValuation`, R(B.capexFromValuation), 1, "calc", [
-      ["Capex from the valuation date to the end of its year", "USD", `=${capexIn(t0, yearEnd, startRange)}`],
-      ["Depreciation from the valuation date to the end of its year", "USD", `=${depreciationIn(t0, yearEnd, startRange)}`],
-    ]);
-    for (const off of [B.margin, B.overheadRate, B.maintenanceRate, B.taxRate, B.rate]) b.format(cell(R(off), COL.constant), { numberFormat: FORMATS.pct });
-    b.format(cell(R(B.capexPerMw), COL.constant), { numberFormat: FORMATS.usdM2 });
-    b.format(`${cell(R(B.capexLead), COL.constant)}:${cell(R(B.term), COL.constant)}`, { numberFormat: "0.00" });
-    b.format(cell(R(B.valuationTime), COL.constant), { numberFormat: "0.0000" });
-    b.format(cell(R(B.renewals), COL.constant), { numberFormat: FORMATS.int });
-    b.format(`${cell(R(B.capex0), COL.constant)}:${cell(R(B.capex0 + n - 1), COL.constant)}`, { numberFormat: FORMATS.usdM });
-    b.format(`${cell(R(B.start0), COL.constant)}:${cell(R(B.start0 + n - 1), COL.constant)}`, { numberFormat: "0.0000" });
-    b.format(`${cell(R(B.capexFromValuation), COL.constant)}:${cell(R(B.depreciationFromValuation), COL.constant)}`, { numberFormat: FORMATS.usdM });
-
-    const row = (off: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] => periodCells(R(off), years, label, unit, total, f);
-    const m = C(B.margin);
-    /** From the valuation date: 0 in years that end by it, `part` in the year it falls in, the full year after. */
-    const counted = (c: number, part: string, full: string) => `=IF(${Y(c)}+1<=${t0},0,IF(${Y(c)}<${t0},${part},${full}))`;
-    const rows: CellContent[][] = [
-      row(B.revenue, "Licence revenue", "USD", true, (c) => `=${dealAt(DEAL_ROWS.revenue, c)}`),
-      row(B.powerIn, "Pass-through power billed to CoreWeave (in)", "USD", true, (c) => `=${dealAt(DEAL_ROWS.power, c)}`),
-      row(B.powerOut, "Pass-through power paid to the utility (out; nets to zero)", "USD", true, (c) => `=-${at(B.powerIn, c)}`),
-      row(B.siteOpex, "Site operating cost (licence revenue x (1 - margin))", "USD", true, (c) => `=${at(B.revenue, c)}*(1-${m})`),
-      row(B.overhead, "Allocated overhead", "USD", true, (c) => `=${at(B.revenue, c)}*${C(B.overheadRate)}`),
-      row(B.ebitda, "EBITDA", "USD", true, (c) => `=${at(B.revenue, c)}-${at(B.siteOpex, c)}-${at(B.overhead, c)}`),
-      row(B.capex, "Core Scientific's capex", "USD", true, (c) => `=${capexIn(Y(c), `(${Y(c)}+1)`, startRange)}`),
-      row(B.depreciation, "Depreciation of that capex", "USD", true, (c) => `=${depreciationIn(Y(c), `(${Y(c)}+1)`, startRange)}`),
-      row(B.tax, "Tax", "USD", true, (c) => `=${C(B.taxRate)}*MAX(0,${at(B.ebitda, c)}-${at(B.depreciation, c)})`),
-      row(B.maintenance, "Maintenance capex", "USD", true, (c) => `=${at(B.revenue, c)}*${C(B.maintenanceRate)}`),
-      row(B.fcf, "Free cash flow (EBITDA - tax - capex - maintenance capex)", "USD", true, (c) => `=${at(B.ebitda, c)}-${at(B.tax, c)}-${at(B.capex, c)}-${at(B.maintenance, c)}`),
-      row(B.countedRevenue, "Licence revenue from the valuation date", "USD", true, (c) => counted(c, D(d0 + DEAL_ROWS.revenueFromValuation, COL.constant), at(B.revenue, c))),
-      row(B.countedCapex, "Capex from the valuation date", "USD", true, (c) => counted(c, C(B.capexFromValuation), at(B.capex, c))),
-      row(B.countedDepreciation, "Depreciation from the valuation date", "USD", true, (c) => counted(c, C(B.depreciationFromValuation), at(B.depreciation, c))),
-      row(B.countedTax, "Tax from the valuation date", "USD", true, (c) =>
-        `=${C(B.taxRate)}*MAX(0,${at(B.countedRevenue, c)}*(${m}-${C(B.overheadRate)})-${at(B.countedDepreciation, c)})`,
-      ),
-      row(B.countedFcf, "Free cash flow from the valuation date", "USD", true, (c) =>
-        `=${at(B.countedRevenue, c)}*(${m}-${C(B.overheadRate)}-${C(B.maintenanceRate)})-${at(B.countedTax, c)}-${at(B.countedCapex, c)}`,
-      ),
-      row(B.yearsToEnd, "Years from the valuation date to the year end", "years", false, (c) => `=${Y(c)}+1-${t0}`),
-      row(B.discountFactor, "Discount factor (year end to the valuation date)", "factor", false, (c) => `=IF(${Y(c)}+1>${t0},1/(1+${C(B.rate)})^${at(B.yearsToEnd, c)},0)`),
-      row(B.pv, "Present value of the year's free cash flow", "USD", true, (c) => `=${at(B.countedFcf, c)}*${at(B.discountFactor, c)}`),
-    ];
-    b.block(`${id}.periods`, R(B.revenue), 1, "calc", rows);
-    const pvOf = (off: number) => `SUMPRODUCT(${rowRange(j, off)},${rowRange(j, B.discountFactor)})`;
-    b.block(`${id}.value`, R(B.value), 1, "calc", [
-      [`="Value of free cash flow at the valuation date (incl. "&${C(B.renewals)}&" renewal options exercised)"`, "USD", `=SUM(${rowRange(j, B.pv)})`],
-      [
-        "IRR on Core Scientific's own capex (calendar years, from the first capex)",
-        "rate",
-        `=IF(SUM(${rowRange(j, B.capex)})>0,IRR(${rowRange(j, B.fcf)}),"${NO_CAPEX_IRR}")`,
-      ],
-      ["Bridge: NPV of gross profit (Deal sheet)", "USD", `=${D(d0 + DEAL_ROWS.npv, COL.constant)}`],
-      ["Less allocated overhead, at present value", "USD", `=-${pvOf(B.countedRevenue)}*${C(B.overheadRate)}`],
-      ["Less maintenance capex, at present value", "USD", `=-${pvOf(B.countedRevenue)}*${C(B.maintenanceRate)}`],
-      ["Less tax, at present value", "USD", `=-${pvOf(B.countedTax)}`],
-      ["Less Core Scientific's capex, at present value", "USD", `=-${pvOf(B.countedCapex)}`],
-      ["Bridge: value of free cash flow", "USD", `=SUM(${C(B.bridgeNpv)}:${C(B.bridgeCapex)})`],
-      ["Check: the bridge ends at the value", null, `=ABS(${C(B.bridgeValue)}-${C(B.value)})<=1E-6*MAX(1,ABS(${C(B.value)}))`],
-    ]);
-    b.format(cell(R(B.value), COL.constant), { numberFormat: FORMATS.usdM, bold: true });
-    b.format(cell(R(B.irr), COL.constant), { numberFormat: FORMATS.pct });
-    b.format(`${cell(R(B.bridgeNpv), COL.constant)}:${cell(R(B.bridgeValue), COL.constant)}`, { numberFormat: FORMATS.usdM });
-    b.format(`${cell(R(B.value), 1)}:${cell(R(B.value), COL.constant)}`, { bold: true });
-    const fmtRows = (from: number, to: number, f: string) => b.format(`${cell(R(from), COL.total)}:${cell(R(to), lastCol)}`, { numberFormat: f });
-    fmtRows(B.revenue, B.countedFcf, FORMATS.usdM);
-    fmtRows(B.yearsToEnd, B.yearsToEnd, "0.0000");
-    fmtRows(B.discountFactor, B.discountFactor, FORMATS.factor);
-    fmtRows(B.pv, B.pv, FORMATS.usdM);
-    for (const off of [B.ebitda, B.fcf, B.countedFcf]) b.format(`${cell(R(off), 1)}:${cell(R(off), lastCol)}`, { bold: true });
-
-    // The delay grid's helper rows read the live block only.
-    if (j === 0) delayRows(b, { names, d0, delayRow, delayGridRow, years, lastCol, Y, t0, tc, capexIn, depreciationIn });
-  });
-
-  b.columnWidths([
-    { column: "A", width: 60 },
-    { column: "B", width: 10 },
-    { column: "C", width: 14 },
-    { column: "D", width: 14 },
-    ...Array.from({ length: Math.max(years, TORNADO_COLS.basis - COL.firstPeriod + 1) }, (_, i) => ({ column: columnLetter(COL.firstPeriod + i), width: 13 })),
+/** The value of the live scenario by discount rate (down) and licence margin (across). */
+function rateGridRows(sheet: SheetBuilder, frame: ValuationFrame): void {
+  const gridRow = frame.rateGridRow;
+  const live = liveRates(frame);
+  const rowValue = (k: number) => absCell(gridRow + GRID_ROWS.first + k, COL.constant);
+  const colValue = (k: number) => absCell(gridRow + GRID_ROWS.colValues, GRID_COLS[k]);
+  sheet.block("rateGrid.header", gridRow, 1, "header", [["Value, live scenario: discount rate (down) x licence-fee margin (across) (USD)", null, null, null]]);
+  sheet.block("rateGrid.steps.label", gridRow + GRID_ROWS.steps, 1, "label", [["Steps: discount rate | licence margin (yours to change)", "rate"]]);
+  sheet.block("rateGrid.steps", gridRow + GRID_ROWS.steps, COL.constant, "input", [[GRID_DEFAULTS.rateStep, GRID_DEFAULTS.marginStep]], { rows: ["step"], cols: ["rate", "margin"] });
+  const rateStep = absCell(gridRow + GRID_ROWS.steps, COL.constant);
+  const marginStep = absCell(gridRow + GRID_ROWS.steps, COL.total);
+  sheet.block("rateGrid.cols", gridRow + GRID_ROWS.colValues, 1, "calc", [
+    ["Licence-fee margin (the live one in the middle)", "rate", null, null, ...GRID_COLS.map((_, k) => `=${live.margin}+(${k - (GRID_SIZE - 1) / 2})*${marginStep}`)],
   ]);
-  b.freeze(ROW.check, 1);
-  return { sheet: b.build(), tableRow, rateGridRow, delayGridRow, tornadoRow, timelineRow, blockRows, delayRow };
+  const revenue = frame.blockYears(0, VALUATION_BLOCK.countedRevenue);
+  const depreciation = frame.blockYears(0, VALUATION_BLOCK.countedDepreciation);
+  const capex = frame.blockYears(0, VALUATION_BLOCK.countedCapex);
+  sheet.block(
+    "rateGrid.rows",
+    gridRow + GRID_ROWS.first,
+    1,
+    "calc",
+    Array.from({ length: GRID_SIZE }, (_, k) => [
+      k === 0 ? "Discount rate (the live one in the middle)" : null,
+      "rate",
+      `=${live.rate}+(${k - (GRID_SIZE - 1) / 2})*${rateStep}`,
+      null,
+      ...GRID_COLS.map((_, i) => livePv(frame, revenue, depreciation, capex, colValue(i), rowValue(k))),
+    ]),
+  );
+  sheet.format(`${cell(gridRow + GRID_ROWS.steps, COL.constant)}:${cell(gridRow + GRID_ROWS.steps, COL.total)}`, { numberFormat: FORMATS.pct });
+  gridFrame(sheet, gridRow, FORMATS.pct);
+}
+
+/** The value of the live scenario by supply-chain delay (down) and a change to every tranche's price (across). */
+function delayGridRows(sheet: SheetBuilder, frame: ValuationFrame): void {
+  const gridRow = frame.delayGridRow;
+  const live = liveRates(frame);
+  const colValue = (k: number) => absCell(gridRow + GRID_ROWS.colValues, GRID_COLS[k]);
+  sheet.block("delayGrid.header", gridRow, 1, "header", [["Value, live scenario: supply-chain delay in months (down) x change to every tranche's price (across) (USD)", null, null, null]]);
+  sheet.block("delayGrid.steps.label", gridRow + GRID_ROWS.steps, 1, "label", [["Step: price change (yours to change)", "rate"]]);
+  sheet.block("delayGrid.steps", gridRow + GRID_ROWS.steps, COL.constant, "input", [[GRID_DEFAULTS.priceStep]], { rows: ["step"], cols: ["price"] });
+  const priceStep = absCell(gridRow + GRID_ROWS.steps, COL.constant);
+  sheet.block("delayGrid.cols", gridRow + GRID_ROWS.colValues, 1, "calc", [
+    ["Price change on every tranche (none in the middle)", "rate", null, null, ...GRID_COLS.map((_, k) => `=(${k - (GRID_SIZE - 1) / 2})*${priceStep}`)],
+  ]);
+  sheet.block(
+    "delayGrid.delays.label",
+    gridRow + GRID_ROWS.first,
+    1,
+    "label",
+    GRID_DEFAULTS.delays.map((_, k) => [k === 0 ? "Delay on starts after the delay date (whole months; yours to change)" : null, "months"]),
+  );
+  sheet.block(
+    "delayGrid.delays",
+    gridRow + GRID_ROWS.first,
+    COL.constant,
+    "input",
+    GRID_DEFAULTS.delays.map((d) => [d]),
+    { rows: GRID_DEFAULTS.delays.map((_, k) => `delay${k + 1}`), cols: ["months"] },
+  );
+  /** Delay k's row of the delay section at an offset in its group, across the timeline. */
+  const delayYears = (k: number, offset: number) => {
+    const row = frame.delayRow + DELAY_SECTION.group0 + k * DELAY_GROUP.height + offset;
+    return `${absCell(row, COL.firstPeriod)}:${absCell(row, frame.deal.lastCol)}`;
+  };
+  sheet.block(
+    "delayGrid.rows",
+    gridRow + GRID_ROWS.first,
+    COL.firstPeriod,
+    "calc",
+    GRID_DEFAULTS.delays.map((_, k) =>
+      GRID_COLS.map((_, i) => {
+        const revenue = `${delayYears(k, DELAY_GROUP.total)}*(1+${colValue(i)})`;
+        return livePv(frame, revenue, delayYears(k, DELAY_GROUP.depreciation), delayYears(k, DELAY_GROUP.capex), live.margin, live.rate);
+      }),
+    ),
+  );
+  sheet.format(cell(gridRow + GRID_ROWS.steps, COL.constant), { numberFormat: FORMATS.pct });
+  gridFrame(sheet, gridRow, FORMATS.int);
+}
+
+/** The tornado table, computed when the sheet was built, with its check against the live value, and its chart. */
+function tornadoRows(sheet: SheetBuilder, frame: ValuationFrame, tornado: TornadoOnSheet): void {
+  const top = frame.tornadoRow;
+  const cols = TORNADO_COLS;
+  const centre = absCell(top + TORNADO_ROWS.centre, COL.constant);
+  const liveValue = frame.blockConstant(0, VALUATION_BLOCK.value);
+  const first = top + TORNADO_ROWS.first;
+  const last = first + tornado.bars.length - 1;
+  sheet.block("tornado.header", top, 1, "header", [
+    [`Tornado: the ${tornado.bars.length} inputs that move the value most, each alone from its low to its high case (scenario "${tornado.scenario}" when the sheet was built)`, null, null, null],
+  ]);
+  sheet.block("tornado.centre", top + TORNADO_ROWS.centre, 1, "calc", [["Value the tornado is centred on (computed by the add-in when the sheet was built)", "USD", tornado.centre]]);
+  sheet.block("tornado.check", top + TORNADO_ROWS.check, 1, "check", [
+    ["Tornado is current: its centre is the live value (FALSE: inputs changed since the build; refresh the sheets)", null, `=ABS(${centre}-${liveValue})<=1E-6*MAX(1,ABS(${liveValue}))`],
+  ]);
+  sheet.block("tornado.titles", top + TORNADO_ROWS.titles, 1, "label", [
+    ["Input", "Key", "Low case", "High case", "Value at low", "Value at high", "Swing", "Low less centre", "High less centre", "Basis of the range"],
+  ]);
+  sheet.block(
+    "tornado.bars",
+    first,
+    1,
+    "calc",
+    tornado.bars.map((bar) => [bar.label, bar.key, bar.low, bar.high, bar.valueLow, bar.valueHigh]),
+  );
+  sheet.block(
+    "tornado.swing",
+    first,
+    cols.swing,
+    "calc",
+    tornado.bars.map((_, i) => {
+      const row = first + i;
+      return [`=ABS(${cell(row, cols.valueHigh)}-${cell(row, cols.valueLow)})`, `=${cell(row, cols.valueLow)}-${centre}`, `=${cell(row, cols.valueHigh)}-${centre}`];
+    }),
+  );
+  sheet.block(
+    "tornado.basis",
+    first,
+    cols.basis,
+    "note",
+    tornado.bars.map((bar) => [bar.basis]),
+  );
+  sheet.format(cell(top + TORNADO_ROWS.centre, COL.constant), { numberFormat: FORMATS.usdM });
+  // Each input's cases in its own unit: rates as %, months and counts whole, money in $M.
+  tornado.bars.forEach((bar, i) => {
+    const unit = bar.key === PRICE_CHANGE ? "rate" : (findAssumption(bar.key)?.unit ?? "");
+    sheet.format(`${cell(first + i, cols.low)}:${cell(first + i, cols.high)}`, { numberFormat: unit === "USD/MW" ? FORMATS.usdM2 : formatForUnit(unit) });
+  });
+  sheet.format(`${cell(first, cols.valueLow)}:${cell(last, cols.highDelta)}`, { numberFormat: FORMATS.usdM });
+  const columnOfBars = (col: number) => `${cell(first, col)}:${cell(last, col)}`;
+  sheet.chart({
+    id: "valuation.tornado",
+    type: "BarClustered",
+    title: "Tornado: value at each input's low and high case, less the centre (USD)",
+    categories: { name: "Input", sheet: frame.names.valuation, range: columnOfBars(cols.label) },
+    series: [
+      { name: "Low case", sheet: frame.names.valuation, range: columnOfBars(cols.lowDelta) },
+      { name: "High case", sheet: frame.names.valuation, range: columnOfBars(cols.highDelta) },
+    ],
+    anchor: { from: cell(frame.chartTop, 1), to: cell(frame.chartTop + 20, cols.basis) },
+  });
+}
+
+/** One scenario's block on the Valuation sheet and the cells its formulas share. */
+interface ValuationBlock extends ScenarioBlock {
+  /** First row of the scenario's block on the Deal sheet. */
+  readonly dealRow: number;
+  /** A cell of the scenario's Deal block, absolute. */
+  readonly dealRef: (offset: number, col: number) => string;
+  /** A cell of the scenario's Deal block, relative (a period row's cell, copied across). */
+  readonly dealAt: (offset: number, col: number) => string;
+  /** A constant of the scenario's Deal block, absolute. */
+  readonly dealConstant: (offset: number) => string;
+  /** A tranche's constant on the scenario's Deal block (field from TRANCHE_ROWS). */
+  readonly trancheCell: (i: number, field: number) => string;
+  /** The timeline year above column `col`. */
+  readonly yearCell: (col: number) => string;
+  /** The valuation date (decimal year). */
+  readonly t0: string;
+  /** The billing starts of the tranches, one cell each. */
+  readonly startRange: string;
+  /** Core's capex in [a, e): each tranche's spread evenly over the lead before its billing starts (all on the day when the lead is 0). */
+  readonly capexIn: (a: string, e: string, starts: string) => string;
+  /** Straight-line depreciation of that capex over the term from billing start, in [a, e). */
+  readonly depreciationIn: (a: string, e: string, starts: string) => string;
+  readonly years: number;
+  readonly lastCol: number;
+}
+
+function valuationBlock(frame: ValuationFrame, j: number): ValuationBlock {
+  const block = scenarioBlockAt(j, frame.blockRows[j], (key) => frame.inputs.ref(key, frame.inputs.columns[j]));
+  const { constantCell } = block;
+  const dealRow = frame.deal.blockRows[j];
+  const capexRange = `${constantCell(VALUATION_BLOCK.capex0)}:${constantCell(VALUATION_BLOCK.capex0 + TRANCHES - 1)}`;
+  const capexLead = constantCell(VALUATION_BLOCK.capexLead);
+  const term = constantCell(VALUATION_BLOCK.term);
+  return {
+    ...block,
+    dealRow,
+    dealRef: (offset, col) => frame.dealRef(dealRow + offset, col),
+    dealAt: (offset, col) => sheetRef(frame.names.deal, cell(dealRow + offset, col)),
+    dealConstant: (offset) => frame.dealRef(dealRow + offset, COL.constant),
+    trancheCell: (i, field) => frame.dealRef(dealRow + trancheRow(i, field), COL.constant),
+    yearCell: (col) => cell(frame.timelineRow, col, { row: true }),
+    t0: constantCell(VALUATION_BLOCK.valuationTime),
+    startRange: `${constantCell(VALUATION_BLOCK.start0)}:${constantCell(VALUATION_BLOCK.start0 + TRANCHES - 1)}`,
+    capexIn: (a, e, starts) => capexFormula(capexRange, starts, capexLead, a, e),
+    depreciationIn: (a, e, starts) => depreciationFormula(capexRange, starts, term, a, e),
+    years: frame.deal.years,
+    lastCol: frame.deal.lastCol,
+  };
+}
+
+/** A scenario's block, top to bottom. */
+function scenarioBlock(sheet: SheetBuilder, block: ValuationBlock): void {
+  blockConstantRows(sheet, block);
+  blockYearRows(sheet, block);
+  blockValueRows(sheet, block);
+}
+
+/** The block's constants: rates linked from Inputs and the Deal sheet, each tranche's capex and billing start. */
+function blockConstantRows(sheet: SheetBuilder, block: ValuationBlock): void {
+  const { id, rowOf, constantCell, dealConstant, link, t0 } = block;
+  const rows = VALUATION_BLOCK;
+  sheet.block(`${id}.header`, rowOf(rows.header), 1, "header", [[`=${block.dealRef(DEAL_ROWS.header, 1)}`, null, null, null]]);
+  sheet.block(`${id}.links`, rowOf(rows.margin), 1, "link", [
+    ["Licence-fee margin (site operating cost is the rest)", "rate", `=${dealConstant(DEAL_ROWS.margin)}`],
+    ["Allocated overhead (share of licence revenue)", "rate", link("overhead_rate")],
+    ["Maintenance capex (share of licence revenue)", "rate", link("maintenance_capex_rate")],
+    ["Tax rate (on EBITDA less depreciation, never below zero)", "rate", link("tax_rate")],
+    ["Core Scientific's own capex per MW", "USD/MW", link("core_capex_per_mw")],
+  ]);
+  sheet.block(`${id}.lead`, rowOf(rows.capexLead), 1, "calc", [["Build before billing starts (capex spent evenly over it)", "years", `=${block.inputRef("capex_lead_months")}/12`]]);
+  sheet.block(`${id}.links2`, rowOf(rows.term), 1, "link", [
+    ["Term (depreciation period)", "years", `=${dealConstant(DEAL_ROWS.term)}`],
+    ["Discount rate", "rate", `=${dealConstant(DEAL_ROWS.rate)}`],
+    ["Valuation date (decimal year)", "year", `=${dealConstant(DEAL_ROWS.valuationTime)}`],
+    ["Renewal options exercised (counted in the value)", "count", `=${dealConstant(DEAL_ROWS.renewals)}`],
+  ]);
+  sheet.block(`${id}.tranches`, rowOf(rows.capex0), 1, "calc", [
+    ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: Core Scientific's capex (MW x capex per MW)`, "USD", `=${block.trancheCell(i, TRANCHE_ROWS.mw)}*${constantCell(rows.capexPerMw)}`]),
+    ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: billing start (decimal year, after delay)`, "year", `=${block.trancheCell(i, TRANCHE_ROWS.decimalStart)}`]),
+  ]);
+  const yearEnd = `(INT(${t0})+1)`;
+  sheet.block(`${id}.fromValuation`, rowOf(rows.capexFromValuation), 1, "calc", [
+    ["Capex from the valuation date to the end of its year", "USD", `=${block.capexIn(t0, yearEnd, block.startRange)}`],
+    ["Depreciation from the valuation date to the end of its year", "USD", `=${block.depreciationIn(t0, yearEnd, block.startRange)}`],
+  ]);
+  const constants = (from: number, to: number) => constantRange(rowOf(from), rowOf(to));
+  for (const offset of [rows.margin, rows.overheadRate, rows.maintenanceRate, rows.taxRate, rows.rate]) sheet.format(constants(offset, offset), { numberFormat: FORMATS.pct });
+  sheet.format(constants(rows.capexPerMw, rows.capexPerMw), { numberFormat: FORMATS.usdM2 });
+  sheet.format(constants(rows.capexLead, rows.term), { numberFormat: "0.00" });
+  sheet.format(constants(rows.valuationTime, rows.valuationTime), { numberFormat: "0.0000" });
+  sheet.format(constants(rows.renewals, rows.renewals), { numberFormat: FORMATS.int });
+  sheet.format(constants(rows.capex0, rows.capex0 + TRANCHES - 1), { numberFormat: FORMATS.usdM });
+  sheet.format(constants(rows.start0, rows.start0 + TRANCHES - 1), { numberFormat: "0.0000" });
+  sheet.format(constants(rows.capexFromValuation, rows.depreciationFromValuation), { numberFormat: FORMATS.usdM });
+}
+
+/** The block's cash flows by calendar year, then from the valuation date on, discounted from each year end. */
+function blockYearRows(sheet: SheetBuilder, block: ValuationBlock): void {
+  const { constantCell, yearCell, t0 } = block;
+  const rows = VALUATION_BLOCK;
+  const row = (offset: number, label: string, unit: string, total: boolean, f: (c: number) => string): CellContent[] =>
+    periodCells(block.rowOf(offset), block.years, label, unit, total, f);
+  const at = (offset: number) => (c: number) => block.cellAt(offset, c);
+  const margin = constantCell(rows.margin);
+  const overheadRate = constantCell(rows.overheadRate);
+  const maintenanceRate = constantCell(rows.maintenanceRate);
+  const taxRate = constantCell(rows.taxRate);
+  const [revenue, ebitda, capex, depreciation] = [at(rows.revenue), at(rows.ebitda), at(rows.capex), at(rows.depreciation)];
+  const [countedRevenue, countedTax] = [at(rows.countedRevenue), at(rows.countedTax)];
+  const nextYear = (c: number) => `(${yearCell(c)}+1)`;
+  /** From the valuation date: 0 in years that end by it, `part` in the year it falls in, the full year after. */
+  const counted = (c: number, part: string, full: string) => `=IF(${yearCell(c)}+1<=${t0},0,IF(${yearCell(c)}<${t0},${part},${full}))`;
+  sheet.block(`${block.id}.periods`, block.rowOf(rows.revenue), 1, "calc", [
+    row(rows.revenue, "Licence revenue", "USD", true, (c) => `=${block.dealAt(DEAL_ROWS.revenue, c)}`),
+    row(rows.powerIn, "Pass-through power billed to CoreWeave (in)", "USD", true, (c) => `=${block.dealAt(DEAL_ROWS.power, c)}`),
+    row(rows.powerOut, "Pass-through power paid to the utility (out; nets to zero)", "USD", true, (c) => `=-${at(rows.powerIn)(c)}`),
+    row(rows.siteOpex, "Site operating cost (licence revenue x (1 - margin))", "USD", true, (c) => `=${revenue(c)}*(1-${margin})`),
+    row(rows.overhead, "Allocated overhead", "USD", true, (c) => `=${revenue(c)}*${overheadRate}`),
+    row(rows.ebitda, "EBITDA", "USD", true, (c) => `=${revenue(c)}-${at(rows.siteOpex)(c)}-${at(rows.overhead)(c)}`),
+    row(rows.capex, "Core Scientific's capex", "USD", true, (c) => `=${block.capexIn(yearCell(c), nextYear(c), block.startRange)}`),
+    row(rows.depreciation, "Depreciation of that capex", "USD", true, (c) => `=${block.depreciationIn(yearCell(c), nextYear(c), block.startRange)}`),
+    row(rows.tax, "Tax", "USD", true, (c) => `=${taxRate}*MAX(0,${ebitda(c)}-${depreciation(c)})`),
+    row(rows.maintenance, "Maintenance capex", "USD", true, (c) => `=${revenue(c)}*${maintenanceRate}`),
+    row(rows.fcf, "Free cash flow (EBITDA - tax - capex - maintenance capex)", "USD", true, (c) => `=${ebitda(c)}-${at(rows.tax)(c)}-${capex(c)}-${at(rows.maintenance)(c)}`),
+    row(rows.countedRevenue, "Licence revenue from the valuation date", "USD", true, (c) => counted(c, block.dealConstant(DEAL_ROWS.revenueFromValuation), revenue(c))),
+    row(rows.countedCapex, "Capex from the valuation date", "USD", true, (c) => counted(c, constantCell(rows.capexFromValuation), capex(c))),
+    row(rows.countedDepreciation, "Depreciation from the valuation date", "USD", true, (c) => counted(c, constantCell(rows.depreciationFromValuation), depreciation(c))),
+    row(rows.countedTax, "Tax from the valuation date", "USD", true, (c) => `=${taxRate}*MAX(0,${countedRevenue(c)}*(${margin}-${overheadRate})-${at(rows.countedDepreciation)(c)})`),
+    row(rows.countedFcf, "Free cash flow from the valuation date", "USD", true, (c) =>
+      `=${countedRevenue(c)}*(${margin}-${overheadRate}-${maintenanceRate})-${countedTax(c)}-${at(rows.countedCapex)(c)}`,
+    ),
+    row(rows.yearsToEnd, "Years from the valuation date to the year end", "years", false, (c) => `=${yearCell(c)}+1-${t0}`),
+    row(rows.discountFactor, "Discount factor (year end to the valuation date)", "factor", false, (c) =>
+      `=IF(${yearCell(c)}+1>${t0},1/(1+${constantCell(rows.rate)})^${at(rows.yearsToEnd)(c)},0)`,
+    ),
+    row(rows.pv, "Present value of the year's free cash flow", "USD", true, (c) => `=${at(rows.countedFcf)(c)}*${at(rows.discountFactor)(c)}`),
+  ]);
+}
+
+/** The block's value at the valuation date, the IRR on Core's capex, and the bridge from the Deal sheet's NPV to the value. */
+function blockValueRows(sheet: SheetBuilder, block: ValuationBlock): void {
+  const { rowOf, constantCell } = block;
+  const rows = VALUATION_BLOCK;
+  const across = (offset: number) => `${absCell(rowOf(offset), COL.firstPeriod)}:${absCell(rowOf(offset), block.lastCol)}`;
+  const pvOf = (offset: number) => `SUMPRODUCT(${across(offset)},${across(rows.discountFactor)})`;
+  sheet.block(`${block.id}.value`, rowOf(rows.value), 1, "calc", [
+    [`="Value of free cash flow at the valuation date (incl. "&${constantCell(rows.renewals)}&" renewal options exercised)"`, "USD", `=SUM(${across(rows.pv)})`],
+    ["IRR on Core Scientific's own capex (calendar years, from the first capex)", "rate", `=IF(SUM(${across(rows.capex)})>0,IRR(${across(rows.fcf)}),"${NO_CAPEX_IRR}")`],
+    ["Bridge: NPV of gross profit (Deal sheet)", "USD", `=${block.dealConstant(DEAL_ROWS.npv)}`],
+    ["Less allocated overhead, at present value", "USD", `=-${pvOf(rows.countedRevenue)}*${constantCell(rows.overheadRate)}`],
+    ["Less maintenance capex, at present value", "USD", `=-${pvOf(rows.countedRevenue)}*${constantCell(rows.maintenanceRate)}`],
+    ["Less tax, at present value", "USD", `=-${pvOf(rows.countedTax)}`],
+    ["Less Core Scientific's capex, at present value", "USD", `=-${pvOf(rows.countedCapex)}`],
+    ["Bridge: value of free cash flow", "USD", `=SUM(${constantCell(rows.bridgeNpv)}:${constantCell(rows.bridgeCapex)})`],
+    ["Check: the bridge ends at the value", null, `=ABS(${constantCell(rows.bridgeValue)}-${constantCell(rows.value)})<=1E-6*MAX(1,ABS(${constantCell(rows.value)}))`],
+  ]);
+  sheet.format(cell(rowOf(rows.value), COL.constant), { numberFormat: FORMATS.usdM, bold: true });
+  sheet.format(cell(rowOf(rows.irr), COL.constant), { numberFormat: FORMATS.pct });
+  sheet.format(`${cell(rowOf(rows.bridgeNpv), COL.constant)}:${cell(rowOf(rows.bridgeValue), COL.constant)}`, { numberFormat: FORMATS.usdM });
+  sheet.format(`${cell(rowOf(rows.value), 1)}:${cell(rowOf(rows.value), COL.constant)}`, { bold: true });
+  const formatRows = (from: number, to: number, numberFormat: string) => sheet.format(`${cell(rowOf(from), COL.total)}:${cell(rowOf(to), block.lastCol)}`, { numberFormat });
+  formatRows(rows.revenue, rows.countedFcf, FORMATS.usdM);
+  formatRows(rows.yearsToEnd, rows.yearsToEnd, "0.0000");
+  formatRows(rows.discountFactor, rows.discountFactor, FORMATS.factor);
+  formatRows(rows.pv, rows.pv, FORMATS.usdM);
+  for (const offset of [rows.ebitda, rows.fcf, rows.countedFcf]) sheet.format(`${cell(rowOf(offset), 1)}:${cell(rowOf(offset), block.lastCol)}`, { bold: true });
 }
 
 /** A number clamped to [0, 1], elementwise (for SUMPRODUCT). */
@@ -476,39 +611,22 @@ function clamp01(z: string): string {
 
 /**
  * Capex in [a, e) over tranches (a range of capex and one of billing starts, cell for cell):
- * spent evenly over the lead L before billing starts, the share by e less the share by a; with
- * L = 0, all of it on the start day (a <= start < e).
+ * spent evenly over the lead before billing starts, the share by e less the share by a; with
+ * a lead of 0, all of it on the start day (a <= start < e).
  */
-function capexFormula(capex: string, starts: string, L: string, a: string, e: string): string {
-  const share = (x: string) => clamp01(`(${x}-${starts})/${L}+1`);
-  return `IF(${L}>0,SUMPRODUCT(${capex},${share(e)}-(${share(a)})),SUMPRODUCT(${capex},(${e}>${starts})-(${a}>${starts})))`;
+function capexFormula(capex: string, starts: string, lead: string, a: string, e: string): string {
+  const share = (x: string) => clamp01(`(${x}-${starts})/${lead}+1`);
+  return `IF(${lead}>0,SUMPRODUCT(${capex},${share(e)}-(${share(a)})),SUMPRODUCT(${capex},(${e}>${starts})-(${a}>${starts})))`;
 }
 
-/** Straight-line depreciation in [a, e) of that capex over the term T from billing start (T is at least a year). */
-function depreciationFormula(capex: string, starts: string, T: string, a: string, e: string): string {
-  const share = (x: string) => clamp01(`(${x}-${starts})/${T}`);
+/** Straight-line depreciation in [a, e) of that capex over the term from billing start (the term is at least a year). */
+function depreciationFormula(capex: string, starts: string, term: string, a: string, e: string): string {
+  const share = (x: string) => clamp01(`(${x}-${starts})/${term}`);
   return `SUMPRODUCT(${capex},${share(e)}-(${share(a)}))`;
 }
 
-/** What the delay section needs from the live block. */
-interface DelayContext {
-  readonly names: SheetNames;
-  /** First row of the live block on the Deal sheet. */
-  readonly d0: number;
-  readonly delayRow: number;
-  readonly delayGridRow: number;
-  readonly years: number;
-  readonly lastCol: number;
-  /** The timeline year above column c. */
-  readonly Y: (c: number) => string;
-  /** The live block's valuation date (decimal year). */
-  readonly t0: string;
-  /** A live tranche's constant on the Deal sheet. */
-  readonly tc: (i: number, field: number) => string;
-  /** The live block's capex and depreciation in [a, e) with billing starts in a range of one cell per tranche. */
-  readonly capexIn: (a: string, e: string, starts: string) => string;
-  readonly depreciationIn: (a: string, e: string, starts: string) => string;
-}
+/** Contract years j - 1 = 0..MAX_CONTRACT_YEARS in the delay section's index row: one more than the Deal sheet's, for the step after the last. */
+const DELAY_INDEX_COUNT = MAX_CONTRACT_YEARS + 1;
 
 /**
  * The live scenario under each delay of the delay grid, from the valuation date: each tranche's
@@ -516,85 +634,96 @@ interface DelayContext {
  * parts: revenue over [a, e) = MW x price x SUMPRODUCT of the price index's steps and G(e - s + 1 - k)
  * - G(a - s + 1 - k)), capex and depreciation.
  */
-function delayRows(b: SheetBuilder, x: DelayContext): void {
-  const S = DELAY_SECTION;
-  const g = DELAY_GROUP;
-  const r0 = x.delayRow;
-  const n = TRANCHES;
-  const D = (r: number, c: number) => sheetRef(x.names.deal, absCell(r, c));
-  const kCount = MAX_CONTRACT_YEARS + 1;
-  const kCols = Array.from({ length: kCount }, (_, i) => COL.firstPeriod + i);
-  const span = (row: number) => `${absCell(row, COL.firstPeriod)}:${absCell(row, COL.firstPeriod + kCount - 1)}`;
-  const F = (k: number) => D(x.d0 + DEAL_ROWS.priceIndex, COL.firstPeriod + k - 1); // k = 1..MAX_CONTRACT_YEARS
-  const periodCols = Array.from({ length: x.years }, (_, i) => COL.firstPeriod + i);
-  const a = (c: number) => cell(r0 + S.windowStart, c, { row: true });
-  const e = (c: number) => cell(r0 + S.windowEnd, c, { row: true });
+function delayRows(sheet: SheetBuilder, frame: ValuationFrame, live: ValuationBlock): void {
+  delaySharedRows(sheet, frame.delayRow, live);
+  GRID_DEFAULTS.delays.forEach((_, k) => delayGroupRows(sheet, frame, live, k));
+}
 
-  b.block("delays.header", r0 + S.header, 1, "header", [["Live scenario under each delay of the delay grid: billing starts, revenue, capex and depreciation from the valuation date", null, null, null]]);
-  b.block("delays.index.label", r0 + S.index, 1, "label", [["Contract year index less one, j - 1 (used by the revenue formulas)", "j - 1"]]);
-  b.block("delays.index", r0 + S.index, COL.firstPeriod, "calc", [kCols.map((_, i) => i)]);
-  b.block("delays.steps", r0 + S.priceSteps, 1, "calc", [
+/** The rows every delay shares: the index j - 1, the price index's steps, each year's window, each tranche's scale and ramp. */
+function delaySharedRows(sheet: SheetBuilder, top: number, live: ValuationBlock): void {
+  const rows = DELAY_SECTION;
+  const indexCols = Array.from({ length: DELAY_INDEX_COUNT }, (_, i) => COL.firstPeriod + i);
+  const periodCols = Array.from({ length: live.years }, (_, i) => COL.firstPeriod + i);
+  /** The live Deal block's price index in contract year k = 1..MAX_CONTRACT_YEARS. */
+  const priceIndex = (k: number) => live.dealRef(DEAL_ROWS.priceIndex, COL.firstPeriod + k - 1);
+  const constants = (from: number) => constantRange(top + from, top + from + TRANCHES - 1);
+  sheet.block("delays.header", top + rows.header, 1, "header", [
+    ["Live scenario under each delay of the delay grid: billing starts, revenue, capex and depreciation from the valuation date", null, null, null],
+  ]);
+  sheet.block("delays.index.label", top + rows.index, 1, "label", [["Contract year index less one, j - 1 (used by the revenue formulas)", "j - 1"]]);
+  sheet.block("delays.index", top + rows.index, COL.firstPeriod, "calc", [indexCols.map((_, i) => i)]);
+  sheet.block("delays.steps", top + rows.priceSteps, 1, "calc", [
     [
       "Step in the price index at contract year j (index j less index j-1)",
       "x year 1",
       null,
       null,
-      ...kCols.map((_, i) => {
+      ...indexCols.map((_, i) => {
         const k = i + 1;
-        if (k === 1) return `=${F(1)}`;
-        if (k > MAX_CONTRACT_YEARS) return `=-${F(MAX_CONTRACT_YEARS)}`;
-        return `=${F(k)}-${F(k - 1)}`;
+        if (k === 1) return `=${priceIndex(1)}`;
+        if (k > MAX_CONTRACT_YEARS) return `=-${priceIndex(MAX_CONTRACT_YEARS)}`;
+        return `=${priceIndex(k)}-${priceIndex(k - 1)}`;
       }),
     ],
   ]);
-  b.block("delays.window", r0 + S.windowStart, 1, "calc", [
-    ["Window start: the later of 1 January and the valuation date (the window is empty before it)", "year", null, null, ...periodCols.map((c) => `=MIN(MAX(${x.Y(c)},${x.t0}),${x.Y(c)}+1)`)],
-    ["Window end: 1 January of the next year", "year", null, null, ...periodCols.map((c) => `=${x.Y(c)}+1`)],
+  sheet.block("delays.window", top + rows.windowStart, 1, "calc", [
+    [
+      "Window start: the later of 1 January and the valuation date (the window is empty before it)",
+      "year",
+      null,
+      null,
+      ...periodCols.map((c) => `=MIN(MAX(${live.yearCell(c)},${live.t0}),${live.yearCell(c)}+1)`),
+    ],
+    ["Window end: 1 January of the next year", "year", null, null, ...periodCols.map((c) => `=${live.yearCell(c)}+1`)],
   ]);
-  b.block("delays.tranches", r0 + S.scale0, 1, "calc", [
-    ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: MW x price per MW-year in contract year 1`, "USD", `=${x.tc(i, TRANCHE_ROWS.mw)}*${x.tc(i, TRANCHE_ROWS.price)}`]),
-    ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: ramp to full load`, "years", `=${x.tc(i, TRANCHE_ROWS.ramp)}`]),
+  sheet.block("delays.tranches", top + rows.scale0, 1, "calc", [
+    ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: MW x price per MW-year in contract year 1`, "USD", `=${live.trancheCell(i, TRANCHE_ROWS.mw)}*${live.trancheCell(i, TRANCHE_ROWS.price)}`]),
+    ...TRANCHE_IDS.map((_, i) => [`${trancheLabel(i)}: ramp to full load`, "years", `=${live.trancheCell(i, TRANCHE_ROWS.ramp)}`]),
   ]);
-  b.format(`${cell(r0 + S.index, COL.firstPeriod)}:${cell(r0 + S.priceSteps, COL.firstPeriod + kCount - 1)}`, { numberFormat: "0.0000", fontColor: "#808080" });
-  b.format(`${cell(r0 + S.windowStart, COL.firstPeriod)}:${cell(r0 + S.windowEnd, x.lastCol)}`, { numberFormat: "0.0000" });
-  b.format(`${cell(r0 + S.scale0, COL.constant)}:${cell(r0 + S.scale0 + n - 1, COL.constant)}`, { numberFormat: FORMATS.usdM });
-  b.format(`${cell(r0 + S.ramp0, COL.constant)}:${cell(r0 + S.ramp0 + n - 1, COL.constant)}`, { numberFormat: "0.00" });
-  const K = span(r0 + S.index);
-  const steps = span(r0 + S.priceSteps);
-  const delayAfter = D(x.d0 + DEAL_ROWS.delayAfter, COL.constant);
+  sheet.format(`${cell(top + rows.index, COL.firstPeriod)}:${cell(top + rows.priceSteps, COL.firstPeriod + DELAY_INDEX_COUNT - 1)}`, { numberFormat: "0.0000", fontColor: "#808080" });
+  sheet.format(`${cell(top + rows.windowStart, COL.firstPeriod)}:${cell(top + rows.windowEnd, live.lastCol)}`, { numberFormat: "0.0000" });
+  sheet.format(constants(rows.scale0), { numberFormat: FORMATS.usdM });
+  sheet.format(constants(rows.ramp0), { numberFormat: "0.00" });
+}
 
-  GRID_DEFAULTS.delays.forEach((_, k) => {
-    const g0 = r0 + S.group0 + k * g.height;
-    const d = absCell(x.delayGridRow + GRID_ROWS.first + k, COL.constant);
-    const starts = TRANCHE_IDS.map((_, i) => absCell(g0 + g.start(i), COL.constant));
-    b.block(
-      `delays.d${k}.starts`,
-      g0,
-      1,
-      "calc",
-      TRANCHE_IDS.map((_, i) => {
-        const planned = x.tc(i, TRANCHE_ROWS.planned);
-        const dated = `IF(AND(${d}>0,${planned}>${delayAfter}),EDATE(${planned},${d}),${planned})`;
-        return [`Delay ${k + 1}: ${trancheLabel(i)}: billing start (decimal year)`, "year", `=${decimalYear(dated)}`];
+/** Delay k's group: each tranche's billing start and revenue, the total, capex and depreciation. */
+function delayGroupRows(sheet: SheetBuilder, frame: ValuationFrame, live: ValuationBlock, k: number): void {
+  const top = frame.delayRow;
+  const rows = DELAY_SECTION;
+  const group = DELAY_GROUP;
+  const first = top + rows.group0 + k * group.height;
+  const delay = absCell(frame.delayGridRow + GRID_ROWS.first + k, COL.constant);
+  const delayAfter = live.dealConstant(DEAL_ROWS.delayAfter);
+  const starts = TRANCHE_IDS.map((_, i) => absCell(first + group.start(i), COL.constant));
+  const indexRow = (offset: number) => `${absCell(top + offset, COL.firstPeriod)}:${absCell(top + offset, COL.firstPeriod + DELAY_INDEX_COUNT - 1)}`;
+  const contractYears = indexRow(rows.index);
+  const steps = indexRow(rows.priceSteps);
+  const windowStart = (c: number) => cell(top + rows.windowStart, c, { row: true });
+  const windowEnd = (c: number) => cell(top + rows.windowEnd, c, { row: true });
+  sheet.block(
+    `delays.d${k}.starts`,
+    first,
+    1,
+    "calc",
+    TRANCHE_IDS.map((_, i) => {
+      const planned = live.trancheCell(i, TRANCHE_ROWS.planned);
+      return [`Delay ${k + 1}: ${trancheLabel(i)}: billing start (decimal year)`, "year", `=${decimalYear(delayedDate(planned, delay, delayAfter))}`];
+    }),
+  );
+  sheet.format(constantRange(first, first + TRANCHES - 1), { numberFormat: "0.0000" });
+  const row = (offset: number, label: string, f: (c: number) => string): CellContent[] => periodCells(first + offset, live.years, label, "USD", true, f);
+  const allStarts = `${starts[0]}:${starts[TRANCHES - 1]}`;
+  sheet.block(`delays.d${k}.rows`, first + group.revenue(0), 1, "calc", [
+    ...TRANCHE_IDS.map((_, i) =>
+      row(group.revenue(i), `Delay ${k + 1}: ${trancheLabel(i)}: licence revenue from the valuation date`, (c) => {
+        const ramp = absCell(top + rows.ramp0 + i, COL.constant);
+        const rampIntegral = (w: string) => gArray(`${w}-${starts[i]}-${contractYears}`, ramp);
+        return `=${absCell(top + rows.scale0 + i, COL.constant)}*SUMPRODUCT(${steps},(${rampIntegral(windowEnd(c))})-(${rampIntegral(windowStart(c))}))`;
       }),
-    );
-    b.format(`${cell(g0, COL.constant)}:${cell(g0 + n - 1, COL.constant)}`, { numberFormat: "0.0000" });
-    const row = (off: number, label: string, f: (c: number) => string): CellContent[] => periodCells(g0 + off, x.years, label, "USD", true, f);
-    const rows: CellContent[][] = TRANCHE_IDS.map((_, i) =>
-      row(g.revenue(i), `Delay ${k + 1}: ${trancheLabel(i)}: licence revenue from the valuation date`, (c) => {
-        const s = starts[i];
-        const ramp = absCell(r0 + S.ramp0 + i, COL.constant);
-        const G = (w: string) => gArray(`${w}-${s}-${K}`, ramp);
-        return `=${absCell(r0 + S.scale0 + i, COL.constant)}*SUMPRODUCT(${steps},(${G(e(c))})-(${G(a(c))}))`;
-      }),
-    );
-    const ts = `${starts[0]}:${starts[n - 1]}`;
-    rows.push(
-      row(g.total, `Delay ${k + 1}: licence revenue from the valuation date`, (c) => `=SUM(${cell(g0 + g.revenue(0), c)}:${cell(g0 + g.revenue(n - 1), c)})`),
-      row(g.capex, `Delay ${k + 1}: capex from the valuation date`, (c) => `=${x.capexIn(a(c), e(c), ts)}`),
-      row(g.depreciation, `Delay ${k + 1}: depreciation from the valuation date`, (c) => `=${x.depreciationIn(a(c), e(c), ts)}`),
-    );
-    b.block(`delays.d${k}.rows`, g0 + g.revenue(0), 1, "calc", rows);
-    b.format(`${cell(g0 + g.revenue(0), COL.total)}:${cell(g0 + g.depreciation, x.lastCol)}`, { numberFormat: FORMATS.usdM });
-  });
+    ),
+    row(group.total, `Delay ${k + 1}: licence revenue from the valuation date`, (c) => `=SUM(${cell(first + group.revenue(0), c)}:${cell(first + group.revenue(TRANCHES - 1), c)})`),
+    row(group.capex, `Delay ${k + 1}: capex from the valuation date`, (c) => `=${live.capexIn(windowStart(c), windowEnd(c), allStarts)}`),
+    row(group.depreciation, `Delay ${k + 1}: depreciation from the valuation date`, (c) => `=${live.depreciationIn(windowStart(c), windowEnd(c), allStarts)}`),
+  ]);
+  sheet.format(`${cell(first + group.revenue(0), COL.total)}:${cell(first + group.depreciation, live.lastCol)}`, { numberFormat: FORMATS.usdM });
 }

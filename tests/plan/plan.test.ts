@@ -4,13 +4,19 @@ import { contractedLineLabel } from "../../src/model/capacity";
 import { parseIso, toExcelSerial } from "../../src/model/dates";
 import { TRANCHE_COUNT } from "../../src/model/deal";
 import { REPORTED_QUARTERS, citeFigure } from "../../src/model/record";
-import { parseCell } from "../../src/plan/a1";
+import { cell, parseCell } from "../../src/plan/a1";
 import { MAX_SCENARIOS, buildPlan, defaultRiskRun } from "../../src/plan/build";
 import { DEAL_ROWS, TRANCHE_HEIGHT, TRANCHE_ROWS, WALK_ROWS, trancheRow, walkRow } from "../../src/plan/deal";
 import { RECONCILE_STEPS } from "../../src/model/reconcile";
 import { COL, COLOURS, FORMATS, ROW, SHEET_NAMES } from "../../src/plan/layout";
 import { INPUTS } from "../../src/plan/inputs";
-import { Block, CellContent, SheetPlan } from "../../src/plan/types";
+import { Block, CellContent, SheetKey, SheetPlan } from "../../src/plan/types";
+import { PEERS_ROWS } from "../../src/plan/peers";
+import { CUSTOMERS } from "../../src/plan/customers";
+import { MINING_ROWS } from "../../src/plan/mining";
+import { RISK_ROWS } from "../../src/plan/risk";
+import { SUMMARY } from "../../src/plan/summary";
+import { CHECKS } from "../../src/plan/checks";
 import { plan, scenario } from "../support/plan";
 
 const p = plan();
@@ -99,8 +105,12 @@ test("Inputs: sources and as-of dates beside every default; inputs in blue", () 
       expect(String(notes.cells[i][1])).toMatch(/^\d{4}/);
     }
   });
-  const valuesRange = inputs.formats.find((f) => f.fontColor === COLOURS.input);
-  expect(valuesRange).toBeDefined();
+  // Blue on the input fill: the scenario selector and the scenarios' values (a column per scenario, a row per label row), nothing else.
+  const lastRow = INPUTS.firstRow + labels.cells.length - 1;
+  const lastScenarioCol = INPUTS.firstScenarioCol + p.scenarios.length - 1;
+  const blue = inputs.formats.filter((f) => f.fontColor === COLOURS.input);
+  expect(blue.map((f) => f.range)).toEqual([cell(INPUTS.selectorRow, INPUTS.liveCol), `${cell(INPUTS.firstRow, INPUTS.firstScenarioCol)}:${cell(lastRow, lastScenarioCol)}`]);
+  for (const f of blue) expect(f.fill).toBe(COLOURS.inputFill);
 });
 
 test("named ranges point at the live column of the key inputs", () => {
@@ -283,9 +293,24 @@ test("Deal: reported vs model: the record's quarters across, its figures and sou
 });
 
 test("every sheet shows the master check in row 2 and freezes its headers", () => {
+  // The rows frozen on each sheet: down to its header row (the Valuation sheet, whose blocks start far below its grids, and
+  // the Leases sheet, whose table starts below its statistics, only the title and check; Mining down to its notice).
+  const frozenRows: Record<SheetKey, number> = {
+    inputs: INPUTS.headerRow,
+    deal: ROW.timeline,
+    capacity: ROW.timeline,
+    valuation: ROW.check,
+    peers: PEERS_ROWS.header,
+    leases: ROW.title,
+    customers: CUSTOMERS.header,
+    mining: MINING_ROWS.notice,
+    risk: RISK_ROWS.status,
+    summary: SUMMARY.headerRow,
+    checks: CHECKS.headerRow,
+  };
   for (const s of p.sheets) {
     expect(String(cellOf(s, "A2"))).toContain("'CORZ Checks'!$C$3");
-    expect(s.freeze.rows).toBeGreaterThan(0);
+    expect([s.key, s.freeze.rows]).toEqual([s.key, frozenRows[s.key]]);
     expect(s.columnWidths.length).toBeGreaterThan(1);
   }
 });
