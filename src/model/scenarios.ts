@@ -3,7 +3,8 @@
  * rationale) and user overrides of any assumption. A resolved scenario is a flat record of
  * validated numbers (dates as Excel serials), ready for the deal and capacity models.
  */
-import { ASSUMPTIONS, AssumptionSpec, assumptionSpec, findAssumption, normaliseName, retiredAssumption, sumToDecimals } from "./assumptions";
+import { ASSUMPTIONS, AssumptionSpec, assumptionSpec, findAssumption, retiredAssumption, sumToDecimals } from "./assumptions";
+import { normaliseName } from "./names";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
 import { CORZ_OPTION3_8K, CORZ_Q1_2025, CORZ_Q4_2024_SUMMARY, SEED_BRIEF, cite } from "./sources";

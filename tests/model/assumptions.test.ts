@@ -1,4 +1,5 @@
-import { ASSUMPTIONS, BUILT_DECIMALS, TRANCHE_IDS, assumptionSpec, findAssumption, normaliseName, sumToDecimals } from "../../src/model/assumptions";
+import { ASSUMPTIONS, BUILT_DECIMALS, TRANCHE_IDS, assumptionSpec, findAssumption, sumToDecimals } from "../../src/model/assumptions";
+import { normaliseName } from "../../src/model/names";
 import { DISCOUNT_RATE_INPUTS } from "../../src/model/record";
 import { parseIso } from "../../src/model/dates";
 import { validateAssumption } from "../../src/model/scenarios";

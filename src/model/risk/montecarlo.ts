@@ -1,6 +1,6 @@
 /**
  * Monte Carlo over the deal's risks: a CoreWeave default, site delays, the licence margin,
- * renewal take-up and the discount rate (distributions in spec.ts). Gives the distribution of
+ * renewal take-up and the discount rate (the spec in spec.ts). Gives the distribution of
  * the deal's value, the present value of its free cash flow as `dealValue` (CORZ.DEAL_VALUE)
  * counts it (mean, P10/P50/P90, probability below a threshold, histogram), and revenue by
  * calendar year (mean, P10/P50/P90).
@@ -35,7 +35,7 @@ import { cashFlowYears, dealValue, trancheCapex, trancheDepreciation } from "../
 import { Assumptions } from "../scenarios";
 import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
 import { Rng } from "./random";
-import { Sampler, central, sampler, support } from "./spec";
+import { Sampler, central, sampler, support } from "./distributions";
 import { Histogram, histogramSorted, percentileSorted, percentilesUnsorted } from "./stats";
 
 export { DEFAULT_CHUNK, MAX_PATHS, checkRiskInput } from "./input";
