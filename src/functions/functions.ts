@@ -1,8 +1,9 @@
 /**
- * The CORZ custom functions. Each is a thin wrapper: coerce the arguments (args.ts), call
- * the model, map errors (errors.ts). The JSDoc below is the metadata: webpack's
- * custom-functions-metadata-plugin generates functions.json from it. Ids never change;
- * bump the manifest version when a signature does.
+ * The CORZ custom functions. Each is a thin wrapper: coerce the arguments (args.ts, all of them
+ * in one flat `all(...)` list, the first bad one reported), call the model, map errors
+ * (errors.ts's `cell`). What the model computes is remembered under memo.ts's one policy.
+ * The JSDoc below is the metadata: webpack's custom-functions-metadata-plugin generates
+ * functions.json from it. Ids never change; bump the manifest version when a signature does.
  *
  * Conventions: money in USD (not millions), capacity in MW, years as calendar years,
  * rates as decimals. A year in which the deal bills nothing returns 0.
