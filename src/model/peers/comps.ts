@@ -3,7 +3,7 @@
  * values and say how many peers they used, and the implied value of Core Scientific's HPC
  * hosting business. Names are matched forgivingly; unknown names list the valid ones.
  */
-import { NameIndex, byNames, nameIndex, normaliseName } from "../names";
+import { NameIndex, byNames, nameIndex } from "../names";
 import { Result, naError, numError, ok, valueError } from "../result";
 import { GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, Peer, PeerGroup, PublishedMultiple, SUBJECT_ID } from "./data";
 
@@ -106,10 +106,13 @@ export function findGroup(name: string): Result<GroupChoice> {
   return lookup("group", name, GROUP_BY_NAME, ["all", ...PEER_GROUPS]);
 }
 
+const STAT_BY_NAME = nameIndex<Stat>([
+  ...Object.entries({ average: "mean", avg: "mean", max: "high", maximum: "high", min: "low", minimum: "low", n: "count" } as const),
+  ...STATS.map((st) => [st, st] as const),
+]);
+
 export function findStat(name: string): Result<Stat> {
-  const n = normaliseName(name);
-  const alias: Record<string, Stat> = { average: "mean", avg: "mean", max: "high", maximum: "high", min: "low", minimum: "low", n: "count" };
-  const hit = (STATS as readonly string[]).includes(n) ? (n as Stat) : alias[n];
+  const hit = STAT_BY_NAME.find(name);
   return hit ? ok(hit) : naError(`unknown statistic "${name}"; valid statistics are ${STATS.join(", ")}`);
 }
 
