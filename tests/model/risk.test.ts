@@ -11,6 +11,7 @@ import { MAX_PATHS, RiskInput, RiskSummary, checkRiskInput, prepareRisk, runRisk
 import { MAX_SEED, Rng, Xoshiro128StarStar, splitMix64 } from "../../src/model/risk/random";
 import { RiskSpec, certainSpec, defaultRiskSpec } from "../../src/model/risk/spec";
 import { RISK_SETTINGS, riskSpecFromSettings } from "../../src/model/risk/settings";
+import { sortedDealValues } from "../../src/model/risk/dealValues";
 import * as stats from "../../src/model/risk/stats";
 import { histogramSorted, niceStep, percentileSorted, percentilesUnsorted } from "../../src/model/risk/stats";
 import { Override, ResolvedScenario, resolveScenario } from "../../src/model/scenarios";
@@ -578,5 +579,34 @@ describe("named risk settings (an Excel range or a form)", () => {
 
   test("every setting has a basis", () => {
     for (const s of RISK_SETTINGS) expect(s.basis.length).toBeGreaterThan(20);
+  });
+});
+
+describe("sortedDealValues (the run behind CORZ.DEAL_NPV_RISK)", () => {
+  const CERTAIN = { default_probability: 0, delay_max_months: 0, margin_min: 0.825, margin_max: 0.825 };
+  const request = (over: Partial<Parameters<typeof sortedDealValues>[0]> = {}) => ({ scenario: "base", overrides: [], settings: CERTAIN, rate: 0.1, paths: 50, seed: 1, ...over });
+
+  test("with no uncertainty every path is dealValue at the rate given, whatever the scenario's own rate", () => {
+    const expected = unwrap(dealValue(model("base"), 0.07));
+    const values = unwrap(sortedDealValues(request({ rate: 0.07 })));
+    expect(values).toHaveLength(50);
+    for (const v of values) expect(relClose(v, expected, 1e-9)).toBe(true);
+  });
+
+  test("overrides change the scenario; risk settings change the paths; the values come back ascending", () => {
+    const more = unwrap(sortedDealValues(request({ overrides: [["escalator", 0.03]] })));
+    const base = unwrap(sortedDealValues(request()));
+    expect(relClose(more[0], unwrap(dealValue(model("base", [["escalator", 0.03]]), 0.1)), 1e-9)).toBe(true);
+    expect(more[0]).not.toBe(base[0]);
+    const risky = unwrap(sortedDealValues(request({ settings: { default_probability: 0.2 }, paths: 400 })));
+    for (let i = 1; i < risky.length; i++) expect(risky[i]).toBeGreaterThanOrEqual(risky[i - 1]);
+    expect(risky[0]).toBeLessThan(risky[risky.length - 1]);
+  });
+
+  test("an unknown scenario is #N/A; a setting out of range #VALUE!", () => {
+    const unknown = sortedDealValues(request({ scenario: "moon" }));
+    expect(unknown.ok ? "" : unknown.error.kind).toBe("na");
+    const bad = sortedDealValues(request({ settings: { default_probability: 2 } }));
+    expect(bad.ok ? "" : `${bad.error.kind}: ${bad.error.message}`).toBe("value: default_probability must be a decimal from 0 to 1, got 2");
   });
 });
