@@ -110,15 +110,16 @@ export function maybeNumberArg(x: Arg, name: string): Result<number | undefined>
   return isBlank(s.value) ? ok(undefined) : numberArg(s.value, name);
 }
 
+/** A bound as a message shows it: 1,000,000. */
 const grouped = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 6 });
 
-/** How a ranged number is described in its message: "a decimal", "a whole number" (the default for `whole`). */
+/** What `rangeArg` accepts beyond its range, and how its message describes the number. */
 export interface RangeOptions {
   /** What a blank gives; without it a blank is required (#VALUE!). */
   readonly optional?: number;
   /** Whole numbers only: a fraction is #VALUE!. */
   readonly whole?: boolean;
-  /** What the number is, for the message: "a decimal", "a number of months". */
+  /** What the number is, for the message: "a decimal"; default "a whole number" or "a number". */
   readonly unit?: string;
   /** An example for the message: "0.1 for P10". */
   readonly hint?: string;

@@ -24,6 +24,7 @@ export function modelFor(x: Arg): Result<ScenarioModel> {
   return name !== undefined ? models.get(`name ${name}`, () => described(x)) : described(x);
 }
 
+/** The general path: the argument read by `scenarioArg`, its model remembered under its name and overrides. */
 function described(x: Arg): Result<ScenarioModel> {
   return andThen(scenarioArg(x), (s) => models.get(JSON.stringify([s.name.trim().toLowerCase(), s.overrides]), () => runScenario(s.name, s.overrides)));
 }
