@@ -3,11 +3,11 @@
  * Thin wrappers over src/model/customers (see functions.ts for the conventions). Without a
  * `pipeline` range they use the default pipeline, which is illustrative, not a forecast.
  */
-import { ConcentrationRow, concentrationPath, concentrationYear, hhi, prospectRevenue, validatePipeline } from "../model/customers/concentration";
+import { CONCENTRATION_MEASURES, concentrationMeasure, concentrationPath, hhi, pipelineRevenue, validatePipeline } from "../model/customers/concentration";
 import { CATEGORIES, PipelineRow, defaultPipeline } from "../model/customers/data";
-import { Result, andThen, fail, ok } from "../model/result";
+import { Result, all, andThen, map, ok } from "../model/result";
 import { ScenarioModel } from "../model/scenarioModel";
-import { Arg, choiceArg, isBlank, numberArg, numbersArg, tableArg, textArg, yearArg } from "./args";
+import { Arg, choiceArg, numbersArg, pipelineArg, yearArg } from "./args";
 import { cell } from "./errors";
 import { modelFor, usd } from "./scenario";
 
@@ -21,20 +21,16 @@ import { modelFor, usd } from "./scenario";
  * @returns A decimal from 0 to 1; #DIV/0! in a year with no HPC revenue.
  */
 export function concentrationFn(year: any, scenario?: any[][], measure?: any, pipeline?: any[][]): number {
-  return cell(() =>
-    andThen(yearArg(year), (y) =>
-      andThen(
-        choiceArg(measure, "measure", ["coreweave", "coreweave_all_won", "top3", "hhi"] as const, "coreweave", { cw: "coreweave", allwon: "coreweave_all_won", top3share: "top3", herfindahl: "hhi" }),
-        (ms) =>
-          andThen(withPipeline(scenario, pipeline), ({ m, rows }) => {
-            const r = concentrationYear(m, rows, y);
-            const field: Record<typeof ms, keyof ConcentrationRow> = { coreweave: "coreWeaveShare", coreweave_all_won: "coreWeaveShareAllWon", top3: "top3Share", hhi: "hhi" };
-            const v = r[field[ms]] as number | undefined;
-            return v === undefined ? fail("div0", `no HPC revenue in ${y}`) : ok(v);
-          }),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(
+      yearArg(year),
+      choiceArg(measure, "measure", CONCENTRATION_MEASURES, "coreweave", { cw: "coreweave", allwon: "coreweave_all_won", top3share: "top3", herfindahl: "hhi" }),
+      withPipeline(scenario, pipeline),
+    );
+    if (!args.ok) return args;
+    const [y, ms, { m, rows }] = args.value;
+    return concentrationMeasure(m, rows, y, ms);
+  });
 }
 
 /**
@@ -57,13 +53,16 @@ export function hhiFn(values: any[][]): number {
  * @returns Revenue in USD; 0 in a year no prospect bills.
  */
 export function pipelineRevenueFn(year: any, scenario?: any[][], basis?: any, pipeline?: any[][]): number {
-  return cell(() =>
-    andThen(yearArg(year), (y) =>
-      andThen(choiceArg(basis, "basis", ["weighted", "unweighted"] as const, "weighted", { expected: "weighted", probabilityweighted: "weighted", allwon: "unweighted", full: "unweighted" }), (b) =>
-        andThen(withPipeline(scenario, pipeline), ({ rows }) => ok(usd(rows.reduce((a, r) => a + prospectRevenue(r, y, b === "weighted"), 0)))),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(
+      yearArg(year),
+      choiceArg(basis, "basis", ["weighted", "unweighted"] as const, "weighted", { expected: "weighted", probabilityweighted: "weighted", allwon: "unweighted", full: "unweighted" }),
+      withPipeline(scenario, pipeline),
+    );
+    if (!args.ok) return args;
+    const [y, b, { rows }] = args.value;
+    return ok(usd(pipelineRevenue(rows, y, b === "weighted")));
+  });
 }
 
 /**
@@ -106,38 +105,12 @@ export function pipelineFn(scenario?: any[][]): any[][] {
   );
 }
 
-/** The scenario model and the pipeline: the user's range, or the default priced at the contract price. */
+/** The scenario model and the pipeline: the user's range (validated), or the default priced at the contract price. */
 function withPipeline(scenario: Arg, pipeline: Arg): Result<{ m: ScenarioModel; rows: readonly PipelineRow[] }> {
   return andThen(modelFor(scenario), (m) => {
-    const blank = isBlank(pipeline) || (Array.isArray(pipeline) && (pipeline as unknown[][]).every((r) => Array.isArray(r) && r.every(isBlank)));
-    if (blank) return ok({ m, rows: defaultPipeline(m.pricePerMwYear) });
-    return andThen(pipelineRows(pipeline, m.pricePerMwYear), (rows) => andThen(validatePipeline(rows), (v) => ok({ m, rows: v })));
+    const given = pipelineArg(pipeline, m.pricePerMwYear);
+    if (!given.ok) return given;
+    const rows = given.value === undefined ? ok(defaultPipeline(m.pricePerMwYear)) : validatePipeline(given.value);
+    return map(rows, (r) => ({ m, rows: r }));
   });
-}
-
-/** Reads a seven-column pipeline range; a first row whose MW cell is text is a header. */
-function pipelineRows(x: Arg, contractPrice: number): Result<PipelineRow[]> {
-  const table = tableArg(x, "pipeline", 7);
-  if (!table.ok) return table;
-  const out: PipelineRow[] = [];
-  for (const { row, cells } of table.value) {
-    const [prospect, category, mw, price, start, term, probability] = cells;
-    if (row === 1 && typeof mw === "string" && !numberArg(mw, "MW").ok) continue;
-    const at = (field: string) => `pipeline row ${row} ${field}`;
-    const p = textArg(prospect, at("prospect"));
-    if (!p.ok) return p;
-    const c = textArg(category, at("category"), "");
-    if (!c.ok) return c;
-    const nums = [
-      numberArg(mw, at("MW")),
-      numberArg(price, at("price"), { optional: contractPrice }),
-      numberArg(start, at("start year")),
-      numberArg(term, at("term")),
-      numberArg(probability, at("probability")),
-    ];
-    for (const n of nums) if (!n.ok) return n;
-    const [w, pr, st, tm, pb] = nums.map((n) => (n.ok ? n.value : 0));
-    out.push({ prospect: p.value, category: c.value, mw: w, pricePerMwYear: pr, startYear: st, termYears: tm, probability: pb, basis: "user input" });
-  }
-  return ok(out);
 }

@@ -1,24 +1,25 @@
 /**
- * The CORZ custom functions. Each is a thin wrapper: coerce the arguments (args.ts), call
- * the model, map errors (errors.ts). The JSDoc below is the metadata: webpack's
- * custom-functions-metadata-plugin generates functions.json from it. Ids never change;
- * bump the manifest version when a signature does.
+ * The CORZ custom functions. Each is a thin wrapper: coerce the arguments (args.ts, all of them
+ * in one flat `all(...)` list, the first bad one reported), call the model, map errors
+ * (errors.ts's `cell`). What the model computes is remembered under memo.ts's one policy.
+ * The JSDoc below is the metadata: webpack's custom-functions-metadata-plugin generates
+ * functions.json from it. Ids never change; bump the manifest version when a signature does.
  *
  * Conventions: money in USD (not millions), capacity in MW, years as calendar years,
  * rates as decimals. A year in which the deal bills nothing returns 0.
  */
 import { DATA_AS_OF, asOfSerial } from "../model/asOf";
-import { ASSUMPTIONS, assumptionSpec, findAssumption, retiredAssumption } from "../model/assumptions";
+import { ASSUMPTIONS, findAssumption, retiredAssumption } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
-import { andThen, naError, ok } from "../model/result";
-import { BUILT_IN_SCENARIOS, withOverrides } from "../model/scenarios";
+import { all, andThen, map, naError, ok } from "../model/result";
+import { BUILT_IN_SCENARIOS } from "../model/scenarios";
 import { capacitySchedule, capacityYears, discountFlows, yearRow } from "../model/scenarioModel";
-import { booleanArg, choiceArg, integerArg, numberArg, textArg, yearArg } from "./args";
+import { booleanArg, choiceArg, numberArg, scenarioOmitted, textArg, wholeArg, yearArg } from "./args";
 import { cell } from "./errors";
-import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, resolvedArg, scenarioOmitted, usd } from "./scenario";
+import { CAPACITY_MEASURES, capacityIn, capacityOf, flowsOf, modelFor, resolvedArg, usd } from "./scenario";
 import { reportedVsModel } from "../model/reportedVsModel";
 import { SEED_TO_BASE_SOURCES, reconcile } from "../model/reconcile";
-import { CashFlowRow, cashFlowModel, cashFlowYear, dealValue } from "../model/valuation";
+import { CashFlowRow, cashFlowYear, dealValue, withRenewals } from "../model/valuation";
 
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
@@ -28,7 +29,7 @@ import { CashFlowRow, cashFlowModel, cashFlowYear, dealValue } from "../model/va
  * @returns Revenue in USD.
  */
 export function dealRevenue(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).revenue)))));
+  return cell(() => map(all(yearArg(year), modelFor(scenario)), ([y, m]) => usd(yearRow(m, y).revenue)));
 }
 
 /**
@@ -39,7 +40,7 @@ export function dealRevenue(year: any, scenario?: any[][]): number {
  * @returns Gross profit in USD.
  */
 export function grossProfit(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(yearRow(m, y).grossProfit)))));
+  return cell(() => map(all(yearArg(year), modelFor(scenario)), ([y, m]) => usd(yearRow(m, y).grossProfit)));
 }
 
 /**
@@ -50,11 +51,7 @@ export function grossProfit(year: any, scenario?: any[][]): number {
  * @returns Revenue in USD; 0 after the last contract year.
  */
 export function contractYearRevenue(contract_year: any, scenario?: any[][]): number {
-  return cell(() =>
-    andThen(integerArg(contract_year, "contract_year", 1, 100), (k) =>
-      andThen(modelFor(scenario), (m) => ok(usd(m.contractYears[k - 1]?.revenue ?? 0))),
-    ),
-  );
+  return cell(() => map(all(wholeArg(contract_year, "contract_year", 1, 100), modelFor(scenario)), ([k, m]) => usd(m.contractYears[k - 1]?.revenue ?? 0)));
 }
 
 /**
@@ -65,8 +62,7 @@ export function contractYearRevenue(contract_year: any, scenario?: any[][]): num
  */
 export function dealSchedule(scenario?: any[][]): any[][] {
   return cell(() =>
-    andThen(modelFor(scenario), (m) =>
-      ok([
+    map(modelFor(scenario), (m) => [
         ["Year", "Revenue (USD)", "Gross profit (USD)", "Billable MW (avg)", "Reported revenue (USD)", "Reported margin"],
         ...m.years.map((r) => [
           r.year,
@@ -77,7 +73,6 @@ export function dealSchedule(scenario?: any[][]): any[][] {
           r.reportedMargin ?? "",
         ]),
       ]),
-    ),
   );
 }
 
@@ -89,7 +84,7 @@ export function dealSchedule(scenario?: any[][]): any[][] {
  * @returns TCV in USD; TCV incl. options with include_options TRUE.
  */
 export function dealTcv(scenario?: any[][], include_options?: any): number {
-  return cell(() => andThen(booleanArg(include_options, "include_options", false), (incl) => andThen(modelFor(scenario), (m) => ok(usd(incl ? m.tcvInclOptions : m.tcv)))));
+  return cell(() => map(all(booleanArg(include_options, "include_options", false), modelFor(scenario)), ([incl, m]) => usd(incl ? m.tcvInclOptions : m.tcv)));
 }
 
 /**
@@ -100,9 +95,10 @@ export function dealTcv(scenario?: any[][], include_options?: any): number {
  * @returns Margin as a decimal (0.775 = 77.5%).
  */
 export function grossMargin(scenario?: any[][], view?: any): number {
+  const views = ["licence", "reported"] as const;
   return cell(() =>
-    andThen(choiceArg(view, "view", ["licence", "reported"] as const, "licence", { license: "licence", licencefee: "licence", licensefee: "licence" }), (v) =>
-      andThen(modelFor(scenario), (m) => ok(v === "licence" ? m.licenceMargin : m.reportedMarginTerm)),
+    map(all(choiceArg(view, "view", views, "licence", { license: "licence", licencefee: "licence", licensefee: "licence" }), modelFor(scenario)), ([v, m]) =>
+      v === "licence" ? m.licenceMargin : m.reportedMarginTerm,
     ),
   );
 }
@@ -114,7 +110,7 @@ export function grossMargin(scenario?: any[][], view?: any): number {
  * @returns USD per MW per year.
  */
 export function revenuePerMw(scenario?: any[][]): number {
-  return cell(() => andThen(modelFor(scenario), (m) => ok(usd(m.pricePerMwYear))));
+  return cell(() => map(modelFor(scenario), (m) => usd(m.pricePerMwYear)));
 }
 
 /**
@@ -125,7 +121,7 @@ export function revenuePerMw(scenario?: any[][]): number {
  * @returns MW energised.
  */
 export function hpcCapacity(year: any, scenario?: any[][]): number {
-  return cell(() => andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityIn(m, y)))));
+  return cell(() => map(all(yearArg(year), modelFor(scenario)), ([y, m]) => capacityIn(m, y)));
 }
 
 /**
@@ -138,9 +134,7 @@ export function hpcCapacity(year: any, scenario?: any[][]): number {
  */
 export function capacityFn(year: any, scenario?: any[][], measure?: any): number {
   return cell(() =>
-    andThen(choiceArg(measure, "measure", CAPACITY_MEASURES, "energised", { energized: "energised" } as const), (k) =>
-      andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(capacityOf(m, y, k)))),
-    ),
+    map(all(choiceArg(measure, "measure", CAPACITY_MEASURES, "energised", { energized: "energised" }), yearArg(year), modelFor(scenario)), ([k, y, m]) => capacityOf(m, y, k)),
   );
 }
 
@@ -178,17 +172,12 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
  * @returns NPV in USD.
  */
 export function dealNpvFn(rate: any, scenario?: any[][]): number {
-  // dealNpv(m, r) with the cash flows taken once per scenario; early returns rather than nested
-  // andThen closures, as a sheet may hold thousands of these cells.
+  // dealNpv(m, r) with the cash flows taken once per scenario (a sheet may hold thousands of these cells).
   return cell(() => {
-    const r = numberArg(rate, "rate");
-    if (!r.ok) return r;
-    const m = modelFor(scenario);
-    if (!m.ok) return m;
-    const f = flowsOf(m.value);
-    if (!f.ok) return f;
-    const v = discountFlows(f.value, r.value);
-    return v.ok ? ok(usd(v.value)) : v;
+    const args = all(numberArg(rate, "rate"), andThen(modelFor(scenario), flowsOf));
+    if (!args.ok) return args;
+    const [r, flows] = args.value;
+    return map(discountFlows(flows, r), usd);
   });
 }
 
@@ -200,13 +189,13 @@ export function dealNpvFn(rate: any, scenario?: any[][]): number {
  * @returns The value in the assumption's unit.
  */
 export function scenarioValue(name: any, scenario?: any[][]): number {
-  return cell(() =>
-    andThen(textArg(name, "name"), (n) => {
-      const spec = findAssumption(n);
-      if (!spec) return naError(retiredAssumption(n) ?? `unknown assumption "${n}"; see CORZ.ASSUMPTIONS() for the names`);
-      return andThen(modelFor(scenario), (m) => ok(m.scenario.values[spec.key]));
-    }),
-  );
+  return cell(() => {
+    const n = textArg(name, "name");
+    if (!n.ok) return n;
+    const spec = findAssumption(n.value);
+    if (!spec) return naError(retiredAssumption(n.value) ?? `unknown assumption "${n.value}"; see CORZ.ASSUMPTIONS() for the names`);
+    return map(modelFor(scenario), (m) => m.scenario.values[spec.key]);
+  });
 }
 
 /**
@@ -303,18 +292,14 @@ export function reportedVsModelFn(scenario?: any[][]): any[][] {
  * @returns A table with a header row: step, MW, USD, USD, source.
  */
 export function reconcileFn(from?: any[][], to?: any[][]): any[][] {
-  return cell(() =>
-    andThen(modelFor(scenarioOmitted(from) ? "seed" : from), (a) =>
-      andThen(modelFor(to), (b) =>
-        andThen(reconcile(a, b, SEED_TO_BASE_SOURCES), (steps) =>
-          ok([
-            ["Step", "MW contracted", "Contract value, initial term (USD)", "NPV of gross profit (USD)", "Source"],
-            ...steps.map((s) => [s.step, s.mw, usd(s.value), usd(s.npv), s.source]),
-          ]),
-        ),
-      ),
-    ),
-  );
+  return cell(() => {
+    const models = all(modelFor(scenarioOmitted(from) ? "seed" : from), modelFor(to));
+    if (!models.ok) return models;
+    return map(reconcile(...models.value, SEED_TO_BASE_SOURCES), (steps) => [
+      ["Step", "MW contracted", "Contract value, initial term (USD)", "NPV of gross profit (USD)", "Source"],
+      ...steps.map((s) => [s.step, s.mw, usd(s.value), usd(s.npv), s.source]),
+    ]);
+  });
 }
 
 const CASH_FLOW_ITEMS = ["free", "revenue", "power", "site_opex", "overhead", "ebitda", "depreciation", "tax", "capex", "maintenance"] as const;
@@ -341,8 +326,8 @@ const CASH_FLOW_FIELD: Readonly<Record<(typeof CASH_FLOW_ITEMS)[number], keyof C
  */
 export function dealCashFlow(year: any, scenario?: any[][], item?: any): number {
   return cell(() =>
-    andThen(choiceArg(item, "item", CASH_FLOW_ITEMS, "free", { fcf: "free", opex: "site_opex", maintenance_capex: "maintenance" } as const), (k) =>
-      andThen(yearArg(year), (y) => andThen(modelFor(scenario), (m) => ok(usd(cashFlowYear(m, y)[CASH_FLOW_FIELD[k]])))),
+    map(all(choiceArg(item, "item", CASH_FLOW_ITEMS, "free", { fcf: "free", opex: "site_opex", maintenance_capex: "maintenance" }), yearArg(year), modelFor(scenario)), ([k, y, m]) =>
+      usd(cashFlowYear(m, y)[CASH_FLOW_FIELD[k]]),
     ),
   );
 }
@@ -358,13 +343,11 @@ export const VALUE_RENEWALS = ["scenario", "none", "all"] as const;
  * @returns USD as of the valuation date.
  */
 export function dealValueFn(scenario?: any[][], renewals?: any): number {
-  return cell(() =>
-    andThen(choiceArg(renewals, "renewals", VALUE_RENEWALS, "scenario", { asscenario: "scenario", firm: "none", options: "all", incloptions: "all" }), (which) => {
-      if (which === "scenario") return andThen(modelFor(scenario), (m) => andThen(dealValue(m), (v) => ok(usd(v))));
-      const exercised = which === "none" ? 0 : Number(assumptionSpec("renewal_options")?.max ?? 2);
-      return andThen(resolvedArg(scenario), (s) =>
-        andThen(withOverrides(s, [["renewal_options", exercised]]), (sc) => andThen(cashFlowModel(sc), (m) => andThen(dealValue(m), (v) => ok(usd(v))))),
-      );
-    }),
-  );
+  return cell(() => {
+    const which = choiceArg(renewals, "renewals", VALUE_RENEWALS, "scenario", { asscenario: "scenario", firm: "none", options: "all", incloptions: "all" });
+    if (!which.ok) return which;
+    const w = which.value;
+    const m = w === "scenario" ? modelFor(scenario) : andThen(resolvedArg(scenario), (s) => withRenewals(s, w));
+    return map(andThen(m, dealValue), usd);
+  });
 }

@@ -7,8 +7,8 @@
  */
 import { dealFigure, findDeal, findDealMetric, findStatMetric, leaseRows, parseFilter } from "../model/leases/query";
 import { LeaseStatistic, leaseStat, percentileOf } from "../model/leases/normalise";
-import { andThen } from "../model/result";
-import { Arg, choiceArg, scalar, textArg } from "./args";
+import { all, andThen } from "../model/result";
+import { Arg, choiceArg, textArg, textOrNumberArg } from "./args";
 import { cell } from "./errors";
 
 /**
@@ -29,11 +29,10 @@ export function leaseListFn(filter?: any): any[][] {
  * @returns The figure in the metric's unit.
  */
 export function leaseFn(deal: any, metric: any): number {
-  return cell(() =>
-    andThen(textArg(deal, "deal"), (d) =>
-      andThen(findDeal(d), (l) => andThen(textArg(metric, "metric"), (m) => andThen(findDealMetric(m), (key) => dealFigure(l, key)))),
-    ),
-  );
+  return cell(() => {
+    const args = all(andThen(textArg(deal, "deal"), (d) => findDeal(d)), andThen(textArg(metric, "metric"), findDealMetric));
+    return andThen(args, ([l, key]) => dealFigure(l, key));
+  });
 }
 
 /**
@@ -45,15 +44,14 @@ export function leaseFn(deal: any, metric: any): number {
  * @returns USD per MW-year or per MW; a count for "count".
  */
 export function leaseStatFn(metric: any, stat?: any, filter?: any): number {
-  return cell(() =>
-    andThen(textArg(metric, "metric"), (m) =>
-      andThen(findStatMetric(m), (key) =>
-        andThen(choiceArg<LeaseStatistic>(stat, "stat", ["median", "mean", "min", "max", "count"], "median", { average: "mean", low: "min", high: "max", n: "count" }), (s) =>
-          andThen(filterArg(filter), (q) => leaseStat(key, s, q.test)),
-        ),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(
+      andThen(textArg(metric, "metric"), findStatMetric),
+      choiceArg<LeaseStatistic>(stat, "stat", ["median", "mean", "min", "max", "count"], "median", { average: "mean", low: "min", high: "max", n: "count" }),
+      filterArg(filter),
+    );
+    return andThen(args, ([key, s, q]) => leaseStat(key, s, q.test));
+  });
 }
 
 /**
@@ -65,18 +63,17 @@ export function leaseStatFn(metric: any, stat?: any, filter?: any): number {
  * @returns A rank from 0 to 1.
  */
 export function leasePercentileFn(deal?: any, metric?: any, filter?: any): number {
-  return cell(() =>
-    andThen(textArg(deal, "deal", "corz-coreweave"), (d) =>
-      andThen(findDeal(d), (l) =>
-        andThen(textArg(metric, "metric", "usd_per_mw_year"), (m) =>
-          andThen(findStatMetric(m), (key) => andThen(filterArg(filter), (q) => percentileOf(l.id, key, q.test))),
-        ),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(
+      andThen(textArg(deal, "deal", "corz-coreweave"), (d) => findDeal(d)),
+      andThen(textArg(metric, "metric", "usd_per_mw_year"), findStatMetric),
+      filterArg(filter),
+    );
+    return andThen(args, ([l, key, q]) => percentileOf(l.id, key, q.test));
+  });
 }
 
 /** The filter argument: blank is "all"; text per the grammar; a number is a year. */
 function filterArg(x: Arg) {
-  return andThen(scalar(x, "filter"), (v) => (typeof v === "number" ? parseFilter(v) : andThen(textArg(v, "filter", "all"), parseFilter)));
+  return andThen(textOrNumberArg(x, "filter", "all"), parseFilter);
 }

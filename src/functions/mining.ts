@@ -4,8 +4,8 @@
  * (see functions.ts for the conventions). Mining defaults are sourced: see HASHPRICE_LEVELS().
  */
 import { HASHPRICE_LEVELS, MINING_DEFAULTS, compareMw, miningParams, miningRevenue } from "../model/mining";
-import { andThen, ok } from "../model/result";
-import { Arg, choiceArg, numberArg, textArg } from "./args";
+import { all, andThen, map, ok } from "../model/result";
+import { choiceArg, numberArg } from "./args";
 import { cell } from "./errors";
 import { modelFor, usd } from "./scenario";
 
@@ -18,13 +18,10 @@ import { modelFor, usd } from "./scenario";
  * @returns Revenue in USD per year.
  */
 export function miningRevenueFn(hashrate_eh: any, hashprice: any, uptime?: any): number {
-  return cell(() =>
-    andThen(numberArg(hashrate_eh, "hashrate_eh"), (h) =>
-      andThen(numberArg(hashprice, "hashprice"), (p) =>
-        andThen(numberArg(uptime, "uptime", { optional: 1 }), (u) => andThen(miningRevenue(h, p, u), (v) => ok(usd(v)))),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(numberArg(hashrate_eh, "hashrate_eh"), numberArg(hashprice, "hashprice"), numberArg(uptime, "uptime", { optional: 1 }));
+    return map(andThen(args, ([h, p, u]) => miningRevenue(h, p, u)), usd);
+  });
 }
 
 /**
@@ -40,35 +37,24 @@ export function miningRevenueFn(hashrate_eh: any, hashprice: any, uptime?: any):
  * @returns USD per MW per year.
  */
 export function mwEconomicsFn(use: any, scenario?: any[][], hashprice?: any, measure?: any, efficiency?: any, power_price?: any, uptime?: any): number {
-  return cell(() =>
-    andThen(mwArgs(use, measure, hashprice, efficiency, power_price, uptime), (a) =>
-      andThen(modelFor(scenario), (m) =>
-        andThen(compareMw(m, a.params), (c) => {
-          const side = a.use === "hpc" ? c.hpc : c.mining;
-          return ok(usd(a.measure === "gross_profit" ? side.grossProfit : a.measure === "revenue" ? side.revenue : side.cost));
-        }),
-      ),
-    ),
-  );
-}
-
-function mwArgs(use: Arg, measure: Arg, hashprice: Arg, efficiency: Arg, powerPrice: Arg, uptime: Arg) {
   const d = MINING_DEFAULTS;
-  const t = textArg(use, "use");
-  if (!t.ok) return t;
-  const u = choiceArg(t.value, "use", ["hpc", "mining"] as const, "hpc", { hosting: "hpc", hpchosting: "hpc", colocation: "hpc", bitcoin: "mining", btc: "mining", bitcoinmining: "mining" });
-  if (!u.ok) return u;
-  const ms = choiceArg(measure, "measure", ["gross_profit", "revenue", "cost"] as const, "gross_profit", { gp: "gross_profit", profit: "gross_profit" });
-  if (!ms.ok) return ms;
-  const hp = numberArg(hashprice, "hashprice", { optional: d.hashprice.value });
-  if (!hp.ok) return hp;
-  const ef = numberArg(efficiency, "efficiency", { optional: d.efficiency.value });
-  if (!ef.ok) return ef;
-  const pp = numberArg(powerPrice, "power_price", { optional: d.powerPrice.value });
-  if (!pp.ok) return pp;
-  const up = numberArg(uptime, "uptime", { optional: d.uptime.value });
-  if (!up.ok) return up;
-  return ok({ use: u.value, measure: ms.value, params: miningParams({ hashprice: hp.value, efficiency: ef.value, powerPrice: pp.value, uptime: up.value }) });
+  return cell(() => {
+    const args = all(
+      choiceArg(use, "use", ["hpc", "mining"] as const, undefined, { hosting: "hpc", hpchosting: "hpc", colocation: "hpc", bitcoin: "mining", btc: "mining", bitcoinmining: "mining" }),
+      choiceArg(measure, "measure", ["gross_profit", "revenue", "cost"] as const, "gross_profit", { gp: "gross_profit", profit: "gross_profit" }),
+      numberArg(hashprice, "hashprice", { optional: d.hashprice.value }),
+      numberArg(efficiency, "efficiency", { optional: d.efficiency.value }),
+      numberArg(power_price, "power_price", { optional: d.powerPrice.value }),
+      numberArg(uptime, "uptime", { optional: d.uptime.value }),
+      modelFor(scenario),
+    );
+    if (!args.ok) return args;
+    const [u, ms, hp, ef, pp, up, m] = args.value;
+    return map(compareMw(m, miningParams({ hashprice: hp, efficiency: ef, powerPrice: pp, uptime: up })), (c) => {
+      const side = u === "hpc" ? c.hpc : c.mining;
+      return usd(ms === "gross_profit" ? side.grossProfit : ms === "revenue" ? side.revenue : side.cost);
+    });
+  });
 }
 
 /**

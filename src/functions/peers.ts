@@ -4,9 +4,9 @@
  */
 import { findGroup, findMetric, findMultiple, findPeer, findStat, groupMultiple, impliedValue, metricValue, missingForEv, peersIn } from "../model/peers/comps";
 import { METRICS } from "../model/peers/data";
-import { andThen, naError, ok } from "../model/result";
+import { all, andThen, map, naError, ok } from "../model/result";
 import { yearRow } from "../model/scenarioModel";
-import { isBlank, textArg, yearArg } from "./args";
+import { Arg, textArg, yearArg } from "./args";
 import { cell } from "./errors";
 import { modelFor, usd } from "./scenario";
 
@@ -18,25 +18,20 @@ import { modelFor, usd } from "./scenario";
  * @returns The sourced default value (EV computed from three), in USD or MW.
  */
 export function peerFn(peer: any, metric: any): number {
-  return cell(() =>
-    andThen(textArg(peer, "peer"), (p) =>
-      andThen(findPeer(p), (found) =>
-        andThen(textArg(metric, "metric"), (m) =>
-          andThen(findMetric(m), (key) => {
-            const v = metricValue(found, key);
-            if (v !== undefined) return ok(v);
-            const segment = found.segmentOf && ["ev", "market_cap", "debt", "cash"].includes(key);
-            const why = segment
-              ? `${found.name} is a segment of ${found.segmentOf} and has no market value of its own`
-              : key === "ev"
-                ? `EV is market value + debt - cash, and no source gives its ${missingForEv(found).join(" or ")}`
-                : "no source gives it";
-            return naError(`${found.name} has no ${key}: ${why}`);
-          }),
-        ),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(andThen(textArg(peer, "peer"), findPeer), andThen(textArg(metric, "metric"), findMetric));
+    if (!args.ok) return args;
+    const [found, key] = args.value;
+    const v = metricValue(found, key);
+    if (v !== undefined) return ok(v);
+    const segment = found.segmentOf && ["ev", "market_cap", "debt", "cash"].includes(key);
+    const why = segment
+      ? `${found.name} is a segment of ${found.segmentOf} and has no market value of its own`
+      : key === "ev"
+        ? `EV is market value + debt - cash, and no source gives its ${missingForEv(found).join(" or ")}`
+        : "no source gives it";
+    return naError(`${found.name} has no ${key}: ${why}`);
+  });
 }
 
 /**
@@ -47,14 +42,10 @@ export function peerFn(peer: any, metric: any): number {
  */
 export function peerListFn(group?: any): any[][] {
   return cell(() =>
-    andThen(textArg(group, "group", "all"), (g) =>
-      andThen(findGroup(g), (choice) =>
-        ok([
-          ["Peer", "Group", "Segment of", ...METRICS.map((m) => `${m.label} (${m.unit})`)],
-          ...peersIn(choice).map((p) => [p.name, p.group, p.segmentOf ?? "", ...METRICS.map((m) => metricValue(p, m.key) ?? "")]),
-        ]),
-      ),
-    ),
+    map(andThen(textArg(group, "group", "all"), findGroup), (choice) => [
+      ["Peer", "Group", "Segment of", ...METRICS.map((m) => `${m.label} (${m.unit})`)],
+      ...peersIn(choice).map((p) => [p.name, p.group, p.segmentOf ?? "", ...METRICS.map((m) => metricValue(p, m.key) ?? "")]),
+    ]),
   );
 }
 
@@ -67,9 +58,7 @@ export function peerListFn(group?: any): any[][] {
  * @returns The multiple (x) or USD per MW; a count for "count".
  */
 export function peerMultipleFn(multiple: any, group?: any, stat?: any): number {
-  return cell(() =>
-    andThen(peerQuery(multiple, group, stat, "all"), (q) => andThen(groupMultiple(q.key, q.stat, { group: q.group }), (r) => ok(r.value))),
-  );
+  return cell(() => map(andThen(peerQuery(multiple, group, stat, "all"), (q) => groupMultiple(q.key, q.stat, { group: q.group })), (r) => r.value));
 }
 
 /**
@@ -83,24 +72,26 @@ export function peerMultipleFn(multiple: any, group?: any, stat?: any): number {
  * @returns Implied enterprise value in USD.
  */
 export function impliedValueFn(multiple?: any, group?: any, stat?: any, year?: any, scenario?: any[][]): number {
-  return cell(() =>
-    andThen(peerQuery(isBlank(multiple) ? "ev_per_contracted_mw" : multiple, group, stat, "hpc-host"), (q) =>
-      andThen(modelFor(scenario), (m) =>
-        andThen(isBlank(year) ? ok(m.scenario.values.target_year) : yearArg(year), (y) => {
-          const row = yearRow(m, y);
-          return andThen(impliedValue(q.key, q.stat, { revenue: row.revenue, ebitda: row.grossProfit, mw: m.contractedMw }, { group: q.group }), (v) => ok(usd(v.value)));
-        }),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(peerQuery(multiple, group, stat, "hpc-host", "ev_per_contracted_mw"), modelFor(scenario));
+    if (!args.ok) return args;
+    const [q, m] = args.value;
+    const y = yearArg(year, "year", { optional: m.scenario.values.target_year });
+    if (!y.ok) return y;
+    const row = yearRow(m, y.value);
+    const subject = { revenue: row.revenue, ebitda: row.grossProfit, mw: m.contractedMw };
+    return map(impliedValue(q.key, q.stat, subject, { group: q.group }), (v) => usd(v.value));
+  });
 }
 
-function peerQuery(multiple: unknown, group: unknown, stat: unknown, defaultGroup: string) {
-  return andThen(textArg(multiple, "multiple"), (mu) =>
-    andThen(findMultiple(mu), (key) =>
-      andThen(textArg(group, "group", defaultGroup), (g) =>
-        andThen(findGroup(g), (grp) => andThen(textArg(stat, "stat", "median"), (st) => andThen(findStat(st), (s) => ok({ key, group: grp, stat: s })))),
-      ),
+/** The multiple (required unless `defaultMultiple`), peer group and statistic (default the median) a peer function asks for. */
+function peerQuery(multiple: Arg, group: Arg, stat: Arg, defaultGroup: string, defaultMultiple?: string) {
+  return map(
+    all(
+      andThen(textArg(multiple, "multiple", defaultMultiple), findMultiple),
+      andThen(textArg(group, "group", defaultGroup), findGroup),
+      andThen(textArg(stat, "stat", "median"), findStat),
     ),
+    ([key, grp, s]) => ({ key, group: grp, stat: s }),
   );
 }

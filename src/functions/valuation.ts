@@ -4,12 +4,12 @@
  * Scientific's own capex. Thin wrappers over src/model/sensitivity.ts and valuation.ts (see
  * functions.ts for the conventions).
  */
-import { andThen, ok } from "../model/result";
-import { ResolvedScenario } from "../model/scenarios";
+import { all, andThen, map, ok } from "../model/result";
 import { axisKey, parseOutput, sensitivity, tornado, withChange } from "../model/sensitivity";
 import { cashFlowModel, dealIrr } from "../model/valuation";
-import { integerArg, numberArg, numbersArg, scalar } from "./args";
+import { maybeNumberArg, numbersArg, scalar, wholeArg } from "./args";
 import { cell, toExcelError } from "./errors";
+import { Memo } from "./memo";
 import { resolvedArg, usd } from "./scenario";
 
 /** Money outputs leave in USD to the cent; rates (IRR) as they are. */
@@ -29,47 +29,26 @@ function rounded(kind: string, v: number): number {
  * @returns A grid with headers: USD for money outputs, a decimal for IRR.
  */
 export function sensitivityFn(row_assumption: any, row_values: any, col_assumption: any, col_values: any, output?: any, scenario?: any[][]): any[][] {
-  return cell(() =>
-    andThen(scalar(row_assumption, "row_assumption"), (ra) =>
-      andThen(axisKey(ra, "row_assumption"), (rowKey) =>
-        andThen(scalar(col_assumption, "col_assumption"), (ca) =>
-          andThen(axisKey(ca, "col_assumption"), (colKey) =>
-            andThen(numbersArg(row_values, "row_values"), (rv) =>
-              andThen(numbersArg(col_values, "col_values"), (cv) =>
-                andThen(scalar(output, "output"), (o) =>
-                  andThen(parseOutput(o), (out) =>
-                    andThen(resolvedArg(scenario), (s) =>
-                      andThen(sensitivity(s, { key: rowKey, values: rv }, { key: colKey, values: cv }, out), (grid) =>
-                        ok([
-                          [`${rowKey} \\ ${colKey}`, ...cv],
-                          ...grid.map((r, i) => [rv[i], ...r.map((p) => (p.ok ? rounded(out.kind, p.value) : toExcelError(p.error)))]),
-                        ]),
-                      ),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(
+      andThen(scalar(row_assumption, "row_assumption"), (ra) => axisKey(ra, "row_assumption")),
+      andThen(scalar(col_assumption, "col_assumption"), (ca) => axisKey(ca, "col_assumption")),
+      numbersArg(row_values, "row_values"),
+      numbersArg(col_values, "col_values"),
+      andThen(scalar(output, "output"), parseOutput),
+      resolvedArg(scenario),
+    );
+    if (!args.ok) return args;
+    const [rowKey, colKey, rv, cv, out, s] = args.value;
+    return map(sensitivity(s, { key: rowKey, values: rv }, { key: colKey, values: cv }, out), (grid) => [
+      [`${rowKey} \\ ${colKey}`, ...cv],
+      ...grid.map((r, i) => [rv[i], ...r.map((p) => (p.ok ? rounded(out.kind, p.value) : toExcelError(p.error)))]),
+    ]);
+  });
 }
 
-const TORNADO_CACHE = 32;
-const tornadoCache = new Map<string, ReturnType<typeof tornado>>();
-
-/** The tornado of a scenario, remembered: a sheet that shows it recalculates without revaluing two dozen variants. */
-function tornadoOf(s: ResolvedScenario, count: number): ReturnType<typeof tornado> {
-  const key = JSON.stringify([s.values, count]);
-  const hit = tornadoCache.get(key);
-  if (hit) return hit;
-  const r = tornado(s, count);
-  if (tornadoCache.size >= TORNADO_CACHE) tornadoCache.delete(tornadoCache.keys().next().value as string);
-  tornadoCache.set(key, r);
-  return r;
-}
+/** Tornadoes remembered (memo.ts): a sheet that shows one recalculates without revaluing two dozen variants. */
+const tornadoes = new Memo<ReturnType<typeof tornado>>(32);
 
 /**
  * The inputs that move CORZ.DEAL_VALUE most, largest swing first: input | low case | high case | value at low | value at high | swing | basis of the range. Each input moves alone between its low and high case, the rest of the scenario as it is.
@@ -79,18 +58,18 @@ function tornadoOf(s: ResolvedScenario, count: number): ReturnType<typeof tornad
  * @returns A table with a header row; values in USD.
  */
 export function tornadoFn(scenario?: any[][], count?: any): any[][] {
-  return cell(() =>
-    andThen(count === undefined || count === null || count === "" ? ok(10) : integerArg(count, "count", 1, 12), (n) =>
-      andThen(resolvedArg(scenario), (s) =>
-        andThen(tornadoOf(s, n), (t) =>
-          ok([
-            ["Input", "Low case", "High case", "Value at low", "Value at high", "Swing", "Basis of the range"],
-            ...t.bars.map((b) => [b.key, b.low, b.high, usd(b.valueLow), usd(b.valueHigh), usd(b.swing), b.basis]),
-          ]),
-        ),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(wholeArg(count, "count", 1, 12, { optional: 10 }), resolvedArg(scenario));
+    if (!args.ok) return args;
+    const [n, s] = args.value;
+    return map(
+      tornadoes.get(JSON.stringify([s.values, n]), () => tornado(s, n)),
+      (t) => [
+        ["Input", "Low case", "High case", "Value at low", "Value at high", "Swing", "Basis of the range"],
+        ...t.bars.map((b) => [b.key, b.low, b.high, usd(b.valueLow), usd(b.valueHigh), usd(b.swing), b.basis]),
+      ],
+    );
+  });
 }
 
 /**
@@ -101,14 +80,11 @@ export function tornadoFn(scenario?: any[][], count?: any): any[][] {
  * @returns The IRR as a decimal.
  */
 export function dealIrrFn(scenario?: any[][], core_capex_per_mw?: any): number {
-  return cell(() =>
-    andThen(resolvedArg(scenario), (s) =>
-      andThen(
-        core_capex_per_mw === undefined || core_capex_per_mw === null || core_capex_per_mw === ""
-          ? ok(s)
-          : andThen(numberArg(core_capex_per_mw, "core_capex_per_mw"), (c) => withChange(s, "core_capex_per_mw", c)),
-        (sc) => andThen(cashFlowModel(sc), (m) => dealIrr(m)),
-      ),
-    ),
-  );
+  return cell(() => {
+    const args = all(resolvedArg(scenario), maybeNumberArg(core_capex_per_mw, "core_capex_per_mw"));
+    if (!args.ok) return args;
+    const [s, capex] = args.value;
+    const sc = capex === undefined ? ok(s) : withChange(s, "core_capex_per_mw", capex);
+    return andThen(andThen(sc, cashFlowModel), dealIrr);
+  });
 }

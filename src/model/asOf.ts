@@ -13,7 +13,7 @@
  * default is called stale no later than it really is).
  */
 import { ASSUMPTIONS } from "./assumptions";
-import { CATEGORIES, SEED_AS_OF as CUSTOMERS_AS_OF, SEED_SOURCE as CUSTOMERS_SOURCE, defaultPipeline } from "./customers/data";
+import { CATEGORIES, CATEGORIES_AS_OF, CATEGORIES_SOURCE, defaultPipeline } from "./customers/data";
 import { CivilDate, addMonths, compareDates, daysFromCivil, parseIso, toExcelSerial, toIso } from "./dates";
 import { MINING_DEFAULTS } from "./mining";
 import { METRICS, PEERS } from "./peers/data";
@@ -104,8 +104,8 @@ function customerDefaults(): SourcedDefault[] {
       label: "Customer categories and the illustrative HPC pipeline",
       value: `${CATEGORIES.length} categories; ${pipeline.length} illustrative prospects, ${mw} MW`,
       unit: "",
-      asOf: CUSTOMERS_AS_OF,
-      source: CUSTOMERS_SOURCE,
+      asOf: CATEGORIES_AS_OF,
+      source: CATEGORIES_SOURCE,
     },
   ];
 }

@@ -40,6 +40,7 @@ import {
   recurringCapexShare,
 } from "./record";
 import { recentMarketRent } from "./leases/market";
+import { byNames, nameIndex } from "./names";
 
 export type AssumptionGroup = "deal" | "margins" | "capacity" | "finance";
 
@@ -710,26 +711,15 @@ export const ASSUMPTIONS: readonly AssumptionSpec[] = [
   },
 ];
 
-export type AssumptionKey = (typeof ASSUMPTIONS)[number]["key"];
-
 const BY_KEY = new Map(ASSUMPTIONS.map((a) => [a.key, a]));
 
 export function assumptionSpec(key: string): AssumptionSpec | undefined {
   return BY_KEY.get(key);
 }
 
-/** Folds case, spaces, underscores, hyphens and dots, so "T1 MW" finds "t1_mw". */
-export function normaliseName(s: string): string {
-  return s.toLowerCase().replace(/[\s_\-.]+/g, "");
-}
-
-const BY_NORMAL = new Map<string, AssumptionSpec>();
-for (const a of ASSUMPTIONS) {
-  BY_NORMAL.set(normaliseName(a.key), a);
-  BY_NORMAL.set(normaliseName(a.label), a);
-}
 // The tranche labels of version 1.2 ("Tranche 1 billing start"), so override ranges typed with
-// them still resolve: the same keys, only the labels now name each tranche.
+// them still resolve: the same keys, only the labels now name each tranche. Listed first, so a
+// current key or label that folds to the same name wins it.
 const OLD_TRANCHE_LABELS: readonly (readonly [string, string])[] = [
   ["critical IT load", "mw"],
   ["contract value", "value"],
@@ -737,27 +727,31 @@ const OLD_TRANCHE_LABELS: readonly (readonly [string, string])[] = [
   ["billing ramp", "ramp_months"],
   ["contracted", "contract_date"],
 ];
-TRANCHE_IDS.forEach((id, i) => {
-  for (const [text, field] of OLD_TRANCHE_LABELS) {
-    const spec = BY_KEY.get(`${id}_${field}`);
-    const old = normaliseName(`Tranche ${i + 1} ${text}`);
-    if (spec && !BY_NORMAL.has(old)) BY_NORMAL.set(old, spec);
-  }
-});
+const BY_NAME = nameIndex<AssumptionSpec>([
+  ...TRANCHE_IDS.flatMap((id, i) =>
+    OLD_TRANCHE_LABELS.flatMap(([text, field]) => {
+      const spec = BY_KEY.get(`${id}_${field}`);
+      return spec ? byNames(spec, [`Tranche ${i + 1} ${text}`]) : [];
+    }),
+  ),
+  ...ASSUMPTIONS.flatMap((a) => byNames(a, [a.key, a.label])),
+]);
 
 /** Keys that no longer exist, with what replaced them (one meaning per key: a retired key is not read as its successor). */
-const RETIRED: Readonly<Record<string, string>> = {
-  valuationyear: '"valuation_year" was replaced by "valuation_date": a date (YYYY-MM-DD or an Excel date), default the data\'s as-of date',
-  expansionmw: '"expansion_mw" (a 450 MW placeholder toward the 1 GW target) was removed: uncontracted sites are pipeline, "pipeline_hunt_county_mw" and "pipeline_dalton_pecos_mw"',
-  expansiondate: '"expansion_date" was removed with the 450 MW placeholder: pipeline sites have no energisation date on the record',
-};
+const RETIRED = nameIndex(
+  Object.entries({
+    valuationyear: '"valuation_year" was replaced by "valuation_date": a date (YYYY-MM-DD or an Excel date), default the data\'s as-of date',
+    expansionmw: '"expansion_mw" (a 450 MW placeholder toward the 1 GW target) was removed: uncontracted sites are pipeline, "pipeline_hunt_county_mw" and "pipeline_dalton_pecos_mw"',
+    expansiondate: '"expansion_date" was removed with the 450 MW placeholder: pipeline sites have no energisation date on the record',
+  }),
+);
 
 /** What replaced a retired assumption key or label, or undefined when `name` was never retired. */
 export function retiredAssumption(name: string): string | undefined {
-  return RETIRED[normaliseName(name)];
+  return RETIRED.find(name);
 }
 
 /** Finds an assumption by key or label, forgiving case, spaces and underscores. */
 export function findAssumption(name: string): AssumptionSpec | undefined {
-  return BY_NORMAL.get(normaliseName(name));
+  return BY_NAME.find(name);
 }

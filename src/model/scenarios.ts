@@ -3,7 +3,8 @@
  * rationale) and user overrides of any assumption. A resolved scenario is a flat record of
  * validated numbers (dates as Excel serials), ready for the deal and capacity models.
  */
-import { ASSUMPTIONS, AssumptionSpec, assumptionSpec, findAssumption, normaliseName, retiredAssumption, sumToDecimals } from "./assumptions";
+import { ASSUMPTIONS, AssumptionSpec, assumptionSpec, findAssumption, retiredAssumption, sumToDecimals } from "./assumptions";
+import { nameIndex, normaliseName } from "./names";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "./dates";
 import { Result, naError, ok, valueError } from "./result";
 import { CORZ_OPTION3_8K, CORZ_Q1_2025, CORZ_Q4_2024_SUMMARY, SEED_BRIEF, cite } from "./sources";
@@ -102,9 +103,11 @@ export function scenarioNames(): string[] {
   return BUILT_IN_SCENARIOS.map((s) => s.name);
 }
 
+const SCENARIO_BY_NAME = nameIndex(BUILT_IN_SCENARIOS.map((s) => [s.name, s] as const));
+
+/** A built-in scenario by name, forgiving case and spacing (" Bull " is bull). */
 export function findScenario(name: string): ScenarioDef | undefined {
-  const n = normaliseName(name);
-  return BUILT_IN_SCENARIOS.find((s) => s.name === n);
+  return SCENARIO_BY_NAME.find(name);
 }
 
 /**

@@ -10,7 +10,8 @@
  * Besides the assumptions, one grid variable: `price_change`, a change to every tranche's
  * contract value (and so its price per MW-year) by the same rate: -0.1 is 10% lower.
  */
-import { ASSUMPTIONS, MARKET_RENT, RENEWAL_TO_MARKET, TRANCHE_IDS, findAssumption, normaliseName, retiredAssumption } from "./assumptions";
+import { ASSUMPTIONS, MARKET_RENT, RENEWAL_TO_MARKET, TRANCHE_IDS, findAssumption, retiredAssumption } from "./assumptions";
+import { normaliseName } from "./names";
 import { trancheTotal } from "./deal";
 import { Result, fail, naError, numError, ok, valueError } from "./result";
 import { computeScenario, dealNpv } from "./scenarioModel";

@@ -22,7 +22,8 @@
  */
 import { irr } from "./finance";
 import { Tranche, buildTranches, trancheMwYears, trancheRevenue } from "./deal";
-import { ResolvedScenario } from "./scenarios";
+import { assumptionSpec } from "./assumptions";
+import { ResolvedScenario, withOverrides } from "./scenarios";
 import { powerPassThrough } from "./margins";
 import { Result, fail, numError, ok } from "./result";
 import { ScenarioModel, valuationTime } from "./scenarioModel";
@@ -161,4 +162,14 @@ export function dealIrr(m: CashFlowModel): Result<number> {
   for (let y = first; y <= last; y++) flows.push(cashFlowYear(m, y).freeCashFlow);
   if (!flows.some((f) => f < 0)) return numError("no year has a negative cash flow (no capex of Core Scientific's to earn a return on): IRR is undefined");
   return irr(flows);
+}
+
+/**
+ * The scenario's cash-flow model with none of the renewal options exercised (the firm initial
+ * term only) or all of them (each contract's two five-year options).
+ */
+export function withRenewals(s: ResolvedScenario, renewals: "none" | "all"): Result<CashFlowModel> {
+  const exercised = renewals === "none" ? 0 : Number(assumptionSpec("renewal_options")?.max ?? 2);
+  const sc = withOverrides(s, [["renewal_options", exercised]]);
+  return sc.ok ? cashFlowModel(sc.value) : sc;
 }

@@ -12,7 +12,8 @@
  */
 import { ASSUMPTIONS } from "../model/assumptions";
 import { INPUT_TOLERANCE } from "../model/risk/input";
-import { DEFAULT_RELET_RENT, DEFAULT_RELET_SHARE, Distribution, RiskSpec } from "../model/risk/spec";
+import { Distribution } from "../model/risk/distributions";
+import { DEFAULT_RELET_RENT, DEFAULT_RELET_SHARE, RiskSpec } from "../model/risk/spec";
 import { RiskSummary } from "../model/risk/montecarlo";
 import { absCell, cell, sheetRef } from "./a1";
 import { InputsLayout } from "./inputs";

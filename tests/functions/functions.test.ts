@@ -364,10 +364,10 @@ describe("other awkward arguments", () => {
     expect(Math.abs(v)).toBeLessThan(2e5);
     expect(Math.abs(F.dealNpvFn(1e6, [["valuation_date", "2025-01-01"]]))).toBeLessThan(1000);
   });
-  test("CONTRACT_YEAR_REVENUE: zero, fraction and huge contract years", () => {
-    expect(excelError(() => F.contractYearRevenue(0)).code).toBe("#NUM!");
-    expect(excelError(() => F.contractYearRevenue(1.5)).code).toBe("#VALUE!");
-    expect(excelError(() => F.contractYearRevenue(1e9)).code).toBe("#NUM!");
+  test("CONTRACT_YEAR_REVENUE: zero, fraction and huge contract years are out of range or the wrong type: #VALUE! saying so", () => {
+    expect(excelError(() => F.contractYearRevenue(0))).toEqual({ code: "#VALUE!", message: "contract_year must be a whole number from 1 to 100, got 0" });
+    expect(excelError(() => F.contractYearRevenue(1.5))).toEqual({ code: "#VALUE!", message: "contract_year must be a whole number from 1 to 100, got 1.5" });
+    expect(excelError(() => F.contractYearRevenue(1e9)).code).toBe("#VALUE!");
   });
   test("GROSS_MARGIN view: aliases and unknown views", () => {
     expect(F.grossMargin(undefined, "License")).toBe(0.825);

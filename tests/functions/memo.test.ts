@@ -1,14 +1,53 @@
 /**
- * The functions' per-scenario memo (src/functions/scenario.ts) changes speed, never answers:
- * every memoised figure equals the model's own computation, for any year, rate and scenario
- * spelling, including years with no billing and scenarios given as override ranges.
+ * The one cache policy (src/functions/memo.ts): a Memo keeps at most its entries and weight,
+ * dropping the least recently used first. And the caches built on it change speed, never
+ * answers: every remembered figure equals the model's own computation, for any year, rate and
+ * scenario spelling, including years with no billing and scenarios given as override ranges.
  */
 import fc from "fast-check";
 import { capacityEndOfYear } from "../../src/model/capacity";
 import { dealNpv, runScenario, yearRow } from "../../src/model/scenarioModel";
 import { dealNpvFn, dealRevenue, grossProfit, hpcCapacity } from "../../src/functions/functions";
 import { flowsOf, modelFor, usd } from "../../src/functions/scenario";
+import { Memo } from "../../src/functions/memo";
 import { excelError } from "./helpers";
+
+describe("Memo", () => {
+  test("computes once per key; the least recently used entry goes first when full", () => {
+    const m = new Memo<number>(2);
+    let calls = 0;
+    const get = (k: string) => m.get(k, () => ++calls);
+    expect([get("a"), get("b"), get("a")]).toEqual([1, 2, 1]);
+    get("c"); // full: "b" was used least recently
+    expect(m.size).toBe(2);
+    expect(get("a")).toBe(1);
+    expect(get("b")).toBe(4); // recomputed
+  });
+
+  test("a weight bound drops the oldest until the rest fit, but keeps the newest however heavy", () => {
+    const m = new Memo<number[]>(10, (v) => v.length, 5);
+    m.get("a", () => [1, 2, 3]);
+    m.get("b", () => [1, 2]);
+    expect(m.size).toBe(2);
+    m.get("c", () => [1]); // 6 > 5: "a" goes
+    expect(m.size).toBe(2);
+    m.get("huge", () => new Array(50).fill(0));
+    expect(m.size).toBe(1);
+    expect(m.get("huge", () => [])).toHaveLength(50);
+  });
+
+  test("errors are remembered as values too (the model is pure); clear() forgets everything", () => {
+    const m = new Memo<{ ok: boolean }>(4);
+    let calls = 0;
+    const failing = () => (calls++, { ok: false });
+    m.get("bad", failing);
+    m.get("bad", failing);
+    expect(calls).toBe(1);
+    m.clear();
+    m.get("bad", failing);
+    expect(calls).toBe(2);
+  });
+});
 
 const SCENARIOS: ReadonlyArray<[label: string, arg: unknown, name: string, overrides: [string, unknown][]]> = [
   ["omitted", undefined, "base", []],

@@ -16,7 +16,7 @@
 import fc from "fast-check";
 import { ASSUMPTIONS } from "../../src/model/assumptions";
 import { PEERS } from "../../src/model/peers/data";
-import { RISK_SETTINGS } from "../../src/model/risk/spec";
+import { RISK_SETTINGS } from "../../src/model/risk/settings";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
 import { CustomFunctionInfo, ParameterInfo, loadCustomFunctions } from "../support/customFunctions";
 import { deepFreeze } from "../model/helpers";

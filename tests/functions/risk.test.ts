@@ -133,20 +133,22 @@ describe("Excel's awkward input", () => {
     expect(excelError(() => dealNpvRisk(0.1, ""))).toEqual({ code: "#VALUE!", message: "percentile is required" });
   });
 
+  // A value out of the argument's range, or a fraction where a whole number is needed, is #VALUE!
+  // with the rule (as in every CORZ function); only an impossible number (NaN, infinity) is #NUM!.
   test.each([
-    ["percentile 2", () => dealNpvRisk(0.1, 2, BLANK, 10), "#NUM!"],
-    ["percentile -0.1", () => dealNpvRisk(0.1, -0.1, BLANK, 10), "#NUM!"],
-    ["percentile 1e308", () => dealNpvRisk(0.1, 1e308, BLANK, 10), "#NUM!"],
-    ["percentile NaN", () => dealNpvRisk(0.1, Number.NaN, BLANK, 10), "#NUM!"],
-    ["0 paths", () => dealNpvRisk(0.1, 0.5, BLANK, 0), "#NUM!"],
-    ["negative paths", () => dealNpvRisk(0.1, 0.5, BLANK, -100), "#NUM!"],
-    ["huge paths", () => dealNpvRisk(0.1, 0.5, BLANK, 1e12), "#NUM!"],
-    ["fractional paths", () => dealNpvRisk(0.1, 0.5, BLANK, 10.5), "#NUM!"],
-    ["negative seed", () => dealNpvRisk(0.1, 0.5, BLANK, 10, -1), "#NUM!"],
-    ["huge seed", () => dealNpvRisk(0.1, 0.5, BLANK, 10, 2 ** 32), "#NUM!"],
-    ["infinite rate", () => dealNpvRisk(Infinity, 0.5, BLANK, 10), "#NUM!"],
-  ])("%s is %s", (_, f, code) => {
-    expect(excelError(f).code).toBe(code);
+    ["percentile 2", () => dealNpvRisk(0.1, 2, BLANK, 10), "#VALUE!", "percentile must be a decimal from 0 to 1 (0.1 for P10), got 2"],
+    ["percentile -0.1", () => dealNpvRisk(0.1, -0.1, BLANK, 10), "#VALUE!", "percentile must be a decimal from 0 to 1 (0.1 for P10), got -0.1"],
+    ["percentile 1e308", () => dealNpvRisk(0.1, 1e308, BLANK, 10), "#VALUE!", "percentile must be a decimal from 0 to 1 (0.1 for P10), got 1e+308"],
+    ["percentile NaN", () => dealNpvRisk(0.1, Number.NaN, BLANK, 10), "#NUM!", ""],
+    ["0 paths", () => dealNpvRisk(0.1, 0.5, BLANK, 0), "#VALUE!", "paths must be a whole number from 1 to 1,000,000, got 0"],
+    ["negative paths", () => dealNpvRisk(0.1, 0.5, BLANK, -100), "#VALUE!", "paths must be a whole number from 1 to 1,000,000, got -100"],
+    ["huge paths", () => dealNpvRisk(0.1, 0.5, BLANK, 1e12), "#VALUE!", "paths must be a whole number from 1 to 1,000,000, got 1000000000000"],
+    ["fractional paths", () => dealNpvRisk(0.1, 0.5, BLANK, 10.5), "#VALUE!", "paths must be a whole number from 1 to 1,000,000, got 10.5"],
+    ["negative seed", () => dealNpvRisk(0.1, 0.5, BLANK, 10, -1), "#VALUE!", "seed must be a whole number from 0 to 4,294,967,295, got -1"],
+    ["huge seed", () => dealNpvRisk(0.1, 0.5, BLANK, 10, 2 ** 32), "#VALUE!", "seed must be a whole number from 0 to 4,294,967,295, got 4294967296"],
+    ["infinite rate", () => dealNpvRisk(Infinity, 0.5, BLANK, 10), "#NUM!", ""],
+  ])("%s is %s", (_, f, code, message) => {
+    expect(excelError(f)).toEqual({ code, message });
   });
 
   test("a rate outside -50%..100% is #VALUE! saying so", () => {

@@ -88,7 +88,8 @@ describe("CORZ.TORNADO", () => {
   test("count picks the top of the same ranking; a bad count is refused", () => {
     const all = V.tornadoFn(undefined, TORNADO_INPUTS.length);
     expect(V.tornadoFn(undefined, 3)).toEqual(all.slice(0, 4));
-    expect(excelError(() => V.tornadoFn(undefined, 0))).toMatchObject({ code: "#NUM!" });
+    expect(excelError(() => V.tornadoFn(undefined, 0))).toEqual({ code: "#VALUE!", message: "count must be a whole number from 1 to 12, got 0" });
+    expect(V.tornadoFn(undefined, [[null]])).toEqual(V.tornadoFn(undefined)); // a blank cell is the default, 10
     expect(excelError(() => V.tornadoFn(undefined, 2.5))).toMatchObject({ code: "#VALUE!" });
   });
 });

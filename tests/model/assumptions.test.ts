@@ -1,4 +1,5 @@
-import { ASSUMPTIONS, BUILT_DECIMALS, TRANCHE_IDS, assumptionSpec, findAssumption, normaliseName, sumToDecimals } from "../../src/model/assumptions";
+import { ASSUMPTIONS, BUILT_DECIMALS, TRANCHE_IDS, assumptionSpec, findAssumption, retiredAssumption, sumToDecimals } from "../../src/model/assumptions";
+import { normaliseName } from "../../src/model/names";
 import { DISCOUNT_RATE_INPUTS } from "../../src/model/record";
 import { parseIso } from "../../src/model/dates";
 import { validateAssumption } from "../../src/model/scenarios";
@@ -127,4 +128,11 @@ describe("built assumptions: the discount rate is reference yield + spread", () 
     expect(sumToDecimals([0.1234567890123, 0])).toBe(0.123456789012);
     expect(sumToDecimals([-0.6, 0.09])).toBe(-0.51);
   });
+});
+
+test("a name that is an object's built-in property is neither an assumption nor a retired one", () => {
+  for (const name of ["constructor", "toString", "__proto__"]) {
+    expect(findAssumption(name)).toBeUndefined();
+    expect(retiredAssumption(name)).toBeUndefined();
+  }
 });

@@ -1,47 +1,35 @@
 /**
- * Docs as code: every `@example <call> // <number> [unit or note]` in src/model (and in the subfolder files MODULES lists) is
- * re-run against its module's exports, and must match to half the last decimal shown.
+ * Docs as code: every `@example <call> // <number or true/false> [unit or note]` in any file under
+ * src/model is re-run against its module's exports, and must match to half the last decimal
+ * shown (a boolean exactly).
  */
 import * as fs from "fs";
 import * as path from "path";
-import * as asOf from "../../src/model/asOf";
-import * as assumptions from "../../src/model/assumptions";
-import * as capacity from "../../src/model/capacity";
-import * as dates from "../../src/model/dates";
-import * as deal from "../../src/model/deal";
-import * as finance from "../../src/model/finance";
-import * as margins from "../../src/model/margins";
-import * as mining from "../../src/model/mining";
-import * as concentration from "../../src/model/customers/concentration";
 import * as leasesData from "../../src/model/leases/data";
-import * as market from "../../src/model/leases/market";
-import * as normalise from "../../src/model/leases/normalise";
-import * as ramp from "../../src/model/ramp";
-import * as riskSpec from "../../src/model/risk/spec";
-import * as result from "../../src/model/result";
-import * as scenarioModel from "../../src/model/scenarioModel";
-import * as scenarios from "../../src/model/scenarios";
+import { resolveScenario } from "../../src/model/scenarios";
 
 const MODEL_DIR = path.join(__dirname, "../../src/model");
 
-const MODULES: Record<string, object> = {
-  "asOf.ts": asOf,
-  "assumptions.ts": assumptions,
-  "capacity.ts": capacity,
-  "dates.ts": dates,
-  "deal.ts": deal,
-  "finance.ts": finance,
-  "margins.ts": margins,
-  "mining.ts": mining,
-  "customers/concentration.ts": concentration,
-  "leases/market.ts": market,
-  "leases/normalise.ts": { ...leasesData, ...normalise }, // its examples pick deals from LEASES
-  "risk/spec.ts": riskSpec,
-  "ramp.ts": ramp,
-  "result.ts": result,
-  "scenarioModel.ts": scenarioModel,
-  "scenarios.ts": scenarios,
+/** Names an example may use beyond its own module's exports. */
+const BASE_VALUES = (() => {
+  const r = resolveScenario("base");
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.values;
+})();
+const EXTRA_SCOPE: Record<string, object> = {
+  "leases/normalise.ts": leasesData, // its examples pick deals from LEASES
+  "leases/query.ts": leasesData,
+  "risk/input.ts": { BASE_VALUES }, // the base scenario's assumption values
 };
+
+/** Every .ts file under src/model, as paths relative to it. */
+function modelFiles(dir = MODEL_DIR): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) return modelFiles(full);
+    return e.name.endsWith(".ts") ? [path.relative(MODEL_DIR, full).split(path.sep).join("/")] : [];
+  });
+}
 
 interface Example {
   readonly file: string;
@@ -53,8 +41,10 @@ interface Example {
 const EXAMPLE_RE = /@example\s+(.*?)\s+\/\/\s*(.*)$/;
 const NUMBER_RE = /^([-+]?(?:\d[\d_,]*)?(?:\.\d[\d_]*)?(?:e[-+]?\d+)?)(?=\s|$|\()/i;
 
-/** The expected number in "1_458_333.33 USD per MW-year", and the tolerance its decimals imply. */
-function parseExpected(text: string): { value: number; tolerance: number } | undefined {
+/** The expected number in "1_458_333.33 USD per MW-year", and the tolerance its decimals imply; or a boolean. */
+function parseExpected(text: string): { value: number; tolerance: number } | { value: boolean; tolerance: 0 } | undefined {
+  const b = /^(true|false)(?=\s|$|\()/.exec(text.trim());
+  if (b) return { value: b[1] === "true", tolerance: 0 };
   const m = NUMBER_RE.exec(text.trim());
   if (!m || !/\d/.test(m[1])) return undefined;
   const digits = m[1].replace(/[_,]/g, "");
@@ -68,10 +58,7 @@ function parseExpected(text: string): { value: number; tolerance: number } | und
 
 function collectExamples(): Example[] {
   const out: Example[] = [];
-  // Every file at the top of src/model, plus the files in subfolders that MODULES lists.
-  const top = fs.readdirSync(MODEL_DIR).filter((f) => f.endsWith(".ts"));
-  const files = [...new Set([...top, ...Object.keys(MODULES).filter((f) => f.includes("/"))])];
-  for (const file of files.sort()) {
+  for (const file of modelFiles().sort()) {
     fs.readFileSync(path.join(MODEL_DIR, file), "utf8")
       .split("\n")
       .forEach((text, i) => {
@@ -84,8 +71,7 @@ function collectExamples(): Example[] {
 
 /** Evaluates an example expression with the module's exports in scope; unwraps a Result. */
 function evaluate(file: string, expr: string): unknown {
-  const mod = MODULES[file];
-  if (!mod) throw new Error(`${file} has @example lines but no module in the MODULES map`);
+  const mod: object = { ...EXTRA_SCOPE[file], ...(require(path.join(MODEL_DIR, file)) as object) };
   const names = Object.keys(mod).filter((k) => /^[A-Za-z_$][\w$]*$/.test(k));
   const fn = new Function(...names, `"use strict"; return (${expr});`);
   const v: unknown = fn(...names.map((n) => (mod as Record<string, unknown>)[n]));
@@ -113,6 +99,12 @@ describe("the expected-value parser", () => {
     expect(p.tolerance).toBeCloseTo(tolerance, 12);
   });
 
+  test("true and false are expected booleans", () => {
+    expect(parseExpected("true")).toEqual({ value: true, tolerance: 0 });
+    expect(parseExpected("false (no change)")).toEqual({ value: false, tolerance: 0 });
+    expect(parseExpected("truly")).toBeUndefined();
+  });
+
   test("text without a leading number is not an expected value", () => {
     expect(parseExpected("USD 5")).toBeUndefined();
     expect(parseExpected("")).toBeUndefined();
@@ -131,11 +123,17 @@ describe("@example lines in src/model", () => {
     // The finance examples are Excel's own documentation examples; they must stay covered.
     const files = new Set(examples.map((e) => e.file));
     for (const f of ["deal.ts", "finance.ts", "margins.ts", "ramp.ts", "dates.ts"]) expect(files).toContain(f);
+    // Subfolders are searched too: the risk engine's examples run.
+    for (const f of ["risk/random.ts", "risk/stats.ts", "risk/input.ts", "risk/spec.ts"]) expect(files).toContain(f);
   });
 
   test.each(examples.map((e) => [`${e.file}:${e.line}`, e] as const))("%s re-runs", (_, e) => {
     const { value, tolerance } = parseExpected(e.expectedText)!;
     const got = evaluate(e.file, e.expr);
+    if (typeof value === "boolean") {
+      expect(got).toBe(value);
+      return;
+    }
     expect(typeof got).toBe("number");
     expect(Math.abs((got as number) - value)).toBeLessThanOrEqual(tolerance);
   });

@@ -7,7 +7,8 @@ import * as formulajs from "@formulajs/formulajs";
 import { MARKET_RENT, RENEWAL_TO_MARKET, assumptionSpec } from "../../src/model/assumptions";
 import { LEASES, Lease } from "../../src/model/leases/data";
 import { RECENT_MONTHS, recentMarketRent } from "../../src/model/leases/market";
-import { DEFAULT_RELET_RENT, RISK_SETTINGS } from "../../src/model/risk/spec";
+import { RISK_SETTINGS } from "../../src/model/risk/settings";
+import { DEFAULT_RELET_RENT } from "../../src/model/risk/spec";
 import { resolveScenario } from "../../src/model/scenarios";
 import { unwrap } from "./helpers";
 

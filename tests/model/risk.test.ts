@@ -7,13 +7,11 @@
  */
 import fc from "fast-check";
 import * as formulajs from "@formulajs/formulajs";
-import * as fs from "fs";
-import * as path from "path";
 import { MAX_PATHS, RiskInput, RiskSummary, checkRiskInput, prepareRisk, runRisk, sortedNpvs, stepRisk, summariseRisk } from "../../src/model/risk/montecarlo";
-import * as random from "../../src/model/risk/random";
 import { MAX_SEED, Rng, Xoshiro128StarStar, splitMix64 } from "../../src/model/risk/random";
-import * as spec from "../../src/model/risk/spec";
-import { RiskSpec, certainSpec, defaultRiskSpec, riskSpecFromSettings } from "../../src/model/risk/spec";
+import { RiskSpec, certainSpec, defaultRiskSpec } from "../../src/model/risk/spec";
+import { RISK_SETTINGS, riskSpecFromSettings } from "../../src/model/risk/settings";
+import { sortedDealValues } from "../../src/model/risk/dealValues";
 import * as stats from "../../src/model/risk/stats";
 import { histogramSorted, niceStep, percentileSorted, percentilesUnsorted } from "../../src/model/risk/stats";
 import { Override, ResolvedScenario, resolveScenario } from "../../src/model/scenarios";
@@ -580,34 +578,35 @@ describe("named risk settings (an Excel range or a form)", () => {
   });
 
   test("every setting has a basis", () => {
-    for (const s of spec.RISK_SETTINGS) expect(s.basis.length).toBeGreaterThan(20);
+    for (const s of RISK_SETTINGS) expect(s.basis.length).toBeGreaterThan(20);
   });
 });
 
-describe("@example lines in src/model/risk re-run", () => {
-  const dir = path.join(__dirname, "../../src/model/risk");
-  const modules: Record<string, object> = { "random.ts": random, "spec.ts": spec, "stats.ts": stats };
-  const examples = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith(".ts"))
-    .flatMap((file) =>
-      fs
-        .readFileSync(path.join(dir, file), "utf8")
-        .split("\n")
-        .map((line) => /@example\s+(.*?)\s+\/\/\s*([-\d.e_]+)/.exec(line))
-        .filter((m): m is RegExpExecArray => m !== null)
-        .map((m) => [file, m[1], m[2]] as const),
-    );
+describe("sortedDealValues (the run behind CORZ.DEAL_NPV_RISK)", () => {
+  const CERTAIN = { default_probability: 0, delay_max_months: 0, margin_min: 0.825, margin_max: 0.825 };
+  const request = (over: Partial<Parameters<typeof sortedDealValues>[0]> = {}) => ({ scenario: "base", overrides: [], settings: CERTAIN, rate: 0.1, paths: 50, seed: 1, ...over });
 
-  test("there are some", () => expect(examples.length).toBeGreaterThanOrEqual(4));
+  test("with no uncertainty every path is dealValue at the rate given, whatever the scenario's own rate", () => {
+    const expected = unwrap(dealValue(model("base"), 0.07));
+    const values = unwrap(sortedDealValues(request({ rate: 0.07 })));
+    expect(values).toHaveLength(50);
+    for (const v of values) expect(relClose(v, expected, 1e-9)).toBe(true);
+  });
 
-  test.each(examples)("%s: %s", (file, expr, expected) => {
-    const mod = modules[file];
-    if (!mod) throw new Error(`${file} has @example lines but is not in the modules map`);
-    const names = Object.keys(mod);
-    const got = new Function(...names, `"use strict"; return (${expr});`)(...names.map((k) => (mod as Record<string, unknown>)[k]));
-    const text = expected.replace(/_/g, "");
-    const decimals = text.includes(".") ? text.split(".")[1].length : 0;
-    expect(Math.abs((got as number) - Number(text))).toBeLessThanOrEqual(0.5 * 10 ** -decimals);
+  test("overrides change the scenario; risk settings change the paths; the values come back ascending", () => {
+    const more = unwrap(sortedDealValues(request({ overrides: [["escalator", 0.03]] })));
+    const base = unwrap(sortedDealValues(request()));
+    expect(relClose(more[0], unwrap(dealValue(model("base", [["escalator", 0.03]]), 0.1)), 1e-9)).toBe(true);
+    expect(more[0]).not.toBe(base[0]);
+    const risky = unwrap(sortedDealValues(request({ settings: { default_probability: 0.2 }, paths: 400 })));
+    for (let i = 1; i < risky.length; i++) expect(risky[i]).toBeGreaterThanOrEqual(risky[i - 1]);
+    expect(risky[0]).toBeLessThan(risky[risky.length - 1]);
+  });
+
+  test("an unknown scenario is #N/A; a setting out of range #VALUE!", () => {
+    const unknown = sortedDealValues(request({ scenario: "moon" }));
+    expect(unknown.ok ? "" : unknown.error.kind).toBe("na");
+    const bad = sortedDealValues(request({ settings: { default_probability: 2 } }));
+    expect(bad.ok ? "" : `${bad.error.kind}: ${bad.error.message}`).toBe("value: default_probability must be a decimal from 0 to 1, got 2");
   });
 });

@@ -8,10 +8,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { ASSUMPTIONS } from "../../src/model/assumptions";
 import { BUILT_IN_SCENARIOS } from "../../src/model/scenarios";
-import { CATEGORIES, DEFAULT_PIPELINE_LABEL, SEED_SOURCE, defaultPipeline } from "../../src/model/customers/data";
+import { CATEGORIES, CATEGORIES_SOURCE, DEFAULT_PIPELINE_LABEL, defaultPipeline } from "../../src/model/customers/data";
 import { PEERS } from "../../src/model/peers/data";
 import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE } from "../../src/model/mining";
-import { RISK_SETTINGS } from "../../src/model/risk/spec";
+import { RISK_SETTINGS } from "../../src/model/risk/settings";
 import { SEED_BRIEF, cite } from "../../src/model/sources";
 import * as sources from "../../src/model/sources";
 import { plan, scenario } from "../support/plan";
@@ -86,11 +86,11 @@ describe("the data cites public documents by name and address", () => {
   test("customers: categories, their source and the pipeline basis", () => {
     expectClean([
       ...strings(CATEGORIES, "categories"),
-      { where: "SEED_SOURCE", text: SEED_SOURCE },
+      { where: "CATEGORIES_SOURCE", text: CATEGORIES_SOURCE },
       { where: "DEFAULT_PIPELINE_LABEL", text: DEFAULT_PIPELINE_LABEL },
       ...strings(defaultPipeline(1.45e6), "pipeline"),
     ]);
-    expect(SEED_SOURCE.startsWith(SEED_BRIEF)).toBe(true);
+    expect(CATEGORIES_SOURCE.startsWith(SEED_BRIEF)).toBe(true);
   });
 
   test("peers: every figure's source and note, published multiples and notes", () => {

@@ -12,7 +12,7 @@
  * The HHI here is the HHI of expected revenue (each prospect at its probability-weighted
  * revenue), not the expected HHI over the ways the pipeline could turn out.
  */
-import { normaliseName } from "../assumptions";
+import { normaliseName } from "../names";
 import { Result, fail, numError, ok, valueError } from "../result";
 import { ScenarioModel, capacitySchedule, yearRow } from "../scenarioModel";
 import { PipelineRow } from "./data";
@@ -98,6 +98,16 @@ export function prospectRevenue(row: PipelineRow, year: number, weighted = true)
   return weighted ? base * row.probability : base;
 }
 
+/**
+ * The pipeline's revenue in a calendar year, USD: every prospect's `prospectRevenue`, weighted
+ * by its probability when `weighted` (the default). 0 in a year no prospect bills.
+ *
+ * @example pipelineRevenue([{ prospect: "x", category: "ai-labs", mw: 100, pricePerMwYear: 1_450_000, startYear: 2028, termYears: 5, probability: 0.5, basis: "" }], 2029, false) // 145_000_000 (100 x 1.45M x 1)
+ */
+export function pipelineRevenue(pipeline: readonly PipelineRow[], year: number, weighted = true): number {
+  return pipeline.reduce((a, r) => a + prospectRevenue(r, year, weighted), 0);
+}
+
 /** Checks every pipeline row; the first bad field is `#VALUE!` naming the row and field. */
 export function validatePipeline(rows: readonly PipelineRow[]): Result<readonly PipelineRow[]> {
   for (let i = 0; i < rows.length; i++) {
@@ -170,8 +180,8 @@ export function concentrationYear(m: ScenarioModel, pipeline: readonly PipelineR
   const expected = revenueByCustomer(m, pipeline, year, true);
   const allWon = revenueByCustomer(m, pipeline, year, false);
   const cwKey = normaliseName(COREWEAVE);
-  const pipelineWeighted = pipeline.reduce((a, r) => a + prospectRevenue(r, year, true), 0);
-  const pipelineUnweighted = pipeline.reduce((a, r) => a + prospectRevenue(r, year, false), 0);
+  const pipelineWeighted = pipelineRevenue(pipeline, year, true);
+  const pipelineUnweighted = pipelineRevenue(pipeline, year, false);
   const revenues = [...expected.values()].map((c) => c.revenue);
   const total = revenues.reduce((a, b) => a + b, 0);
   const totalAllWon = [...allWon.values()].reduce((a, c) => a + c.revenue, 0);
@@ -192,6 +202,23 @@ export function concentrationYear(m: ScenarioModel, pipeline: readonly PipelineR
     pipelineMwWeighted: pipeline.reduce((a, r) => a + r.mw * fraction(r) * r.probability, 0),
     uncontractedMw: capacity.pipelineMw,
   };
+}
+
+/** What CORZ.CONCENTRATION measures: CoreWeave's share, its share if every prospect signs, the top three's share, or the HHI. */
+export const CONCENTRATION_MEASURES = ["coreweave", "coreweave_all_won", "top3", "hhi"] as const;
+export type ConcentrationMeasure = (typeof CONCENTRATION_MEASURES)[number];
+
+const MEASURE_FIELD: Readonly<Record<ConcentrationMeasure, "coreWeaveShare" | "coreWeaveShareAllWon" | "top3Share" | "hhi">> = {
+  coreweave: "coreWeaveShare",
+  coreweave_all_won: "coreWeaveShareAllWon",
+  top3: "top3Share",
+  hhi: "hhi",
+};
+
+/** One measure of concentration in a calendar year, a decimal from 0 to 1; `#DIV/0!` in a year with no HPC revenue. */
+export function concentrationMeasure(m: ScenarioModel, pipeline: readonly PipelineRow[], year: number, measure: ConcentrationMeasure): Result<number> {
+  const v = concentrationYear(m, pipeline, year)[MEASURE_FIELD[measure]];
+  return v === undefined ? fail("div0", `no HPC revenue in ${year}`) : ok(v);
 }
 
 /** First and last calendar years with contracted or pipeline revenue (the deal's years if the pipeline is empty). */

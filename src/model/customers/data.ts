@@ -31,9 +31,10 @@ export interface CustomerCategory {
   readonly rationale: string;
 }
 
-/** Where the categories come from: the seed brief, which is not public, so it has no address. */
-export const SEED_SOURCE = `${SEED_BRIEF}, potential customer categories: illustrative`;
-export const SEED_AS_OF = "2024-11";
+/** Where the categories (and so the default pipeline) come from: the seed brief, which is not public, so it has no address. */
+export const CATEGORIES_SOURCE = `${SEED_BRIEF}, potential customer categories: illustrative`;
+/** When the seed brief named them (its month). */
+export const CATEGORIES_AS_OF = "2024-11";
 
 export const CATEGORIES: readonly CustomerCategory[] = [
   {

@@ -17,7 +17,7 @@
  *
  * An unknown term is `#VALUE!` with the accepted forms listed, never an empty selection.
  */
-import { normaliseName } from "../assumptions";
+import { byNames, nameIndex, normaliseName } from "../names";
 import { PEERS } from "../peers/data";
 import { fromExcelSerial, parseIso, toExcelSerial, toIso } from "../dates";
 import { Result, naError, ok, valueError } from "../result";
@@ -37,6 +37,9 @@ export const HOSTS: ReadonlyArray<{ readonly ticker: string; readonly name: stri
   if (!ticker) throw new Error(`HPC host ${p.name} has no ticker among its aliases`);
   return { ticker, name: p.name, aliases: p.aliases };
 });
+
+/** The listed hosts by ticker, name or alias; the first host to claim a name keeps it (the list is reversed, as a later pair wins). */
+const HOST_BY_NAME = nameIndex([...HOSTS].reverse().flatMap((h) => byNames(h, [h.ticker, h.name, ...h.aliases])));
 
 /** Other names of tenants (normalised name → words of the tenant). */
 const TENANT_ALIASES: Readonly<Record<string, string>> = { aws: "amazon web services", msft: "microsoft", crwv: "coreweave", amazon: "amazon web services" };
@@ -120,7 +123,7 @@ function term(raw: string): Result<(lease: Lease) => boolean> {
         return ok((l) => l.announced.startsWith(at));
     }
   }
-  const host = HOSTS.find((h) => [h.ticker, h.name, ...h.aliases].some((n) => normaliseName(n) === key));
+  const host = HOST_BY_NAME.find(key);
   if (host) return ok((l) => hostOf(l) === host);
   if (LEASES.some((l) => normaliseName(l.host) === key)) return ok((l) => normaliseName(l.host) === key);
   const phrase = words(TENANT_ALIASES[key] ?? t);
@@ -138,7 +141,7 @@ const FILTER_HELP =
 /**
  * Reads a filter: text per the grammar above, a number as a year (2025), blank as "all".
  *
- * @example parseFilter("CoreWeave, since 2025-06") // CoreWeave's deals announced from 1 June 2025
+ * @example LEASES.filter(parseFilter("CoreWeave, since 2025-06").value.test).length // 2 (CoreWeave's deals announced from 1 June 2025)
  */
 export function parseFilter(filter: string | number): Result<LeaseQuery> {
   if (typeof filter === "number") {
@@ -180,7 +183,7 @@ function label(l: Lease): string {
  * "Applied Digital PF1", "Hut 8"). Unknown: #N/A listing the ids; several match: #VALUE!
  * listing the candidates.
  *
- * @example findDeal("Applied Digital PF1") // the apld-pf1-coreweave deal
+ * @example findDeal("Applied Digital PF1").value.id === "apld-pf1-coreweave" // true
  */
 export function findDeal(name: string, leases: readonly Lease[] = LEASES): Result<Lease> {
   const key = normaliseName(name);
@@ -231,12 +234,14 @@ function metricKey(s: string): string {
   return normaliseName(s.replace(/\$/g, "usd").replace(/[/]/g, " ")).replace(/year$/, "yr");
 }
 
-const METRIC_BY_NAME = new Map<string, DealMetric>();
-for (const m of DEAL_METRICS) for (const n of [m.key, ...m.aliases]) METRIC_BY_NAME.set(metricKey(n), m.key);
+const METRIC_BY_NAME = nameIndex(
+  DEAL_METRICS.flatMap((m) => byNames(m.key, [m.key, ...m.aliases])),
+  metricKey,
+);
 
 /** A deal metric by name ("usd_per_mw_year", "$/MW-yr", "term"...); #VALUE! listing them when unknown. */
 export function findDealMetric(name: string): Result<DealMetric> {
-  const hit = METRIC_BY_NAME.get(metricKey(name));
+  const hit = METRIC_BY_NAME.find(name);
   return hit ? ok(hit) : valueError(`unknown metric "${name}"; use one of ${DEAL_METRICS.map((m) => m.key).join(", ")}`);
 }
 
@@ -319,7 +324,7 @@ export const LEASE_LIST_HEADER: readonly string[] = COLUMNS.map(([h]) => h);
  * The table CORZ.LEASE_LIST spills: the header, then one row per deal the filter selects, in the
  * library's order (Core Scientific first). Deals that are not comparable are listed and marked.
  *
- * @example leaseRows(parseFilter("Fluidstack").value) // header + the five Fluidstack leases
+ * @example leaseRows(parseFilter("Fluidstack").value).value.length // 6 (a header and the five Fluidstack leases)
  */
 export function leaseRows(q: LeaseQuery, leases: readonly Lease[] = LEASES): Result<Cell[][]> {
   const hit = leasesMatching(q, leases);

@@ -3,7 +3,7 @@
  * values and say how many peers they used, and the implied value of Core Scientific's HPC
  * hosting business. Names are matched forgivingly; unknown names list the valid ones.
  */
-import { normaliseName } from "../assumptions";
+import { NameIndex, byNames, nameIndex } from "../names";
 import { Result, naError, numError, ok, valueError } from "../result";
 import { GROUP_LABELS, METRICS, MetricKey, PEERS, PEER_GROUPS, Peer, PeerGroup, PublishedMultiple, SUBJECT_ID } from "./data";
 
@@ -35,13 +35,12 @@ export const MIN_PEERS = 3;
 /** The user's own values over the defaults: peer id → metric → value (or null to blank it). */
 export type PeerOverrides = Readonly<Record<string, Partial<Readonly<Record<MetricKey, number | null>>>>>;
 
-function lookup<T>(what: string, name: string, table: ReadonlyMap<string, T>, valid: readonly string[]): Result<T> {
-  const hit = table.get(normaliseName(name));
+function lookup<T>(what: string, name: string, table: NameIndex<T>, valid: readonly string[]): Result<T> {
+  const hit = table.find(name);
   return hit !== undefined ? ok(hit) : naError(`unknown ${what} "${name}"; valid ${what}s are ${valid.join(", ")}`);
 }
 
-const PEER_BY_NAME = new Map<string, Peer>();
-for (const p of PEERS) for (const n of [p.id, p.name, ...p.aliases]) PEER_BY_NAME.set(normaliseName(n), p);
+const PEER_BY_NAME = nameIndex(PEERS.flatMap((p) => byNames(p, [p.id, p.name, ...p.aliases])));
 
 export function findPeer(name: string): Result<Peer> {
   return lookup("peer", name, PEER_BY_NAME, PEERS.map((p) => p.name));
@@ -74,52 +73,46 @@ const METRIC_ALIASES: Record<string, MetricKey> = {
   backlog: "backlog",
   rpo: "backlog",
 };
-const METRIC_BY_NAME = new Map(Object.entries(METRIC_ALIASES));
-for (const m of METRICS) METRIC_BY_NAME.set(normaliseName(m.label), m.key);
+const METRIC_BY_NAME = nameIndex<MetricKey>([...Object.entries(METRIC_ALIASES), ...METRICS.flatMap((m) => byNames(m.key, [m.label]))]);
 
 export function findMetric(name: string): Result<MetricKey> {
   return lookup("metric", name, METRIC_BY_NAME, METRICS.map((m) => m.key));
 }
 
-const MULTIPLE_BY_NAME = new Map<string, MultipleKey>();
-for (const m of MULTIPLES) {
-  MULTIPLE_BY_NAME.set(normaliseName(m.key), m.key);
-  MULTIPLE_BY_NAME.set(normaliseName(m.label), m.key);
-  MULTIPLE_BY_NAME.set(normaliseName(m.label.replace(/\s*\/\s*/g, "/")), m.key);
-}
-for (const [alias, key] of Object.entries({
-  "ev/sales": "ev_revenue",
-  evsales: "ev_revenue",
-  "ev/mw": "ev_per_mw",
-  evmw: "ev_per_mw",
-  "ev/contractedmw": "ev_per_contracted_mw",
-  evpercontractedmw: "ev_per_contracted_mw",
-  "ev/backlog": "ev_backlog",
-} as const)) {
-  MULTIPLE_BY_NAME.set(normaliseName(alias), key);
-}
+const MULTIPLE_BY_NAME = nameIndex<MultipleKey>([
+  ...MULTIPLES.flatMap((m) => byNames(m.key, [m.key, m.label, m.label.replace(/\s*\/\s*/g, "/")])),
+  ...Object.entries({
+    "ev/sales": "ev_revenue",
+    evsales: "ev_revenue",
+    "ev/mw": "ev_per_mw",
+    evmw: "ev_per_mw",
+    "ev/contractedmw": "ev_per_contracted_mw",
+    evpercontractedmw: "ev_per_contracted_mw",
+    "ev/backlog": "ev_backlog",
+  } as const),
+]);
 
 export function findMultiple(name: string): Result<MultipleKey> {
   return lookup("multiple", name, MULTIPLE_BY_NAME, MULTIPLES.map((m) => m.key));
 }
 
-const GROUP_BY_NAME = new Map<string, GroupChoice>([["all", "all"]]);
-for (const g of PEER_GROUPS) {
-  GROUP_BY_NAME.set(normaliseName(g), g);
-  GROUP_BY_NAME.set(normaliseName(GROUP_LABELS[g]), g);
-}
-for (const [alias, g] of Object.entries({ hyperscalers: "hyperscaler", gpuclouds: "gpu-cloud", reit: "colocation-reit", reits: "colocation-reit", colocation: "colocation-reit", hpchosts: "hpc-host", aisilicon: "ai-silicon-cloud" } as const)) {
-  GROUP_BY_NAME.set(alias, g);
-}
+const GROUP_BY_NAME = nameIndex<GroupChoice>([
+  ["all", "all"],
+  ...PEER_GROUPS.flatMap((g) => byNames(g, [g, GROUP_LABELS[g]])),
+  ...Object.entries({ hyperscalers: "hyperscaler", gpuclouds: "gpu-cloud", reit: "colocation-reit", reits: "colocation-reit", colocation: "colocation-reit", hpchosts: "hpc-host", aisilicon: "ai-silicon-cloud" } as const),
+]);
 
 export function findGroup(name: string): Result<GroupChoice> {
   return lookup("group", name, GROUP_BY_NAME, ["all", ...PEER_GROUPS]);
 }
 
+const STAT_BY_NAME = nameIndex<Stat>([
+  ...Object.entries({ average: "mean", avg: "mean", max: "high", maximum: "high", min: "low", minimum: "low", n: "count" } as const),
+  ...STATS.map((st) => [st, st] as const),
+]);
+
 export function findStat(name: string): Result<Stat> {
-  const n = normaliseName(name);
-  const alias: Record<string, Stat> = { average: "mean", avg: "mean", max: "high", maximum: "high", min: "low", minimum: "low", n: "count" };
-  const hit = (STATS as readonly string[]).includes(n) ? (n as Stat) : alias[n];
+  const hit = STAT_BY_NAME.find(name);
   return hit ? ok(hit) : naError(`unknown statistic "${name}"; valid statistics are ${STATS.join(", ")}`);
 }
 
@@ -127,7 +120,7 @@ export function findStat(name: string): Result<Stat> {
  * A peer's metric: the user's value where given, else the sourced default; undefined when
  * unknown. Enterprise value is always derived: market value + debt - cash (USD), undefined
  * unless all three are known, as the Peers sheet's EV formula computes it.
- * @example metricValue(findPeer("TeraWulf").value, "ev") // its market_cap + debt - cash, USD
+ * @example metricValue(findPeer("TeraWulf").value, "ev") // 9_973_900_000 USD (its market_cap 5.4B + debt 5.2852B - cash 0.7113B)
  */
 export function metricValue(peer: Peer, key: MetricKey, overrides: PeerOverrides = {}): number | undefined {
   if (key === "ev") return enterpriseValue(peer, overrides);
@@ -287,7 +280,7 @@ export function publishedNote(key: MultipleKey, used: readonly string[], overrid
  * Implied value of Core Scientific's HPC hosting business, USD: a peer statistic of a
  * valuation multiple times the deal model's revenue, gross profit (EBITDA proxy) or contracted
  * MW. It refuses (#N/A with the reason) when fewer than MIN_PEERS peers have the multiple.
- * @example impliedValue("ev_per_contracted_mw", "median", subject, { group: "hpc-host" }) // median of 6 hosts x subject.mw
+ * @example impliedValue("ev_per_contracted_mw", "median", { revenue: 0, ebitda: 0, mw: 1 }, { group: "hpc-host" }).value.value // 20_311_877 USD (the median EV per contracted MW of 6 hosts, x 1 MW)
  */
 export function impliedValue(key: MultipleKey, stat: Stat, subject: SubjectMetrics, sel: PeerSelection = {}, shares?: number): Result<ImpliedValue> {
   const spec = MULTIPLES.find((m) => m.key === key)!;

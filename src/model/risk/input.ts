@@ -80,7 +80,7 @@ export interface ChangedInput {
  * The assumptions (in the registry's order) whose live value differs from the value a run
  * used; empty when the run is up to date with the live inputs.
  *
- * @example changedInputs(run.inputs, { ...run.inputs, licence_margin: 0.7 }) // [{ key: "licence_margin", used: 0.775, live: 0.7 }]
+ * @example changedInputs(BASE_VALUES, { ...BASE_VALUES, licence_margin: 0.7 }).length // 1 (BASE_VALUES the base scenario's values: only licence_margin differs)
  */
 export function changedInputs(used: Assumptions, live: Assumptions): ChangedInput[] {
   const out: ChangedInput[] = [];

@@ -1,6 +1,6 @@
 /**
  * Monte Carlo over the deal's risks: a CoreWeave default, site delays, the licence margin,
- * renewal take-up and the discount rate (distributions in spec.ts). Gives the distribution of
+ * renewal take-up and the discount rate (the spec in spec.ts). Gives the distribution of
  * the deal's value, the present value of its free cash flow as `dealValue` (CORZ.DEAL_VALUE)
  * counts it (mean, P10/P50/P90, probability below a threshold, histogram), and revenue by
  * calendar year (mean, P10/P50/P90).
@@ -28,14 +28,15 @@
  *
  * Field names still say `npv` (`npv`, `deterministicNpv`, `sortedNpvs`): they hold this value.
  */
-import { delayedStart, trancheRevenue } from "../deal";
+import { Tranche, delayedStart, trancheRevenue } from "../deal";
 import { Result, numError, ok, valueError } from "../result";
-import { computeScenario, valuationTime } from "../scenarioModel";
+import { ScenarioModel, computeScenario, valuationTime } from "../scenarioModel";
 import { cashFlowYears, dealValue, trancheCapex, trancheDepreciation } from "../valuation";
-import { Assumptions } from "../scenarios";
+import { Assumptions, ResolvedScenario } from "../scenarios";
 import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
 import { Rng } from "./random";
-import { Sampler, central, sampler, support } from "./spec";
+import { Sampler, central, sampler, support } from "./distributions";
+import { RiskSpec } from "./spec";
 import { Histogram, histogramSorted, percentileSorted, percentilesUnsorted } from "./stats";
 
 export { DEFAULT_CHUNK, MAX_PATHS, checkRiskInput } from "./input";
@@ -462,6 +463,83 @@ function state(run: RiskRun): RunState {
 }
 
 
+/** The (renewals taken, delay in months) cases a spec can produce, with the scenario model of each. */
+interface Cases {
+  /** Renewals taken in each renewal case. */
+  readonly renewals: readonly number[];
+  /** Months of delay in delay case 0, and how many delay cases (one per whole month). */
+  readonly delayLow: number;
+  readonly delayCases: number;
+  /** The model of case (r, k) at index r * delayCases + k. */
+  readonly models: readonly ScenarioModel[];
+}
+
+function caseModels(scenario: ResolvedScenario, spec: RiskSpec): Result<Cases> {
+  const values = scenario.values;
+  const renewals = spec.renewalProbability === null ? [values.renewal_options] : Array.from({ length: MAX_RENEWALS + 1 }, (_, i) => i);
+  const sup = support(spec.delayMonths);
+  const delayLow = Math.round(sup.min);
+  const delayCases = Math.round(sup.max) - delayLow + 1;
+  const models: ScenarioModel[] = [];
+  for (const r of renewals) {
+    for (let k = 0; k < delayCases; k++) {
+      const m = computeScenario({ name: scenario.name, values: { ...values, renewal_options: r, delay_months: delayLow + k } });
+      if (!m.ok) return m;
+      models.push(m.value);
+    }
+  }
+  return ok({ renewals, delayLow, delayCases, models });
+}
+
+/** Each tranche's revenue, counted revenue, capex and depreciation by year in every case (RunConfig's tables). */
+type YearTables = Pick<RunConfig, "rev" | "counted" | "capex" | "depreciation" | "years" | "firstYear"> & { readonly revenueFirst: number; readonly revenueLast: number };
+
+function yearTables(cases: Cases, tranches: number, values: Assumptions, t0: number): YearTables {
+  const { models, delayCases } = cases;
+  const NR = cases.renewals.length;
+  // The years: every year with revenue (the model's rows) or cash flow (capex before billing) in any case.
+  const flowYears = models.map(cashFlowYears);
+  const revenueFirst = Math.min(...models.map((m) => m.years[0].year));
+  const revenueLast = Math.max(...models.map((m) => m.years[m.years.length - 1].year));
+  const firstYear = Math.min(revenueFirst, ...flowYears.map((f) => f.first));
+  const lastYear = Math.max(revenueLast, ...flowYears.map((f) => f.last));
+  const Y = lastYear - firstYear + 1;
+  const rev = new Float64Array(tranches * NR * delayCases * Y);
+  const counted = new Float64Array(rev.length);
+  const capex = new Float64Array(rev.length);
+  const depreciation = new Float64Array(rev.length);
+  const perMw = values.core_capex_per_mw;
+  const lead = values.capex_lead_months / 12;
+  models.forEach((m, i) => {
+    const r = Math.floor(i / delayCases);
+    const k = i % delayCases;
+    const at = (t: number, year: number) => ((t * NR + r) * delayCases + k) * Y + (year - firstYear);
+    for (const row of m.years) for (let t = 0; t < tranches; t++) rev[at(t, row.year)] = row.revenueByTranche[t];
+    // What the value counts, over the windows valueFlows uses (cashFlowWindow's terms, tranche by tranche).
+    for (let year = Math.max(firstYear, Math.floor(t0)); year <= lastYear; year++) {
+      if (year + 1 <= t0) continue;
+      const a = Math.max(year, t0);
+      m.tranches.forEach((tr, t) => {
+        counted[at(t, year)] = trancheRevenue(tr, a, year + 1);
+        capex[at(t, year)] = trancheCapex(tr, perMw, lead, a, year + 1);
+        depreciation[at(t, year)] = trancheDepreciation(tr, perMw, a, year + 1);
+      });
+    }
+  });
+  return { rev, counted, capex, depreciation, years: Y, firstYear, revenueFirst, revenueLast };
+}
+
+/** The sites a delay reaches (tranches with MW whose planned start falls after `delay_after`), numbered; -1 for the others. */
+function sitesReached(tranches: readonly Tranche[], values: Assumptions, delayCases: number): { siteOf: number[]; sites: number } {
+  const siteOf: number[] = [];
+  let sites = 0;
+  for (const t of tranches) {
+    const reached = t.mw > 0 && delayedStart(t.plannedStart, { ...values, delay_months: 1 }).delayed;
+    siteOf.push(reached && delayCases > 1 ? sites++ : -1);
+  }
+  return { siteOf, sites };
+}
+
 /**
  * Checks the input and precomputes what does not vary per path: the scenario model for each
  * (renewals taken, delay in months) case the distributions can produce, and each tranche's
@@ -474,91 +552,35 @@ export function prepareRisk(input: RiskInput): Result<RiskRun> {
   if (!checked.ok) return checked;
   const { spec, paths, seed, threshold } = checked.value;
   const values = input.scenario.values;
-
   const base = computeScenario(input.scenario);
   if (!base.ok) return base;
   const deterministic = dealValue(base.value, central(spec.discountRate));
   if (!deterministic.ok) return deterministic;
-
-  // The cases: renewals taken x delay in whole months.
-  const renewalCases = spec.renewalProbability === null ? [values.renewal_options] : Array.from({ length: MAX_RENEWALS + 1 }, (_, i) => i);
-  const sup = support(spec.delayMonths);
-  const delayLow = Math.round(sup.min);
-  const delayCases = Math.round(sup.max) - delayLow + 1;
-  const models = [];
-  for (const renewals of renewalCases) {
-    for (let k = 0; k < delayCases; k++) {
-      const m = computeScenario({ name: input.scenario.name, values: { ...values, renewal_options: renewals, delay_months: delayLow + k } });
-      if (!m.ok) return m;
-      models.push(m.value);
-    }
-  }
-  // The years: every year with revenue (the model's rows) or cash flow (capex before billing) in any case.
-  const flowYears = models.map(cashFlowYears);
-  const revenueFirst = Math.min(...models.map((m) => m.years[0].year));
-  const revenueLast = Math.max(...models.map((m) => m.years[m.years.length - 1].year));
-  const firstYear = Math.min(revenueFirst, ...flowYears.map((f) => f.first));
-  const lastYear = Math.max(revenueLast, ...flowYears.map((f) => f.last));
-  const Y = lastYear - firstYear + 1;
-  const T = base.value.tranches.length;
-  const rev = new Float64Array(T * renewalCases.length * delayCases * Y);
-  const counted = new Float64Array(rev.length);
-  const capex = new Float64Array(rev.length);
-  const depreciation = new Float64Array(rev.length);
+  const cases = caseModels(input.scenario, spec);
+  if (!cases.ok) return cases;
   const t0 = valuationTime(values.valuation_date);
   if (!t0.ok) return t0;
-  const perMw = values.core_capex_per_mw;
-  const lead = values.capex_lead_months / 12;
-  models.forEach((m, i) => {
-    const r = Math.floor(i / delayCases);
-    const k = i % delayCases;
-    const at = (t: number, year: number) => ((t * renewalCases.length + r) * delayCases + k) * Y + (year - firstYear);
-    for (const row of m.years) for (let t = 0; t < T; t++) rev[at(t, row.year)] = row.revenueByTranche[t];
-    // What the value counts, over the windows valueFlows uses (cashFlowWindow's terms, tranche by tranche).
-    for (let year = Math.max(firstYear, Math.floor(t0.value)); year <= lastYear; year++) {
-      if (year + 1 <= t0.value) continue;
-      const a = Math.max(year, t0.value);
-      m.tranches.forEach((tr, t) => {
-        counted[at(t, year)] = trancheRevenue(tr, a, year + 1);
-        capex[at(t, year)] = trancheCapex(tr, perMw, lead, a, year + 1);
-        depreciation[at(t, year)] = trancheDepreciation(tr, perMw, a, year + 1);
-      });
-    }
-  });
-
-  // Sites a delay reaches: tranches with MW whose planned start falls after `delay_after`.
-  const siteOf: number[] = [];
-  let sites = 0;
-  for (const t of base.value.tranches) {
-    const reached = t.mw > 0 && delayedStart(t.plannedStart, { ...values, delay_months: 1 }).delayed;
-    siteOf.push(reached && delayCases > 1 ? sites++ : -1);
-  }
-
+  const { delayLow, delayCases } = cases.value;
+  const { revenueFirst, revenueLast, ...tables } = yearTables(cases.value, base.value.tranches.length, values, t0.value);
   const d = spec.default;
   return ok(
     new RunState({
+      ...tables,
+      ...sitesReached(base.value.tranches, values, delayCases),
       total: paths,
       seed,
       scenarioName: input.scenario.name,
       inputs: Object.freeze({ ...values }),
-      rev,
-      counted,
-      capex,
-      depreciation,
-      hasCapex: capex.some((x) => x !== 0) || depreciation.some((x) => x !== 0),
-      tranches: T,
-      renewalCases: renewalCases.length,
+      hasCapex: tables.capex.some((x) => x !== 0) || tables.depreciation.some((x) => x !== 0),
+      tranches: base.value.tranches.length,
+      renewalCases: cases.value.renewals.length,
       delayCases,
-      years: Y,
-      firstYear,
-      revenueFrom: revenueFirst - firstYear,
-      revenueTo: revenueLast - firstYear,
+      revenueFrom: revenueFirst - tables.firstYear,
+      revenueTo: revenueLast - tables.firstYear,
       overheadRate: values.overhead_rate,
       maintenanceRate: values.maintenance_capex_rate,
       taxRate: values.tax_rate,
       valuationTime: t0.value,
-      siteOf,
-      sites,
       perSite: spec.delayPerSite,
       delayLow,
       delay: sampler(spec.delayMonths),

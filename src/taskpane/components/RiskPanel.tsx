@@ -25,7 +25,7 @@ import {
 import { useState } from "react";
 import { assumptionSpec } from "../../model/assumptions";
 import { ChangedInput } from "../../model/risk/input";
-import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/spec";
+import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/settings";
 import type { RiskRunApi } from "../hooks/useRiskRun";
 import type { PaneStateApi } from "../hooks/usePaneState";
 import { RunFreshness, inputsInForce, runFreshness } from "../riskRun";
