@@ -33,15 +33,6 @@ export interface InputRules {
 export const TEXT: InputRule = { kind: "text" };
 export const NUMBER_OR_BLANK: InputRule = { kind: "number", blank: true };
 
-/** The rules of a Leases table row: its figures (each named by its column in a refusal), Comparable, and text. */
-export const LEASE_ROW_RULES: InputRules = {
-  all: TEXT,
-  cols: {
-    ...Object.fromEntries(["critical_it_mw", "value_usd", "term_years", "mw_stated"].map((c) => [c, { kind: "number", blank: true, name: c }])),
-    comparable: { kind: "boolean", blank: true, name: "Comparable" },
-  },
-};
-
 const NUMBER: InputRule = { kind: "number" };
 
 /** The rule of the cell at a row and column key. */

@@ -15,7 +15,7 @@ import { absCell, cell, columnLetter } from "./a1";
 import { FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, SheetPlan } from "./types";
-import { LEASE_ROW_RULES, TEXT } from "./inputRules";
+import { InputRules, TEXT } from "./inputRules";
 
 /** The reference deal: its $/MW-year and percentile are shown above the table. */
 export const LEASE_SUBJECT = "corz-coreweave";
@@ -54,6 +54,15 @@ export const LEASE_COLS = consecutive(
 const LABEL_COLS = ["id", "host", "tenant", "kind", "mw_stated", "mw_basis", "announced"] as const;
 /** What the user types over in a library row; a formula reads each of them. */
 export const LEASE_INPUT_COLS = ["critical_it_mw", "value_usd", "term_years", "comparable"] as const;
+
+/** The rules of a Leases table row: its figures (each named by its column in a refusal), Comparable, and text. */
+export const LEASE_ROW_RULES: InputRules = {
+  all: TEXT,
+  cols: {
+    ...Object.fromEntries(["critical_it_mw", "value_usd", "term_years", "mw_stated"].map((c) => [c, { kind: "number", blank: true, name: c }])),
+    comparable: { kind: "boolean", blank: true, name: "Comparable" },
+  },
+};
 const CALC_COLS = ["usd_per_mw", "usd_per_mw_year", "in_stats", "chart"] as const;
 const TEXT_COLS = ["sources", "note"] as const;
 
@@ -119,20 +128,6 @@ export function leaseRowFormulas(r: number): CellContent[] {
     // #N/A leaves the point out of the chart (text would be drawn at zero).
     `=IF(ISNUMBER(${at("in_stats")}),${at("in_stats")},NA())`,
   ];
-}
-
-/**
- * Checks a value typed into the Leases sheet's input blocks before it is kept: numbers (or
- * blank) for MW, value and term, TRUE/FALSE for Comparable, anything in a user row's text
- * columns. Undefined when the value is acceptable, else why not.
- */
-export function checkLeaseEdit(col: string, value: unknown, where: string): string | undefined {
-  const blank = value === null || value === undefined || value === "";
-  if (col === "comparable") return typeof value === "boolean" || blank ? undefined : `${where}: Comparable must be TRUE or FALSE, got "${String(value)}"`;
-  if (col === "critical_it_mw" || col === "value_usd" || col === "term_years" || col === "mw_stated") {
-    return typeof value === "number" || blank ? undefined : `${where}: ${col} must be a number or blank, got "${String(value)}"`;
-  }
-  return undefined;
 }
 
 /** The Leases sheet with `userRows` (at least LEASE_USER_ROWS) user rows in the table. */

@@ -1,6 +1,7 @@
 /** What an input cell accepts, as the plan declares it: which rule applies, and what each refuses. */
 import { resolveScenario } from "../../src/model/scenarios";
-import { LEASE_ROW_RULES, NUMBER_OR_BLANK, TEXT, assumptionValue, readAssumption, refusal, ruleOf } from "../../src/plan/inputRules";
+import { LEASE_ROW_RULES } from "../../src/plan/leases";
+import { NUMBER_OR_BLANK, TEXT, assumptionValue, readAssumption, refusal, ruleOf } from "../../src/plan/inputRules";
 
 const at = { row: "coreweave", col: "revenue", where: "CORZ Peers!D9" };
 

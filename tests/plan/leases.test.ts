@@ -8,7 +8,7 @@ import { LEASES } from "../../src/model/leases/data";
 import { leaseStat, percentileOf, usdPerMwYear } from "../../src/model/leases/normalise";
 import { parseCell, parseRange as cellsOf } from "../../src/plan/a1";
 import { LEASE_COLS, LEASE_ROWS, LEASE_SUBJECT, LEASE_USER_ROWS } from "../../src/plan/leases";
-import { LEASE_ROW_RULES } from "../../src/plan/inputRules";
+import { LEASE_ROW_RULES } from "../../src/plan/leases";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { Block, CellContent, WorkbookPlan } from "../../src/plan/types";
 import { blockRange } from "../../src/excel/decide";
