@@ -3,7 +3,10 @@
  * megawatt hosting HPC under the CoreWeave contract. Thin wrappers over src/model/mining.ts
  * (see functions.ts for the conventions). Mining defaults are sourced: see HASHPRICE_LEVELS().
  */
-import { HASHPRICE_LEVELS, MINING_DEFAULTS, compareMw, miningParams, miningRevenue } from "../model/mining";
+import { HASHPRICE_LEVELS, MINING_DEFAULTS } from "../model/mining/data";
+import { miningParams } from "../model/mining/params";
+import { compareMw } from "../model/mining/perMw";
+import { miningRevenue } from "../model/mining/units";
 import { andThen, ok } from "../model/result";
 import { Arg, choiceArg, numberArg, textArg } from "./args";
 import { cell } from "./errors";

@@ -11,7 +11,9 @@ import * as dates from "../../src/model/dates";
 import * as deal from "../../src/model/deal";
 import * as finance from "../../src/model/finance";
 import * as margins from "../../src/model/margins";
-import * as mining from "../../src/model/mining";
+import * as miningParams from "../../src/model/mining/params";
+import * as miningPerMw from "../../src/model/mining/perMw";
+import * as miningUnits from "../../src/model/mining/units";
 import * as concentration from "../../src/model/customers/concentration";
 import * as leasesData from "../../src/model/leases/data";
 import * as market from "../../src/model/leases/market";
@@ -32,7 +34,8 @@ const MODULES: Record<string, object> = {
   "deal.ts": deal,
   "finance.ts": finance,
   "margins.ts": margins,
-  "mining.ts": mining,
+  "mining/perMw.ts": { ...miningParams, ...miningPerMw }, // its example starts from miningParams
+  "mining/units.ts": miningUnits,
   "customers/concentration.ts": concentration,
   "leases/market.ts": market,
   "leases/normalise.ts": { ...leasesData, ...normalise }, // its examples pick deals from LEASES
