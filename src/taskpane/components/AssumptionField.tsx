@@ -17,7 +17,7 @@ import { Button, Field, InfoLabel, Input, LabelProps, Text, makeStyles, tokens }
 import { KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { AssumptionSpec } from "../../model/assumptions";
 import { isMoney, readMoney } from "../../model/scenarios";
-import type { FieldView } from "../scenarioState";
+import type { FieldView } from "../formFields";
 import { sheetNote } from "../sheetEdits";
 
 const useStyles = makeStyles({

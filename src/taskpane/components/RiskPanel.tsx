@@ -24,12 +24,13 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import { assumptionSpec } from "../../model/assumptions";
+import { planScenarios } from "../../model/paneState";
 import { ChangedInput } from "../../model/risk/input";
 import { RISK_SETTINGS, riskSpecFromSettings } from "../../model/risk/spec";
 import type { RiskRunApi } from "../hooks/useRiskRun";
 import type { PaneStateApi } from "../hooks/usePaneState";
 import { RunFreshness, inputsInForce, runFreshness } from "../riskRun";
-import { formatValue, planScenarios } from "../scenarioState";
+import { formatValue } from "../formFields";
 import { PaneSection } from "../sections";
 
 const useStyles = makeStyles({

@@ -4,9 +4,9 @@
  */
 import { Badge, Body1, Button, Caption1, Checkbox, Radio, RadioGroup, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { BUILT_IN_NAMES, PaneState } from "../../model/paneState";
 import { BUILT_IN_SCENARIOS } from "../../model/scenarios";
 import type { PaneStateApi } from "../hooks/usePaneState";
-import { BUILT_IN_NAMES, PaneState } from "../scenarioState";
 import { SectionsApi, useSections } from "../sections";
 import { plural } from "../text";
 import { ConfirmDialog } from "./dialogs";
