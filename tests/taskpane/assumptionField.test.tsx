@@ -6,7 +6,8 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import fc from "fast-check";
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { AssumptionField, READ_ONLY_HINT, shownDefault, shownValue } from "../../src/taskpane/components/AssumptionField";
+import { shownDefault, shownValue } from "../../src/taskpane/assumptionText";
+import { AssumptionField, READ_ONLY_HINT } from "../../src/taskpane/components/AssumptionField";
 import { readMoney } from "../../src/model/scenarios";
 import { DEFAULT_PANE_STATE, PaneState, createScenario, setOverride } from "../../src/model/paneState";
 import { FieldView, fieldsOf, formatValue } from "../../src/taskpane/formFields";
