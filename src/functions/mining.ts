@@ -1,9 +1,12 @@
 /**
  * The CORZ mining functions: bitcoin mining revenue and a megawatt mining against the same
- * megawatt hosting HPC under the CoreWeave contract. Thin wrappers over src/model/mining.ts
+ * megawatt hosting HPC under the CoreWeave contract. Thin wrappers over src/model/mining/
  * (see functions.ts for the conventions). Mining defaults are sourced: see HASHPRICE_LEVELS().
  */
-import { HASHPRICE_LEVELS, MINING_DEFAULTS, compareMw, miningParams, miningRevenue } from "../model/mining";
+import { HASHPRICE_LEVELS, MINING_DEFAULTS } from "../model/mining/data";
+import { miningParams } from "../model/mining/params";
+import { compareMw } from "../model/mining/perMw";
+import { miningRevenue } from "../model/mining/units";
 import { all, andThen, map, ok } from "../model/result";
 import { choiceArg, numberArg } from "./args";
 import { cell } from "./errors";

@@ -15,7 +15,7 @@
 import { ASSUMPTIONS } from "./assumptions";
 import { CATEGORIES, CATEGORIES_AS_OF, CATEGORIES_SOURCE, defaultPipeline } from "./customers/data";
 import { CivilDate, addMonths, compareDates, daysFromCivil, parseIso, toExcelSerial, toIso } from "./dates";
-import { MINING_DEFAULTS } from "./mining";
+import { MINING_DEFAULTS } from "./mining/data";
 import { METRICS, PEERS } from "./peers/data";
 import { Result, ok, valueError } from "./result";
 

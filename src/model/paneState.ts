@@ -20,6 +20,8 @@ import { PEERS, PEER_GROUPS } from "./peers/data";
  * (parsePaneState): a user scenario of theirs named like a built-in they did not have is renamed.
  */
 export const PANE_STATE_VERSION = 2;
+/** The document setting the pane saves its state under (the preview page reads it too). */
+export const PANE_SETTING = "corz.pane";
 export const MAX_NAME_LENGTH = 40;
 
 /** The name of one of the model's built-in scenarios (BUILT_IN_NAMES). */

@@ -3,7 +3,8 @@
  * CoreWeave contract, the mining margin across history-like hashprices, and the revenue mix
  * as megawatts move from mining to HPC.
  */
-import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE, MiningParams } from "../model/mining";
+import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE } from "../model/mining/data";
+import { MiningParams } from "../model/mining/params";
 import { absCell, cell, sheetRef } from "./a1";
 import { DEAL_ROWS, DealLayout } from "./deal";
 import { COL, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive } from "./layout";

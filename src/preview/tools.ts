@@ -4,14 +4,13 @@
  * .xlsx, and download the pane's saved scenarios as the .json file `npm run workbook --
  * --scenario-file` reads. Failures are shown on the page in plain words, never thrown away.
  */
+import { PANE_SETTING } from "../model/paneState";
 import { el, withAttributes } from "./dom";
 import { xlsxBytes } from "./exportXlsx";
 import type { OfficeDouble } from "./office";
 import { readSaved, restoreInto, saveText } from "./persist";
 import { clearStored, readStored, writeStored } from "./storage";
 
-/** The pane's scenario setting (src/taskpane/scenarioState.ts PANE_SETTING). */
-export const PANE_SETTING = "corz.pane";
 /** How long after a change the page waits for more before saving. */
 const SAVE_DELAY_MS = 400;
 

@@ -7,8 +7,7 @@
 import { ImpliedValue, MIN_PEERS, impliedValue, publishedNote } from "../model/peers/comps";
 import { Result, andThen, ok } from "../model/result";
 import { computeScenario, yearRow } from "../model/scenarioModel";
-import type { PaneState } from "./scenarioState";
-import { planScenarios } from "./scenarioState";
+import { PaneState, planScenarios } from "../model/paneState";
 
 export interface PaneImplied {
   /** The scenario it is for. */

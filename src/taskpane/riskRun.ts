@@ -111,6 +111,11 @@ export type WorkerFactory = () => WorkerLike | Promise<WorkerLike>;
 
 export type RiskRunStatus = "idle" | "running" | "cancelling" | "done" | "cancelled" | "failed";
 
+/** Whether a run is under way: running, or asked to stop and not yet stopped. */
+export function isBusy(state: Pick<RiskRunState, "status">): boolean {
+  return state.status === "running" || state.status === "cancelling";
+}
+
 export interface RiskRunState {
   readonly status: RiskRunStatus;
   /** Paths simulated so far and in all. */
@@ -149,7 +154,7 @@ export class RiskRunController {
 
   /** Starts a run (cancelling one in progress). A request the model refuses fails at once, without the worker. */
   readonly start = (request: RiskRequest): void => {
-    if (this.busy()) this.postCancel(this.runId); // the worker would also drop it for the new run
+    if (isBusy(this.state)) this.postCancel(this.runId); // the worker would also drop it for the new run
     const id = ++this.runId;
     const checked = riskInput(request);
     if (!checked.ok) {
@@ -171,10 +176,6 @@ export class RiskRunController {
     this.postCancel(this.runId);
   };
 
-  private busy(): boolean {
-    return this.state.status === "running" || this.state.status === "cancelling";
-  }
-
   private postCancel(id: number): void {
     this.worker?.then((w) => w.postMessage({ type: "cancel", id })).catch(() => undefined); // start() reports a worker that cannot start
   }
@@ -184,7 +185,7 @@ export class RiskRunController {
     const w = this.worker;
     this.worker = undefined;
     this.runId++;
-    if (this.busy()) this.set({ ...this.state, status: "cancelled" });
+    if (isBusy(this.state)) this.set({ ...this.state, status: "cancelled" });
     w?.then((x) => x.terminate()).catch(() => undefined);
   };
 
@@ -211,7 +212,7 @@ export class RiskRunController {
   private receive(m: FromWorker): void {
     if (m.id !== this.runId) return;
     const s = this.state;
-    if (!this.busy()) return;
+    if (!isBusy(this.state)) return;
     switch (m.type) {
       case "progress":
         this.set({ ...s, done: m.done, total: m.total });
@@ -229,7 +230,7 @@ export class RiskRunController {
   }
 
   private fail(id: number, message: string): void {
-    if (id !== this.runId || !this.busy()) return;
+    if (id !== this.runId || !isBusy(this.state)) return;
     const s = this.state;
     this.set({ status: "failed", done: s.done, total: s.total, request: s.request, message });
   }

@@ -1,5 +1,5 @@
 /**
- * The risk worker's side of riskRun.ts (risk.worker.ts runs it; tests run it in-process):
+ * The risk worker's side of riskRun.ts (the worker runs it from riskWorkerEntry.ts; tests run it in-process):
  *
  * - `runInChunks`: the chunked loop, pausing between chunks so a cancel message gets in;
  * - `riskWorkerHandler`: what the worker does with each message.

@@ -8,7 +8,7 @@
 import { ASSUMPTIONS, VALUATION_DATE, assumptionSpec } from "../../src/model/assumptions";
 import { DATA_AS_OF, SHIPPED_DEFAULTS, SourcedDefault, asOfDate, asOfSerial, latestAsOf, staleDefaults } from "../../src/model/asOf";
 import { toIso } from "../../src/model/dates";
-import { MINING_DEFAULTS } from "../../src/model/mining";
+import { MINING_DEFAULTS } from "../../src/model/mining/data";
 import { PEERS } from "../../src/model/peers/data";
 import { deepFreeze, unwrap } from "./helpers";
 

@@ -5,6 +5,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as miningParams from "../../src/model/mining/params";
 import * as leasesData from "../../src/model/leases/data";
 import { resolveScenario } from "../../src/model/scenarios";
 
@@ -19,6 +20,7 @@ const BASE_VALUES = (() => {
 const EXTRA_SCOPE: Record<string, object> = {
   "leases/normalise.ts": leasesData, // its examples pick deals from LEASES
   "leases/query.ts": leasesData,
+  "mining/perMw.ts": miningParams, // its example starts from miningParams
   "risk/input.ts": { BASE_VALUES }, // the base scenario's assumption values
 };
 

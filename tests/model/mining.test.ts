@@ -1,23 +1,11 @@
 /** Bitcoin mining against HPC hosting: hand calculations, sources of the defaults, volatility and the revenue mix. */
 import fc from "fast-check";
-import {
-  HASHPRICE_LEVELS,
-  MINING_DEFAULTS,
-  MINING_REFERENCE,
-  MiningParams,
-  breakevenHashprice,
-  compareMw,
-  hashratePerMw,
-  hpcPerMw,
-  miningParams,
-  miningPerMw,
-  miningPowerMw,
-  miningRevenue,
-  mwVolatility,
-  powerCost,
-  revenueMix,
-  validateMiningParams,
-} from "../../src/model/mining";
+import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE } from "../../src/model/mining/data";
+import { revenueMix } from "../../src/model/mining/mix";
+import { MiningParams, miningParams, validateMiningParams } from "../../src/model/mining/params";
+import { compareMw, hpcPerMw, miningPerMw } from "../../src/model/mining/perMw";
+import { breakevenHashprice, hashratePerMw, miningPowerMw, miningRevenue, powerCost } from "../../src/model/mining/units";
+import { mwVolatility } from "../../src/model/mining/volatility";
 import { deepFreeze, model, numbersIn, unwrap } from "./helpers";
 
 const base = model("base");

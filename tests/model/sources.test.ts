@@ -10,7 +10,7 @@ import { ASSUMPTIONS } from "../../src/model/assumptions";
 import { BUILT_IN_SCENARIOS } from "../../src/model/scenarios";
 import { CATEGORIES, CATEGORIES_SOURCE, DEFAULT_PIPELINE_LABEL, defaultPipeline } from "../../src/model/customers/data";
 import { PEERS } from "../../src/model/peers/data";
-import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE } from "../../src/model/mining";
+import { HASHPRICE_LEVELS, MINING_DEFAULTS, MINING_REFERENCE } from "../../src/model/mining/data";
 import { RISK_SETTINGS } from "../../src/model/risk/settings";
 import { SEED_BRIEF, cite } from "../../src/model/sources";
 import * as sources from "../../src/model/sources";

@@ -13,7 +13,10 @@ import { capacityEndOfYear, contractedLines, pipelineLines, pipelineMw } from ".
 import { PipelineRow } from "../../src/model/customers/data";
 import { concentrationYear, prospectRevenue } from "../../src/model/customers/concentration";
 import { TRANCHE_COUNT, delayedStartSerial, pricesFor, trancheMwYears, trancheRevenue, trancheTotal } from "../../src/model/deal";
-import { MiningParams, compareMw, mwVolatility, revenueMix } from "../../src/model/mining";
+import { revenueMix } from "../../src/model/mining/mix";
+import { MiningParams } from "../../src/model/mining/params";
+import { compareMw } from "../../src/model/mining/perMw";
+import { mwVolatility } from "../../src/model/mining/volatility";
 import { ReportedVsModelRow, quarterWindow, reportedVsModel } from "../../src/model/reportedVsModel";
 import { MULTIPLES, PeerSelection, basisText, groupMultiple, impliedValue, metricValue, multipleOf, refusalText } from "../../src/model/peers/comps";
 import { PEERS } from "../../src/model/peers/data";

@@ -6,9 +6,11 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import fc from "fast-check";
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { AssumptionField, READ_ONLY_HINT, shownDefault, shownValue } from "../../src/taskpane/components/AssumptionField";
+import { shownDefault, shownValue } from "../../src/taskpane/assumptionText";
+import { AssumptionField, READ_ONLY_HINT } from "../../src/taskpane/components/AssumptionField";
 import { readMoney } from "../../src/model/scenarios";
-import { DEFAULT_PANE_STATE, FieldView, PaneState, createScenario, fieldsOf, formatValue, setOverride } from "../../src/taskpane/scenarioState";
+import { DEFAULT_PANE_STATE, PaneState, createScenario, setOverride } from "../../src/model/paneState";
+import { FieldView, fieldsOf, formatValue } from "../../src/taskpane/formFields";
 import { field, memorySettings, newScenario, queryButton, renderPane, savedPane, typeAndEnter } from "./harness";
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {

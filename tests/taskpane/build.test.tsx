@@ -12,7 +12,7 @@ import type { WorkbookAfterFailure } from "../../src/excel/apply";
 import { ExcelDouble } from "../support/excelDouble";
 import { plan, scenario, inputsRow } from "../support/plan";
 import { button, dialog, field, gatedRunner, input, memorySettings, noDialog, queryButton, renderPane } from "./harness";
-import { BUILT_IN_NAMES } from "../../src/taskpane/scenarioState";
+import { BUILT_IN_NAMES } from "../../src/model/paneState";
 
 const successText = (text: string | RegExp) => screen.findByText(text, undefined, { timeout: 10000 });
 

@@ -8,7 +8,8 @@ import type { Runner } from "../../src/excel/apply";
 import { SettingsStore, WorkbookGateway, makeGateway } from "../../src/excel/gateway";
 import { assumptionSpec } from "../../src/model/assumptions";
 import { App } from "../../src/taskpane/App";
-import { PANE_SETTING, PaneState } from "../../src/taskpane/scenarioState";
+import { PaneState } from "../../src/model/paneState";
+import { PANE_SETTING } from "../../src/taskpane/hooks/useSavedState";
 import { ExcelDouble } from "../support/excelDouble";
 import { InProcessWorker } from "./riskWorkerDouble";
 

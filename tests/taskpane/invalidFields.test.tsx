@@ -7,7 +7,7 @@
 import { act, fireEvent, renderHook, screen } from "@testing-library/react";
 import { makeGateway } from "../../src/excel/gateway";
 import { useBuild } from "../../src/taskpane/hooks/useBuild";
-import { DEFAULT_PANE_STATE } from "../../src/taskpane/scenarioState";
+import { DEFAULT_PANE_STATE } from "../../src/model/paneState";
 import { ExcelDouble } from "../support/excelDouble";
 import { button, dialog, field, input, memorySettings, newScenario, queryButton, renderPane, typeAndEnter } from "./harness";
 

@@ -1,7 +1,7 @@
 /** The pane's Monte Carlo panel: a reproducible run in the worker, cancel, and the run written to the Risk sheet. */
 import { fireEvent, screen } from "@testing-library/react";
 import { button, dialog, input, queryButton, renderPane } from "./harness";
-import { BUILT_IN_NAMES } from "../../src/taskpane/scenarioState";
+import { BUILT_IN_NAMES } from "../../src/model/paneState";
 import { RISK_ROWS } from "../../src/plan/risk";
 
 test("run, read P10/P50/P90, and the next build writes the run with its seed and path count", async () => {

@@ -1,6 +1,6 @@
 /**
  * useRiskRun: the controller's state as React state. Loading the hook under jest also shows it
- * has no static import of the module that uses `import.meta` (riskWorker.ts), which jest's
+ * has no static import of the module that uses `import.meta` (riskWorkerStart.ts), which jest's
  * CommonJS transform cannot parse: the pane can import the hook without breaking its tests.
  */
 import { act, renderHook, waitFor } from "@testing-library/react";

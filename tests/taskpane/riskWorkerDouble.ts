@@ -1,6 +1,6 @@
 /**
- * A Web Worker double for the risk tests (not a test file): the real message handler from
- * riskRun.ts running in-process, every message copied (as postMessage's structured clone
+ * A Web Worker double for the risk tests (not a test file): the real message handler of
+ * riskWorkerHandler.ts running in-process, every message copied (as postMessage's structured clone
  * would) and delivered on a later task.
  */
 import { FromWorker, ToWorker, WorkerLike } from "../../src/taskpane/riskRun";

@@ -5,7 +5,8 @@
  * payload falls back to the defaults with a visible warning.
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { BUILT_IN_NAMES, PANE_SETTING } from "../../src/taskpane/scenarioState";
+import { BUILT_IN_NAMES } from "../../src/model/paneState";
+import { PANE_SETTING } from "../../src/taskpane/hooks/useSavedState";
 import { button, dialog, input, memorySettings, noDialog, queryButton, renderPane, savedPane } from "./harness";
 
 const radio = (name: string) => input(name);

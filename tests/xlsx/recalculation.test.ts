@@ -24,7 +24,7 @@ import * as M from "../../src/functions/mining";
 import * as P from "../../src/functions/peers";
 import { defaultPipeline } from "../../src/model/customers/data";
 import { parseIso, toExcelSerial } from "../../src/model/dates";
-import { miningParams } from "../../src/model/mining";
+import { miningParams } from "../../src/model/mining/params";
 import { PEERS, METRICS } from "../../src/model/peers/data";
 import { BUILT_IN_SCENARIOS, Override } from "../../src/model/scenarios";
 import { ScenarioModel, runScenario } from "../../src/model/scenarioModel";

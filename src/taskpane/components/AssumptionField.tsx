@@ -10,14 +10,15 @@
  * the box's description, so the info button stays out of the Tab order; the Reset button is there,
  * and a stop, only while the value differs from the default. A field of a built-in scenario is
  * read-only and looks it (filled, muted, "read-only" in the box), and its description says how to
- * change it. Money is shown grouped (3,500,000,000) and read as the model reads it (readMoney:
- * "3.5bn", "$725M", "USD 1.2bn").
+ * change it. How values read (money grouped, typed as "3.5bn") is assumptionText.ts; the
+ * typing itself, hooks/useFieldTyping.ts.
  */
 import { Button, Field, InfoLabel, Input, LabelProps, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { AssumptionSpec } from "../../model/assumptions";
-import { isMoney, readMoney } from "../../model/scenarios";
-import type { FieldView } from "../scenarioState";
+import { shownDefault, unitLabel } from "../assumptionText";
+import type { FieldView } from "../formFields";
+import { useFieldTyping } from "../hooks/useFieldTyping";
 import { sheetNote } from "../sheetEdits";
 
 const useStyles = makeStyles({
@@ -61,48 +62,6 @@ const useStyles = makeStyles({
 /** What a read-only field of a built-in scenario says about itself (the form says it once above the fields too). */
 export const READ_ONLY_HINT = "Built-in scenario, read-only: duplicate the scenario to change it.";
 
-/** The unit as the form shows it, with how to type it where that is not obvious. */
-export function unitLabel(spec: AssumptionSpec): string {
-  switch (spec.kind) {
-    case "rate":
-      return "rate: 0.05 or 5%";
-    case "date":
-      return "date: YYYY-MM-DD";
-    default:
-      return spec.unit;
-  }
-}
-
-const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
-
-/** A number the pane holds as text (formatValue's "3500000000"), else undefined. */
-function held(text: string): number | undefined {
-  const v = Number(text);
-  return text.trim() === "" || !Number.isFinite(v) ? undefined : v;
-}
-
-/** A default as the hint shows it: large numbers grouped (money as the box shows it), rates also as a percentage; years as they are. */
-export function shownDefault(spec: AssumptionSpec, text: string): string {
-  const v = held(text);
-  if (spec.kind === "date" || spec.unit === "year" || v === undefined) return text;
-  if (spec.kind === "rate") return `${text} (${grouped.format(v * 100)}%)`;
-  return isMoney(spec) ? shownValue(spec, text) : grouped.format(v);
-}
-
-/** A value in force as the box shows it: money grouped (3,500,000,000, which reads back as typed), anything else as held. */
-export function shownValue(spec: AssumptionSpec, text: string): string {
-  // Commas put into the digits the pane holds, not a reformatted number: what is shown is exactly what is held.
-  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
-  return isMoney(spec) && m ? `${m[1]}${m[2].replace(/\B(?=(\d{3})+$)/g, ",")}${m[3] ?? ""}` : text;
-}
-
-/** Whether typing stands for the value the pane holds: the same text, or for money the same amount ("3.5bn" for 3500000000). */
-function sameValue(spec: AssumptionSpec, typed: string, text: string): boolean {
-  if (typed.trim() === text) return true;
-  const v = held(text);
-  return isMoney(spec) && v !== undefined && readMoney(typed)?.value === v;
-}
-
 export interface AssumptionFieldProps {
   readonly field: FieldView;
   /** The built-in case the default comes from. */
@@ -117,90 +76,109 @@ export interface AssumptionFieldProps {
   onFocused?(): void;
 }
 
-/** What the box shows when nothing is being typed: refused typing, else the value in force. */
-function boxValue(field: FieldView): string {
-  if (field.draft) return field.draft.raw;
-  return inForce(field);
-}
-
-/** The value in force as the box shows it: on a read-only field, a value typed on the sheet wins. */
-function inForce(field: FieldView): string {
-  return shownValue(field.spec, field.readOnly && field.sheet ? field.sheet.text : field.text);
-}
-
-/** The box's text: the user's typing until committed or taken back, else what the pane holds. */
-function useTyping(field: FieldView, onCommit: (raw: string) => unknown, onClearDraft: () => void) {
-  const held = boxValue(field);
-  const [text, setText] = useState(held);
-  // When what the pane holds changes (a commit, a reset, a draft taken back), the box shows it.
-  const [shown, setShown] = useState(held);
-  if (shown !== held) {
-    setShown(held);
-    setText(held);
-  }
-  const commit = () => {
-    if (field.readOnly) return;
-    if (sameValue(field.spec, text, field.text)) {
-      // The value in force typed back (or never changed): nothing to save, any refused typing is dropped.
-      onClearDraft();
-      setText(inForce(field));
-    } else if (text.trim() !== field.draft?.raw) onCommit(text);
-  };
-  const escape = () => {
-    setText(inForce(field));
-    onClearDraft();
-  };
-  return { text, setText, commit, escape };
-}
-
-export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, onReset, focusRequested, onFocused }: AssumptionFieldProps) {
+/** Source, as-of date and note of the default: the info button's popover. */
+function SourceInfo({ spec }: { readonly spec: AssumptionSpec }) {
   const styles = useStyles();
-  const { spec } = field;
-  const typing = useTyping(field, onCommit, onClearDraft);
-  const box = useRef<HTMLInputElement>(null);
-  const [focused, setFocused] = useState(false);
-  useEffect(() => {
-    if (!focusRequested || !box.current) return;
-    box.current.scrollIntoView?.({ block: "center" });
-    box.current.focus();
-    onFocused?.();
-  }, [focusRequested, onFocused]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === "Enter") typing.commit();
-    else if (e.key === "Escape") typing.escape();
-  };
-
-  const info = (
+  return (
     <span className={styles.info}>
       <span>Source: {spec.source}</span>
       <span>As of {spec.asOf}.</span>
       {spec.note && <span>{spec.note}</span>}
     </span>
   );
+}
+
+/** The label: name and unit, with the info button that opens the source for the mouse. */
+function fieldLabel(spec: AssumptionSpec) {
+  return {
+    children: (_: unknown, props: LabelProps) => (
+      // The keyboard has the source as the box's description, so the info button is no Tab stop.
+      <InfoLabel {...props} info={<SourceInfo spec={spec} />} infoButton={{ tabIndex: -1 }}>
+        {spec.label} ({unitLabel(spec)})
+      </InfoLabel>
+    ),
+  };
+}
+
+/** The key, the default it comes from and its date, and what a built value is the sum of. */
+function FieldHint({ field, defaultFrom }: { readonly field: FieldView; readonly defaultFrom: string }) {
+  const styles = useStyles();
+  const { spec } = field;
+  return (
+    <>
+      <span className={styles.key}>{spec.key}</span> · {field.overridden ? "changed from " : ""}default {shownDefault(spec, field.defaultText)} ({defaultFrom}) · as of{" "}
+      {spec.asOf}
+      {spec.built && ` · built: ${spec.built.sumOf.join(" + ")}${field.readOnly ? "" : `; a value typed here sets ${spec.built.adjusts}`}`}
+    </>
+  );
+}
+
+/** What ends the box: "read-only" on a built-in's field, Reset while the value differs from the default, else nothing. */
+function boxEnd(field: FieldView, onReset: () => void, styles: ReturnType<typeof useStyles>) {
+  if (field.readOnly) {
+    return (
+      <Text size={200} className={styles.readOnlyTag} aria-hidden>
+        read-only
+      </Text>
+    );
+  }
+  if (!field.overridden) return undefined;
+  return (
+    <Button size="small" appearance="transparent" aria-label={`Reset ${field.spec.key} to default`} onClick={onReset}>
+      Reset
+    </Button>
+  );
+}
+
+/** The box's description: the source (shown beneath the box while it has the focus) and, when read-only, how to change it. */
+function BoxDescription({ spec, readOnly, focused, sourceId, readOnlyId }: { readonly spec: AssumptionSpec; readonly readOnly: boolean; readonly focused: boolean; readonly sourceId: string; readonly readOnlyId: string }) {
+  const styles = useStyles();
+  return (
+    <>
+      <span id={sourceId} className={focused ? styles.shown : styles.hidden} data-source-shown={focused || undefined}>
+        Source of the default: {spec.source} · As of {spec.asOf}.{spec.note ? ` ${spec.note}` : ""}
+      </span>
+      {readOnly && (
+        <span id={readOnlyId} className={styles.hidden}>
+          {READ_ONLY_HINT}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** The box, scrolled into view and focused when "Go to field" asks for it; `onFocused` then says it is done. */
+function useFocusRequest(focusRequested: boolean | undefined, onFocused: (() => void) | undefined) {
+  const box = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focusRequested || !box.current) return;
+    box.current.scrollIntoView?.({ block: "center" });
+    box.current.focus();
+    onFocused?.();
+  }, [focusRequested, onFocused]);
+  return box;
+}
+
+export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, onReset, focusRequested, onFocused }: AssumptionFieldProps) {
+  const styles = useStyles();
+  const typing = useFieldTyping(field, onCommit, onClearDraft);
+  const box = useFocusRequest(focusRequested, onFocused);
+  const [focused, setFocused] = useState(false);
   const sourceId = useId();
   const readOnlyId = useId();
   const note = field.sheet ? sheetNote(field.sheet, field.text, !field.readOnly) : undefined;
   const refusal = field.draft?.reason;
 
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === "Enter") typing.commit();
+    else if (e.key === "Escape") typing.escape();
+  };
+
   return (
     <Field
       className={styles.field}
-      label={{
-        children: (_: unknown, props: LabelProps) => (
-          // The info button opens the source for the mouse; the keyboard has it as the box's description, so the button is no Tab stop.
-          <InfoLabel {...props} info={info} infoButton={{ tabIndex: -1 }}>
-            {spec.label} ({unitLabel(spec)})
-          </InfoLabel>
-        ),
-      }}
-      hint={
-        <>
-          <span className={styles.key}>{spec.key}</span> · {field.overridden ? "changed from " : ""}default {shownDefault(spec, field.defaultText)} ({defaultFrom}) · as of{" "}
-          {spec.asOf}
-          {spec.built && ` · built: ${spec.built.sumOf.join(" + ")}${field.readOnly ? "" : `; a value typed here sets ${spec.built.adjusts}`}`}
-        </>
-      }
+      label={fieldLabel(field.spec)}
+      hint={<FieldHint field={field} defaultFrom={defaultFrom} />}
       validationState={refusal ? "error" : note ? "warning" : "none"}
       validationMessage={refusal && note ? `${refusal}. ${note}` : (refusal ?? note)}
     >
@@ -218,26 +196,9 @@ export function AssumptionField({ field, defaultFrom, onCommit, onClearDraft, on
           typing.commit();
         }}
         onKeyDown={onKeyDown}
-        contentAfter={
-          field.readOnly ? (
-            <Text size={200} className={styles.readOnlyTag} aria-hidden>
-              read-only
-            </Text>
-          ) : field.overridden ? (
-            <Button size="small" appearance="transparent" aria-label={`Reset ${spec.key} to default`} onClick={onReset}>
-              Reset
-            </Button>
-          ) : undefined
-        }
+        contentAfter={boxEnd(field, onReset, styles)}
       />
-      <span id={sourceId} className={focused ? styles.shown : styles.hidden} data-source-shown={focused || undefined}>
-        Source of the default: {spec.source} · As of {spec.asOf}.{spec.note ? ` ${spec.note}` : ""}
-      </span>
-      {field.readOnly && (
-        <span id={readOnlyId} className={styles.hidden}>
-          {READ_ONLY_HINT}
-        </span>
-      )}
+      <BoxDescription spec={field.spec} readOnly={field.readOnly} focused={focused} sourceId={sourceId} readOnlyId={readOnlyId} />
     </Field>
   );
 }

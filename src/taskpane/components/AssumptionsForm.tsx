@@ -16,7 +16,7 @@ import {
 import { useState } from "react";
 import { AssumptionGroup, assumptionSpec } from "../../model/assumptions";
 import type { FieldRequest, PaneStateApi } from "../hooks/usePaneState";
-import { isBuiltIn } from "../scenarioState";
+import { isBuiltIn } from "../../model/paneState";
 import { PaneSection } from "../sections";
 import { AssumptionField } from "./AssumptionField";
 

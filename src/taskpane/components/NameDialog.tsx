@@ -4,7 +4,7 @@
  */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input } from "@fluentui/react-components";
 import { FormEvent, useState } from "react";
-import { MAX_NAME_LENGTH } from "../scenarioState";
+import { MAX_NAME_LENGTH } from "../../model/paneState";
 import { sentence } from "../text";
 
 export interface NameDialogProps {

@@ -11,7 +11,7 @@ import { MULTIPLES } from "../../model/peers/comps";
 import { GROUP_LABELS, PEERS, PEER_GROUPS, SUBJECT_ID } from "../../model/peers/data";
 import type { PaneStateApi } from "../hooks/usePaneState";
 import { MINIMUM_NOTE, paneImpliedValue, usdB } from "../peersImplied";
-import type { PeerChoices } from "../scenarioState";
+import type { PeerChoices } from "../../model/paneState";
 import { PaneSection } from "../sections";
 
 const useStyles = makeStyles({

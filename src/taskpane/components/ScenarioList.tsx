@@ -1,44 +1,21 @@
 /**
  * The scenarios: the model's built-in ones (base, seed, bull, bear; read-only) and the user's own. Pick one to
- * see its assumptions, tick the ones to build, and create, duplicate, rename or delete.
+ * see its assumptions, tick the ones to build, and create, duplicate, rename or delete (each card is
+ * ScenarioCard.tsx; the name and delete dialogs are asked for here).
  */
-import { Badge, Body1, Button, Caption1, Checkbox, Radio, RadioGroup, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, RadioGroup, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import { BUILT_IN_SCENARIOS } from "../../model/scenarios";
+import { BUILT_IN_NAMES } from "../../model/paneState";
 import type { PaneStateApi } from "../hooks/usePaneState";
-import { BUILT_IN_NAMES, PaneState } from "../scenarioState";
-import { SectionsApi, useSections } from "../sections";
-import { plural } from "../text";
-import { ConfirmDialog } from "./dialogs";
-import { NameDialog, NameDialogProps } from "./dialogs";
-import { PaneSection } from "../sections";
+import { PaneSection, SectionsApi, useSections } from "../sections";
+import { ConfirmDialog, NameDialog, NameDialogProps } from "./dialogs";
+import { ScenarioCard, describeScenario } from "./ScenarioCard";
 
 const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalS },
-  row: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  selected: { border: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}` },
-  top: { display: "flex", alignItems: "center", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS },
-  description: { paddingLeft: tokens.spacingHorizontalXXL, color: tokens.colorNeutralForeground2 },
-  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
 });
 
 type Dialog = { kind: "create" } | { kind: "duplicate"; from: string } | { kind: "rename"; from: string } | { kind: "delete"; name: string };
-
-function describe(state: PaneState, name: string): string {
-  const builtIn = BUILT_IN_SCENARIOS.find((s) => s.name === name);
-  if (builtIn) return builtIn.description;
-  const user = state.scenarios.find((s) => s.name === name);
-  if (!user) return "";
-  const n = Object.keys(user.overrides).length;
-  return `Based on ${user.basedOn}; ${n === 0 ? "no assumption changed" : `${plural(n, "assumption")} changed`}.`;
-}
 
 type NameDialogConfig = Omit<NameDialogProps, "open" | "onClose">;
 
@@ -107,6 +84,29 @@ function useFocusMadeCard() {
   };
 }
 
+/**
+ * Which dialog is asked for and whether it is open. The dialog stays set while it fades out
+ * after closing, so its text does not vanish; each opening has a new key, so a dialog starts
+ * from its initial name.
+ */
+function useDialog(opened: () => void) {
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [open, setOpen] = useState(false);
+  const [opening, setOpening] = useState(0);
+  return {
+    dialog,
+    open,
+    opening,
+    show: (d: Dialog) => {
+      setDialog(d);
+      setOpen(true);
+      setOpening((n) => n + 1);
+      opened();
+    },
+    close: () => setOpen(false),
+  };
+}
+
 export interface ScenarioListProps {
   readonly pane: PaneStateApi;
 }
@@ -115,18 +115,7 @@ export function ScenarioList({ pane }: ScenarioListProps) {
   const styles = useStyles();
   const sections = useSections();
   const focus = useFocusMadeCard();
-  // The dialog stays set while it fades out after closing, so its text does not vanish.
-  const [dialog, setDialog] = useState<Dialog | null>(null);
-  const [open, setOpen] = useState(false);
-  // A new key per opening: each dialog starts from its initial name.
-  const [opening, setOpening] = useState(0);
-  const show = (d: Dialog) => {
-    setDialog(d);
-    setOpen(true);
-    setOpening((n) => n + 1);
-    focus.dialogOpened();
-  };
-  const close = () => setOpen(false);
+  const { dialog, open, opening, show, close } = useDialog(focus.dialogOpened);
   const { state } = pane;
   const builtIns: readonly string[] = BUILT_IN_NAMES;
   const names = [...builtIns, ...state.scenarios.map((s) => s.name)];
@@ -153,43 +142,21 @@ export function ScenarioList({ pane }: ScenarioListProps) {
         }}
         className={styles.group}
       >
-        {names.map((name) => {
-          const builtIn = builtIns.includes(name);
-          return (
-            <div key={name} ref={focus.card(name)} className={mergeClasses(styles.row, name === pane.selected && styles.selected)}>
-              <div className={styles.top}>
-                <Radio value={name} label={name} />
-                {builtIn && (
-                  <Badge appearance="outline" color="informative" title="Read-only: duplicate it to change its assumptions">
-                    built-in
-                  </Badge>
-                )}
-              </div>
-              <Body1 className={styles.description}>{describe(state, name)}</Body1>
-              <div className={styles.actions}>
-                <Checkbox
-                  label="Build"
-                  aria-label={`Build ${name}`}
-                  checked={state.build.includes(name)}
-                  onChange={(_, data) => pane.setBuild(name, data.checked === true)}
-                />
-                <Button size="small" appearance="subtle" aria-label={`Duplicate ${name}`} onClick={() => show({ kind: "duplicate", from: name })}>
-                  Duplicate
-                </Button>
-                {!builtIn && (
-                  <>
-                    <Button size="small" appearance="subtle" aria-label={`Rename ${name}`} onClick={() => show({ kind: "rename", from: name })}>
-                      Rename
-                    </Button>
-                    <Button size="small" appearance="subtle" aria-label={`Delete ${name}`} onClick={() => show({ kind: "delete", name })}>
-                      Delete
-                    </Button>
-                  </>
-                )}
-              </div>
-            </div>
-          );
-        })}
+        {names.map((name) => (
+          <ScenarioCard
+            key={name}
+            name={name}
+            builtIn={builtIns.includes(name)}
+            selected={name === pane.selected}
+            description={describeScenario(state, name)}
+            built={state.build.includes(name)}
+            cardRef={focus.card(name)}
+            onBuild={(on) => pane.setBuild(name, on)}
+            onDuplicate={() => show({ kind: "duplicate", from: name })}
+            onRename={() => show({ kind: "rename", from: name })}
+            onDelete={() => show({ kind: "delete", name })}
+          />
+        ))}
       </RadioGroup>
 
       {naming && <NameDialog key={opening} open={open} {...naming} onClose={close} onClosed={focus.dialogClosed} />}

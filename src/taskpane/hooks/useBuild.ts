@@ -10,7 +10,7 @@ import type { WorkbookGateway } from "../../excel/gateway";
 import { REGISTRY_SETTING } from "../../excel/registry";
 import type { RiskSheetInput } from "../../plan/risk";
 import { draftRefusal } from "../drafts";
-import { PaneState, planScenarios } from "../scenarioState";
+import { PaneState, planScenarios } from "../../model/paneState";
 import { sentence } from "../text";
 import type { PaneStateApi } from "./usePaneState";
 

@@ -1,6 +1,6 @@
 /**
  * A Monte Carlo run from the pane: start, cancel, progress and the result, as React state.
- * The work happens in a Web Worker (risk.worker.ts); the logic is RiskRunController in
+ * The work happens in a Web Worker (riskWorkerEntry.ts); the logic is RiskRunController in
  * riskRun.ts, which this hook only subscribes to.
  */
 import { useEffect, useRef, useSyncExternalStore } from "react";
@@ -13,8 +13,8 @@ export interface RiskRunApi extends RiskRunState {
   cancel(): void;
 }
 
-/** The real worker, loaded on first use (see riskWorker.ts for why it is a dynamic import). */
-const defaultWorker: WorkerFactory = () => import("../riskWorker").then((m) => m.createRiskWorker());
+/** The real worker, loaded on first use (see riskWorkerStart.ts for why it is a dynamic import). */
+const defaultWorker: WorkerFactory = () => import("../riskWorkerStart").then((m) => m.startRiskWorker());
 
 /** `createWorker` is for tests; the pane uses the real worker. */
 export function useRiskRun(createWorker: WorkerFactory = defaultWorker): RiskRunApi {

@@ -1,19 +1,15 @@
 /**
- * The task pane's scenarios: the saved state and its pure updates live in src/model/paneState.ts
- * (shared with `npm run workbook -- --scenario-file`); this module adds what the form shows of
- * them (fieldsOf) and the settings key the pane saves them under.
+ * What the assumptions form shows of one scenario: each assumption's value in force and its
+ * built-in default as the user would type them, whether it is changed or read-only, and any
+ * refused typing (drafts.ts) or value typed on CORZ Inputs (sheetEdits.ts) the pane holds for
+ * it. The scenarios themselves and their pure updates are src/model/paneState.ts.
  */
 import { ASSUMPTIONS, AssumptionSpec } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";
-import { resolveScenario } from "../model/scenarios";
 import { BuiltInName, PaneState, isBuiltIn, scenarioDefault } from "../model/paneState";
+import { resolveScenario } from "../model/scenarios";
 import { Draft, draftOf } from "./drafts";
 import { SheetEdit, sheetEditOf } from "./sheetEdits";
-
-export * from "../model/paneState";
-export { BUILT_IN_SCENARIOS } from "../model/scenarios";
-
-export const PANE_SETTING = "corz.pane";
 
 export interface FieldView {
   readonly spec: AssumptionSpec;

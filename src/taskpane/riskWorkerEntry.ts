@@ -1,6 +1,8 @@
 /**
- * The risk worker: runs Monte Carlo requests off the task pane's thread, in chunks, posting
- * progress and honouring "cancel" (the protocol is in riskRun.ts, the logic in riskWorkerHandler.ts).
+ * The risk worker's entry: the script the Web Worker itself runs (riskWorkerStart.ts starts it
+ * from the pane). It wires the worker's messages to riskWorkerHandler.ts, which runs Monte Carlo
+ * requests off the task pane's thread, in chunks, posting progress and honouring "cancel" (the
+ * protocol is in riskRun.ts).
  */
 import { riskWorkerHandler } from "./riskWorkerHandler";
 

@@ -1,4 +1,4 @@
-/** The pane's scenario state: pure updates, validation messages, persistence with fallbacks. */
+/** The pane's scenario state (src/model/paneState.ts) and the form's view of it (formFields.ts): pure updates, validation messages, persistence with fallbacks. */
 import {
   BUILT_IN_NAMES,
   DEFAULT_PANE_STATE,
@@ -7,7 +7,6 @@ import {
   createScenario,
   deleteScenario,
   duplicateScenario,
-  fieldsOf,
   freeScenarioName,
   parsePaneState,
   planScenarios,
@@ -18,7 +17,8 @@ import {
   setOverride,
   setPeerChoices,
   setPeerIncluded,
-} from "../../src/taskpane/scenarioState";
+} from "../../src/model/paneState";
+import { fieldsOf } from "../../src/taskpane/formFields";
 import { Result } from "../../src/model/result";
 import { scenarioNames } from "../../src/model/scenarios";
 
