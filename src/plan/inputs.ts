@@ -7,22 +7,16 @@
  */
 import { ASSUMPTIONS, AssumptionGroup, BUILT_DECIMALS } from "../model/assumptions";
 import { absCell, cell, columnLetter, sheetRef } from "./a1";
-import { COLOURS, FORMATS, SheetNames, TEXT_FORMAT, formatForUnit } from "./layout";
+import { COLOURS, FORMATS, ROW, SheetNames, TEXT_FORMAT, consecutive, formatForUnit } from "./layout";
 import { SheetBuilder } from "./sheet";
 import { CellContent, NamePlan, SheetPlan } from "./types";
 import { PlanScenario } from "./scenario";
 
-export const INPUTS = {
-  selectorRow: 3,
-  indexRow: 4,
-  headerRow: 6,
-  firstRow: 7,
-  keyCol: 1,
-  labelCol: 2,
-  unitCol: 3,
-  liveCol: 4,
-  firstScenarioCol: 5,
-} as const;
+/** Rows above the assumptions: the scenario selector, the live column's index, a blank row, the header; then the first assumption. */
+const INPUT_ROWS = consecutive(["selectorRow", "indexRow", null, "headerRow", "firstRow"] as const, 3);
+/** Columns: key, label, unit, the live column, then one column per scenario. */
+const INPUT_COLS = consecutive(["keyCol", "labelCol", "unitCol", "liveCol", "firstScenarioCol"] as const, 1);
+export const INPUTS = { ...INPUT_ROWS, ...INPUT_COLS } as const;
 
 /** White: a cell of the input block that is not an input. */
 const NO_FILL = "#FFFFFF";
@@ -57,20 +51,20 @@ interface ScenarioColumns {
 
 export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[], masterCheck: string): InputsLayout {
   const name = names.inputs;
-  const b = new SheetBuilder("inputs", name, "#2F5597");
+  const sheet = new SheetBuilder("inputs", name, "#2F5597");
   const last = INPUTS.firstScenarioCol + scenarios.length - 1;
   const cols: ScenarioColumns = { count: scenarios.length, last, header: `${absCell(INPUTS.headerRow, INPUTS.firstScenarioCol)}:${absCell(INPUTS.headerRow, last)}` };
   const sourceCol = last + 1;
 
-  b.block("title", 1, 1, "title", [["CORZ — Inputs: Core Scientific / CoreWeave HPC hosting"]]);
-  b.block("check", 2, 1, "check", [[masterCheck]]);
-  selectorBlocks(b, scenarios, cols);
-  b.block("header", INPUTS.headerRow, 1, "header", [
+  sheet.block("title", ROW.title, 1, "title", [["CORZ — Inputs: Core Scientific / CoreWeave HPC hosting"]]);
+  sheet.block("check", ROW.check, 1, "check", [[masterCheck]]);
+  selectorBlocks(sheet, scenarios, cols);
+  sheet.block("header", INPUTS.headerRow, 1, "header", [
     ["Key", "Assumption", "Unit", "Live", ...scenarios.map((s) => s.name), "Source", "As of", "Note"],
   ]);
-  const rowOf = assumptionRows(b, scenarios, cols);
-  b.format(`${cell(INPUTS.indexRow, INPUTS.liveCol)}`, { numberFormat: FORMATS.int });
-  b.columnWidths([
+  const rowOf = assumptionRows(sheet, scenarios, cols);
+  sheet.format(`${cell(INPUTS.indexRow, INPUTS.liveCol)}`, { numberFormat: FORMATS.int });
+  sheet.columnWidths([
     { column: "A", width: 26 },
     { column: "B", width: 44 },
     { column: "C", width: 9 },
@@ -79,11 +73,11 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
     { column: columnLetter(sourceCol + 1), width: 11 },
     { column: columnLetter(sourceCol + 2), width: 60 },
   ]);
-  b.freeze(INPUTS.headerRow, INPUTS.liveCol);
+  sheet.freeze(INPUTS.headerRow, INPUTS.liveCol);
 
   const columns = [INPUTS.liveCol, ...scenarios.map((_, i) => INPUTS.firstScenarioCol + i)];
   return {
-    sheet: b.build(),
+    sheet: sheet.build(),
     names: definedNames(name, rowOf),
     rowOf,
     columns,
@@ -97,19 +91,19 @@ export function buildInputs(names: SheetNames, scenarios: readonly PlanScenario[
 }
 
 /** The scenario selector (a dropdown of the scenario names), the live column's position and the legend. */
-function selectorBlocks(b: SheetBuilder, scenarios: readonly PlanScenario[], cols: ScenarioColumns): void {
-  b.block("selector.label", INPUTS.selectorRow, 1, "label", [
+function selectorBlocks(sheet: SheetBuilder, scenarios: readonly PlanScenario[], cols: ScenarioColumns): void {
+  sheet.block("selector.label", INPUTS.selectorRow, 1, "label", [
     ["Scenario shown (pick from the list)", null, "name"],
     ["Live column (position of the selected scenario)", null, "#"],
   ]);
-  const selector = b.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]], {
+  const selector = sheet.block("selector", INPUTS.selectorRow, INPUTS.liveCol, "input", [[scenarios[0].name]], {
     rows: ["selected"],
     cols: ["scenario"],
     accept: { all: { kind: "scenario" }, choice: true },
   });
-  b.validation(selector, `=${cols.header}`);
-  b.block("selector.index", INPUTS.indexRow, INPUTS.liveCol, "calc", [[`=MATCH(${absCell(INPUTS.selectorRow, INPUTS.liveCol)},${cols.header},0)`]]);
-  b.block("legend", INPUTS.selectorRow, INPUTS.firstScenarioCol, "note", [
+  sheet.validation(selector, `=${cols.header}`);
+  sheet.block("selector.index", INPUTS.indexRow, INPUTS.liveCol, "calc", [[`=MATCH(${absCell(INPUTS.selectorRow, INPUTS.liveCol)},${cols.header},0)`]]);
+  sheet.block("legend", INPUTS.selectorRow, INPUTS.firstScenarioCol, "note", [
     ["Blue cells on yellow are inputs: type over them. Black cells are formulas, green cells link to other sheets."],
     ["Dates are Excel dates; rates are decimals shown as %; money in USD shown in millions."],
   ]);
@@ -120,7 +114,7 @@ function selectorBlocks(b: SheetBuilder, scenarios: readonly PlanScenario[], col
  * live value, its value in every scenario (a built one as the formula over its parts) and its
  * source. Returns the row of each assumption key.
  */
-function assumptionRows(b: SheetBuilder, scenarios: readonly PlanScenario[], cols: ScenarioColumns): Record<string, number> {
+function assumptionRows(sheet: SheetBuilder, scenarios: readonly PlanScenario[], cols: ScenarioColumns): Record<string, number> {
   const rowOf: Record<string, number> = {};
   const rowKeys: (string | null)[] = [];
   const labels: CellContent[][] = [];
@@ -156,20 +150,20 @@ function assumptionRows(b: SheetBuilder, scenarios: readonly PlanScenario[], col
       values.push(scenarios.map((s) => s.values[a.key]));
     }
     notes.push([a.source, a.asOf, a.note ?? null]);
-    b.format(`${cell(row, INPUTS.liveCol)}:${cell(row, cols.last)}`, { numberFormat: formatForUnit(a.unit) });
+    sheet.format(`${cell(row, INPUTS.liveCol)}:${cell(row, cols.last)}`, { numberFormat: formatForUnit(a.unit) });
     row++;
   }
-  b.block("labels", INPUTS.firstRow, 1, "label", labels);
-  b.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
+  sheet.block("labels", INPUTS.firstRow, 1, "label", labels);
+  sheet.block("live", INPUTS.firstRow, INPUTS.liveCol, "calc", live);
   // Each row's values are the assumption its key names, in the scenario its column names (a built row has no key).
-  b.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values, { rows: rowKeys, cols: scenarios.map((s) => s.name), accept: { all: { kind: "assumption" } } });
+  sheet.block("values", INPUTS.firstRow, INPUTS.firstScenarioCol, "input", values, { rows: rowKeys, cols: scenarios.map((s) => s.name), accept: { all: { kind: "assumption" } } });
   // A built row is formulas, not inputs: black on no fill (after the block's input style, so it wins).
-  for (const r of builtRows) b.format(`${cell(r, INPUTS.firstScenarioCol)}:${cell(r, cols.last)}`, { fontColor: COLOURS.calc, fill: NO_FILL });
-  const sources = b.block("sources", INPUTS.firstRow, cols.last + 1, "note", notes);
+  for (const r of builtRows) sheet.format(`${cell(r, INPUTS.firstScenarioCol)}:${cell(r, cols.last)}`, { fontColor: COLOURS.calc, fill: NO_FILL });
+  const sources = sheet.block("sources", INPUTS.firstRow, cols.last + 1, "note", notes);
   // Text, so Excel keeps "2024-06" as written instead of turning it into a date.
-  b.format(sources, { numberFormat: TEXT_FORMAT });
+  sheet.format(sources, { numberFormat: TEXT_FORMAT });
   for (const r of groupRows) {
-    b.format(`${cell(r, 1)}:${cell(r, cols.last + 3)}`, { bold: true, fill: COLOURS.headerFill, fontColor: COLOURS.calc });
+    sheet.format(`${cell(r, 1)}:${cell(r, cols.last + 3)}`, { bold: true, fill: COLOURS.headerFill, fontColor: COLOURS.calc });
   }
   return rowOf;
 }
