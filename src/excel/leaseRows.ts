@@ -10,12 +10,9 @@
  */
 import { parseRange, rangeOf } from "../plan/a1";
 import { cellText } from "../plan/inputRules";
-import { LEASE_COLS, LEASE_INPUT_COLS, LEASE_USER_ROWS, LeaseColumn, leaseLayout, leaseRowFormulas, leaseUserKey } from "../plan/leases";
+import { LABEL_COLS, LEASE_CALC_COLS, LEASE_COLS, LEASE_INPUT_COLS, LEASE_TEXT_COLS, LEASE_USER_BLOCKS, LEASE_USER_ROWS, LeaseColumn, leaseLayout, leaseRowFormulas, leaseUserKey } from "../plan/leases";
 import { Area, Edit } from "./edits";
 import { Registry } from "./registry";
-
-export const LEASE_USER_BLOCK = "leases.user";
-export const LEASE_USER_TEXT_BLOCK = "leases.user.sources";
 
 /** The user rows the next build writes, the rows under the table it takes in (as edits), and their cells ("row,col"). */
 export interface RowsBelow {
@@ -34,13 +31,12 @@ export function leaseSnapshotRanges(ranges: readonly string[]): string[] {
   return [...ranges, rangeOf(last + 1, 1, LEASE_ROWS_TAKEN_AT_MOST, LEASE_COLS.note)];
 }
 
-const FORMULA_COLS = ["usd_per_mw", "usd_per_mw_year", "in_stats", "chart"] as const;
-const USER_COLS: readonly LeaseColumn[] = ["id", "host", "tenant", "kind", "mw_stated", "mw_basis", "announced", ...LEASE_INPUT_COLS];
-const TEXT_COLS: readonly LeaseColumn[] = ["sources", "note"];
+const USER_COLS: readonly LeaseColumn[] = [...LABEL_COLS, ...LEASE_INPUT_COLS];
+const TEXT_COLS: readonly LeaseColumn[] = LEASE_TEXT_COLS;
 
 /** `snapshot`: the box the read snapshotted on the sheet; only rows inside it are taken in. */
 export function rowsBelowLeases(registry: Registry, sheetName: string, used: Area | undefined, snapshot: string | undefined, discard: boolean): RowsBelow {
-  const block = registry.blocks?.[LEASE_USER_BLOCK];
+  const block = registry.blocks?.[LEASE_USER_BLOCKS.figures];
   const before = Math.max(LEASE_USER_ROWS, block?.rows.length ?? 0);
   const none = { userRows: discard ? LEASE_USER_ROWS : before, edits: [], cells: new Set<string>() };
   if (discard || !block || !used?.formulas || !snapshot) return none;
@@ -60,11 +56,11 @@ export function rowsBelowLeases(registry: Registry, sheetName: string, used: Are
     if (typed.length === 0) break;
     if (typed.some((k) => at(row, LEASE_COLS[k]).formula.startsWith("="))) break;
     const ours = leaseRowFormulas(row);
-    if (FORMULA_COLS.some((k, i) => ![ours[i], ""].includes(at(row, LEASE_COLS[k]).formula))) break;
+    if (LEASE_CALC_COLS.some((k, i) => ![ours[i], ""].includes(at(row, LEASE_COLS[k]).formula))) break;
     const key = leaseUserKey(before + taken);
     for (const k of typed) {
       const col = LEASE_COLS[k];
-      edits.push({ block: TEXT_COLS.includes(k) ? LEASE_USER_TEXT_BLOCK : LEASE_USER_BLOCK, row: key, col: k, value: at(row, col).value, where: `${sheetName}!${rangeOf(row, col, 1, 1)}` });
+      edits.push({ block: TEXT_COLS.includes(k) ? LEASE_USER_BLOCKS.texts : LEASE_USER_BLOCKS.figures, row: key, col: k, value: at(row, col).value, where: `${sheetName}!${rangeOf(row, col, 1, 1)}` });
     }
     for (let col = 1; col <= LEASE_COLS.note; col++) if (cellText(at(row, col).formula) !== "" || cellText(at(row, col).value) !== "") cells.add(`${row},${col}`);
     taken++;

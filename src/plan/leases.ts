@@ -51,7 +51,8 @@ export const LEASE_COLS = consecutive(
   COLUMNS.map((c) => c[0]),
   1,
 ) as Record<LeaseColumn, number>;
-const LABEL_COLS = ["id", "host", "tenant", "kind", "mw_stated", "mw_basis", "announced"] as const;
+/** What describes a deal: in a user row, typed like the figures. */
+export const LABEL_COLS = ["id", "host", "tenant", "kind", "mw_stated", "mw_basis", "announced"] as const;
 /** What the user types over in a library row; a formula reads each of them. */
 export const LEASE_INPUT_COLS = ["critical_it_mw", "value_usd", "term_years", "comparable"] as const;
 
@@ -63,8 +64,14 @@ export const LEASE_ROW_RULES: InputRules = {
     comparable: { kind: "boolean", blank: true, name: "Comparable" },
   },
 };
-const CALC_COLS = ["usd_per_mw", "usd_per_mw_year", "in_stats", "chart"] as const;
-const TEXT_COLS = ["sources", "note"] as const;
+/** The formula columns of every row, in the order leaseRowFormulas gives them. */
+export const LEASE_CALC_COLS = ["usd_per_mw", "usd_per_mw_year", "in_stats", "chart"] as const;
+/** The text columns: sources and note (a block of their own in user rows). */
+export const LEASE_TEXT_COLS = ["sources", "note"] as const;
+/** The user rows' two input blocks on the sheet: their labels and figures, and their texts. */
+const USER_BLOCKS = { figures: "user", texts: "user.sources" } as const;
+/** The same blocks' ids in the plan (the sheet's key, then the block's). */
+export const LEASE_USER_BLOCKS = { figures: `leases.${USER_BLOCKS.figures}`, texts: `leases.${USER_BLOCKS.texts}` } as const;
 
 const STATS = ["count", "median", "mean", "min", "max", "subject", "percentile"] as const;
 
@@ -212,14 +219,14 @@ function tableRows(sheet: SheetBuilder, rows: LeaseRows): void {
     { rows: LEASES.map((l) => l.id), cols: [...LEASE_INPUT_COLS], accept: LEASE_ROW_RULES },
   );
   const userKeys = users.map((_, i) => leaseUserKey(i));
-  sheet.block("user", rows.firstUser, 1, "input", users.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
+  sheet.block(USER_BLOCKS.figures, rows.firstUser, 1, "input", users.map(() => [...LABEL_COLS.map(() => null), null, null, null, true]), {
     rows: userKeys,
     cols: [...LABEL_COLS, ...LEASE_INPUT_COLS],
     accept: LEASE_ROW_RULES,
   });
   sheet.block("calc", rows.first, cols.usd_per_mw, "calc", [...deals, ...users].map(leaseRowFormulas));
   const texts = sheet.block("sources", rows.first, cols.sources, "note", LEASES.map((l) => [leaseSources(l), leaseNote(l)]));
-  const userTexts = sheet.block("user.sources", rows.firstUser, cols.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...TEXT_COLS], accept: { all: TEXT } });
+  const userTexts = sheet.block(USER_BLOCKS.texts, rows.firstUser, cols.sources, "input", users.map(() => [null, null]), { rows: userKeys, cols: [...LEASE_TEXT_COLS], accept: { all: TEXT } });
   for (const range of [texts, userTexts, `${cell(rows.first, cols.id)}:${cell(rows.last, cols.kind)}`, `${cell(rows.first, cols.mw_basis)}:${cell(rows.last, cols.mw_basis)}`]) {
     sheet.format(range, { numberFormat: TEXT_FORMAT });
   }
@@ -233,7 +240,7 @@ function tableFormats(sheet: SheetBuilder, rows: LeaseRows): void {
   sheet.format(column("announced"), { numberFormat: FORMATS.date });
   sheet.format(column("value_usd"), { numberFormat: FORMATS.usdM });
   sheet.format(column("term_years"), { numberFormat: "0.0" });
-  for (const k of CALC_COLS) sheet.format(column(k), { numberFormat: FORMATS.usdM2 });
+  for (const k of LEASE_CALC_COLS) sheet.format(column(k), { numberFormat: FORMATS.usdM2 });
   sheet.format(column("in_stats"), { fontColor: "#808080" });
   sheet.format(column("chart"), { fontColor: "#808080" });
   const subject = subjectRow(rows);
