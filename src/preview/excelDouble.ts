@@ -10,6 +10,7 @@
  * tests and the bench import it through tests/support/excelDouble.ts.
  */
 import { MAX_COLS, MAX_ROWS, columnLetter, parseCell, parseRange } from "../plan/a1";
+import { Listeners } from "./listeners";
 
 export type CellValue = string | number | boolean;
 
@@ -619,16 +620,15 @@ export class ExcelDouble {
   private syncHooks: (() => void)[] = [];
   private synced = new WeakSet<object>();
   private pendingSynced: object[] = [];
-  private listeners = new Set<() => void>();
+  private readonly listeners = new Listeners();
 
   /** Calls `listener` after every sync and every `type`; returns a function that stops it. */
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private changed(): void {
-    for (const l of [...this.listeners]) l();
+    this.listeners.notify();
   }
 
   /** The user types into a cell, outside any batch (as in Excel's grid): "" clears it. */
