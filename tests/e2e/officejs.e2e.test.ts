@@ -1,8 +1,8 @@
 /**
- * Microsoft's real office.js, offline: a production build asked for the local office.js address
- * (`--env officeJs=local`, what `npm start` serves) is served from 127.0.0.1 with the copy in the
- * @microsoft/office-js package at /office-js/, and Debian's Chromium opens the task pane outside
- * any Office host. office.js and every file it fetches must come from the local server, the pane
+ * Microsoft's real office.js, offline: the run's production build asked for the local office.js
+ * address (`--env officeJs=local`, what `npm start` serves; see tests/support/build.ts) is
+ * served from 127.0.0.1 with the copy in the @microsoft/office-js package at /office-js/, and
+ * Debian's Chromium opens the task pane outside any Office host. office.js and every file it fetches must come from the local server, the pane
  * must start and say it runs outside Office, and nothing may leave the machine: the page's
  * Content-Security-Policy blocks office.js's telemetry (the only console errors allowed are those
  * refusals), and any other outside request is aborted and recorded.
@@ -10,11 +10,10 @@
  * Off CI a machine without Chromium skips this file with a loud notice; with CI=true it fails.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
-import { BuildResult, productionBuild, root } from "../support/build";
-import { Isolation, StaticServer, chromiumAvailable, isolate, launch, openPane, recordProblems, serveDirectory } from "../support/browser";
+import { BuildResult, root } from "../support/build";
+import { Isolation, StaticServer, buildDist, chromiumAvailable, isolate, launch, openPane, recordProblems, serveDirectory } from "../support/browser";
 
 const SETUP_TIMEOUT_MS = 240_000;
 
@@ -27,14 +26,14 @@ let problems: string[] = [];
 
 (chromiumAvailable() ? describe : describe.skip)("the real office.js from the @microsoft/office-js package, offline, outside Office", () => {
   beforeAll(async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-officejs-"));
-    const [built, launched] = await Promise.allSettled([productionBuild(dir, ["officeJs=local"]), launch()]);
+    const [built, launched] = await Promise.allSettled([buildDist("localOfficeJs"), launch()]);
     if (built.status === "fulfilled") build = built.value;
     if (launched.status === "fulfilled") browser = launched.value;
     if (built.status === "rejected") throw built.reason;
     if (launched.status === "rejected") throw launched.reason;
-    if (built.value.code !== 0) throw new Error(`webpack failed:\n${built.value.output}`);
-    // The package's dist folder (86 MB) is linked, not copied, as the dev server reads it in place.
+    const dir = built.value.dir;
+    // The package's dist folder (86 MB) is linked, not copied, as the dev server reads it in place
+    // (this suite alone serves this build; the run's teardown deletes it).
     fs.symlinkSync(path.join(root, "node_modules", "@microsoft", "office-js", "dist"), path.join(dir, "office-js"));
     server = await serveDirectory(dir);
     const context = await launched.value.newContext({ viewport: { width: 360, height: 900 }, locale: "en-US", timezoneId: "UTC" });
@@ -48,7 +47,6 @@ let problems: string[] = [];
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (build) fs.rmSync(build.dir, { recursive: true, force: true });
   });
 
   test("taskpane.html asks for office.js at the local address, and office.js comes from the package's copy", async () => {

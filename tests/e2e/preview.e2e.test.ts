@@ -20,8 +20,8 @@ import { INPUTS } from "../../src/plan/inputs";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import { SUMMARY, SUMMARY_METRICS } from "../../src/plan/summary";
 import { formatValue } from "../../src/preview/format";
+import type { BuildResult } from "../support/build";
 import {
-  Dist,
   Isolation,
   StaticServer,
   chromiumAvailable,
@@ -39,7 +39,7 @@ const VIEWPORT = { width: 1400, height: 900 };
 const COPY = "base copy";
 
 let preview: PreviewSession | undefined;
-let dist: Dist | undefined;
+let dist: BuildResult | undefined;
 let server: StaticServer | undefined;
 let page: Page;
 let isolation: Isolation;

@@ -19,7 +19,8 @@ import { chartData } from "../../src/preview/chart";
 import { Evaluator, bookOf } from "../../src/preview/formula";
 import { ChartState, ExcelDouble } from "../../src/preview/excelDouble";
 import { formatValue } from "../../src/preview/format";
-import { Dist, axeSummary, chromiumAvailable, runAxe } from "../support/browser";
+import type { BuildResult } from "../support/build";
+import { axeSummary, chromiumAvailable, runAxe } from "../support/browser";
 import { PreviewSession, gridCell, openPreview, showSheet, typeInto } from "../support/previewGrid";
 
 const SETUP_TIMEOUT_MS = 240_000;
@@ -28,7 +29,7 @@ const COPY = "base copy";
 const SCREENSHOTS = path.join(__dirname, "screenshots");
 
 let preview: PreviewSession | undefined;
-let dist: Dist | undefined;
+let dist: BuildResult | undefined;
 let page: Page;
 let problems: string[] = [];
 const downloads = fs.mkdtempSync(path.join(os.tmpdir(), "corz-preview-downloads-"));

@@ -15,7 +15,6 @@ import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { SHEET_NAMES } from "../../src/plan/layout";
 import {
-  Dist,
   Isolation,
   StaticServer,
   buildDist,
@@ -37,7 +36,6 @@ const SETUP_TIMEOUT_MS = 240_000;
 /** An Office task pane is about 350 px wide. */
 const VIEWPORT = { width: 360, height: 900 };
 
-let dist: Dist | undefined;
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
@@ -58,10 +56,9 @@ async function openSection(p: Page, title: string | RegExp): Promise<void> {
 
 (chromiumAvailable() ? describe : describe.skip)("the task pane in Chromium, inside an Excel double", () => {
   beforeAll(async () => {
-    // The build, the bundle of the double and the browser's start are independent. All three are
-    // awaited even when one fails, so that afterAll can remove the build and close the browser.
+    // The wait for the build, the bundle of the double and the browser's start are independent.
+    // All three are awaited even when one fails, so that afterAll can close the browser.
     const [built, script, launched] = await Promise.allSettled([buildDist(), Promise.resolve().then(officeDoubleScript), launch()]);
-    if (built.status === "fulfilled") dist = built.value;
     if (launched.status === "fulfilled") browser = launched.value;
     if (built.status === "rejected") throw built.reason;
     if (script.status === "rejected") throw script.reason;
@@ -81,7 +78,6 @@ async function openSection(p: Page, title: string | RegExp): Promise<void> {
     await context?.close();
     await browser?.close();
     await server?.close();
-    dist?.remove();
     if (artifacts && !process.env.E2E_ARTIFACTS) fs.rmSync(artifacts, { recursive: true, force: true });
   });
 

@@ -1,6 +1,6 @@
 /**
- * What the production bundles may contain, checked on the build output itself (a production
- * build into a temporary folder, as shipped; not the sources):
+ * What the production bundles may contain, checked on the build output itself (the run's shared
+ * production build as shipped, see tests/support/build.ts; not the sources):
  *
  * - no network at run time: no fetch, XMLHttpRequest, WebSocket, EventSource or sendBeacon in
  *   any bundle (Office.js, which talks to Office, is Microsoft's script loaded by the page and
@@ -11,9 +11,8 @@
  *   secondary panels and the function catalogue (their own chunk).
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { root, runNode } from "../support/build";
+import { sharedBuild } from "../support/build";
 
 interface Chunk {
   id: string | number;
@@ -48,21 +47,15 @@ let code = -1;
 let output = "";
 
 beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "corz-bundles-"));
-  const cli = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
-  const statsFile = path.join(out, "stats.json");
-  const r = await runNode([cli, "--mode", "production", "--output-path", path.join(out, "dist"), "--json", statsFile]);
+  const r = await sharedBuild("shipped");
+  out = r.dir;
   code = r.code ?? -1;
   output = r.output;
-  if (code === 0) stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as Stats;
+  if (code === 0) stats = JSON.parse(fs.readFileSync(r.stats, "utf8")) as Stats;
 }, 240000);
 
-afterAll(() => {
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
-
-const bundles = () => fs.readdirSync(path.join(out, "dist")).filter((f) => f.endsWith(".js"));
-const read = (f: string) => fs.readFileSync(path.join(out, "dist", f), "utf8");
+const bundles = () => fs.readdirSync(out).filter((f) => f.endsWith(".js"));
+const read = (f: string) => fs.readFileSync(path.join(out, f), "utf8");
 const excerpt = (text: string, at: number) => text.slice(Math.max(0, at - 60), at + 60).replace(/\s+/g, " ");
 
 test("the production build succeeds and emits the pane, the functions and their chunks", () => {

@@ -7,10 +7,9 @@
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { BuildResult, productionBuild } from "./build";
+import { BuildResult, SharedBuildName, sharedBuild } from "./build";
 
 /** Where the pages load Office.js from (taskpane.html's script tag). */
 export const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -129,30 +128,15 @@ export async function serveDirectory(dir: string): Promise<StaticServer> {
   };
 }
 
-export interface Dist extends BuildResult {
-  /** Deletes the build's folder. */
-  remove(): void;
-}
-
-let dist: Promise<Dist> | undefined;
-
 /**
- * A production build, with the preview page (`--env preview`), into a fresh temporary folder,
- * made once per test file (jest gives each file its own module registry) however many suites in
- * the file ask for it. Rejects, with webpack's output, when the build fails.
+ * The run's shared production build `name` (tests/support/build.ts), by default the one with the
+ * preview page (`--env preview`), once it has finished. Rejects, with webpack's output, when the
+ * build failed. Shared by every browser suite: none may change or delete it.
  */
-export function buildDist(): Promise<Dist> {
-  dist ??= (async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "corz-dist-"));
-    const r = await productionBuild(dir, ["preview"]);
-    const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-    if (r.code !== 0 || /ERROR in/.test(r.output)) {
-      remove();
-      throw new Error(`the production build failed (exit ${r.code}):\n${r.output}`);
-    }
-    return { ...r, remove };
-  })();
-  return dist;
+export async function buildDist(name: SharedBuildName = "preview"): Promise<BuildResult> {
+  const r = await sharedBuild(name);
+  if (r.code !== 0 || /ERROR in/.test(r.output)) throw new Error(`the production build "${name}" failed (exit ${r.code}):\n${r.output}`);
+  return r;
 }
 
 /**

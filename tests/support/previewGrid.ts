@@ -4,7 +4,8 @@
  * formula bar; and opening the page itself.
  */
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
-import { Dist, Isolation, StaticServer, buildDist, isolate, launch, openPane, recordProblems, serveDirectory } from "./browser";
+import type { BuildResult } from "./build";
+import { Isolation, StaticServer, buildDist, isolate, launch, openPane, recordProblems, serveDirectory } from "./browser";
 
 /** A cell of the grid shown, by its A1 address. */
 export const gridCell = (page: Page, address: string): Locator => page.locator(`#workbook td[data-address="${address}"]`);
@@ -25,9 +26,9 @@ export async function typeInto(page: Page, address: string, text: string, timeou
   await page.waitForFunction((b) => document.getElementById("workbook")?.dataset.updates !== b, before, { timeout });
 }
 
-/** The preview page open in Chromium over a fresh production build, and what a test checks of it. */
+/** The preview page open in Chromium over the run's production build with the preview, and what a test checks of it. */
 export interface PreviewSession {
-  readonly dist: Dist;
+  readonly dist: BuildResult;
   readonly server: StaticServer;
   readonly browser: Browser;
   readonly context: BrowserContext;
@@ -36,14 +37,14 @@ export interface PreviewSession {
   readonly isolation: Isolation;
   /** Uncaught errors, console errors and warnings, CSP violations included. */
   readonly problems: string[];
-  /** Closes the browser and the server and removes the build. */
+  /** Closes the browser and the server (the build is shared: it stays). */
   close(): Promise<void>;
 }
 
 /**
- * Builds the add-in with the preview page, starts Chromium and a local server for the build, and
- * opens preview.html with nothing allowed to leave the machine. The build and the browser's start
- * run together; whatever was started is stopped again when a later step fails.
+ * Waits for the build with the preview page, starts Chromium and a local server for the build,
+ * and opens preview.html with nothing allowed to leave the machine. The wait and the browser's
+ * start run together; whatever was started is stopped again when a later step fails.
  */
 export async function openPreview(contextOptions: BrowserContextOptions): Promise<PreviewSession> {
   const [built, launched] = await Promise.allSettled([buildDist(), launch()]);
@@ -51,7 +52,6 @@ export async function openPreview(contextOptions: BrowserContextOptions): Promis
   const close = async () => {
     if (launched.status === "fulfilled") await launched.value.close();
     await server?.close();
-    if (built.status === "fulfilled") built.value.remove();
   };
   try {
     if (built.status === "rejected") throw built.reason;
