@@ -5,7 +5,7 @@
  * Units: money in USD, capacity in MW, time in decimal calendar years, rates as decimals.
  */
 import { CivilDate, addMonths, compareDates, fromExcelSerial, toExcelSerial, yearFraction } from "./dates";
-import { billableShareYears, contractYearShare, rampShare } from "./ramp";
+import { billableShareYears, contractYearShare, contractYearsIn, rampShare } from "./ramp";
 import { Result, numError, ok, valueError } from "./result";
 import { Assumptions } from "./scenarios";
 import { TRANCHE_IDS } from "./assumptions";
@@ -125,7 +125,8 @@ export function buildTranches(a: Assumptions): Result<Tranche[]> {
 /** Licence-fee revenue a tranche earns in the window [a, b] (decimal years), USD. */
 export function trancheRevenue(t: Tranche, a: number, b: number): number {
   let sum = 0;
-  for (let k = 1; k <= t.prices.length; k++) {
+  const years = contractYearsIn(a, b, t.start, t.ramp);
+  for (let k = years.first; k <= Math.min(years.last, t.prices.length); k++) {
     const share = contractYearShare(a, b, t.start, t.ramp, k);
     if (share !== 0) sum += t.prices[k - 1] * t.mw * share;
   }

@@ -37,8 +37,17 @@ export function contractYearShare(a: number, b: number, s: number, r: number, k:
   // Outside the years the k-th contract year spans the two integrals cancel; say 0 exactly
   // rather than leave the rounding residue of two equal numbers (e.g. 6e-8 USD after the term).
   if (b - s - (k - 1) <= 0 || a - s - k >= Math.max(r, 0)) return 0;
-  const F = (x: number) => rampIntegral(x, r);
-  return F(b - s - (k - 1)) - F(a - s - (k - 1)) - (F(b - s - k) - F(a - s - k));
+  return rampIntegral(b - s - (k - 1), r) - rampIntegral(a - s - (k - 1), r) - (rampIntegral(b - s - k, r) - rampIntegral(a - s - k, r));
+}
+
+/**
+ * The contract years k (from 1) that can have a share in the window [a, b] for a ramp starting
+ * at s with length r: every other k has a share of exactly 0 (contractYearShare). A whole year
+ * of slack either side, so rounding never drops a year that counts.
+ * @example contractYearsIn(2027, 2028, 2025.5, 0.5) // { first: 1, last: 4 }
+ */
+export function contractYearsIn(a: number, b: number, s: number, r: number): { first: number; last: number } {
+  return { first: Math.max(1, Math.floor(a - s - Math.max(r, 0))), last: Math.ceil(b - s + 1) };
 }
 
 /**
@@ -47,6 +56,5 @@ export function contractYearShare(a: number, b: number, s: number, r: number, k:
  */
 export function billableShareYears(a: number, b: number, s: number, r: number, n: number): number {
   if (b - s <= 0 || a - s - n >= Math.max(r, 0)) return 0; // before billing, or after the last MW's term: exactly 0
-  const F = (x: number) => rampIntegral(x, r);
-  return F(b - s) - F(a - s) - (F(b - s - n) - F(a - s - n));
+  return rampIntegral(b - s, r) - rampIntegral(a - s, r) - (rampIntegral(b - s - n, r) - rampIntegral(a - s - n, r));
 }

@@ -160,20 +160,30 @@ export function computeScenario(s: ResolvedScenario): Result<ScenarioModel> {
   return bad === undefined ? ok(model) : numError(`${bad} is not a finite number`);
 }
 
-/** The path of the first number in `x` that is NaN or infinite, or undefined if there is none. */
+/**
+ * The path of the first number in `x` that is NaN or infinite ("model.years[3].revenue"), or
+ * undefined if there is none. The path is spelled only when one is found: this runs on every
+ * model computed.
+ */
 function nonFinitePath(x: unknown, path: string): string | undefined {
-  if (typeof x === "number") return Number.isFinite(x) ? undefined : path;
+  const keys = nonFiniteKeys(x);
+  return keys === undefined ? undefined : path + keys.reverse().map((k) => (typeof k === "number" ? `[${k}]` : `.${k}`)).join("");
+}
+
+/** The keys down to the first non-finite number in `x`, innermost first; undefined if there is none. */
+function nonFiniteKeys(x: unknown): (string | number)[] | undefined {
+  if (typeof x === "number") return Number.isFinite(x) ? undefined : [];
   if (Array.isArray(x)) {
     for (let i = 0; i < x.length; i++) {
-      const p = nonFinitePath(x[i], `${path}[${i}]`);
-      if (p !== undefined) return p;
+      const keys = nonFiniteKeys(x[i]);
+      if (keys !== undefined) return [...keys, i];
     }
     return undefined;
   }
   if (typeof x === "object" && x !== null) {
-    for (const [k, v] of Object.entries(x)) {
-      const p = nonFinitePath(v, `${path}.${k}`);
-      if (p !== undefined) return p;
+    for (const k in x) {
+      const keys = nonFiniteKeys((x as Record<string, unknown>)[k]);
+      if (keys !== undefined) return [...keys, k];
     }
   }
   return undefined;
