@@ -44,7 +44,7 @@ export function contractYearShare(a: number, b: number, s: number, r: number, k:
  * The contract years k (from 1) that can have a share in the window [a, b] for a ramp starting
  * at s with length r: every other k has a share of exactly 0 (contractYearShare). A whole year
  * of slack either side, so rounding never drops a year that counts.
- * @example contractYearsIn(2027, 2028, 2025.5, 0.5) // { first: 1, last: 4 }
+ * @example contractYearsIn(2027, 2028, 2025.5, 0.5).last // 4 (first: 1)
  */
 export function contractYearsIn(a: number, b: number, s: number, r: number): { first: number; last: number } {
   return { first: Math.max(1, Math.floor(a - s - Math.max(r, 0))), last: Math.ceil(b - s + 1) };
