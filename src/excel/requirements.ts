@@ -8,3 +8,13 @@
  */
 export const EXCEL_API_SET = "ExcelApi";
 export const EXCEL_API_VERSION = "1.9";
+
+/** Compares two requirement-set versions part by part, as numbers ("1.10" is above "1.9"): negative, 0 or positive. */
+export function compareVersions(a: string, b: string): number {
+  const [pa, pb] = [a.split(".").map(Number), b.split(".").map(Number)];
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
