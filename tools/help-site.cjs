@@ -72,7 +72,7 @@ function functionPage(f, returns, version) {
     ...params,
     ...(returns ? ["<h2>Returns</h2>", `<p>${escapeHtml(returns)}</p>`] : []),
     "<h2>Errors</h2>",
-    "<p>A bad argument gives <code>#VALUE!</code> with a message saying which one; a year or name the model does not have gives <code>#N/A</code>; a calculation that cannot be done gives <code>#NUM!</code>.</p>",
+    "<p>An argument the function cannot use gives <code>#VALUE!</code>, and a name or year the model does not have <code>#N/A</code>, each with a message that says why (hover over the cell's error); a calculation without an answer gives <code>#NUM!</code> or <code>#DIV/0!</code>.</p>",
     `<p class="foot">CORZ HPC Deal Model ${escapeHtml(version)}</p>`,
   ];
   return page(`CORZ.${f.name} — CORZ HPC Deal Model`, body.join("\n"), "../");

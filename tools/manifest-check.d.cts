@@ -24,6 +24,8 @@ export interface ManifestSummary {
   readonly requirementSets: ReadonlyArray<{ readonly name: string; readonly minVersion: string | undefined }>;
   readonly defaultSourceLocation: string | undefined;
   readonly iconUrls: ReadonlyArray<string | undefined>;
+  /** <SupportUrl DefaultValue>: the help home. */
+  readonly supportUrl: string | undefined;
   readonly runtimes: ReadonlyArray<{ readonly resid: string | undefined; readonly lifetime: string | undefined }>;
   readonly customFunctions:
     | { readonly script?: string; readonly page?: string; readonly metadata?: string; readonly namespace?: string }

@@ -77,8 +77,7 @@ test("every custom function's helpUrl is its page on the host, and the page exis
 
 test("the SupportUrl and Get started link open the help home, which links every function's page", () => {
   const manifest = readManifest(read("manifest.xml"));
-  const support = /<SupportUrl DefaultValue="([^"]+)"/.exec(read("manifest.xml"))?.[1];
-  expect(support).toBe(`${HOST}help/index.html`);
+  expect(manifest.supportUrl).toBe(`${HOST}help/index.html`);
   expect(manifest.resources.urls["GetStarted.LearnMoreUrl"]).toBe(`${HOST}help/index.html`);
   const home = read("help/index.html");
   for (const f of FUNCTIONS) expect(home).toMatch(new RegExp(`href="?functions/${f.id}\\.html`));
