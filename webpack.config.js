@@ -1,7 +1,12 @@
 // Builds the add-in into dist/: taskpane.html (which, with a shared runtime, also hosts the
 // custom functions), functions.js on its own (the manifest's Functions.Script.Url),
 // functions.json generated from the JSDoc of every file tools/function-files.cjs lists (the
-// wrappers in src/functions/), the icons and the manifest. `webpack serve` serves dist/ on https://localhost:3000.
+// wrappers in src/functions/), the help site made from it (help/: tools/help-site.cjs), the
+// icons and the manifest. `webpack serve` serves dist/ on https://localhost:3000.
+//
+// The manifest and each function's @helpurl are written for the dev server; a production build
+// rewrites them to the host it is for: `npm run build -- --env url=https://host/path/` or
+// CORZ_ADDIN_URL (hostUrl below; see Deployment in README.md).
 //
 // The preview page (preview.html: the real task pane beside an in-memory workbook, for trying the
 // add-in without Excel) is built by development builds and the dev server, and by a production

@@ -6,7 +6,7 @@
  * DataAsOf, whose model it reads.
  */
 import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
-import { version } from "../../../package.json";
+import pkg from "../../../package.json";
 import { DATA_AS_OF } from "../../model/asOf";
 import * as SOURCES from "../../model/sources";
 import { asOfText } from "./DataAsOf";
@@ -31,7 +31,7 @@ export function About() {
   return (
     <footer aria-label="About" className={styles.footer}>
       <Caption1>
-        CORZ HPC Deal Model {version} · data as of <time dateTime={DATA_AS_OF}>{asOfText(DATA_AS_OF)}</time>
+        CORZ HPC Deal Model {pkg.version} · data as of <time dateTime={DATA_AS_OF}>{asOfText(DATA_AS_OF)}</time>
       </Caption1>
       <Caption1>
         <Link href={HELP_HOME} target="_blank" rel="noopener">
