@@ -34,7 +34,7 @@ const outside = { inExcel: false, reason: "Office.js is not loaded: this page wa
 
 test("the About footer gives the version, the data's as-of date, the help home and the sources", async () => {
   render(<App host={outside} />);
-  const about = await screen.findByRole("contentinfo", { name: "About" }, { timeout: 10_000 });
+  const about = await screen.findByRole("region", { name: "About" }, { timeout: 10_000 });
   expect(about.textContent).toContain(`CORZ HPC Deal Model ${packageVersion}`);
   const time = within(about).getByText(asOfText(DATA_AS_OF));
   expect(time.getAttribute("datetime")).toBe(DATA_AS_OF);

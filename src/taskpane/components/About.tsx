@@ -1,5 +1,5 @@
 /**
- * About the add-in, at the foot of the pane: its version (package.json's, which the manifest's
+ * About the add-in, a region at the foot of the pane: its version (package.json's, which the manifest's
  * <Version> matches), the data's as-of date, the help site the build deploys beside the pane
  * (help/index.html: every function's page, as Excel's "Help on this function" opens it), and
  * the public documents the data cites. A chunk of its own (App.tsx loads it lazily), like
@@ -29,7 +29,7 @@ export function About() {
   const styles = useStyles();
   const sourcesTitle = `Sources (${PUBLIC_SOURCES.length} public documents)`;
   return (
-    <footer aria-label="About" className={styles.footer}>
+    <section aria-label="About" className={styles.footer}>
       <Caption1>
         CORZ HPC Deal Model {pkg.version} · data as of <time dateTime={DATA_AS_OF}>{asOfText(DATA_AS_OF)}</time>
       </Caption1>
@@ -56,6 +56,6 @@ export function About() {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
-    </footer>
+    </section>
   );
 }
