@@ -23,6 +23,15 @@ function buildOutputs(rootDir) {
   return ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "help/index.html", ...assets.sort()];
 }
 
+/** Every file under `dir` (a build's output), relative to it with "/" separators: what a build serves. */
+function filesUnder(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join("/"));
+}
+
 /** Parses XML into a plain tree: { name, attrs, children, text }. */
 function parseTree(xml) {
   const parser = new XMLParser({
@@ -252,4 +261,4 @@ function checkManifest(xml, options = {}) {
   return problems;
 }
 
-module.exports = { checkManifest, readManifest, buildOutputs, DEV_BASE_URL, NAMESPACE };
+module.exports = { checkManifest, readManifest, buildOutputs, filesUnder, DEV_BASE_URL, NAMESPACE };

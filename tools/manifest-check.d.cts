@@ -43,5 +43,7 @@ export interface ManifestSummary {
 export function checkManifest(xml: string, options?: CheckOptions): ManifestProblem[];
 export function readManifest(xml: string): ManifestSummary;
 export function buildOutputs(rootDir: string): string[];
+/** Every file under `dir` (a build's output), relative to it with "/" separators. */
+export function filesUnder(dir: string): string[];
 export const DEV_BASE_URL: string;
 export const NAMESPACE: string;

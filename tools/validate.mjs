@@ -6,10 +6,10 @@
 // builds' never-resolving host.
 // Exit code 1 when either check finds a problem.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import { buildOutputs, checkManifest, readManifest, DEV_BASE_URL } from "./manifest-check.cjs";
+import { buildOutputs, checkManifest, filesUnder, readManifest, DEV_BASE_URL } from "./manifest-check.cjs";
 import { bin, officeToolEnv, root } from "./local-bin.mjs";
 
 const ONLINE_TIMEOUT_MS = 30000;
@@ -49,14 +49,6 @@ function validateOnline() {
       }
     });
   });
-}
-
-/** Every file under dir, relative to it, with "/" separators. */
-function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .map((f) => f.split("\\").join("/"));
 }
 
 /** The host a built manifest was built for: its task pane's address without "taskpane.html". */

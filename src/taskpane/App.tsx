@@ -142,10 +142,6 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
               <PeersPanel pane={pane} />
               <RiskPanel pane={pane} risk={risk} />
               <CatalogBrowser insert={insert} />
-            </Suspense>
-          </ErrorBoundary>
-          <ErrorBoundary>
-            <Suspense fallback={null}>
               <About />
             </Suspense>
           </ErrorBoundary>

@@ -9,7 +9,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkManifest, readManifest } from "../../tools/manifest-check.cjs";
+import { checkManifest, filesUnder, readManifest } from "../../tools/manifest-check.cjs";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
 import { BuildResult, productionBuild, root } from "../support/build";
 
@@ -18,12 +18,6 @@ let out: string;
 let build: BuildResult;
 
 const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
-
-function filesUnder(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-    .map((f) => f.split(path.sep).join("/"));
-}
 
 /** Every absolute URL in a text: attribute values, element text and plain text. */
 const urlsIn = (text: string) => [...text.matchAll(/\bhttps?:\/\/[^\s"'<>)]+/g)].map((m) => m[0]);

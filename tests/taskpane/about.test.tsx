@@ -14,15 +14,7 @@ import { waitForOffice } from "../../src/taskpane/hooks/office";
 import { DATA_AS_OF } from "../../src/model/asOf";
 import { EXCEL_API_VERSION } from "../../src/excel/requirements";
 import { installOfficeDouble } from "../../src/preview/office";
-
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-beforeAll(() => {
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= NoResizeObserver;
-});
+import { button } from "./harness";
 
 afterEach(() => {
   delete (globalThis as { Office?: unknown }).Office;
@@ -43,7 +35,7 @@ test("the About footer gives the version, the data's as-of date, the help home a
   expect(help.getAttribute("target")).toBe("_blank");
 
   expect(PUBLIC_SOURCES.length).toBeGreaterThan(20);
-  fireEvent.click(within(about).getByRole("button", { name: `Sources (${PUBLIC_SOURCES.length} public documents)` }));
+  fireEvent.click(button(`Sources (${PUBLIC_SOURCES.length} public documents)`, about));
   const links = within(within(about).getByRole("list", { name: "Sources" })).getAllByRole("link");
   expect(links.map((a) => a.getAttribute("href"))).toEqual(PUBLIC_SOURCES.map((s) => s.url));
   for (const a of links) expect(a.getAttribute("href")).toMatch(/^https?:\/\//);
