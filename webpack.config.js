@@ -1,7 +1,12 @@
 // Builds the add-in into dist/: taskpane.html (which, with a shared runtime, also hosts the
 // custom functions), functions.js on its own (the manifest's Functions.Script.Url),
 // functions.json generated from the JSDoc of every file tools/function-files.cjs lists (the
-// wrappers in src/functions/), the icons and the manifest. `webpack serve` serves dist/ on https://localhost:3000.
+// wrappers in src/functions/), the help site made from it (help/: tools/help-site.cjs), the
+// icons and the manifest. `webpack serve` serves dist/ on https://localhost:3000.
+//
+// The manifest and each function's @helpurl are written for the dev server; a production build
+// rewrites them to the host it is for: `npm run build -- --env url=https://host/path/` or
+// CORZ_ADDIN_URL (hostUrl below; see Deployment in README.md).
 //
 // The preview page (preview.html: the real task pane beside an in-memory workbook, for trying the
 // add-in without Excel) is built by development builds and the dev server, and by a production
@@ -16,11 +21,16 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { FUNCTION_FILES } = require("./tools/function-files.cjs");
+const { HostPlugin } = require("./tools/help-site.cjs");
 
 const urlDev = "https://localhost:3000/";
-// Where the production build is hosted: `npm run build` rewrites the manifest's URLs to it.
-// A placeholder until there is a real host (it must be https and end with "/").
-const urlProd = "https://www.contoso.com/corz-hpc-addin/";
+// The host of a production build written somewhere other than dist/ without a URL (the tests'
+// and the benchmark's builds into a scratch folder): a name under .invalid, which never resolves
+// (RFC 2606), so such a build can never be deployed by mistake.
+const urlProd = "https://corz-addin.invalid/";
+// Where a production build for dist/ is served comes from `--env url=...` or this variable.
+const URL_VARIABLE = "CORZ_ADDIN_URL";
+const DIST = path.resolve(__dirname, "dist");
 
 const port = Number((require("./package.json").config || {}).dev_server_port || 3000);
 
@@ -80,12 +90,43 @@ async function devCertificates() {
   }
 }
 
-function manifestFor(dev) {
-  return (content) => (dev ? content : content.toString().split(urlDev).join(urlProd));
+/**
+ * The address the build's pages are served from, ending in "/": the dev server's for a
+ * development build; for a production build the one given by `--env url=https://host/path/` or
+ * CORZ_ADDIN_URL. A production build for dist/ (what is deployed) without one, or with one that
+ * is not https or points at this machine, stops with a message; one into another folder
+ * (`--output-path`, as the tests and `npm run bench` do) gets the never-resolving urlProd.
+ */
+function hostUrl(env, argv, dev) {
+  // A message without a stack trace: the fault is in the command, not in the config.
+  const refuse = (message) => Object.assign(new Error(message), { stack: message });
+  if (dev) return urlDev;
+  const given = env.url || process.env[URL_VARIABLE];
+  if (!given) {
+    if (argv.outputPath && path.resolve(argv.outputPath) !== DIST) return urlProd;
+    throw refuse(
+      "A production build needs the https address it will be served from, for the manifest and the help pages:\n" +
+        `  npm run build -- --env url=https://your.host/corz-addin/   (or set ${URL_VARIABLE}=https://your.host/corz-addin/)\n` +
+        "See Deployment in README.md.",
+    );
+  }
+  const url = given.endsWith("/") ? given : `${given}/`;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw refuse(`The production URL "${given}" is not a URL: give an https address such as https://your.host/corz-addin/.`);
+  }
+  if (parsed.protocol !== "https:") throw refuse(`The production URL "${given}" must be https (Office loads add-ins only over https).`);
+  if (/^(localhost|127\.|\[::1\])/.test(parsed.host) || parsed.search || parsed.hash) {
+    throw refuse(`The production URL "${given}" must be the public address of the folder dist/ is uploaded to (no localhost, query or fragment).`);
+  }
+  return url;
 }
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  const host = hostUrl(env, argv, dev);
   // Certificates are only wanted by `webpack serve`; a build must not try to install a CA.
   const httpsOptions = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   const preview = dev || Boolean(env.preview);
@@ -147,10 +188,12 @@ module.exports = async (env = {}, argv = {}) => {
             }),
           ]
         : []),
+      // The help site (help/) from functions.json, and every dev-server URL rewritten to the host.
+      new HostPlugin({ functionFiles: FUNCTION_FILES, fromUrl: urlDev, toUrl: host, version: require("./package.json").version }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml", transform: manifestFor(dev) },
+          { from: "manifest.xml", to: "manifest.xml" },
           ...(preview ? [{ from: "src/preview/preview.css", to: "preview.css" }] : []),
         ],
       }),
@@ -196,4 +239,5 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.urlDev = urlDev;
 module.exports.urlProd = urlProd;
+module.exports.hostUrl = hostUrl;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

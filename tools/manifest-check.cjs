@@ -20,7 +20,16 @@ function buildOutputs(rootDir) {
     .readdirSync(path.join(rootDir, "assets"))
     .filter((f) => !f.startsWith("."))
     .map((f) => `assets/${f}`);
-  return ["taskpane.html", "functions.js", "functions.json", "manifest.xml", ...assets.sort()];
+  return ["taskpane.html", "functions.js", "functions.json", "manifest.xml", "help/index.html", ...assets.sort()];
+}
+
+/** Every file under `dir` (a build's output), relative to it with "/" separators: what a build serves. */
+function filesUnder(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
+    .map((f) => f.split(path.sep).join("/"));
 }
 
 /** Parses XML into a plain tree: { name, attrs, children, text }. */
@@ -114,6 +123,7 @@ function readManifest(xml) {
     requirementSets,
     defaultSourceLocation: (child(child(root, "DefaultSettings"), "SourceLocation") || { attrs: {} }).attrs.DefaultValue,
     iconUrls: ["IconUrl", "HighResolutionIconUrl"].map((n) => (child(root, n) || { attrs: {} }).attrs.DefaultValue),
+    supportUrl: (child(root, "SupportUrl") || { attrs: {} }).attrs.DefaultValue,
     runtimes: runtimes.map((r) => ({ resid: r.attrs.resid, lifetime: r.attrs.lifetime })),
     customFunctions: cf && {
       script: residOf(cf, "Script"),
@@ -145,6 +155,10 @@ function checkManifest(xml, options = {}) {
   if (wellFormed !== true) {
     report("xml", `not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line})`);
     return problems;
+  }
+  // XML forbids "--" inside a comment; some parsers let it pass, Office's tools do not.
+  for (const [, comment] of xml.matchAll(/<!--([\s\S]*?)-->/g)) {
+    if (comment.includes("--")) report("xml", `a comment contains "--", which XML forbids: <!--${comment.slice(0, 60)}...`);
   }
   const m = readManifest(xml);
   if (!m.root || m.root.name !== "OfficeApp" || m.type !== "TaskPaneApp") report("root", 'the root must be <OfficeApp xsi:type="TaskPaneApp">');
@@ -233,11 +247,12 @@ function checkManifest(xml, options = {}) {
     if (rel === undefined || !rel.startsWith("assets/")) report("icons", `icon ${icon} must be served from ${baseUrl}assets/`);
   }
   if (served) {
-    // What Office loads (pages, scripts, metadata, icons); help links need not be build outputs.
+    // What Office loads (pages, scripts, metadata, icons) and the help links it opens (the
+    // SupportUrl, Get started's Learn more), where they are on the add-in's host.
     const loadedResids = [...walk(m.root)]
-      .filter(({ node }) => ["SourceLocation", "FunctionFile", "Runtime"].includes(node.name) && node.attrs.resid)
+      .filter(({ node }) => ["SourceLocation", "FunctionFile", "Runtime", "LearnMoreUrl"].includes(node.name) && node.attrs.resid)
       .map(({ node }) => node.attrs.resid);
-    const loaded = [m.defaultSourceLocation, ...icons, ...loadedResids.map(url)];
+    const loaded = [m.defaultSourceLocation, m.supportUrl, ...icons, ...loadedResids.map(url)];
     for (const u of new Set(loaded)) {
       const rel = relative(u);
       if (rel !== undefined && !served.includes(rel)) report("build-outputs", `${u} points at ${rel}, which the build does not produce`);
@@ -246,4 +261,4 @@ function checkManifest(xml, options = {}) {
   return problems;
 }
 
-module.exports = { checkManifest, readManifest, buildOutputs, DEV_BASE_URL, NAMESPACE };
+module.exports = { checkManifest, readManifest, buildOutputs, filesUnder, DEV_BASE_URL, NAMESPACE };

@@ -24,6 +24,8 @@ export interface ManifestSummary {
   readonly requirementSets: ReadonlyArray<{ readonly name: string; readonly minVersion: string | undefined }>;
   readonly defaultSourceLocation: string | undefined;
   readonly iconUrls: ReadonlyArray<string | undefined>;
+  /** <SupportUrl DefaultValue>: the help home. */
+  readonly supportUrl: string | undefined;
   readonly runtimes: ReadonlyArray<{ readonly resid: string | undefined; readonly lifetime: string | undefined }>;
   readonly customFunctions:
     | { readonly script?: string; readonly page?: string; readonly metadata?: string; readonly namespace?: string }
@@ -41,5 +43,7 @@ export interface ManifestSummary {
 export function checkManifest(xml: string, options?: CheckOptions): ManifestProblem[];
 export function readManifest(xml: string): ManifestSummary;
 export function buildOutputs(rootDir: string): string[];
+/** Every file under `dir` (a build's output), relative to it with "/" separators. */
+export function filesUnder(dir: string): string[];
 export const DEV_BASE_URL: string;
 export const NAMESPACE: string;

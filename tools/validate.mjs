@@ -1,13 +1,15 @@
 // `npm run validate [-- <manifest.xml>] [-- --production]`: runs `office-addin-manifest validate`
 // (Microsoft's online validation service) with a time limit and, always, the offline structural
 // check in manifest-check.cjs. When the service cannot be reached (no network, CI) it says so and
-// the offline check decides. `--production` checks the built dist/manifest.xml against urlProd.
+// the offline check decides. `--production` checks the built dist/manifest.xml against the host it
+// was built for (read from its task pane address), which must not be this machine or the scratch
+// builds' never-resolving host.
 // Exit code 1 when either check finds a problem.
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative, resolve } from "node:path";
-import { buildOutputs, checkManifest, DEV_BASE_URL } from "./manifest-check.cjs";
+import { buildOutputs, checkManifest, filesUnder, readManifest, DEV_BASE_URL } from "./manifest-check.cjs";
 import { bin, officeToolEnv, root } from "./local-bin.mjs";
 
 const ONLINE_TIMEOUT_MS = 30000;
@@ -49,23 +51,27 @@ function validateOnline() {
   });
 }
 
-/** Every file under dir, relative to it, with "/" separators. */
-function filesUnder(dir) {
-  return readdirSync(dir, { recursive: true })
-    .map(String)
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .map((f) => f.split("\\").join("/"));
+/** The host a built manifest was built for: its task pane's address without "taskpane.html". */
+function builtHost(xml) {
+  const page = readManifest(xml).defaultSourceLocation || "";
+  return page.endsWith("taskpane.html") ? page.slice(0, -"taskpane.html".length) : page;
 }
 
 function validateOffline() {
-  const baseUrl = production ? require("../webpack.config.js").urlProd : DEV_BASE_URL;
+  const xml = readFileSync(manifestPath, "utf8");
+  const baseUrl = production ? builtHost(xml) : DEV_BASE_URL;
   const dist = join(root, "dist");
   const served = production && existsSync(dist) ? filesUnder(dist) : buildOutputs(root);
-  return checkManifest(readFileSync(manifestPath, "utf8"), { baseUrl, served });
+  const problems = checkManifest(xml, { baseUrl, served });
+  const { urlProd } = require("../webpack.config.js");
+  if (production && (baseUrl.startsWith(DEV_BASE_URL) || baseUrl === urlProd)) {
+    problems.push({ rule: "host", message: `built for ${baseUrl}, which no one else can reach: build with --env url=<the address dist/ is served from>` });
+  }
+  return problems;
 }
 
 if (!existsSync(manifestPath)) {
-  console.error(`${manifestPath} does not exist${production ? ": run `npm run build` first" : ""}.`);
+  console.error(`${manifestPath} does not exist${production ? ": run `npm run build -- --env url=https://your.host/path/` first" : ""}.`);
   process.exit(1);
 }
 console.log(`Validating ${relative(root, manifestPath)}${production ? " for production" : ""}.`);

@@ -14,6 +14,7 @@ import { modelFor, usd } from "./scenario";
 /**
  * CoreWeave's share of HPC revenue in a calendar year, counting the pipeline at its probability-weighted revenue (the default pipeline is illustrative, not a forecast).
  * @customfunction CONCENTRATION
+ * @helpurl https://localhost:3000/help/functions/CONCENTRATION.html
  * @param year Calendar year, e.g. 2030 (a date stands for its year).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [measure] "coreweave" (default): CoreWeave's share; "coreweave_all_won": its share if every prospect signs; "top3": share of the three largest customers; "hhi": Herfindahl-Hirschman index from 0 to 1 (x 10,000 for the points scale).
@@ -36,6 +37,7 @@ export function concentrationFn(year: any, scenario?: any[][], measure?: any, pi
 /**
  * Herfindahl-Hirschman index of a range of revenues or shares: the sum of squared shares after dividing by the total, from 1/n (n equal customers) to 1 (one customer).
  * @customfunction HHI
+ * @helpurl https://localhost:3000/help/functions/HHI.html
  * @param values Any range of revenues or shares (USD, decimals or percent: only their proportions matter). Blank cells are skipped; text, TRUE/FALSE, errors and negatives are #VALUE!.
  * @returns A decimal from 0 to 1 (x 10,000 for the 0-10,000 points scale); #DIV/0! when nothing is above zero.
  */
@@ -46,6 +48,7 @@ export function hhiFn(values: any[][]): number {
 /**
  * Pipeline revenue in a calendar year, in USD: each prospect's MW x USD per MW-year x the part of the year in its term, weighted by its probability (the default pipeline is illustrative, not a forecast).
  * @customfunction PIPELINE_REVENUE
+ * @helpurl https://localhost:3000/help/functions/PIPELINE_REVENUE.html
  * @param year Calendar year, e.g. 2030 (a date stands for its year).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; sets the contract price the pipeline is priced at.
  * @param [basis] "weighted" (default, times each probability) or "unweighted" (if every prospect signs).
@@ -68,6 +71,7 @@ export function pipelineRevenueFn(year: any, scenario?: any[][], basis?: any, pi
 /**
  * Spills concentration by year: contracted (CoreWeave) revenue, weighted and unweighted pipeline revenue, CoreWeave's share, top-3 share and HHI.
  * @customfunction CONCENTRATION_SCHEDULE
+ * @helpurl https://localhost:3000/help/functions/CONCENTRATION_SCHEDULE.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [pipeline] Seven-column range: prospect | category | MW | USD per MW-year (blank = the contract price) | start year | term (years) | probability. Blank = the illustrative default pipeline.
  * @returns A table with a header row; money in USD, shares and HHI as decimals (blank in a year with no revenue).
@@ -88,6 +92,7 @@ export function concentrationScheduleFn(scenario?: any[][], pipeline?: any[][]):
 /**
  * Spills the default pipeline: one illustrative placeholder prospect per seed customer category, priced at the scenario's contract price, with the basis of every number. Illustrative, not a forecast.
  * @customfunction PIPELINE
+ * @helpurl https://localhost:3000/help/functions/PIPELINE.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row, in the column order the pipeline arguments take, plus the seed's example prospects and the basis.
  */

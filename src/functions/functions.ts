@@ -24,6 +24,7 @@ import { CashFlowRow, cashFlowYear, dealValue, withRenewals } from "../model/val
 /**
  * Licence-fee revenue from the CoreWeave contracts in a calendar year, in USD. Years with no billing return 0.
  * @customfunction DEAL_REVENUE
+ * @helpurl https://localhost:3000/help/functions/DEAL_REVENUE.html
  * @param year Calendar year, e.g. 2027 (a date stands for its year).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Revenue in USD.
@@ -35,6 +36,7 @@ export function dealRevenue(year: any, scenario?: any[][]): number {
 /**
  * Licence-fee gross profit from the CoreWeave contracts in a calendar year, in USD.
  * @customfunction GROSS_PROFIT
+ * @helpurl https://localhost:3000/help/functions/GROSS_PROFIT.html
  * @param year Calendar year, e.g. 2027.
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Gross profit in USD.
@@ -46,6 +48,7 @@ export function grossProfit(year: any, scenario?: any[][]): number {
 /**
  * Revenue in a contract year (1 = each megawatt's first year of billing), in USD.
  * @customfunction CONTRACT_YEAR_REVENUE
+ * @helpurl https://localhost:3000/help/functions/CONTRACT_YEAR_REVENUE.html
  * @param contract_year Contract year from 1 (the term is 12 years, more with renewals).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Revenue in USD; 0 after the last contract year.
@@ -57,6 +60,7 @@ export function contractYearRevenue(contract_year: any, scenario?: any[][]): num
 /**
  * Spills the deal by calendar year: year, revenue, gross profit, average billable MW, reported revenue and reported margin.
  * @customfunction DEAL_SCHEDULE
+ * @helpurl https://localhost:3000/help/functions/DEAL_SCHEDULE.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row; money in USD.
  */
@@ -79,6 +83,7 @@ export function dealSchedule(scenario?: any[][]): any[][] {
 /**
  * Total contract value (TCV): the firm value over the initial 12-year term, in USD ($10.2B in base). With include_options TRUE it is "TCV incl. options": the renewal options the scenario exercises added (bull $20.55B), which are not contracted revenue.
  * @customfunction DEAL_TCV
+ * @helpurl https://localhost:3000/help/functions/DEAL_TCV.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [include_options] FALSE (default): TCV, the initial term only. TRUE: TCV incl. options, with the renewal options the scenario exercises (renewal_options; 0 in base).
  * @returns TCV in USD; TCV incl. options with include_options TRUE.
@@ -90,6 +95,7 @@ export function dealTcv(scenario?: any[][], include_options?: any): number {
 /**
  * Gross margin of the hosting contracts: the licence-fee view (management's 80-85% target in base, the brief's 75-80% in seed) or the reported view with pass-through power in revenue and cost.
  * @customfunction GROSS_MARGIN
+ * @helpurl https://localhost:3000/help/functions/GROSS_MARGIN.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [view] "licence" (default) or "reported".
  * @returns Margin as a decimal (0.775 = 77.5%).
@@ -106,6 +112,7 @@ export function grossMargin(scenario?: any[][], view?: any): number {
 /**
  * Average licence fee per MW-year: initial contract value / (MW x term), in USD.
  * @customfunction REVENUE_PER_MW
+ * @helpurl https://localhost:3000/help/functions/REVENUE_PER_MW.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns USD per MW per year.
  */
@@ -116,6 +123,7 @@ export function revenuePerMw(scenario?: any[][]): number {
 /**
  * HPC capacity energised by 31 December of a year, in MW of critical IT load: the MW contracted to CoreWeave that are energised by then (after any supply-chain delay). Pipeline sites never count; CORZ.CAPACITY gives contracted and pipeline MW.
  * @customfunction HPC_CAPACITY
+ * @helpurl https://localhost:3000/help/functions/HPC_CAPACITY.html
  * @param year Calendar year, e.g. 2027.
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns MW energised.
@@ -127,6 +135,7 @@ export function hpcCapacity(year: any, scenario?: any[][]): number {
 /**
  * HPC capacity by 31 December of a year, in MW: energised (critical IT under contract and energised), contracted (critical IT under a signed contract) or pipeline (uncontracted, sourced sites, in gross power as their sources state it; never part of the other two).
  * @customfunction CAPACITY
+ * @helpurl https://localhost:3000/help/functions/CAPACITY.html
  * @param year Calendar year, e.g. 2027.
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [measure] "energised" (default), "contracted" or "pipeline".
@@ -141,6 +150,7 @@ export function capacityFn(year: any, scenario?: any[][], measure?: any): number
 /**
  * Spills HPC capacity by year: year, MW contracted, MW energised (as HPC_CAPACITY), pipeline MW (uncontracted, gross as stated), target MW, and contracted and energised MW above (below) the target.
  * @customfunction CAPACITY_SCHEDULE
+ * @helpurl https://localhost:3000/help/functions/CAPACITY_SCHEDULE.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row; MW at 31 December.
  */
@@ -167,6 +177,7 @@ export function capacityScheduleFn(scenario?: any[][]): any[][] {
 /**
  * Net present value of the contracts' licence-fee gross profit as of the valuation date (default the data's as-of date, CORZ.DATA_AS_OF()), in USD: each year's gross profit is discounted from its year end, and what is earned before the date is left out.
  * @customfunction DEAL_NPV
+ * @helpurl https://localhost:3000/help/functions/DEAL_NPV.html
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%.
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns NPV in USD.
@@ -184,6 +195,7 @@ export function dealNpvFn(rate: any, scenario?: any[][]): number {
 /**
  * The value of one assumption in a scenario (dates as Excel dates).
  * @customfunction SCENARIO_VALUE
+ * @helpurl https://localhost:3000/help/functions/SCENARIO_VALUE.html
  * @param name Assumption key or label, e.g. "licence_margin" or "t1_mw"; see CORZ.ASSUMPTIONS().
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns The value in the assumption's unit.
@@ -201,6 +213,7 @@ export function scenarioValue(name: any, scenario?: any[][]): number {
 /**
  * Spills every assumption: key, label, group, unit, value in the scenario, base value, source and as-of date.
  * @customfunction ASSUMPTIONS
+ * @helpurl https://localhost:3000/help/functions/ASSUMPTIONS.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row.
  */
@@ -227,6 +240,7 @@ function isoOf(serial: number): string {
 /**
  * Spills the built-in scenarios and what each assumes.
  * @customfunction SCENARIOS
+ * @helpurl https://localhost:3000/help/functions/SCENARIOS.html
  * @returns Name and description of each built-in scenario.
  */
 export function scenariosFn(): any[][] {
@@ -236,6 +250,7 @@ export function scenariosFn(): any[][] {
 /**
  * The data's as-of date as an Excel date (format the cell as a date): the latest date on which a source of the model's defaults (assumptions, mining, peers, customers) said its figure; a month without a day counts as its first day.
  * @customfunction DATA_AS_OF
+ * @helpurl https://localhost:3000/help/functions/DATA_AS_OF.html
  * @returns An Excel date serial.
  */
 export function dataAsOfFn(): number {
@@ -245,6 +260,7 @@ export function dataAsOfFn(): number {
 /**
  * Spills the bridge from the scenario's licence-fee margin to the reported margin at full run-rate: pass-through power explains part of the gap.
  * @customfunction MARGIN_BRIDGE
+ * @helpurl https://localhost:3000/help/functions/MARGIN_BRIDGE.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns Item and value rows (margins as decimals, money in USD per MW-year).
  */
@@ -270,6 +286,7 @@ export function marginBridgeFn(scenario?: any[][]): any[][] {
 /**
  * Spills what Core Scientific reported beside the model, by quarter: period, reported colocation revenue, the model on the reported basis (the 12-year contracts' licence revenue, plus other colocation revenue held at its last pre-contract level, plus any share of pass-through power set by reported_power_share) and the variance as a rate (0.05 = model 5% above reported).
  * @customfunction REPORTED_VS_MODEL
+ * @helpurl https://localhost:3000/help/functions/REPORTED_VS_MODEL.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @returns A table with a header row; money in USD per quarter.
  */
@@ -287,6 +304,7 @@ export function reportedVsModelFn(scenario?: any[][]): any[][] {
 /**
  * Spills the walk from one scenario to another, by default from the seed brief to the public record: the start, + new tranches (Denton expansion), schedule slip, price and MW as filed, licence-fee margin, the end; each with MW contracted, contract value (initial term), NPV of gross profit and its source.
  * @customfunction RECONCILE
+ * @helpurl https://localhost:3000/help/functions/RECONCILE.html
  * @param [from] The starting scenario: "seed" (default), "base", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [to] The ending scenario: "base" (default) or as [from].
  * @returns A table with a header row: step, MW, USD, USD, source.
@@ -319,6 +337,7 @@ const CASH_FLOW_FIELD: Readonly<Record<(typeof CASH_FLOW_ITEMS)[number], keyof C
 /**
  * Unlevered cash flow to Core Scientific from the CoreWeave contracts in a calendar year, in USD: licence revenue less site operating cost (what the licence margin leaves), allocated overhead, tax, Core Scientific's own capex and maintenance capex. Pass-through power is billed and paid in the same amount and nets to zero.
  * @customfunction DEAL_CASH_FLOW
+ * @helpurl https://localhost:3000/help/functions/DEAL_CASH_FLOW.html
  * @param year Calendar year, e.g. 2027.
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [item] "free" (default: free cash flow), "revenue", "power" (pass-through, in and out), "site_opex", "overhead", "ebitda", "depreciation", "tax", "capex" or "maintenance"; costs as positive numbers.
@@ -338,6 +357,7 @@ export const VALUE_RENEWALS = ["scenario", "none", "all"] as const;
 /**
  * Present value at the valuation date (default the data's as-of date) of the unlevered cash flows to Core Scientific from the CoreWeave contracts, in USD, at the scenario's discount rate: each year's cash flow from the date on, received at its year end. By default renewal options count only as far as the scenario exercises them (renewal_options; none in base).
  * @customfunction DEAL_VALUE
+ * @helpurl https://localhost:3000/help/functions/DEAL_VALUE.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [renewals] "scenario" (default: the options the scenario exercises), "none" (the firm initial term only) or "all" (value incl. both five-year renewal options).
  * @returns USD as of the valuation date.

@@ -15,6 +15,7 @@ import { modelFor, usd } from "./scenario";
 /**
  * Bitcoin mining revenue per year, in USD: hashrate (EH/s) x 1,000 PH/s per EH/s x hashprice x 365 days x uptime.
  * @customfunction MINING_REVENUE
+ * @helpurl https://localhost:3000/help/functions/MINING_REVENUE.html
  * @param hashrate_eh Hashrate in EH/s (exahash per second), e.g. 19.1.
  * @param hashprice USD per PH/s per day, e.g. 39.82 (the November 2025 average); see CORZ.HASHPRICE_LEVELS().
  * @param [uptime] Share of the year the miners run, a decimal from 0 to 1; blank = 1 (every hour).
@@ -30,6 +31,7 @@ export function miningRevenueFn(hashrate_eh: any, hashprice: any, uptime?: any):
 /**
  * One megawatt for a year used for bitcoin mining or for HPC hosting under the CoreWeave contract, in USD per MW-year: gross profit (default), revenue or cost. HPC power is passed through and nets out.
  * @customfunction MW_ECONOMICS
+ * @helpurl https://localhost:3000/help/functions/MW_ECONOMICS.html
  * @param use "hpc" (the contract's licence fee per MW-year at the licence-fee margin) or "mining" (1 / efficiency EH/s per MW at the hashprice, less power).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; sets the HPC price and margin.
  * @param [hashprice] USD per PH/s per day; blank = 39.82 (Luxor, November 2025 average). Used by "mining".
@@ -63,6 +65,7 @@ export function mwEconomicsFn(use: any, scenario?: any[][], hashprice?: any, mea
 /**
  * Spills the sourced history-like hashprice levels (highs, lows and annual averages) used to show how mining revenue swings.
  * @customfunction HASHPRICE_LEVELS
+ * @helpurl https://localhost:3000/help/functions/HASHPRICE_LEVELS.html
  * @returns A table with a header row: level, USD per PH/s per day, period, source and as-of date.
  */
 export function hashpriceLevelsFn(): any[][] {

@@ -13,6 +13,7 @@ import { modelFor, usd } from "./scenario";
 /**
  * A peer's figure: market_cap, debt, cash, ev (market value + debt - cash), revenue, ebitda, mw_contracted, mw_active (energised) or backlog (USD or MW). #N/A when no source gives it.
  * @customfunction PEER
+ * @helpurl https://localhost:3000/help/functions/PEER.html
  * @param peer Peer name, e.g. "CoreWeave", "TeraWulf", "MSFT Azure"; see CORZ.PEER_LIST().
  * @param metric "market_cap", "debt", "cash", "ev", "revenue" (HPC hosts: the quarter ended 2026-03-31 x4), "ebitda", "mw_contracted", "mw_active" or "backlog".
  * @returns The sourced default value (EV computed from three), in USD or MW.
@@ -37,6 +38,7 @@ export function peerFn(peer: any, metric: any): number {
 /**
  * Spills the peers (optionally one group): name, group, parent company for segments, and the figures behind the multiples.
  * @customfunction PEER_LIST
+ * @helpurl https://localhost:3000/help/functions/PEER_LIST.html
  * @param [group] "all" (default), "hyperscaler", "gpu-cloud", "ai-silicon-cloud", "colocation-reit" or "hpc-host".
  * @returns A table with a header row; blank where no source gives a figure.
  */
@@ -52,6 +54,7 @@ export function peerListFn(group?: any): any[][] {
 /**
  * A statistic of a peer multiple over a group, ignoring peers without a value (Core Scientific itself is left out).
  * @customfunction PEER_MULTIPLE
+ * @helpurl https://localhost:3000/help/functions/PEER_MULTIPLE.html
  * @param multiple "ev_revenue", "ev_ebitda", "ev_per_mw" (MW energised), "ev_per_contracted_mw", "ev_backlog", "revenue_per_mw" or "backlog_revenue".
  * @param [group] "all" (default) or a peer group such as "gpu-cloud" or "hpc-host".
  * @param [stat] "median" (default), "mean", "high", "low" or "count".
@@ -64,6 +67,7 @@ export function peerMultipleFn(multiple: any, group?: any, stat?: any): number {
 /**
  * Implied value of Core Scientific's HPC hosting business, in USD: a peer statistic of a multiple times the deal's revenue, gross profit (EBITDA proxy) or contracted MW. By default the HPC hosts' median EV per contracted MW (Core Scientific left out) times its contracted MW. #N/A with the reason when fewer than 3 peers have the multiple.
  * @customfunction IMPLIED_VALUE
+ * @helpurl https://localhost:3000/help/functions/IMPLIED_VALUE.html
  * @param [multiple] "ev_per_contracted_mw" (default; applied to MW contracted), "ev_revenue", "ev_ebitda" (applied to licence-fee gross profit) or "ev_per_mw" (EV per MW energised, applied to MW contracted).
  * @param [group] "hpc-host" (default), "all" or another peer group such as "gpu-cloud".
  * @param [stat] "median" (default), "mean", "high" or "low".

@@ -22,6 +22,7 @@ export const DEFAULT_SEED = 1;
 /**
  * Value (present value of free cash flow, as CORZ.DEAL_VALUE) of the contracts at a percentile of a Monte Carlo over CoreWeave default, site delays and the licence margin, in USD as of the valuation date (default the data's as-of date), at the rate given.
  * @customfunction DEAL_NPV_RISK
+ * @helpurl https://localhost:3000/help/functions/DEAL_NPV_RISK.html
  * @param rate Annual discount rate as a decimal, e.g. 0.1 for 10%; the same in every path.
  * @param percentile Percentile as a decimal from 0 to 1: 0.1 for P10, 0.5 for the median, 0.9 for P90 ("10%" also works).
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides; rows named default_probability, default_recovery, relet_share, relet_rent_per_mw_year, delay_min_months, delay_mode_months, delay_max_months, margin_min, margin_max, renewal_probability, discount_sd or discount_floor set the risks instead of the defaults.

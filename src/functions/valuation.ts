@@ -20,6 +20,7 @@ function rounded(kind: string, v: number): number {
 /**
  * A grid of any output over two assumptions: the first row is the column assumption's values (after a corner cell naming both), the first column the row assumption's values, and each other cell the output with both set, the rest of the scenario as it is. A point the model refuses shows its own error.
  * @customfunction SENSITIVITY
+ * @helpurl https://localhost:3000/help/functions/SENSITIVITY.html
  * @param row_assumption Assumption down the rows, by key or label, e.g. "discount_rate"; or "price_change" (every tranche's price changed by a rate: -0.1 is 10% lower).
  * @param row_values The row assumption's values: a range or array, e.g. {0.08;0.1;0.12}.
  * @param col_assumption Assumption across the columns, e.g. "licence_margin".
@@ -53,6 +54,7 @@ const tornadoes = new Memo<ReturnType<typeof tornado>>(32);
 /**
  * The inputs that move CORZ.DEAL_VALUE most, largest swing first: input | low case | high case | value at low | value at high | swing | basis of the range. Each input moves alone between its low and high case, the rest of the scenario as it is.
  * @customfunction TORNADO
+ * @helpurl https://localhost:3000/help/functions/TORNADO.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [count] How many inputs, 1 to 12; default 10.
  * @returns A table with a header row; values in USD.
@@ -75,6 +77,7 @@ export function tornadoFn(scenario?: any[][], count?: any): any[][] {
 /**
  * Internal rate of return on Core Scientific's own capex in the CoreWeave contracts: the yearly free cash flows of CORZ.DEAL_CASH_FLOW from the first capex to the last billing. CoreWeave funds the build at its sites, so the data's own capex per MW is 0 and there is no return to measure (#NUM!): give core_capex_per_mw to test a share of the build.
  * @customfunction DEAL_IRR
+ * @helpurl https://localhost:3000/help/functions/DEAL_IRR.html
  * @param [scenario] "base" (default), "seed", "bull", "bear", or a two-column range of assumption | value overrides.
  * @param [core_capex_per_mw] Core Scientific's own capex per MW, USD (e.g. 1500000); default the scenario's.
  * @returns The IRR as a decimal.

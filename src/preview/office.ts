@@ -11,6 +11,7 @@
  * `window.__excelDouble`, `window.__settings` and `window.__associations` for tests.
  */
 import "./customFunctions";
+import { EXCEL_API_SET, EXCEL_API_VERSION, compareVersions } from "../excel/requirements";
 import { ExcelDouble } from "./excelDouble";
 import { Listeners } from "./listeners";
 
@@ -24,6 +25,11 @@ export interface OfficeDoubleOptions {
   sheets?: Record<string, Record<string, string | number | boolean>>;
   /** Document settings the workbook starts with (name → value, as saved). */
   settings?: Record<string, unknown>;
+  /**
+   * The highest ExcelApi version Office.context.requirements reports; the adapter's set unless
+   * told (the Excel double implements what the adapter uses). An older one shows the pane's notice.
+   */
+  excelApi?: string;
   /** Office.onReady answers only once this settles (the preview restores its saved workbook first). */
   ready?: Promise<unknown>;
 }
@@ -98,6 +104,10 @@ function officeGlobal(options: OfficeDoubleOptions, settings: object) {
         ...options.theme,
       },
       document: { settings },
+      // Only the ExcelApi set is answered: the pane asks for nothing else.
+      requirements: {
+        isSetSupported: (name: string, version = "1.1") => name === EXCEL_API_SET && compareVersions(version, options.excelApi ?? EXCEL_API_VERSION) <= 0,
+      },
     },
   };
 }

@@ -44,6 +44,7 @@ const CatalogBrowser = preloadedLazy(() => panels().then((m) => m.CatalogBrowser
 // The data's as-of date and the defaults older than 12 months: a small chunk of its own, as the
 // list of defaults reads the mining model, which the first chunk does not otherwise need.
 const DataAsOf = preloadedLazy(() => import(/* webpackChunkName: "asof" */ "./components/DataAsOf").then((m) => m.DataAsOf));
+const About = preloadedLazy(() => import(/* webpackChunkName: "about" */ "./components/About").then((m) => m.About));
 
 // Fluent copies the FluentProvider's classes (its background among them) onto the layer it puts
 // dropdown lists and dialogs in, which spans the page: a height on the provider would make that
@@ -108,9 +109,11 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
           {!host.inExcel && (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>Not running inside Excel</MessageBarTitle>
-                {host.reason} Open the add-in from Excel (Home tab → Deal Model) to build sheets and insert formulas; here you can
-                browse the functions and try scenarios, which are not saved.
+                <MessageBarTitle>{host.tooOld ? "This Excel is too old to build the sheets" : "Not running inside Excel"}</MessageBarTitle>
+                {host.reason}{" "}
+                {host.tooOld
+                  ? "Here you can browse the functions and try scenarios, which are not saved."
+                  : "Open the add-in from Excel (Home tab → Deal Model) to build sheets and insert formulas; here you can browse the functions and try scenarios, which are not saved."}
               </MessageBarBody>
             </MessageBar>
           )}
@@ -139,6 +142,7 @@ export function App({ host, gateway, riskWorker, today }: AppProps) {
               <PeersPanel pane={pane} />
               <RiskPanel pane={pane} risk={risk} />
               <CatalogBrowser insert={insert} />
+              <About />
             </Suspense>
           </ErrorBoundary>
         </div>

@@ -94,6 +94,7 @@ test("every icon URL is a PNG in assets/ of the size the manifest says", () => {
 type Mutation = [rule: string, what: string, mutate: (x: string) => string];
 const mutations: Mutation[] = [
   ["xml", "a manifest that is not well-formed", (x) => x.replace("</OfficeApp>", "")],
+  ["xml", 'a comment with "--" in it', (x) => x.replace("<!-- No AppDomains:", "<!-- npm run build -- --env url=x. No AppDomains:")],
   ["id", "an Id that is no GUID", (x) => x.replace(/<Id>[^<]*<\/Id>/, "<Id>corz-addin</Id>")],
   ["version", "a three-part Version", (x) => x.replace(/<Version>[^<]*<\/Version>/, "<Version>1.0.0</Version>")],
   ["requirements", "no SharedRuntime requirement", (x) => x.replace('<Set Name="SharedRuntime" MinVersion="1.1"/>', "")],
@@ -107,6 +108,7 @@ const mutations: Mutation[] = [
   ["shared-runtime", "a function file on another page", (x) => x.replace('<FunctionFile resid="Taskpane.Url"/>', '<FunctionFile resid="Functions.Script.Url"/>')],
   ["build-outputs", "a script the build does not produce", (x) => x.replace("https://localhost:3000/functions.js", "https://localhost:3000/public/functions.js")],
   ["build-outputs", "an icon not in assets/", (x) => x.replace("assets/icon-80.png", "assets/icon-96.png")],
+  ["build-outputs", "a SupportUrl to a page the build does not write", (x) => x.replace('<SupportUrl DefaultValue="https://localhost:3000/help/index.html"/>', '<SupportUrl DefaultValue="https://localhost:3000/help/"/>')],
   ["icons", "an icon from elsewhere", (x) => x.replace("https://localhost:3000/assets/icon-16.png", "https://localhost:3000/icon-16.png")],
 ];
 

@@ -4,12 +4,15 @@
  * so the components render the same in Excel, in a plain browser and in tests.
  */
 import { useState } from "react";
+import { EXCEL_API_SET, EXCEL_API_VERSION } from "../../excel/requirements";
 
 export interface OfficeHost {
   /** True when Office reports that this page runs inside Excel. */
   readonly inExcel: boolean;
   /** Why the add-in is not in Excel, for the notice; undefined inside Excel. */
   readonly reason?: string;
+  /** True when the page is in Excel, but an Excel too old for the workbook API the sheets are built with. */
+  readonly tooOld?: boolean;
 }
 
 export type ThemeKind = "light" | "dark";
@@ -38,7 +41,7 @@ export async function waitForOffice(timeoutMs: number = OFFICE_READY_TIMEOUT_MS)
     const info = await Promise.race([office.onReady(), timeout]);
     if (info === "timeout") return { inExcel: false, reason: `Office did not report ready within ${timeoutMs / 1000} s.` };
     const host = info.host === null || info.host === undefined ? null : String(info.host);
-    if (host === "Excel") return { inExcel: true };
+    if (host === "Excel") return excelApiSupported(office) ? { inExcel: true } : TOO_OLD;
     return {
       inExcel: false,
       reason: host === null ? "This page was opened in a browser, outside Office." : `This page runs in ${host}, not Excel.`,
@@ -47,6 +50,30 @@ export async function waitForOffice(timeoutMs: number = OFFICE_READY_TIMEOUT_MS)
     return { inExcel: false, reason: `Office.js failed to start: ${err instanceof Error ? err.message : String(err)}` };
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/** The notice for an Excel without the adapter's requirement set: it works as if outside Excel. */
+const TOO_OLD: OfficeHost = {
+  inExcel: false,
+  tooOld: true,
+  reason:
+    `This version of Excel does not support the Excel JavaScript API ${EXCEL_API_VERSION} (requirement set ${EXCEL_API_SET} ${EXCEL_API_VERSION}), ` +
+    "which building the sheets and inserting formulas need. Update Office (Microsoft 365, Excel 2021 or later, or Excel on the web) to use them.",
+};
+
+/**
+ * Whether Excel supports the requirement set the adapter needs (src/excel/requirements.ts).
+ * Only a "no" from Office counts: an Office object without the requirements API (a test's
+ * stand-in) is taken at its word that it is Excel.
+ */
+function excelApiSupported(office: typeof Office): boolean {
+  const requirements = office.context?.requirements;
+  if (!requirements || typeof requirements.isSetSupported !== "function") return true;
+  try {
+    return requirements.isSetSupported(EXCEL_API_SET, EXCEL_API_VERSION) !== false;
+  } catch {
+    return true;
   }
 }
 
