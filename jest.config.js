@@ -5,14 +5,14 @@
  * kind of each answer (a finite number, a rectangular array, a known error), which a shifted day
  * could change only by changing values the other suites, run in both zones, pin.
  *
- * The suites that check the production build (tests/project/build and bundles, the browser
+ * The suites that check the production build (tests/project/build, bundles and deploy, the browser
  * tests in tests/e2e) are the "build" project: its global setup starts the builds they share,
  * once per run, in the background (tests/support/build.ts), and they run last.
  */
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }];
 
 /** The suites that need a production build. */
-const BUILD_SUITES = ["<rootDir>/tests/project/build.test.ts", "<rootDir>/tests/project/bundles.test.ts", "<rootDir>/tests/e2e/**/*.e2e.test.ts"];
+const BUILD_SUITES = ["<rootDir>/tests/project/build.test.ts", "<rootDir>/tests/project/bundles.test.ts", "<rootDir>/tests/project/deploy.test.ts", "<rootDir>/tests/e2e/**/*.e2e.test.ts"];
 
 /** @type {import('jest').Config} */
 const common = {

@@ -7,13 +7,12 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { checkManifest, filesUnder, readManifest } from "../../tools/manifest-check.cjs";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
-import { BuildResult, productionBuild, root } from "../support/build";
+import { BuildResult, DEPLOY_URL, root, sharedBuild } from "../support/build";
 
-const HOST = "https://example.org/corz/";
+const HOST = DEPLOY_URL;
 let out: string;
 let build: BuildResult;
 
@@ -26,13 +25,9 @@ const urlsIn = (text: string) => [...text.matchAll(/\bhttps?:\/\/[^\s"'<>)]+/g)]
 const XML_NAMESPACES = /^http:\/\/(schemas\.microsoft\.com|www\.w3\.org)\//;
 
 beforeAll(async () => {
-  out = fs.mkdtempSync(path.join(os.tmpdir(), "corz-deploy-"));
-  build = await productionBuild(out, [`url=${HOST}`]);
-}, 240000);
-
-afterAll(() => {
-  if (out) fs.rmSync(out, { recursive: true, force: true });
-});
+  build = await sharedBuild("deploy");
+  out = build.dir;
+}, 600000);
 
 test("the build for a named host succeeds", () => {
   expect(build.output).not.toMatch(/ERROR in/);

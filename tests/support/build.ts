@@ -42,12 +42,16 @@ export function runNode(args: string[], signal?: AbortSignal): Promise<{ code: n
  * The shared builds, in the order they are made, with their webpack flags: the preview first
  * (three browser suites wait for it), then the build as `npm run build` ships it, with webpack's
  * statistics (tests/project/build and bundles), then one asking for the local office.js
- * (tests/e2e/officejs: what `npm start` serves).
+ * (tests/e2e/officejs: what `npm start` serves), then one for a named host (DEPLOY_URL).
  */
+/** The sample host the deployable build is made for. */
+export const DEPLOY_URL = "https://example.org/corz/";
 const SHARED_BUILDS = {
   preview: () => ["--env", "preview"],
   shipped: (stats: string) => ["--json", stats],
   localOfficeJs: () => ["--env", "officeJs=local"],
+  /** As `npm run build -- --env url=...` builds for a team's host (tests/project/deploy). */
+  deploy: () => ["--env", `url=${DEPLOY_URL}`],
 };
 export type SharedBuildName = keyof typeof SHARED_BUILDS;
 
