@@ -62,7 +62,11 @@ function sliced<T>(key: SheetKey, at: string, rows: readonly (readonly T[])[], s
   while (start < rows.length) {
     let end = start;
     let bytes = 0;
-    while (end < rows.length && (end === start || bytes + size(rows[end]) <= SLICE_BYTES)) bytes += size(rows[end++]);
+    for (; end < rows.length; end++) {
+      const rowBytes = size(rows[end]);
+      if (end > start && bytes + rowBytes > SLICE_BYTES) break;
+      bytes += rowBytes;
+    }
     const slice = rows.slice(start, end).map((r) => [...r]);
     const range = rangeOf(row + start, col, end - start, cols);
     out.push(op(bytes, (_ctx, sheet) => set(sheet(key).getRange(range), slice)));
