@@ -30,7 +30,6 @@ const urlDev = "https://localhost:3000/";
 const urlProd = "https://corz-addin.invalid/";
 // Where a production build for dist/ is served comes from `--env url=...` or this variable.
 const URL_VARIABLE = "CORZ_ADDIN_URL";
-const DIST = path.resolve(__dirname, "dist");
 
 const port = Number((require("./package.json").config || {}).dev_server_port || 3000);
 
@@ -94,16 +93,16 @@ async function devCertificates() {
  * The address the build's pages are served from, ending in "/": the dev server's for a
  * development build; for a production build the one given by `--env url=https://host/path/` or
  * CORZ_ADDIN_URL. A production build for dist/ (what is deployed) without one, or with one that
- * is not https or points at this machine, stops with a message; one into another folder
- * (`--output-path`, as the tests and `npm run bench` do) gets the never-resolving urlProd.
+ * is not https or points at this machine, stops with a message. A scratch build (`--env scratch`,
+ * as the tests and `npm run bench` make: never deployed) gets the never-resolving urlProd.
  */
-function hostUrl(env, argv, dev) {
+function hostUrl(env, dev) {
   // A message without a stack trace: the fault is in the command, not in the config.
   const refuse = (message) => Object.assign(new Error(message), { stack: message });
   if (dev) return urlDev;
+  if (env.scratch) return urlProd;
   const given = env.url || process.env[URL_VARIABLE];
   if (!given) {
-    if (argv.outputPath && path.resolve(argv.outputPath) !== DIST) return urlProd;
     throw refuse(
       "A production build needs the https address it will be served from, for the manifest and the help pages:\n" +
         `  npm run build -- --env url=https://your.host/corz-addin/   (or set ${URL_VARIABLE}=https://your.host/corz-addin/)\n` +
@@ -126,7 +125,7 @@ function hostUrl(env, argv, dev) {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
-  const host = hostUrl(env, argv, dev);
+  const host = hostUrl(env, dev);
   // Certificates are only wanted by `webpack serve`; a build must not try to install a CA.
   const httpsOptions = env.WEBPACK_SERVE ? await devCertificates() : undefined;
   const preview = dev || Boolean(env.preview);
@@ -239,5 +238,4 @@ module.exports = async (env = {}, argv = {}) => {
 
 module.exports.urlDev = urlDev;
 module.exports.urlProd = urlProd;
-module.exports.hostUrl = hostUrl;
 module.exports.contentSecurityPolicy = contentSecurityPolicy;

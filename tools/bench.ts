@@ -328,7 +328,7 @@ function bundles(): void {
     const cli = path.join(root, "node_modules", "webpack-cli", "bin", "cli.js");
     const statsFile = path.join(dir, "stats.json");
     const out = path.join(dir, "out");
-    const r = spawnSync(process.execPath, [cli, "--mode", "production", "--output-path", out, "--json", statsFile], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, [cli, "--mode", "production", "--env", "scratch", "--output-path", out, "--json", statsFile], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`the production build failed:\n${r.stdout}\n${r.stderr}`);
     const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as { chunks: StatsChunk[]; entrypoints: Record<string, { chunks: Array<string | number> }> };
     const gz = (f: string) => zlib.gzipSync(fs.readFileSync(path.join(out, f)), { level: 9 }).length;

@@ -18,10 +18,15 @@ function cellText(s) {
   return String(s).replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
+/** How Excel's autocomplete shows a function: CORZ.NAME(required, [optional]). */
+function signature(f) {
+  return `CORZ.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+}
+
 function render(meta) {
   const lines = [START, "", "| Function | What it returns | Arguments |", "| --- | --- | --- |"];
   for (const f of meta.functions) {
-    const sig = `CORZ.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+    const sig = signature(f);
     const args = f.parameters.map((p) => `\`${p.name}\`${p.optional ? " (optional)" : ""}: ${cellText(p.description)}`).join("<br>");
     lines.push(`| \`${sig}\` | ${cellText(f.description)} | ${args || "none"} |`);
   }
@@ -47,7 +52,7 @@ function catalog(meta) {
 
 const CATALOG_FILE = path.join(__dirname, "..", "src", "taskpane", "catalog.generated.json");
 
-module.exports = { metadata, render, section, catalog, CATALOG_FILE, START, END };
+module.exports = { metadata, render, section, catalog, signature, CATALOG_FILE, START, END };
 
 if (require.main === module) {
   const fs = require("fs");

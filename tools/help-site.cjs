@@ -52,7 +52,7 @@ function page(title, body, up) {
   ].join("\n");
 }
 
-const signature = (f) => `CORZ.${f.name}(${f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})`;
+const { signature } = require("./function-reference.cjs");
 
 function functionPage(f, returns, version) {
   const params = f.parameters.length

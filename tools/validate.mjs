@@ -63,8 +63,7 @@ function validateOffline() {
   const dist = join(root, "dist");
   const served = production && existsSync(dist) ? filesUnder(dist) : buildOutputs(root);
   const problems = checkManifest(xml, { baseUrl, served });
-  const { urlProd } = require("../webpack.config.js");
-  if (production && (baseUrl.startsWith(DEV_BASE_URL) || baseUrl === urlProd)) {
+  if (production && (baseUrl.startsWith(DEV_BASE_URL) || baseUrl === require("../webpack.config.js").urlProd)) {
     problems.push({ rule: "host", message: `built for ${baseUrl}, which no one else can reach: build with --env url=<the address dist/ is served from>` });
   }
   return problems;

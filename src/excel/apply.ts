@@ -267,7 +267,9 @@ export async function buildSheets(run: Runner, scenarios: readonly PlanScenario[
       return writeDecision(s, read, decided.decision, registry, progress);
     });
   } catch (e) {
-    // Excel.run itself failed (no workbook, lost connection) before anything was read.
+    // Excel.run itself failed: before the batch ran (no workbook, lost connection: no syncs), or
+    // around a failed read or write that recorded its syncs. A throw after a write that succeeded
+    // records none, so it reads as "unchanged": a known gap (reading the session's syncs would close it).
     return { ok: false, message: `Excel refused the build: ${messageOf(e)}`, syncs: progress.syncs, workbook: progress.syncs === 0 ? "unchanged" : "uncertain" };
   }
 }

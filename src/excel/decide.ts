@@ -253,8 +253,8 @@ export function decideBuild(read: WorkbookRead, scenarios: readonly PlanScenario
   const below = rowsBelowLeases(registry, leases?.name ?? "", leases?.used, leases?.snapshot?.box, discard);
   const options: PlanOptions = { sheetNames, leases: { userRows: below.userRows }, ...(opts.peers ? { peers: opts.peers } : {}) };
   const found = editsOf(read, registry, discard, below.edits);
-  // A record written before the plan declared its rules: the plan built as the scenarios stand declares them.
-  const older = found.length > 0 && Object.values(registry.blocks ?? {}).some((w) => !w.accept) ? planFor(scenarios, options, opts) : undefined;
+  // An edit in a block recorded before the plan declared its rules: the plan built as the scenarios stand declares them.
+  const older = found.some((e) => !registry.blocks?.[e.block]?.accept) ? planFor(scenarios, options, opts) : undefined;
   if (older && !older.ok) return older;
   const edits = keepEdits(found, scenarios, recordedRules(registry, older?.plan));
   if (!edits.ok) return edits;

@@ -3,7 +3,7 @@
  * request, so the adapter can send them in as few `context.sync` calls as the request cap
  * allows. An operation finds its sheet by id (ours already) or by the name it was added under.
  */
-import { absoluteSpan, cell, parseCell, parseRange, rangeOf, sheetRef } from "../plan/a1";
+import { absoluteSpan, boxContains, cell, parseCell, parseRange, rangeOf, sheetRef } from "../plan/a1";
 import { TEXT_FORMAT } from "../plan/layout";
 import { CellContent, ChartPlan, Format, ListValidation, PrintPlan, SheetKey, SheetPlan, TablePlan } from "../plan/types";
 import { CellSnapshot, Decision, SheetWrite, blockRange } from "./decide";
@@ -196,10 +196,7 @@ function clearOps(s: SheetWrite): Op[] {
   if (!o) return [];
   const key = s.plan.key;
   const blocks = s.plan.blocks.map((b) => parseRange(blockRange(b)));
-  const covered = (r: string) => {
-    const c = parseRange(r);
-    return blocks.some((b) => c.row >= b.row && c.col >= b.col && c.row + c.rows <= b.row + b.rows && c.col + c.cols <= b.col + b.cols);
-  };
+  const covered = (r: string) => blocks.some((b) => boxContains(b, parseRange(r)));
   return [
     op(size(o), (ctx, sheet) => {
       const ws = sheet(key);
@@ -273,10 +270,7 @@ function outsideBox(p: SheetPlan, box: string | undefined): string[] {
   const all = [...p.blocks.map(blockRange), ...p.formats.map((f) => f.range)];
   if (!box) return all;
   const b = parseRange(box);
-  return all.filter((r) => {
-    const c = parseRange(r);
-    return c.row < b.row || c.col < b.col || c.row + c.rows > b.row + b.rows || c.col + c.cols > b.col + b.cols;
-  });
+  return all.filter((r) => !boxContains(b, parseRange(r)));
 }
 
 /**

@@ -7,7 +7,8 @@
  *   answer a fresh computation would give (a cache changes speed, never answers);
  * - bounded: at most `maxEntries` entries, and optionally at most `maxWeight` of some measure of
  *   size (paths held); the least recently used entry goes first, but the newest always stays;
- * - emptied by the module's `clear...Cache()` for tests and cold-start measurements.
+ * - emptied by its module's `clear...Cache()` where tests or cold-start measurements need one
+ *   (the scenario and risk caches); the tornado's Memo has none.
  * Figures read from one scenario model (capacity by year, NPV cash flows) are remembered in a
  * Memo attached to that model (`onModel` in scenario.ts), so they go when the model goes.
  */

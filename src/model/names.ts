@@ -1,7 +1,7 @@
 /**
- * Finding things by name the way a user types them. Every lookup by name in the model (an
- * assumption, a peer, a metric, a multiple, a peer group, a risk setting, a deal metric) goes
- * through one `nameIndex`, so "T1 MW", "t1_mw" and "T1-MW" find the same thing everywhere.
+ * Finding things by name the way a user types them. Every index of things by name in the model
+ * (assumptions, peers, metrics, multiples, peer groups, risk settings, deal metrics) is one
+ * `nameIndex`, so "T1 MW", "t1_mw" and "T1-MW" find the same thing everywhere.
  */
 
 /** Folds case, spaces, underscores, hyphens and dots, so "T1 MW" finds "t1_mw". */

@@ -95,6 +95,11 @@ export function inBox(b: Box, row: number, col: number): boolean {
   return row >= b.row && row < b.row + b.rows && col >= b.col && col < b.col + b.cols;
 }
 
+/** Whether every cell of `inner` lies in `outer`. */
+export function boxContains(outer: Box, inner: Box): boolean {
+  return inner.row >= outer.row && inner.col >= outer.col && inner.row + inner.rows <= outer.row + outer.rows && inner.col + inner.cols <= outer.col + outer.cols;
+}
+
 /** The smallest range holding every range (A1); undefined for none. */
 export function boundingRange(ranges: readonly string[]): string | undefined {
   if (ranges.length === 0) return undefined;

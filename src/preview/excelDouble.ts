@@ -9,7 +9,7 @@
  * It lives in src/preview because the preview page runs the real task pane over it; the unit
  * tests and the bench import it through tests/support/excelDouble.ts.
  */
-import { MAX_COLS, MAX_ROWS, columnLetter, parseCell, parseRange } from "../plan/a1";
+import { MAX_COLS, MAX_ROWS, cell, columnLetter, parseCell, parseRange } from "../plan/a1";
 import { Listeners } from "./listeners";
 
 export type CellValue = string | number | boolean;
@@ -126,7 +126,7 @@ export class SheetState {
     for (const [k, c] of this.cells) {
       if (c.formula === undefined || c.formula === "") continue;
       const [r, col] = k.split(",").map(Number);
-      out[`${columnLetter(col)}${r}`] = c.formula;
+      out[cell(r, col)] = c.formula;
     }
     return out;
   }

@@ -5,7 +5,7 @@
  * the sheet's charts (SVG) laid over the cells where they were placed. What a person does with
  * it (selecting, typing, switching sheets) is viewer.ts.
  */
-import { columnLetter, parseCell } from "../plan/a1";
+import { cell as a1Cell, columnLetter, parseCell } from "../plan/a1";
 import { chartData, chartSvg } from "./chart";
 import { el, withAttributes } from "./dom";
 import { CellState, SheetState } from "./excelDouble";
@@ -64,7 +64,7 @@ function showCell(td: HTMLTableCellElement, s: SheetState, r: number, c: number,
   }
   const v: Scalar = evaluator.value(s.name, r, c);
   td.textContent = formatValue(v, cell?.numberFormat);
-  const content = spilled ? `${shownContent(s.get(`${columnLetter(sp.col)}${sp.row}`))} (spilled from ${columnLetter(sp.col)}${sp.row})` : shownContent(cell);
+  const content = spilled ? `${shownContent(s.get(a1Cell(sp.row, sp.col)))} (spilled from ${a1Cell(sp.row, sp.col)})` : shownContent(cell);
   td.title = `${a1}: ${content}${v instanceof XlError ? `\n${errorText(v)}` : ""}`;
   if (spilled) td.classList.add("spilled");
   else if (typeof cell?.formula === "string" && cell.formula.startsWith("=")) td.classList.add("formula");
@@ -80,7 +80,7 @@ function showCell(td: HTMLTableCellElement, s: SheetState, r: number, c: number,
 
 /** One cell of the grid, not selected, reachable by the arrow keys rather than Tab. */
 function cellTd(s: SheetState, r: number, c: number, frozen: GridSize, evaluator: Evaluator): HTMLTableCellElement {
-  const a1 = `${columnLetter(c)}${r}`;
+  const a1 = a1Cell(r, c);
   const td = withAttributes(el("td"), { tabindex: "-1", "aria-selected": "false" });
   td.dataset.address = a1;
   showCell(td, s, r, c, a1, evaluator);

@@ -7,7 +7,7 @@
  *
  * Pure: reads the double's state, returns data.
  */
-import { columnLetter, splitSheetRef } from "../plan/a1";
+import { cell, columnLetter, splitSheetRef } from "../plan/a1";
 import { LAYOUT_VERSION, SHEET_NAMES } from "../plan/layout";
 import type { Block, CellContent, ChartPlan, Format, ListValidation, NamePlan, PrintPlan, Series, SheetKey, SheetPlan, WorkbookPlan } from "../plan/types";
 import { literal } from "./formula";
@@ -47,7 +47,7 @@ function blocksOf(s: SheetState): Block[] {
     .map(([row, cols]) => {
       const first = Math.min(...cols.keys());
       const last = Math.max(...cols.keys());
-      return { id: `${s.name}.row${row}`, at: `${columnLetter(first)}${row}`, role: "calc" as const, cells: [Array.from({ length: last - first + 1 }, (_, j) => cols.get(first + j) ?? null)] };
+      return { id: `${s.name}.row${row}`, at: cell(row, first), role: "calc" as const, cells: [Array.from({ length: last - first + 1 }, (_, j) => cols.get(first + j) ?? null)] };
     });
 }
 

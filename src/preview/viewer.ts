@@ -15,7 +15,7 @@
  * The double does not calculate; formula cells show what src/preview/formula computes.
  * Plain DOM, no React: the page's React and Fluent UI are the task pane's own, in its bundle.
  */
-import { columnLetter, parseCell } from "../plan/a1";
+import { cell, parseCell } from "../plan/a1";
 import { el, withAttributes } from "./dom";
 import { CellValue, ExcelDouble, SheetState } from "./excelDouble";
 import { formatValue } from "./format";
@@ -69,7 +69,7 @@ function barContent(s: SheetState, a1: string, evaluator: Evaluator): { text: st
   const { row, col } = parseCell(a1);
   const sp = evaluator.spillOf(s.name, row, col);
   if (sp && sp.blockedBy === undefined && !(sp.row === row && sp.col === col)) {
-    const anchor = `${columnLetter(sp.col)}${sp.row}`;
+    const anchor = cell(sp.row, sp.col);
     return { text: shownContent(s.get(anchor)), spilledFrom: anchor };
   }
   return { text: "" };
@@ -92,9 +92,9 @@ function keyTarget(key: string, at: { row: number; col: number }, size: GridSize
   if (m) {
     const r = Math.min(Math.max(at.row + m[0], 1), size.rows);
     const c = Math.min(Math.max(at.col + m[1], 1), size.cols);
-    return { a1: `${columnLetter(c)}${r}`, scroll: true };
+    return { a1: cell(r, c), scroll: true };
   }
-  if (key === "Home" || key === "End") return { a1: `${columnLetter(key === "Home" ? 1 : size.cols)}${at.row}`, scroll: false };
+  if (key === "Home" || key === "End") return { a1: cell(at.row, key === "Home" ? 1 : size.cols), scroll: false };
   return undefined;
 }
 

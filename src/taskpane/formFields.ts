@@ -2,7 +2,7 @@
  * What the assumptions form shows of one scenario: each assumption's value in force and its
  * built-in default as the user would type them, whether it is changed or read-only, and any
  * refused typing (drafts.ts) or value typed on CORZ Inputs (sheetEdits.ts) the pane holds for
- * it. The scenarios themselves and their pure updates are src/model/paneState.ts.
+ * it. The scenarios themselves and their pure updates are src/model/paneState/.
  */
 import { ASSUMPTIONS, AssumptionSpec } from "../model/assumptions";
 import { fromExcelSerial, toIso } from "../model/dates";

@@ -7,6 +7,7 @@ import {
   absoluteRows,
   absoluteSpan,
   boundingRange,
+  boxContains,
   cell,
   columnLetter,
   columnNumber,
@@ -89,5 +90,16 @@ describe("ranges: what rangeOf writes, parseRange reads back", () => {
       }),
     );
     expect(boundingRange([])).toBeUndefined();
+  });
+
+  test("boxContains holds exactly when both corners of the inner box are in the outer one", () => {
+    const small = fc.record({ row: fc.integer({ min: 1, max: 20 }), col: fc.integer({ min: 1, max: 20 }), rows: fc.integer({ min: 1, max: 8 }), cols: fc.integer({ min: 1, max: 8 }) });
+    fc.assert(
+      fc.property(small, small, (outer, inner) => {
+        const corners = inBox(outer, inner.row, inner.col) && inBox(outer, inner.row + inner.rows - 1, inner.col + inner.cols - 1);
+        expect(boxContains(outer, inner)).toBe(corners);
+        expect(boxContains(outer, outer)).toBe(true);
+      }),
+    );
   });
 });

@@ -7,7 +7,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { buildOutputs, checkManifest } from "../../tools/manifest-check.cjs";
+import { buildOutputs, checkManifest, filesUnder } from "../../tools/manifest-check.cjs";
 import { FUNCTIONS } from "../../src/taskpane/catalog";
 import { BuildResult, root, sharedBuild } from "../support/build";
 
@@ -19,12 +19,6 @@ let build: BuildResult;
 let stats: { errors: unknown[]; warnings: unknown[] };
 
 const read = (file: string) => fs.readFileSync(path.join(out, file), "utf8");
-
-function filesUnder(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => fs.statSync(path.join(dir, f)).isFile())
-    .map((f) => f.split(path.sep).join("/"));
-}
 
 beforeAll(async () => {
   const shipped = await sharedBuild("shipped");

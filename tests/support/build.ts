@@ -6,7 +6,7 @@
  * tests/project and the browser tests in tests/e2e wait for theirs with `sharedBuild`.
  *
  * Each is a full production build into its own folder. They share webpack's persistent cache
- * (in the run's folder, deleted after the run), so the second and third reuse the first's
+ * (in the run's folder, deleted after the run), so each later build reuses what the earlier ones compiled
  * compiled modules and minified chunks: their output is byte for byte what a build without the
  * cache writes, in a fraction of the time.
  */
@@ -38,18 +38,18 @@ export function runNode(args: string[], signal?: AbortSignal): Promise<{ code: n
   });
 }
 
+/** The sample host the deployable build is made for. */
+export const DEPLOY_URL = "https://example.org/corz/";
 /**
  * The shared builds, in the order they are made, with their webpack flags: the preview first
- * (three browser suites wait for it), then the build as `npm run build` ships it, with webpack's
+ * (three browser suites wait for it), then the production build with no host (a scratch build), with webpack's
  * statistics (tests/project/build and bundles), then one asking for the local office.js
  * (tests/e2e/officejs: what `npm start` serves), then one for a named host (DEPLOY_URL).
  */
-/** The sample host the deployable build is made for. */
-export const DEPLOY_URL = "https://example.org/corz/";
 const SHARED_BUILDS = {
-  preview: () => ["--env", "preview"],
-  shipped: (stats: string) => ["--json", stats],
-  localOfficeJs: () => ["--env", "officeJs=local"],
+  preview: () => ["--env", "scratch", "--env", "preview"],
+  shipped: (stats: string) => ["--env", "scratch", "--json", stats],
+  localOfficeJs: () => ["--env", "scratch", "--env", "officeJs=local"],
   /** As `npm run build -- --env url=...` builds for a team's host (tests/project/deploy). */
   deploy: () => ["--env", `url=${DEPLOY_URL}`],
 };

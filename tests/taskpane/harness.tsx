@@ -9,7 +9,7 @@ import { SettingsStore, WorkbookGateway, makeGateway } from "../../src/excel/gat
 import { assumptionSpec } from "../../src/model/assumptions";
 import { App } from "../../src/taskpane/App";
 import { PaneState } from "../../src/model/paneState";
-import { PANE_SETTING } from "../../src/taskpane/hooks/useSavedState";
+import { PANE_SETTING } from "../../src/model/paneState";
 import { ExcelDouble } from "../support/excelDouble";
 import { InProcessWorker } from "./riskWorkerDouble";
 

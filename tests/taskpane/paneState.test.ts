@@ -1,4 +1,4 @@
-/** The pane's scenario state (src/model/paneState.ts) and the form's view of it (formFields.ts): pure updates, validation messages, persistence with fallbacks. */
+/** The pane's scenario state (src/model/paneState/) and the form's view of it (formFields.ts): pure updates, validation messages, persistence with fallbacks. */
 import {
   BUILT_IN_NAMES,
   DEFAULT_PANE_STATE,

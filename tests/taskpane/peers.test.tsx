@@ -3,7 +3,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import * as P from "../../src/functions/peers";
 import { PEERS } from "../../src/model/peers/data";
 import { PEERS_COLS, PEERS_ROWS, VALUATION_ROWS } from "../../src/plan/peers";
-import { PANE_SETTING } from "../../src/taskpane/hooks/useSavedState";
+import { PANE_SETTING } from "../../src/model/paneState";
 import { ExcelDouble } from "../support/excelDouble";
 import { button, input, renderPane } from "./harness";
 

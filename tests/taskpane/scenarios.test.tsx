@@ -6,7 +6,7 @@
  */
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { BUILT_IN_NAMES } from "../../src/model/paneState";
-import { PANE_SETTING } from "../../src/taskpane/hooks/useSavedState";
+import { PANE_SETTING } from "../../src/model/paneState";
 import { button, dialog, input, memorySettings, noDialog, queryButton, renderPane, savedPane } from "./harness";
 
 const radio = (name: string) => input(name);

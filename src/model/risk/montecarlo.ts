@@ -30,7 +30,7 @@
  */
 import { Tranche, delayedStart, trancheRevenue } from "../deal";
 import { Result, numError, ok, valueError } from "../result";
-import { ScenarioModel, computeScenario, valuationTime } from "../scenarioModel";
+import { ScenarioModel, computeScenario, revenueFrom, valuationTime } from "../scenarioModel";
 import { cashFlowYears, dealValue, trancheCapex, trancheDepreciation } from "../valuation";
 import { Assumptions, ResolvedScenario } from "../scenarios";
 import { DEFAULT_CHUNK, RiskInput, checkRiskInput } from "./input";
@@ -519,11 +519,11 @@ function yearTables(cases: Cases, tranches: number, values: Assumptions, t0: num
     for (let year = Math.max(firstYear, Math.floor(t0)); year <= lastYear; year++) {
       if (year + 1 <= t0) continue;
       const a = Math.max(year, t0);
-      // A whole year's revenue is the model's own row (the same trancheRevenue over the same window).
-      const row = a === year ? m.years[year - m.years[0].year] : undefined;
-      const whole = row?.year === year ? row.revenueByTranche : undefined;
+      // Within the model's rows, what the value counts is revenueFrom's (the row itself for a whole year).
+      const row = m.years[year - m.years[0].year];
+      const fromRow = row?.year === year ? revenueFrom(m, row, t0) : undefined;
       m.tranches.forEach((tr, t) => {
-        counted[at(t, year)] = whole ? whole[t] : trancheRevenue(tr, a, year + 1);
+        counted[at(t, year)] = fromRow ? fromRow[t] : trancheRevenue(tr, a, year + 1);
         capex[at(t, year)] = trancheCapex(tr, perMw, lead, a, year + 1);
         depreciation[at(t, year)] = trancheDepreciation(tr, perMw, a, year + 1);
       });

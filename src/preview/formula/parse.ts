@@ -3,7 +3,7 @@
  * (sheet-qualified or not), defined names, function calls, and the operators with Excel's
  * precedence (unary minus binds tighter than ^; % is postfix; comparisons come last).
  */
-import { parseCell } from "../../plan/a1";
+import { parseCell, splitSheetRef } from "../../plan/a1";
 import { Scalar, err } from "./values";
 
 /** A cell as a reference names it: 1-based row and column. */
@@ -56,10 +56,8 @@ function tokenize(src: string): Token[] {
 }
 
 function parseRef(text: string): Node {
-  const bang = text.lastIndexOf("!");
-  const sheetPart = bang < 0 ? undefined : text.slice(0, bang);
-  const sheet = sheetPart === undefined ? undefined : sheetPart.startsWith("'") ? sheetPart.slice(1, -1).replace(/''/g, "'") : sheetPart;
-  const [a, b] = text.slice(bang + 1).replace(/\$/g, "").toUpperCase().split(":");
+  const { sheet, range } = splitSheetRef(text);
+  const [a, b] = range.toUpperCase().split(":");
   return { k: "ref", sheet, from: parseCell(a), to: b === undefined ? undefined : parseCell(b) };
 }
 

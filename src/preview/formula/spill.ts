@@ -3,7 +3,7 @@
  * cell right and down; when a cell in the way holds something (or is covered by an earlier
  * array), the array does not spill and its formula's cell shows #SPILL!.
  */
-import { columnLetter } from "../../plan/a1";
+import { cell } from "../../plan/a1";
 import { Content, Matrix } from "./values";
 
 /** Where a formula's array result spills: its anchor cell and size, or why it cannot. */
@@ -34,7 +34,7 @@ function blocker(content: ContentAt, covered: SpillMap, at: { row: number; col: 
     for (let j = 0; j < size.cols; j++) {
       if (i === 0 && j === 0) continue;
       const c = content(at.row + i, at.col + j);
-      if ((c !== undefined && c !== "") || covered.has(cellKey(at.row + i, at.col + j))) return `${columnLetter(at.col + j)}${at.row + i}`;
+      if ((c !== undefined && c !== "") || covered.has(cellKey(at.row + i, at.col + j))) return cell(at.row + i, at.col + j);
     }
   return undefined;
 }

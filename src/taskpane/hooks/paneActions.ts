@@ -1,6 +1,6 @@
 /**
  * The pane's actions on its scenarios and on the fields of the one shown. Each applies a pure
- * update of src/model/paneState.ts through the saved state (useSavedState.ts) and returns its
+ * update of src/model/paneState/ through the saved state (useSavedState.ts) and returns its
  * refusal, and keeps in step what the pane holds beside that state: which scenario is selected,
  * and the refused typing it holds (drafts.ts).
  */

@@ -1,6 +1,6 @@
 /**
  * The pane's scenarios as React state: read once from the workbook and saved after every change
- * (useSavedState.ts), changed only through the pure updates of src/model/paneState.ts (applied
+ * (useSavedState.ts), changed only through the pure updates of src/model/paneState/ (applied
  * by paneActions.ts). Every action returns the message to show when the change was refused, or
  * undefined when it was made.
  *

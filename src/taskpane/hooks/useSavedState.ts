@@ -9,9 +9,6 @@ import type { WorkbookGateway } from "../../excel/gateway";
 import { DEFAULT_PANE_STATE, PANE_SETTING, PaneState, parsePaneState, serialisePaneState } from "../../model/paneState";
 import type { Result } from "../../model/result";
 
-/** The workbook setting the pane saves its scenarios under (src/preview/tools.ts reads it too). */
-export { PANE_SETTING };
-
 /** A refusal to show next to the control, or undefined when the change was made. */
 export type Refusal = string | undefined;
 
